@@ -1,0 +1,19 @@
+"""Content problems as data: one record type shared by every validator.
+
+A library, not a Pelican plugin: validators return lists of `Issue`, and the
+build, `make validate` and the tests all read the same records.
+"""
+
+from plugins.issues.catalogue import CATALOGUE, IssueCode
+from plugins.issues.record import ERROR, WARNING, Issue, Severity, format_issues, has_errors
+
+__all__ = [
+    "CATALOGUE",
+    "ERROR",
+    "WARNING",
+    "Issue",
+    "IssueCode",
+    "Severity",
+    "format_issues",
+    "has_errors",
+]

@@ -1,0 +1,78 @@
+"""Every issue code, with a Vietnamese title and the rule it enforces.
+
+Codes are stable slugs: officers search for them, docs link to them, tests
+compare them. Add a code here before using it; `docs/ma-loi.md` is generated
+from this table (`make docs`) and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class IssueCode:
+    code: str
+    title: str
+    rule: str
+
+
+_CODES = [
+    # Files and structure
+    IssueCode("thieu-tep-xa", "Thiếu tệp commune.yml", "Thư mục content/ phải có tệp commune.yml mô tả xã."),
+    IssueCode("sai-vi-tri-ho-so", "Hồ sơ đặt sai chỗ",
+              "Mỗi hồ sơ công khai là một thư mục content/disclosures/<năm>/<tên-ngắn>/ có tệp index.md."),
+    IssueCode("tep-khong-ton-tai", "Tệp được khai báo nhưng không có",
+              "Mỗi tệp khai báo trong tables hoặc attachments phải nằm trong thư mục hồ sơ."),
+    IssueCode("duong-dan-khong-hop-le", "Đường dẫn tệp không hợp lệ",
+              "Tên tệp chỉ trỏ tới tệp trong chính thư mục hồ sơ, không dùng ../ hay đường dẫn tuyệt đối."),
+    IssueCode("tep-khong-doc-duoc", "Không đọc được tệp", "Tệp phải đọc được và đúng định dạng khai báo."),
+    # Front matter and YAML
+    IssueCode("thieu-front-matter", "Thiếu phần khai báo đầu tệp",
+              "index.md bắt đầu bằng dòng ---, các khóa YAML, rồi một dòng --- nữa."),
+    IssueCode("loi-cu-phap-yaml", "Lỗi cú pháp YAML", "Phần khai báo phải là YAML hợp lệ."),
+    IssueCode("khoa-trung", "Khóa bị viết hai lần", "Mỗi khóa chỉ viết một lần; YAML sẽ lặng lẽ bỏ giá trị trước."),
+    IssueCode("thieu-khoa", "Thiếu khóa bắt buộc", "Các khóa bắt buộc của hợp đồng nội dung phải có giá trị."),
+    IssueCode("khoa-khong-ho-tro", "Khóa không được hỗ trợ",
+              "Chỉ dùng các khóa của hợp đồng nội dung; khóa lạ thường là lỗi gõ."),
+    IssueCode("sai-kieu", "Sai kiểu giá trị", "Mỗi khóa có một kiểu: chữ, ngày, danh sách hoặc nhóm khóa."),
+    IssueCode("ngay-khong-hop-le", "Ngày không hợp lệ",
+              "Ngày viết theo dạng 2026-01-05 hoặc 05/01/2026 (ngày trước, tháng sau) và phải là ngày có thật."),
+    IssueCode("gia-tri-khong-hop-le", "Giá trị không nằm trong danh sách cho phép",
+              "Các khóa như kind, places, role chỉ nhận các giá trị đã định."),
+    IssueCode("thon-khong-co", "Thôn không có trong commune.yml",
+              "Mọi thôn, tổ dân phố được nhắc tới phải có trong danh sách villages của commune.yml."),
+    IssueCode("thoi-gian-niem-yet-nguoc", "Thời gian niêm yết ngược", "Ngày kết thúc niêm yết không được trước ngày bắt đầu."),
+    IssueCode("niem-yet-truoc-ban-hanh", "Niêm yết trước ngày ban hành",
+              "Văn bản chỉ được niêm yết từ ngày ban hành trở đi."),
+    IssueCode("nam-thu-muc-khac-nam-ban-hanh", "Thư mục năm khác năm ban hành",
+              "Hồ sơ nằm trong thư mục của năm ban hành để địa chỉ trang ổn định."),
+    IssueCode("ma-xa-khong-hop-le", "Mã xã không hợp lệ", "Mã đơn vị hành chính cấp xã gồm đúng 5 chữ số."),
+    IssueCode("trung-ten-ngan", "Tên ngắn bị trùng", "Tên ngắn (slug) của mỗi thôn phải khác nhau."),
+    IssueCode("ten-ngan-khong-hop-le", "Tên ngắn không hợp lệ",
+              "Tên ngắn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang."),
+    # Tables
+    IssueCode("bang-trong", "Bảng không có dữ liệu", "Bảng phải có dòng tiêu đề và ít nhất một dòng dữ liệu."),
+    IssueCode("thieu-cot", "Thiếu cột bắt buộc", "Bảng phải có đủ các cột bắt buộc của loại công khai."),
+    IssueCode("cot-khong-ro", "Cột không được khai báo công khai",
+              "Chỉ các cột mà loại công khai cho phép mới được đưa ra ngoài; cột lạ bị từ chối."),
+    IssueCode("cot-trung", "Hai cột trùng tên", "Mỗi cột chỉ xuất hiện một lần trong bảng."),
+    IssueCode("thieu-gia-tri", "Ô bắt buộc bị trống", "Các cột bắt buộc phải có giá trị ở mọi dòng."),
+    IssueCode("so-khong-hop-le", "Số không hợp lệ",
+              "Số viết theo kiểu Việt Nam (1.234.567,5) hoặc giá trị số của Excel (1234567.5)."),
+    IssueCode("so-mo-ho", "Số có thể hiểu hai cách",
+              "Số như 12.5 hay 60.4 có thể là 12,5 hoặc 125; phải viết rõ theo kiểu Việt Nam (12,5)."),
+    IssueCode("gio-khong-hop-le", "Giờ không hợp lệ", "Giờ viết theo dạng 07:30 hoặc 7h30."),
+    # Privacy
+    IssueCode("du-lieu-ca-nhan", "Có dữ liệu cá nhân không được công khai",
+              "Số CCCD/CMND, số điện thoại cá nhân và các dữ liệu cá nhân khác không được đăng "
+              "(Luật Bảo vệ dữ liệu cá nhân 2025)."),
+    IssueCode("cot-du-lieu-ca-nhan", "Cột chứa dữ liệu cá nhân",
+              "Bảng có cột dữ liệu cá nhân (CCCD, điện thoại, ngày sinh, BHXH, BHYT, tài khoản, dân tộc, "
+              "sức khỏe, khuyết tật) bị từ chối toàn bộ."),
+    # Kinds
+    IssueCode("bang-chua-hien-thi", "Bảng chưa được hiển thị",
+              "Loại công khai này chưa có phần hiển thị bảng; bảng không được đăng cho tới khi có."),
+]
+
+CATALOGUE: dict[str, IssueCode] = {c.code: c for c in _CODES}

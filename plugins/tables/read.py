@@ -1,0 +1,103 @@
+"""Reading CSV and Excel files into rows, keeping the row numbers the officer sees.
+
+Accepted (design §2, domain §9): UTF-8 with or without BOM, UTF-16 with BOM
+(Excel's "Unicode text"), Windows-1258 (decoded to combining marks, then
+composed to NFC); `,` `;` or tab as delimiter; `.xlsx` first sheet or a named
+one. Row 1 is the first line of the file, as in Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plugins.issues import Issue
+from plugins.vietnamese.text import nfc
+
+DELIMITERS = ("\t", ";", ",")
+
+
+@dataclass
+class RawTable:
+    file: str
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (row number, cells), blank rows dropped
+
+
+class Unreadable(ValueError):
+    pass
+
+
+def decode(data: bytes) -> str:
+    """Bytes of a text table -> NFC text, trying the encodings Vietnamese Excel writes."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return nfc(data[3:].decode("utf-8"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return nfc(data.decode("utf-16"))
+    if len(data) > 1 and data[1:2] == b"\x00" and data[0:1] != b"\x00":
+        return nfc(data.decode("utf-16-le"))  # UTF-16 whose BOM was lost on the way
+    try:
+        return nfc(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return nfc(data.decode("cp1258"))
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter used most often outside quotes on the first line; ties prefer tab, then ;."""
+    first = text.split("\n", 1)[0]
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for ch in first:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    return max(DELIMITERS, key=lambda d: counts[d])
+
+
+def read_csv_text(text: str, file: str) -> RawTable:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    table = RawTable(file)
+    for cells in reader:
+        cells = [cell.strip() for cell in cells]
+        if any(cells):
+            table.rows.append((reader.line_num, cells))
+    return table
+
+
+def read_xlsx(path: Path, file: str, sheet: str | None) -> RawTable:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook  # imported here: CSV-only communes never pay for it
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, ValueError) as exc:  # what a damaged .xlsx raises
+        raise Unreadable(f"không mở được tệp Excel ({type(exc).__name__}).") from exc
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(workbook.sheetnames)}.')
+        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        table = RawTable(file)
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            cells = [nfc(v.strip()) if isinstance(v, str) else v for v in values]
+            if any(c not in (None, "") for c in cells):
+                table.rows.append((number, cells))
+        return table
+    finally:
+        workbook.close()
+
+
+def read_table(path: Path, file: str, sheet: str | None = None) -> tuple[RawTable | None, list[Issue]]:
+    """Read `path` (shown to officers as `file`); return the rows or the reason it cannot be read."""
+    try:
+        if path.suffix.lower() == ".xlsx":
+            return read_xlsx(path, file, sheet), []
+        return read_csv_text(decode(path.read_bytes()), file), []
+    except (Unreadable, UnicodeDecodeError, csv.Error, OSError) as exc:
+        message = str(exc) if isinstance(exc, Unreadable) else f"không đọc được tệp ({exc})."
+        return None, [Issue(code="tep-khong-doc-duoc", file=file, message=message,
+                            hint="Mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.")]

@@ -1,0 +1,161 @@
+"""Matching a table's headers to a kind's columns and converting every cell.
+
+A schema lists the columns a kind publishes. Only those columns ever reach the
+output: an unknown column is refused (it may hold personal data nobody
+checked), and one whose header names personal data is refused citing the rule.
+Schemas export as Frictionless Table Schema so the same description can ship
+in a datapackage.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from plugins.issues import Issue
+from plugins.privacy.rules import RULE, personal_column, personal_numbers
+from plugins.tables.read import RawTable
+from plugins.vietnamese.parse import ParseError, parse_date, parse_number, parse_time
+from plugins.vietnamese.text import fold
+
+PARSERS = {"number": parse_number, "date": parse_date, "time": parse_time}
+FRICTIONLESS_TYPES = {"string": "string", "number": "number", "integer": "integer", "date": "date", "time": "time"}
+HEADER_SEARCH_ROWS = 10  # official forms put a title and "Đơn vị tính" above the header
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # the official Vietnamese header: "Dự toán"
+    key: str  # the field name in data and downloads: "du_toan"
+    type: str = "string"  # string | number | integer | date | time
+    required: bool = True  # the column must be in the table
+    not_empty: bool = False  # every row must fill it
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+    def matches(self, header: str) -> bool:
+        folded = fold(header)
+        return folded == fold(self.name) or folded in {fold(a) for a in self.aliases}
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    columns: tuple[Column, ...]
+
+    def column_for(self, header: str) -> Column | None:
+        return next((c for c in self.columns if c.matches(header)), None)
+
+    def to_frictionless(self) -> dict:
+        """The Table Schema (specs.frictionlessdata.io) of the published CSV."""
+        return {"fields": [
+            {"name": c.key, "title": c.name, "type": FRICTIONLESS_TYPES[c.type],
+             **({"description": c.description} if c.description else {}),
+             **({"constraints": {"required": True}} if c.not_empty else {})}
+            for c in self.columns
+        ]}
+
+
+@dataclass
+class Row:
+    number: int  # as the spreadsheet shows it
+    values: dict[str, Any]  # column key -> converted value (None for empty)
+
+
+@dataclass
+class Table:
+    file: str
+    columns: list[Column]  # the schema columns present, in file order
+    rows: list[Row] = field(default_factory=list)
+
+
+def apply_schema(raw: RawTable, schema: TableSchema, allowed_numbers: Iterable[str] = ()) -> tuple[Table | None, list[Issue]]:
+    """Convert `raw` with `schema`; the table is None when its columns are unusable."""
+    issues: list[Issue] = []
+    if not raw.rows:
+        return None, [Issue(code="bang-trong", file=raw.file, message="bảng không có dòng nào.",
+                            hint="Kiểm tra đã lưu đúng trang tính có dữ liệu.")]
+    header_index = _find_header(raw, schema)
+    header_row, headers = raw.rows[header_index]
+    columns: list[Column | None] = []
+    for header in headers:
+        text = "" if header is None else str(header).strip()
+        column = schema.column_for(text) if text else None
+        if column is not None and column in columns:
+            issues.append(Issue(code="cot-trung", file=raw.file, line=header_row, column=text,
+                                message="cột này xuất hiện hai lần.", hint="Xóa hoặc đổi tên một trong hai cột."))
+            column = None
+        elif column is None and text:
+            issues.append(_unknown_column(raw.file, header_row, text, schema))
+        columns.append(column)
+    missing = [c for c in schema.columns if c.required and c not in columns]
+    for column in missing:
+        found = ", ".join(str(h) for h in headers if h not in (None, ""))
+        issues.append(Issue(code="thieu-cot", file=raw.file, line=header_row, column=column.name,
+                            message=f'không thấy cột "{column.name}" trong dòng tiêu đề (đang có: {found}).',
+                            hint=f'Thêm cột "{column.name}" hoặc sửa tên cột cho đúng mẫu.'))
+    if issues:
+        return None, issues
+    table = Table(raw.file, [c for c in columns if c is not None])
+    for number, cells in raw.rows[header_index + 1:]:
+        values = {c.key: None for c in schema.columns}
+        for column, cell in zip(columns, cells, strict=False):
+            if column is not None:
+                values[column.key] = _convert(cell, column, raw.file, number, issues, allowed_numbers)
+        for column in table.columns:
+            if column.not_empty and values[column.key] is None:
+                issues.append(Issue(code="thieu-gia-tri", file=raw.file, line=number, column=column.name,
+                                    message="ô này không được để trống.", hint=f'Điền "{column.name}" cho dòng này.'))
+        table.rows.append(Row(number, values))
+    if not table.rows:
+        issues.append(Issue(code="bang-trong", file=raw.file, line=header_row,
+                            message="bảng có dòng tiêu đề nhưng không có dòng dữ liệu nào.",
+                            hint="Thêm dữ liệu dưới dòng tiêu đề."))
+    return table, issues
+
+
+def _find_header(raw: RawTable, schema: TableSchema) -> int:
+    """The first of the top rows that names most of the schema's columns (else the first row)."""
+    best, best_hits = 0, 0
+    for index, (_, cells) in enumerate(raw.rows[:HEADER_SEARCH_ROWS]):
+        hits = sum(1 for cell in cells if isinstance(cell, str) and schema.column_for(cell))
+        if hits > best_hits:
+            best, best_hits = index, hits
+    return best
+
+
+def _unknown_column(file: str, line: int, header: str, schema: TableSchema) -> Issue:
+    reason = personal_column(header)
+    if reason:
+        return Issue(code="cot-du-lieu-ca-nhan", file=file, line=line, column=header,
+                     message=f"cột này chứa {reason}, là dữ liệu cá nhân không được công khai; {RULE}. "
+                             "Cả bảng bị từ chối.",
+                     hint="Xóa hẳn cột này khỏi tệp (không chỉ ẩn cột) rồi lưu lại.")
+    accepted = ", ".join(c.name for c in schema.columns)
+    return Issue(code="cot-khong-ro", file=file, line=line, column=header,
+                 message="cột này không thuộc mẫu của loại công khai nên không được đăng.",
+                 hint=f"Các cột được dùng: {accepted}. Đổi tên cột cho đúng mẫu, hoặc xóa cột.")
+
+
+def _convert(cell: Any, column: Column, file: str, row: int, issues: list[Issue], allowed: Iterable[str]) -> Any:
+    if cell is None or (isinstance(cell, str) and cell.strip() == ""):
+        return None
+    if column.type == "string":
+        text = str(cell).strip()
+        for number in personal_numbers(text, allowed):
+            issues.append(Issue(code="du-lieu-ca-nhan", file=file, line=row, column=column.name,
+                                message=f'"{number}" trông như số CCCD/CMND hoặc số điện thoại; {RULE}.',
+                                hint="Xóa số này khỏi ô."))
+        return text
+    try:
+        value = PARSERS.get(column.type, parse_number)(cell)
+    except ParseError as exc:
+        issues.append(Issue(code=exc.code, file=file, line=row, column=column.name, message=exc.message, hint=exc.hint))
+        return None
+    if column.type == "integer" and value is not None:
+        if value != value.to_integral_value():
+            issues.append(Issue(code="so-khong-hop-le", file=file, line=row, column=column.name,
+                                message=f'"{cell}" phải là số nguyên.', hint="Bỏ phần thập phân."))
+            return None
+        return int(value)
+    return value

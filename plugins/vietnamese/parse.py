@@ -1,0 +1,132 @@
+"""Reading numbers, dates and times the way Vietnamese officers write them.
+
+Numbers: Excel's plain values (`1234567.5`) and Vietnamese text
+(`1.234.567,5`, `575,03`). In a Vietnamese column the dot groups thousands, so
+`1.234` and `250.000` are read the Vietnamese way. A dot followed by other
+than three digits with at most three before it (`12.5`, `60.4`) is neither
+Vietnamese nor an Excel value of this table's kind: it is refused, never
+guessed, because the wrong guess multiplies money by ten or a thousand.
+Dates: `dd/mm/yyyy` (also `-` or `.` between parts) and ISO `yyyy-mm-dd`;
+never month first. Times: `07:30`, `7h30`, `7h`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+
+class ParseError(ValueError):
+    """A value that cannot be read; `code` is the issue code, `hint` how to fix it."""
+
+    def __init__(self, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_PLAIN_INT = re.compile(r"^\d+$")
+_VN_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_VN_DECIMAL = re.compile(r"^\d+,\d+$")
+_DOT_DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
+
+NUMBER_HINT = "Viết số theo kiểu Việt Nam: dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân (1.234.567,5)."
+
+
+def parse_number(value: object) -> Decimal | None:
+    """Return the number in a cell, None for an empty cell; raise ParseError otherwise.
+
+    Excel numbers (int/float from .xlsx) are taken as they are; text follows
+    the rules in the module docstring.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ParseError("so-khong-hop-le", f'"{value}" không phải là số.', NUMBER_HINT)
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = _SPACES.sub("", str(value)).replace("\u2212", "-")
+    if text in ("", "-", "—"):
+        return None
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    if _PLAIN_INT.match(digits):
+        number = Decimal(digits)
+    elif _VN_GROUPED.match(digits):
+        number = Decimal(digits.replace(".", "").replace(",", "."))
+    elif _VN_DECIMAL.match(digits):
+        number = Decimal(digits.replace(",", "."))
+    elif (match := _DOT_DECIMAL.match(digits)) and len(match.group(1)) >= 4:
+        number = Decimal(digits)  # Excel's raw value: cannot be Vietnamese grouping
+    elif match:
+        whole, frac = match.groups()
+        raise ParseError(
+            "so-mo-ho",
+            f'"{value}" không rõ là {whole},{frac} hay {whole}{frac} (dấu chấm thập phân là kiểu tiếng Anh).',
+            f"Nếu là số thập phân, viết {whole},{frac}.",
+        )
+    else:
+        raise ParseError("so-khong-hop-le", f'"{value}" không phải là số.', NUMBER_HINT)
+    try:
+        return sign * number
+    except InvalidOperation as exc:  # pragma: no cover - regexes admit only digits
+        raise ParseError("so-khong-hop-le", f'"{value}" không phải là số.', NUMBER_HINT) from exc
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+DATE_HINT = "Viết ngày theo dạng 05/01/2026 (ngày/tháng/năm) hoặc 2026-01-05, và kiểm tra đó là ngày có thật."
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Return the date in a cell or key, None when empty; raise ParseError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if match := _ISO.match(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DAY_FIRST.match(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise ParseError("ngay-khong-hop-le", f'"{text}" không phải là ngày.', DATE_HINT)
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise ParseError(
+            "ngay-khong-hop-le", f'"{text}" không phải là ngày có thật (ngày {day}, tháng {month}, năm {year}).', DATE_HINT
+        ) from exc
+
+
+_TIME = re.compile(r"^(\d{1,2})\s*(?:[:hH]|giờ)\s*(\d{2})?\s*(?:phút|p)?$")
+TIME_HINT = "Viết giờ theo dạng 07:30 hoặc 7h30."
+
+
+def parse_time(value: object) -> dt.time | None:
+    """Return the time of day, None when empty; raise ParseError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.time()
+    text = str(value).strip()
+    if not text:
+        return None
+    match = _TIME.match(text)
+    if not match:
+        raise ParseError("gio-khong-hop-le", f'"{text}" không phải là giờ.', TIME_HINT)
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute > 59:
+        raise ParseError("gio-khong-hop-le", f'"{text}" không phải là giờ có thật.', TIME_HINT)
+    return dt.time(hour, minute)

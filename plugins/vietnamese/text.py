@@ -1,0 +1,40 @@
+"""Folding Vietnamese text so that matching ignores case, spacing and diacritics.
+
+Officers type headers as "Họ và tên chủ hộ", "HO VA TEN CHU HO" or
+"Họ  và tên\u00a0chủ hộ"; citizens search "dong tam" for "Đồng Tâm". Unicode
+decomposition strips the tone marks but leaves đ/Đ alone (it is a letter of
+its own, not d plus a mark), so it is mapped by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def nfc(text: str) -> str:
+    """Compose combining marks: Windows-1258 files decode to decomposed tone marks."""
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_marks(text: str) -> str:
+    """"Đường Hòa An" -> "Duong Hoa An": same case, no diacritics."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """"Diện tích  (ha)" -> "dien tich ha": the key two spellings must share to match."""
+    return _NON_ALNUM.sub(" ", strip_marks(text).lower()).strip()
+
+
+def slugify(text: str) -> str:
+    """"Thôn Đồng Bến" -> "thon-dong-ben", for folder names and URLs."""
+    return fold(text).replace(" ", "-")
+
+
+def is_slug(text: str) -> bool:
+    return bool(_SLUG.match(text))
