@@ -1,0 +1,56 @@
+"""Pelican settings for a Công khai xã site.
+
+Everything about the commune lives in content/commune.yml; this file only
+wires the plugins and the theme. `BUILD_DATE` (environment, YYYY-MM-DD)
+decides which disclosures are "đang niêm yết"; it defaults to today in
+Viet Nam so a daily scheduled build keeps the statuses right.
+"""
+
+import datetime as dt
+import os
+import sys
+from zoneinfo import ZoneInfo
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+LOCALE = ("C.UTF-8",)
+BUILD_DATE = os.environ.get("BUILD_DATE") or dt.datetime.now(ZoneInfo(TIMEZONE)).date().isoformat()
+
+PATH = "content"
+THEME = os.path.join(ROOT, "theme")
+PLUGIN_PATHS = [ROOT]
+PLUGINS = [
+    "plugins.vietnamese",
+    "plugins.disclosures",
+    "plugins.notice",
+    "plugins.budget",
+    "plugins.land_use",
+    "plugins.poverty",
+    "plugins.schedule",
+]
+
+SITENAME = "Công khai xã"
+SITEURL = ""
+RELATIVE_URLS = False
+
+# Disclosures are written by plugins/disclosures; Pelican's own article machinery is off.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+DIRECT_TEMPLATES = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_ORDER_BY = "order"
+SLUGIFY_SOURCE = "basename"
+CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+CACHE_CONTENT = False
+DELETE_OUTPUT_DIRECTORY = False  # scripts/build.py swaps whole folders instead
+# Autoescape: titles and names come from officers and the web editor.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}

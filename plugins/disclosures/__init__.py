@@ -1,0 +1,20 @@
+"""The content contract: commune.yml, pages and disclosure bundles, listings and posting status.
+
+Pure core: yamlsource, schema, model, commune, bundle, pages, kinds, listings,
+history, site. Pelican glue: generator, reader, and the wiring below.
+"""
+
+
+def get_generators(_pelican):
+    from plugins.disclosures.generator import DisclosuresGenerator
+
+    return DisclosuresGenerator
+
+
+def register() -> None:
+    from pelican import signals
+
+    from plugins.disclosures.reader import use_yaml_reader
+
+    signals.get_generators.connect(get_generators)
+    signals.readers_init.connect(use_yaml_reader)

@@ -1,0 +1,224 @@
+"""One disclosure bundle: index.md front matter and body, checked against contract v1.
+
+Pure: the caller passes the text of index.md and the names and sizes of the
+files in the bundle folder; this module returns the `Disclosure` (or None when
+it cannot be built) and every issue found.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from collections.abc import Mapping
+from typing import Any
+
+from plugins.disclosures.kinds import Kind, KindRegistry
+from plugins.disclosures.model import Commune, Disclosure, FileRef, Posting, Signer
+from plugins.disclosures.schema import Checker, Date, ListOf, Record, Text
+from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
+from plugins.issues import WARNING, Issue
+from plugins.privacy.rules import RULE, id_numbers
+from plugins.vietnamese.text import nfc
+
+BOARD_PLACES = {
+    "commune-hq": "Trụ sở Ủy ban nhân dân",
+    "all-villages": "Nhà văn hóa các thôn, tổ dân phố",
+    "website": "Trang thông tin điện tử",
+    "loudspeaker": "Hệ thống truyền thanh",
+}
+TABLE_EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx")
+
+SIGNER = Record(fields={"role": Text(required=True), "name": Text(required=True), "on_behalf": Text()})
+POSTING = Record(fields={"from": Date(required=True), "to": Date(required=True), "places": ListOf(required=True)})
+TABLE = Record(fields={"file": Text(required=True), "role": Text(), "sheet": Text(), "title": Text()})
+ATTACHMENT = Record(fields={"file": Text(required=True), "title": Text()})
+
+
+def common_keys(kinds: KindRegistry) -> dict[str, Any]:
+    """The front-matter keys every kind shares (design §2)."""
+    return {
+        "title": Text(required=True),
+        "kind": Text(required=True, choices=kinds.labels()),
+        "number": Text(),
+        "issued": Date(required=True),
+        "effective": Date(),
+        "summary": Text(),
+        "issuer": Text(),
+        "signer": SIGNER,
+        "on_behalf": Text(),
+        "legal_basis": ListOf(),
+        "posting": POSTING,
+        "villages": ListOf(),
+        "tables": ListOf(item=TABLE),
+        "attachments": ListOf(item=ATTACHMENT),
+    }
+
+
+def parse_bundle(
+    source_dir: str,
+    text: str,
+    files: Mapping[str, int],
+    commune: Commune,
+    kinds: KindRegistry,
+) -> tuple[Disclosure | None, list[Issue]]:
+    """Check one bundle. `source_dir` is "disclosures/<year>/<slug>" relative to content/;
+    `files` maps each file name in the bundle (relative, "/"-separated) to its size."""
+    index = f"{source_dir}/index.md"
+    parts = source_dir.split("/")
+    if len(parts) != 3 or not (parts[1].isdigit() and len(parts[1]) == 4):
+        return None, [Issue(code="sai-vi-tri-ho-so", file=index,
+                            message="hồ sơ phải nằm trong thư mục disclosures/<năm>/<tên-ngắn>/.",
+                            hint="Chuyển thư mục hồ sơ vào thư mục năm ban hành, ví dụ disclosures/2026/thong-bao-lich-tiep-dan/.")]
+    try:
+        yaml_text, yaml_line, body, body_line = split_front_matter(nfc(text))
+    except NoFrontMatter:
+        return None, [Issue(code="thieu-front-matter", file=index, line=1,
+                            message="tệp không bắt đầu bằng phần khai báo giữa hai dòng ---.",
+                            hint="Thêm ở đầu tệp: một dòng ---, các dòng title:, kind:, issued: ..., rồi một dòng ---.")]
+    try:
+        document = load(yaml_text, yaml_line)
+    except YamlSyntaxError as exc:
+        return None, [Issue(code="loi-cu-phap-yaml", file=index, line=exc.line, message=exc.problem,
+                            hint="Sửa dòng này (và dòng ngay trên nó) cho đúng cú pháp YAML.")]
+    checker = Checker(index, document)
+    kind = kinds.get(document.data.get("kind")) if isinstance(document.data, dict) else None
+    keys = common_keys(kinds) | (dict(kind.extra_keys) if kind else {})
+    data = checker.check(Record(fields=keys))
+    _unknown_keys_are_warnings(checker)
+    if not isinstance(data, dict):
+        return None, checker.issues
+    _check_body(body, body_line, index, checker)
+    # Every check runs even when a required key is missing: the officer gets all problems at once.
+    issued = data["issued"]
+    posting = _posting(data["posting"], kind, issued, commune, checker)
+    villages = _villages(data["villages"] or [], commune, checker)
+    tables = _file_refs(data["tables"] or [], "tables", files, checker, kind=kind, is_table=True)
+    attachments = _file_refs(data["attachments"] or [], "attachments", files, checker)
+    if kind is None or not data["title"] or not issued:
+        return None, checker.issues
+    if int(parts[1]) != issued.year:
+        checker.report("nam-thu-muc-khac-nam-ban-hanh", ("issued",),
+                       f"hồ sơ nằm trong thư mục {parts[1]} nhưng ban hành năm {issued.year}.",
+                       f"Chuyển thư mục hồ sơ sang disclosures/{issued.year}/.", severity=WARNING)
+    signer = None
+    if data["signer"] and data["signer"]["role"] and data["signer"]["name"]:
+        on_behalf = data["signer"]["on_behalf"] or data["on_behalf"]
+        signer = Signer(role=data["signer"]["role"], name=data["signer"]["name"], on_behalf=on_behalf)
+    disclosure = Disclosure(
+        year=parts[1],
+        slug=parts[2],
+        source_dir=source_dir,
+        title=data["title"],
+        kind=kind.id,
+        issued=data["issued"],
+        issuer=data["issuer"] or commune.people_committee,
+        number=data["number"],
+        signer=signer,
+        legal_basis=tuple(data["legal_basis"] or ()),
+        posting=posting,
+        villages=villages,
+        tables=tables,
+        attachments=attachments,
+        body_markdown=body,
+        summary=data["summary"],
+        extra={key: data[key] for key in kind.extra_keys} | {"effective": data["effective"]},
+    )
+    return disclosure, checker.issues
+
+
+def _unknown_keys_are_warnings(checker: Checker) -> None:
+    """A key outside the contract is most often a typo; warn, so content written for a newer
+    contract still builds, while a misspelt required key is caught by `thieu-khoa`."""
+    checker.issues[:] = [
+        dataclasses.replace(issue, severity=WARNING) if issue.code == "khoa-khong-ho-tro" else issue
+        for issue in checker.issues
+    ]
+
+
+def _check_body(body: str, first_line: int, file: str, checker: Checker) -> None:
+    for offset, line in enumerate(body.splitlines()):
+        for number in id_numbers(line):
+            checker.issues.append(Issue(
+                code="du-lieu-ca-nhan", file=file, line=first_line + offset,
+                message=f'"{number}" trông như số CCCD/CMND; {RULE}.',
+                hint="Xóa số này. Nếu đó là số tiền, viết có dấu chấm ngăn hàng nghìn (123.456.789)."))
+
+
+def place_choices(commune: Commune) -> dict[str, str]:
+    return BOARD_PLACES | {v.slug: f"Nhà văn hóa {v.name}" for v in commune.villages}
+
+
+def _posting(data: dict | None, kind: Kind | None, issued, commune: Commune, checker: Checker) -> Posting | None:
+    if not data:
+        if kind is not None and kind.posting_required:
+            checker.report("thieu-khoa", ("posting",), f'loại "{kind.label}" phải khai báo thời gian và nơi niêm yết (posting).',
+                           "Thêm posting: {from: ..., to: ..., places: [commune-hq, all-villages, website]}.")
+        return None
+    choices = place_choices(commune)
+    places = []
+    for index, place in enumerate(data["places"] or []):
+        if place in choices:
+            places.append(place)
+        else:
+            checker.report("gia-tri-khong-hop-le", ("posting", "places", index), f'"{place}" không phải là nơi niêm yết đã biết.',
+                           f"Chọn một trong: {', '.join(choices)}.")
+    start, end = data["from"], data["to"]
+    if not (start and end):
+        return None
+    if end < start:
+        checker.report("thoi-gian-niem-yet-nguoc", ("posting", "to"),
+                       f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.",
+                       "Kiểm tra lại hai ngày; có thể đã đảo ngày và tháng.")
+        return None
+    if issued and start < issued:
+        checker.report("niem-yet-truoc-ban-hanh", ("posting", "from"),
+                       f"bắt đầu niêm yết {start:%d/%m/%Y}, trước ngày ban hành {issued:%d/%m/%Y}.",
+                       "Kiểm tra ngày ban hành (issued) và ngày bắt đầu niêm yết.", severity=WARNING)
+    return Posting(start=start, end=end, places=tuple(places))
+
+
+def _villages(slugs: list[str], commune: Commune, checker: Checker) -> tuple[str, ...]:
+    known = []
+    for index, slug in enumerate(slugs):
+        if commune.village(slug):
+            known.append(slug)
+        else:
+            checker.report("thon-khong-co", ("villages", index), f'"{slug}" không có trong danh sách thôn của commune.yml.',
+                           f"Các thôn đã khai báo: {', '.join(v.slug for v in commune.villages)}.")
+    return tuple(known)
+
+
+def _file_refs(items: list[dict], key: str, files: Mapping[str, int], checker: Checker,
+               kind: Kind | None = None, is_table: bool = False) -> tuple[FileRef, ...]:
+    refs = []
+    for index, item in enumerate(items):
+        path = (key, index, "file")
+        name = item["file"]
+        if not name:
+            continue
+        normal = posixpath.normpath(name)
+        if name.startswith("/") or "\\" in name or normal.startswith(".."):
+            checker.report("duong-dan-khong-hop-le", path, f'"{name}" trỏ ra ngoài thư mục hồ sơ.',
+                           "Đặt tệp vào chính thư mục hồ sơ và chỉ ghi tên tệp.")
+            continue
+        if normal not in files:
+            checker.report("tep-khong-ton-tai", path, f'không có tệp "{name}" trong thư mục hồ sơ.',
+                           "Kiểm tra tên tệp (cả chữ hoa, chữ thường và phần đuôi) hoặc chép tệp vào thư mục hồ sơ.")
+            continue
+        role = item.get("role")
+        if is_table:
+            if not normal.lower().endswith(TABLE_EXTENSIONS):
+                checker.report("gia-tri-khong-hop-le", path, f'"{name}" không phải là bảng CSV hoặc Excel (.xlsx).',
+                               "Lưu bảng dưới dạng .csv hoặc .xlsx; tệp PDF khai báo ở attachments.")
+                continue
+            roles = kind.table_roles if kind else None
+            if roles is not None and role not in roles and (role or len(roles) != 1):
+                accepted = ", ".join(roles) or "(loại này không nhận bảng; đưa tệp vào attachments)"
+                checker.report("gia-tri-khong-hop-le", (key, index, "role"),
+                               f'vai trò bảng "{role or ""}" không dùng được cho loại "{kind.label}".',
+                               f"Chọn một trong: {accepted}.")
+                continue
+            if roles and not role:
+                role = next(iter(roles))
+        refs.append(FileRef(file=normal, title=item.get("title"), role=role, sheet=item.get("sheet"), size=files[normal]))
+    return tuple(refs)

@@ -1,0 +1,98 @@
+"""Pelican glue: load the content through the core, then write every disclosure page.
+
+Content problems stop the build before anything is written; `scripts/build.py`
+builds into a temporary folder, so the published site is never half-updated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from plugins.disclosures import listings
+from plugins.disclosures.bundle import place_choices
+from plugins.disclosures.kinds import KINDS
+from plugins.disclosures.site import Site, load_site
+from plugins.issues import format_issues, has_errors
+from plugins.safe_markdown import render
+
+logger = logging.getLogger(__name__)
+
+
+class ContentError(Exception):
+    """The content has errors; the message lists all of them."""
+
+
+def build_date(settings) -> dt.date:
+    value = settings.get("BUILD_DATE")
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ContentError(f'BUILD_DATE "{value}" không phải là ngày dạng YYYY-MM-DD.') from exc
+
+
+class DisclosuresGenerator(Generator):
+    def generate_context(self) -> None:
+        today = build_date(self.settings)
+        site = load_site(Path(self.path), KINDS, today)
+        if has_errors(site.issues):
+            raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
+        for issue in site.issues:
+            logger.warning(issue.format())
+        self.site = site
+        self.context["ckx"] = site_view(site, today)
+
+    def generate_output(self, writer) -> None:
+        view = self.context["ckx"]
+        self._write(writer, "index.html", "home")
+        for disclosure in self.site.disclosures:
+            kind = KINDS.get(disclosure.kind)
+            self._write(writer, disclosure.url + "index.html", "disclosure", disclosure=disclosure, kind=kind,
+                        body_html=render(disclosure.body_markdown), page_url=disclosure.url)
+            self._copy_attachments(disclosure)
+        self._write(writer, "cong-khai/index.html", "listing", listing=view["all"], page_url=view["all"].url)
+        self._write(writer, "dang-niem-yet/index.html", "now_posted", page_url="dang-niem-yet/")
+        for _kind, listing in view["by_kind"]:
+            self._write(writer, listing.url + "index.html", "listing", listing=listing, page_url=listing.url)
+        for listing in view["by_year"]:
+            self._write(writer, listing.url + "index.html", "listing", listing=listing, page_url=listing.url)
+        self._write(writer, "thon/index.html", "villages", page_url="thon/")
+        for village_view in view["by_village"]:
+            self._write(writer, village_view.url + "index.html", "village", village_view=village_view,
+                        page_url=village_view.url)
+
+    def _write(self, writer, name: str, template: str, **values) -> None:
+        values.setdefault("page_url", "")
+        writer.write_file(name, self.get_template(template), self.context, **values)
+
+    def _copy_attachments(self, disclosure) -> None:
+        """Only declared attachments are published: anything else in the folder stays private."""
+        for ref in disclosure.attachments:
+            target = Path(self.output_path, disclosure.url, ref.file)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(self.path, disclosure.source_dir, ref.file), target)
+
+
+def site_view(site: Site, today: dt.date) -> dict:
+    """Everything the theme needs, built once: the templates do no filtering of their own."""
+    disclosures = site.disclosures
+    return {
+        "commune": site.commune,
+        "today": today,
+        "kinds": list(KINDS),
+        "kind_labels": KINDS.labels(),
+        "disclosures": disclosures,
+        "now_posted": listings.now_posted(disclosures),
+        "upcoming": listings.upcoming(disclosures),
+        "all": listings.Listing(url="cong-khai/", title="Tất cả văn bản công khai", disclosures=disclosures),
+        "by_kind": listings.by_kind(disclosures, KINDS),
+        "by_year": listings.by_year(disclosures),
+        "by_village": listings.by_village(disclosures, site.commune),
+        "places": place_choices(site.commune),
+    }

@@ -1,0 +1,68 @@
+"""The groupings citizens browse by: now posted, by kind, by year, by village.
+
+Pure: takes the loaded disclosures and returns the lists the templates show,
+so the rules (what counts as "now posted", what belongs to a village) are
+tested without building a site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from plugins.disclosures.kinds import Kind, KindRegistry
+from plugins.disclosures.model import Commune, Disclosure, PostingStatus, Village
+
+
+@dataclass
+class Listing:
+    """One page of the site that lists disclosures."""
+
+    url: str
+    title: str
+    disclosures: list[Disclosure]
+    intro: str = ""
+    breadcrumb: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class VillageView:
+    village: Village
+    concerning: list[Disclosure]  # `villages:` names the village
+    posted_here: list[Disclosure]  # posted at its cultural house now (or all villages)
+    url: str
+
+
+def now_posted(disclosures: Iterable[Disclosure]) -> list[Disclosure]:
+    """Posted on the build date, the ones ending soonest first: they need reading first."""
+    posted = [d for d in disclosures if d.status is PostingStatus.POSTED]
+    return sorted(posted, key=lambda d: (d.posting.end, d.title))
+
+
+def upcoming(disclosures: Iterable[Disclosure]) -> list[Disclosure]:
+    return sorted((d for d in disclosures if d.status is PostingStatus.UPCOMING), key=lambda d: d.posting.start)
+
+
+def by_kind(disclosures: list[Disclosure], kinds: KindRegistry) -> list[tuple[Kind, Listing]]:
+    result = []
+    for kind in kinds:
+        items = [d for d in disclosures if d.kind == kind.id]
+        result.append((kind, Listing(url=f"loai/{kind.slug}/", title=kind.label, disclosures=items,
+                                     intro=kind.description)))
+    return result
+
+
+def by_year(disclosures: list[Disclosure]) -> list[Listing]:
+    years = sorted({d.year for d in disclosures}, reverse=True)
+    return [Listing(url=f"nam/{year}/", title=f"Năm {year}", disclosures=[d for d in disclosures if d.year == year],
+                    intro=f"Các văn bản, số liệu ban hành năm {year}.") for year in years]
+
+
+def by_village(disclosures: list[Disclosure], commune: Commune) -> list[VillageView]:
+    views = []
+    for village in commune.villages:
+        concerning = [d for d in disclosures if d.concerns(village.slug)]
+        posted_here = [d for d in now_posted(disclosures) if d.posted_at(village.slug)]
+        views.append(VillageView(village, concerning, posted_here, url=f"thon/{village.slug}/"))
+    return views

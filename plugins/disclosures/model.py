@@ -1,0 +1,146 @@
+"""What a commune publishes, as plain data: no Pelican, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Village:
+    slug: str
+    name: str  # as written in commune.yml, with its prefix: "Thôn Đông", "Tổ dân phố 3"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
+class Commune:
+    name: str
+    type: str  # xã | phường | đặc khu
+    code: str
+    province: str
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    site_url: str | None = None
+    chairman: str | None = None
+    villages: tuple[Village, ...] = ()
+    feedback: Feedback = Feedback()
+
+    @property
+    def full_name(self) -> str:
+        """"Xã Hòa An"."""
+        return f"{self.type[:1].upper()}{self.type[1:]} {self.name}"
+
+    @property
+    def in_sentence(self) -> str:
+        """"xã Hòa An": the name as it stands inside a sentence."""
+        return f"{self.type} {self.name}"
+
+    @property
+    def people_committee(self) -> str:
+        """"ỦY BAN NHÂN DÂN XÃ HÒA AN": the default issuer."""
+        return f"ỦY BAN NHÂN DÂN {self.type} {self.name}".upper()
+
+    def village(self, slug: str) -> Village | None:
+        return next((v for v in self.villages if v.slug == slug), None)
+
+
+class PostingStatus(str, Enum):
+    UPCOMING = "sap-niem-yet"
+    POSTED = "dang-niem-yet"
+    ENDED = "het-niem-yet"
+    NOT_POSTED = "khong-niem-yet"
+
+    @property
+    def label(self) -> str:
+        return {
+            "sap-niem-yet": "Sắp niêm yết",
+            "dang-niem-yet": "Đang niêm yết",
+            "het-niem-yet": "Hết thời hạn niêm yết",
+            "khong-niem-yet": "Chỉ đăng trên trang",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Posting:
+    start: dt.date
+    end: dt.date
+    places: tuple[str, ...]
+
+    def status(self, today: dt.date) -> PostingStatus:
+        if today < self.start:
+            return PostingStatus.UPCOMING
+        if today > self.end:
+            return PostingStatus.ENDED
+        return PostingStatus.POSTED
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class Signer:
+    role: str
+    name: str
+    on_behalf: str | None = None
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file of the bundle named in front matter (`tables` or `attachments`)."""
+
+    file: str
+    title: str | None = None
+    role: str | None = None
+    sheet: str | None = None
+    size: int = 0
+    sha256: str | None = None
+
+
+@dataclass
+class Disclosure:
+    """One bundle: content/disclosures/<year>/<slug>/index.md and its declared files."""
+
+    year: str
+    slug: str
+    source_dir: str  # path relative to the content folder, with "/" separators
+    title: str
+    kind: str
+    issued: dt.date
+    issuer: str
+    number: str | None = None
+    signer: Signer | None = None
+    legal_basis: tuple[str, ...] = ()
+    posting: Posting | None = None
+    villages: tuple[str, ...] = ()
+    tables: tuple[FileRef, ...] = ()
+    attachments: tuple[FileRef, ...] = ()
+    body_markdown: str = ""
+    summary: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # keys a kind plugin declared
+    status: PostingStatus = PostingStatus.NOT_POSTED
+    first_published: dt.date | None = None  # from git history; None outside git
+    last_changed: dt.date | None = None
+
+    @property
+    def url(self) -> str:
+        return f"cong-khai/{self.year}/{self.slug}/"
+
+    def concerns(self, village_slug: str) -> bool:
+        return village_slug in self.villages
+
+    def posted_at(self, village_slug: str) -> bool:
+        if not self.posting:
+            return False
+        return village_slug in self.posting.places or "all-villages" in self.posting.places

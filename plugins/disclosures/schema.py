@@ -1,0 +1,149 @@
+"""Declarative checks for YAML keys: each spec converts a value or records why it cannot.
+
+Front matter and commune.yml are described as nested `Record`s; checking a
+document walks the spec and collects every problem with the line it was
+written on, instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from plugins.disclosures.yamlsource import Path, YamlDocument
+from plugins.issues import ERROR, Issue, Severity
+from plugins.vietnamese.parse import ParseError, parse_date
+
+INVALID = object()
+"""Returned by a spec for a value it could not read (its issue is already recorded)."""
+
+
+@dataclass
+class Checker:
+    """Where issues go while one YAML document is checked."""
+
+    file: str
+    document: YamlDocument
+    issues: list[Issue] = field(default_factory=list)
+
+    def report(self, code: str, path: Path, message: str, hint: str = "", severity: Severity = ERROR) -> None:
+        key = ".".join(str(part) for part in path) or None
+        self.issues.append(
+            Issue(code=code, file=self.file, line=self.document.line(path), key=key, message=message,
+                  hint=hint, severity=severity)
+        )
+
+    def check(self, spec: Spec, path: Path = ()) -> Any:
+        for duplicate, line in self.document.duplicates:
+            self.issues.append(Issue(code="khoa-trung", file=self.file, line=line, key=".".join(map(str, duplicate)),
+                                     message="khóa này đã được viết ở trên.", hint="Xóa một trong hai dòng."))
+        return spec.read(self.document.data, path, self)
+
+
+class Spec:
+    required: bool = False
+    expected: str = "một giá trị"
+
+    def read(self, value: Any, path: Path, checker: Checker) -> Any:
+        raise NotImplementedError
+
+    def wrong_type(self, value: Any, path: Path, checker: Checker) -> Any:
+        checker.report("sai-kieu", path, f"cần {self.expected}, nhưng đang là {_describe(value)}.",
+                       "Xem ví dụ trong README, phần hợp đồng nội dung.")
+        return INVALID
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "một nhóm khóa"
+    if isinstance(value, list):
+        return "một danh sách"
+    return f'"{value}"'
+
+
+@dataclass
+class Text(Spec):
+    required: bool = False
+    choices: Mapping[str, str] | None = None
+    expected: str = "một dòng chữ"
+
+    def read(self, value: Any, path: Path, checker: Checker) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker)
+        value = value.strip()
+        if self.choices is not None and value not in self.choices:
+            accepted = ", ".join(self.choices)
+            checker.report("gia-tri-khong-hop-le", path, f'"{value}" không phải là giá trị được chấp nhận.',
+                           f"Chọn một trong: {accepted}.{_did_you_mean(value, self.choices)}")
+            return INVALID
+        return value
+
+
+@dataclass
+class Date(Spec):
+    required: bool = False
+    expected: str = "một ngày"
+
+    def read(self, value: Any, path: Path, checker: Checker) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker)
+        try:
+            return parse_date(value)
+        except ParseError as exc:
+            checker.report(exc.code, path, exc.message, exc.hint)
+            return INVALID
+
+
+@dataclass
+class ListOf(Spec):
+    item: Spec = field(default_factory=Text)
+    required: bool = False
+    single_allowed: bool = True
+    expected: str = "một danh sách"
+
+    def read(self, value: Any, path: Path, checker: Checker) -> Any:
+        if self.single_allowed and isinstance(value, str):
+            value = [value]  # `places: website` means a list of one
+        if not isinstance(value, list):
+            return self.wrong_type(value, path, checker)
+        items = [self.item.read(item, path + (index,), checker) for index, item in enumerate(value)]
+        return [item for item in items if item is not INVALID]
+
+
+@dataclass
+class Record(Spec):
+    fields: Mapping[str, Spec] = field(default_factory=dict)
+    required: bool = False
+    expected: str = "một nhóm khóa"
+
+    def read(self, value: Any, path: Path, checker: Checker) -> Any:
+        if not isinstance(value, Mapping):
+            return self.wrong_type(value, path, checker)
+        for key in value:
+            if key not in self.fields:
+                checker.report("khoa-khong-ho-tro", path + (key,), "khóa này không có trong hợp đồng nội dung.",
+                               f"Các khóa được dùng ở đây: {', '.join(self.fields)}.{_did_you_mean(key, self.fields)}")
+        result: dict[str, Any] = {}
+        for key, spec in self.fields.items():
+            raw = value.get(key)
+            if raw is None or raw == "" or raw == []:
+                if spec.required:
+                    checker.report("thieu-khoa", path + (key,),
+                                   f'thiếu khóa bắt buộc "{_join(path, key)}".',
+                                   f'Thêm dòng "{key}: ..." ({spec.expected}).')
+                result[key] = None
+                continue
+            converted = spec.read(raw, path + (key,), checker)
+            result[key] = None if converted is INVALID else converted
+        return result
+
+
+def _join(path: Path, key: str) -> str:
+    return ".".join([*map(str, path), key])
+
+
+def _did_you_mean(value: str, choices: Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return f' Có phải ý bạn là "{close[0]}"?' if close else ""

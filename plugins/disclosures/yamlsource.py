@@ -1,0 +1,117 @@
+"""YAML that remembers where each value was written, and keeps every scalar a string.
+
+PyYAML's defaults bite officers: `issued: 2026-02-31` raises a bare
+ValueError with no line, `code: 01234` becomes the octal number 668 and
+`on: no` becomes False. Here every plain scalar stays a string (an empty one
+is None) and the schema decides the type, so every problem is reported with
+the line the officer typed it on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+
+class _StringLoader(yaml.SafeLoader):
+    """SafeLoader whose only implicit type is null: no dates, numbers or booleans."""
+
+
+_StringLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+Path = tuple[Any, ...]
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    first_line: int = 1
+    duplicates: list[tuple[Path, int]] = field(default_factory=list)
+
+    def line(self, path: Path) -> int:
+        """Line of the key at `path`, or of its nearest written parent."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, self.first_line)
+
+
+class YamlSyntaxError(ValueError):
+    def __init__(self, line: int, column: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line, self.column, self.problem = line, column, problem
+
+
+def load(text: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document; `first_line` is the file line where `text` starts."""
+    loader = _StringLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise YamlSyntaxError(line, (mark.column + 1) if mark else 0, _explain(exc)) from exc
+    finally:
+        loader.dispose()
+    document = YamlDocument(data=data, first_line=first_line)
+    if node is not None:
+        _record_lines(node, (), document, first_line)
+    return document
+
+
+def _record_lines(node: yaml.Node, path: Path, document: YamlDocument, first_line: int) -> None:
+    """Note each value's line; PyYAML keeps the last of two equal keys silently, so note those too."""
+    document.lines[path] = first_line + node.start_mark.line
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            child = path + (key_node.value,)
+            key_line = first_line + key_node.start_mark.line
+            if key_node.value in seen:
+                document.duplicates.append((child, key_line))
+            seen.add(key_node.value)
+            _record_lines(value_node, child, document, first_line)
+            document.lines[child] = key_line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, path + (index,), document, first_line)
+
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "có dấu hai chấm không đúng chỗ (nếu giá trị có dấu ':', hãy đặt nó trong ngoặc kép)",
+    "could not find expected ':'": "thiếu dấu hai chấm sau tên khóa",
+    "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
+    "did not find expected key": "thụt lề không đều hoặc thiếu dấu '-' của danh sách",
+    "found undefined alias": "dùng bí danh (*) chưa được định nghĩa",
+}
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or "lỗi cú pháp"
+    for english, vietnamese in _PROBLEMS.items():
+        if problem.startswith(english):
+            return vietnamese
+    return f"lỗi cú pháp YAML ({problem})"
+
+
+class NoFrontMatter(ValueError):
+    """The Markdown file does not start with a `---` block."""
+
+
+def split_front_matter(text: str) -> tuple[str, int, str, int]:
+    """Split `---\\n<yaml>\\n---\\n<body>` into (yaml, yaml_first_line, body, body_first_line)."""
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise NoFrontMatter()
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "".join(lines[1:index]), 2, "".join(lines[index + 1 :]), index + 2
+    raise NoFrontMatter()

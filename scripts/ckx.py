@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Công khai xã command line: `validate` checks content/, `build` publishes it safely.
+
+    python scripts/ckx.py validate [--content content]
+    python scripts/ckx.py build [--content content] [--output output]
+
+Both print every problem at once (file:line, code, Vietnamese message and
+hint) and exit 1 on errors. `build` renders into a temporary folder beside
+the output and swaps it in only when Pelican succeeded, so a failed build
+leaves the published site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import runpy
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.site import load_site  # noqa: E402
+from plugins.issues import format_issues, has_errors  # noqa: E402
+
+SETTINGS = ROOT / "pelicanconf.py"
+
+
+def load_settings(path: Path) -> dict:
+    """Read pelicanconf.py as Pelican does and register the kinds its plugins declare."""
+    settings = runpy.run_path(str(path))
+    for name in settings["PLUGINS"]:
+        importlib.import_module(name).register()
+    return settings
+
+
+def build_date(settings: dict) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(settings["BUILD_DATE"]))
+    except ValueError:
+        sys.exit(f'BUILD_DATE="{settings["BUILD_DATE"]}" không phải là ngày dạng YYYY-MM-DD (ví dụ 2026-01-05).')
+
+
+def validate(content: Path, settings: dict) -> bool:
+    """Print every issue; return True when there is no error (warnings allowed)."""
+    if not content.is_dir():
+        print(f"Không tìm thấy thư mục nội dung {content}.", file=sys.stderr)
+        return False
+    site = load_site(content, KINDS, build_date(settings))
+    if site.issues:
+        print(format_issues(site.issues), file=sys.stderr)
+    if has_errors(site.issues):
+        print("Nội dung có lỗi: sửa các dòng LỖI ở trên rồi chạy lại.", file=sys.stderr)
+        return False
+    print(f"Nội dung hợp lệ: {len(site.disclosures)} hồ sơ công khai, {len(site.pages)} trang.")
+    return True
+
+
+def build(content: Path, output: Path, settings_path: Path, settings: dict) -> bool:
+    if not validate(content, settings):
+        print(f"Không xây dựng: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
+        return False
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.moi-", dir=output.parent))
+    env = dict(os.environ, BUILD_DATE=str(settings["BUILD_DATE"]))
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_path), "-o", str(staging),
+               "--fatal", "errors", "-q"]
+    result = subprocess.run(command, env=env, cwd=ROOT)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Xây dựng thất bại: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
+        return False
+    _swap(staging, output)
+    print(f"Đã xây dựng trang vào {output}.")
+    return True
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Replace `output` by `staging` with two renames on the same disk: readers never see a half site."""
+    staging.chmod(0o755)
+    old = None
+    if output.exists():
+        old = output.with_name(f".{output.name}.cu-{os.getpid()}")
+        output.rename(old)
+    staging.rename(output)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["validate", "build"])
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--output", type=Path, default=ROOT / "output")
+    parser.add_argument("--settings", type=Path, default=SETTINGS)
+    args = parser.parse_args(argv)
+    settings = load_settings(args.settings)
+    if args.command == "validate":
+        ok = validate(args.content, settings)
+    else:
+        ok = build(args.content.resolve(), args.output, args.settings.resolve(), settings)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Shared helpers: real builds of fixture sites through the same command officers run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLE_BUILD_DATE = "2026-11-21"
+
+
+def ckx(*args: str, build_date: str = SAMPLE_BUILD_DATE) -> subprocess.CompletedProcess:
+    """Run scripts/ckx.py as `make` does; output is captured for the assertions."""
+    env = dict(os.environ, BUILD_DATE=build_date)
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "ckx.py"), *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def build(content: Path, output: Path, build_date: str = SAMPLE_BUILD_DATE) -> subprocess.CompletedProcess:
+    result = ckx("build", "--content", str(content), "--output", str(output), build_date=build_date)
+    return result
+
+
+def copy_site(name: str, tmp_path: Path) -> Path:
+    """A writable copy of a fixture site, for tests that break it."""
+    target = tmp_path / name
+    shutil.copytree(FIXTURES / "sites" / name, target)
+    return target
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The bundled sample commune, built once for the whole run."""
+    output = tmp_path_factory.mktemp("sample") / "output"
+    result = build(ROOT / "content", output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> Path:
+    """tests/fixtures/sites/phuong-nho built on a day inside its posting period."""
+    output = tmp_path_factory.mktemp("phuong-nho") / "output"
+    result = build(FIXTURES / "sites" / "phuong-nho", output, build_date="2026-03-10")
+    assert result.returncode == 0, result.stderr
+    return output

@@ -1,0 +1,147 @@
+"""Real Pelican builds of tiny fixture sites, checked by CSS selector."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, build, ckx, copy_site, soup
+
+DISCLOSURE = "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/index.html"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("page", ["index.html", DISCLOSURE, "dang-niem-yet/index.html", "thon/to-1/index.html",
+                                  "loai/thong-bao/index.html", "nam/2025/index.html", "gioi-thieu/index.html"])
+def test_every_page_is_vietnamese_with_one_h1_and_a_main(small_site, page):
+    html = soup(small_site / page)
+    assert html.html["lang"] == "vi"
+    assert len(html.select("h1")) == 1
+    assert html.select_one("main#noi-dung")
+    assert html.select_one("a.ckx-skip-link[href='#noi-dung']")
+    assert html.select_one("meta[name=viewport]")["content"] == "width=device-width, initial-scale=1"
+    assert not html.select("script"), "reading a page must not need JavaScript"
+
+
+def test_headings_never_skip_a_level(small_site):
+    for page in small_site.rglob("*.html"):
+        levels = [int(h.name[1]) for h in soup(page).select("h1, h2, h3, h4, h5, h6")]
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, f"{page}: h{before} then h{after}"
+
+
+def test_disclosure_page_shows_decree_42_metadata_and_posting(small_site):
+    html = soup(small_site / DISCLOSURE)
+    facts = {dt.get_text(strip=True): dd.get_text(" ", strip=True)
+             for dt, dd in zip(html.select(".ckx-summary-list__key"), html.select(".ckx-summary-list__value"),
+                               strict=True)}
+    assert facts["Cơ quan ban hành"] == "ỦY BAN NHÂN DÂN PHƯỜNG TÂN LẬP"
+    assert facts["Số, ký hiệu"] == "12/TB-UBND"
+    assert facts["Ngày ban hành"] == "01/03/2026"
+    assert facts["Trích yếu"] == "Thông báo tạm ngừng cấp nước để sửa chữa đường ống"
+    assert facts["Nơi niêm yết"] == "Trụ sở Ủy ban nhân dân Nhà văn hóa các thôn, tổ dân phố Trang thông tin điện tử"
+    assert facts["Thôn liên quan"] == "Tổ dân phố 1"
+    assert html.select_one(".ckx-disclosure__status .ckx-tag").get_text() == "Đang niêm yết"
+    assert html.select_one(".ckx-disclosure__status time")["datetime"] == "2026-03-02"
+
+
+def test_markdown_tables_have_header_scope(small_site):
+    html = soup(small_site / DISCLOSURE)
+    headers = html.select(".ckx-prose table thead th")
+    assert [th.get_text() for th in headers] == ["Ngày", "Khu vực"]
+    assert all(th["scope"] == "col" for th in headers)
+
+
+def test_only_declared_attachments_are_published(small_site):
+    folder = small_site / "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc"
+    source = FIXTURES / "sites/phuong-nho/disclosures/2026/thong-bao-tam-ngung-cap-nuoc"
+    assert (folder / "lich-ngung-nuoc.pdf").read_bytes() == (source / "lich-ngung-nuoc.pdf").read_bytes()
+    assert not (folder / "ghi-chu-noi-bo.txt").exists()
+    assert not (folder / "index.md").exists()
+    link = soup(folder / "index.html").select_one("a.ckx-attachments__link")
+    assert link["href"] == "/cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/lich-ngung-nuoc.pdf"
+    checksum = hashlib.sha256((source / "lich-ngung-nuoc.pdf").read_bytes()).hexdigest()
+    assert checksum in soup(folder / "index.html").select_one(".ckx-attachments__checksum").get_text()
+
+
+def test_listings_group_by_kind_year_village_and_now(small_site):
+    def titles(page):
+        return [a.get_text() for a in soup(small_site / page).select(".ckx-disclosure-list__title a")]
+
+    water = "Thông báo tạm ngừng cấp nước để sửa chữa đường ống"
+    rules = "Quyết định ban hành quy chế làm việc của Ủy ban nhân dân phường"
+    assert titles("dang-niem-yet/index.html") == [water]
+    assert titles("loai/thong-bao/index.html") == [water, rules]
+    assert titles("nam/2025/index.html") == [rules]
+    assert titles("thon/to-1/index.html") == [water, water]  # posted at its house, and names it
+    assert titles("thon/to-2/index.html") == [water]  # posted at all villages only
+    assert titles("index.html")[0] == water
+
+
+@pytest.mark.parametrize(("build_date", "label"), [
+    ("2026-03-01", "Sắp niêm yết"), ("2026-03-31", "Đang niêm yết"), ("2026-04-01", "Hết thời hạn niêm yết")])
+def test_posting_status_follows_build_date(tmp_path, build_date, label):
+    result = build(FIXTURES / "sites/phuong-nho", tmp_path / "out", build_date=build_date)
+    assert result.returncode == 0, result.stderr
+    assert soup(tmp_path / "out" / DISCLOSURE).select_one(".ckx-disclosure__status .ckx-tag").get_text() == label
+
+
+def test_failed_build_leaves_previous_output_byte_for_byte(tmp_path):
+    site = copy_site("phuong-nho", tmp_path)
+    output = tmp_path / "output"
+    assert build(site, output).returncode == 0
+    before = snapshot(output)
+    index = site / "disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("2026-03-01", "2026-02-31"), encoding="utf-8")
+    result = build(site, output)
+    assert result.returncode == 1
+    assert snapshot(output) == before
+    assert not list(tmp_path.glob(".output.*")), "the staging folder is cleaned up"
+
+
+def test_broken_template_fails_the_build_without_touching_output(tmp_path, monkeypatch):
+    output = tmp_path / "output"
+    assert build(FIXTURES / "sites/phuong-nho", output).returncode == 0
+    before = snapshot(output)
+    settings = tmp_path / "pelicanconf.py"
+    root = Path(__file__).resolve().parent.parent
+    settings.write_text((root / "pelicanconf.py").read_text(encoding="utf-8")
+                        + f"\nTHEME = {str(tmp_path / 'theme')!r}\n", encoding="utf-8")
+    import shutil
+    shutil.copytree(root / "theme", tmp_path / "theme")
+    (tmp_path / "theme/templates/listing.html").write_text("{% block %}", encoding="utf-8")
+    result = ckx("build", "--content", str(FIXTURES / "sites/phuong-nho"), "--output", str(output),
+                 "--settings", str(settings))
+    assert result.returncode == 1
+    assert snapshot(output) == before
+
+
+def test_validate_reports_file_and_line_and_fails(tmp_path):
+    site = copy_site("phuong-nho", tmp_path)
+    index = site / "disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("2026-03-01", "2026-02-31")
+                     .replace("[to-1]", "[to-9]"), encoding="utf-8")
+    (site / "pages/lien-he.md").write_text("Không có front matter\n", encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    assert result.returncode == 1
+    assert "disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md:5 LỖI [ngay-khong-hop-le]" in result.stderr
+    assert "disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md:10 LỖI [thon-khong-co]" in result.stderr
+    assert "pages/lien-he.md:1 LỖI [thieu-front-matter]" in result.stderr
+    assert "Tổng cộng: 3 lỗi" in result.stderr
+
+
+def test_unsafe_markdown_never_reaches_the_output(tmp_path):
+    output = tmp_path / "out"
+    result = build(FIXTURES / "sites/giai-thich-doc-hai", output)
+    assert result.returncode == 0, result.stderr
+    page = output / "cong-khai/2026/thong-bao-co-ma-doc/index.html"
+    html = soup(page)
+    assert not html.select("script, iframe, [style]")
+    assert not [tag for tag in html.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+    assert "javascript:" not in page.read_text(encoding="utf-8")
+    assert "<script>" in html.select_one("h1").get_text(), "the title is shown as text, escaped"
+    assert html.select_one(".ckx-prose").get_text().count("Mời bà con dự họp") == 1
