@@ -1,6 +1,7 @@
 """Real Pelican builds of tiny fixture sites, checked by CSS selector."""
 
 import hashlib
+import itertools
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def test_every_page_is_vietnamese_with_one_h1_and_a_main(small_site, page):
 def test_headings_never_skip_a_level(small_site):
     for page in small_site.rglob("*.html"):
         levels = [int(h.name[1]) for h in soup(page).select("h1, h2, h3, h4, h5, h6")]
-        for before, after in zip(levels, levels[1:], strict=False):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, f"{page}: h{before} then h{after}"
 
 

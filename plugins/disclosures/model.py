@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
@@ -55,7 +55,7 @@ class Commune:
         return next((v for v in self.villages if v.slug == slug), None)
 
 
-class PostingStatus(str, Enum):
+class PostingStatus(StrEnum):
     UPCOMING = "sap-niem-yet"
     POSTED = "dang-niem-yet"
     ENDED = "het-niem-yet"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from pelican.readers import BaseReader
 
@@ -14,7 +15,7 @@ from plugins.safe_markdown import render
 
 class YamlMarkdownReader(BaseReader):
     enabled = True
-    file_extensions = ["md", "markdown"]
+    file_extensions: ClassVar[list[str]] = ["md", "markdown"]  # Pelican's reader API wants a list
 
     def read(self, source_path: str):
         path = Path(source_path)

@@ -108,7 +108,7 @@ class ListOf(Spec):
             value = [value]  # `places: website` means a list of one
         if not isinstance(value, list):
             return self.wrong_type(value, path, checker)
-        items = [self.item.read(item, path + (index,), checker) for index, item in enumerate(value)]
+        items = [self.item.read(item, (*path, index), checker) for index, item in enumerate(value)]
         return [item for item in items if item is not INVALID]
 
 
@@ -123,19 +123,19 @@ class Record(Spec):
             return self.wrong_type(value, path, checker)
         for key in value:
             if key not in self.fields:
-                checker.report("khoa-khong-ho-tro", path + (key,), "khóa này không có trong hợp đồng nội dung.",
+                checker.report("khoa-khong-ho-tro", (*path, key), "khóa này không có trong hợp đồng nội dung.",
                                f"Các khóa được dùng ở đây: {', '.join(self.fields)}.{_did_you_mean(key, self.fields)}")
         result: dict[str, Any] = {}
         for key, spec in self.fields.items():
             raw = value.get(key)
             if raw is None or raw == "" or raw == []:
                 if spec.required:
-                    checker.report("thieu-khoa", path + (key,),
+                    checker.report("thieu-khoa", (*path, key),
                                    f'thiếu khóa bắt buộc "{_join(path, key)}".',
                                    f'Thêm dòng "{key}: ..." ({spec.expected}).')
                 result[key] = None
                 continue
-            converted = spec.read(raw, path + (key,), checker)
+            converted = spec.read(raw, (*path, key), checker)
             result[key] = None if converted is INVALID else converted
         return result
 

@@ -72,7 +72,7 @@ def _record_lines(node: yaml.Node, path: Path, document: YamlDocument, first_lin
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
-            child = path + (key_node.value,)
+            child = (*path, key_node.value)
             key_line = first_line + key_node.start_mark.line
             if key_node.value in seen:
                 document.duplicates.append((child, key_line))
@@ -81,7 +81,7 @@ def _record_lines(node: yaml.Node, path: Path, document: YamlDocument, first_lin
             document.lines[child] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, path + (index,), document, first_line)
+            _record_lines(item, (*path, index), document, first_line)
 
 
 _PROBLEMS = {

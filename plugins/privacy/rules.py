@@ -15,8 +15,8 @@ from plugins.vietnamese.text import fold
 
 # A bare 9- or 12-digit run not touching other digits, dots or commas (so 1.234.567,5 is safe).
 _ID = re.compile(r"(?<![\d.,])(\d{9}|\d{12})(?![\d]|[.,]\d)")
-# 0 or +84/84 then 9-10 digits, optionally grouped by spaces, dots or dashes (0912 345 678, 0236.3861.234).
-_PHONE = re.compile(r"(?<![\d.,])(?:\+?84|0)(?:[\s.-]?\d){9,10}(?![\d]|[.,]\d)")
+# 0 or +84 then 9-10 digits (the first not 0), grouped by spaces, dots or dashes (0912 345 678, 0236.3861.234).
+_PHONE = re.compile(r"(?<![\d.,])(?:\+?84[\s.-]?|0)[1-9](?:[\s.-]?\d){8,9}(?![\d]|[.,]\d)")
 
 # Folded header words that mark a personal-data column, with the Vietnamese reason.
 PERSONAL_COLUMNS: dict[str, str] = {

@@ -1,0 +1,30 @@
+"""Meta-tests: every issue code is documented, used, and the generated page is current."""
+
+import re
+from pathlib import Path
+
+from plugins.issues import CATALOGUE
+from scripts.issue_codes import render
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = re.compile(r"""code\s*=\s*["']([a-z0-9-]+)["']|ParseError\(\s*["']([a-z0-9-]+)["']|report\(\s*["']([a-z0-9-]+)["']""")
+
+
+def used_codes() -> set[str]:
+    codes = set()
+    for path in (ROOT / "plugins").rglob("*.py"):
+        for match in CODE.finditer(path.read_text(encoding="utf-8")):
+            codes.add(next(g for g in match.groups() if g))
+    return codes
+
+
+def test_every_code_used_is_in_the_catalogue():
+    assert used_codes() - set(CATALOGUE) == set()
+
+
+def test_every_catalogued_code_is_used():
+    assert set(CATALOGUE) - used_codes() == set()
+
+
+def test_generated_code_page_is_current():
+    assert (ROOT / "docs" / "ma-loi.md").read_text(encoding="utf-8") == render(), "run `make docs`"

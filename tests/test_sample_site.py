@@ -1,0 +1,44 @@
+"""The bundled sample commune: valid, builds, and leaks no personal data."""
+
+from plugins.disclosures.commune import parse_commune
+from plugins.privacy.rules import personal_numbers
+from tests.conftest import ROOT, ckx, soup
+
+# Attachments (PDF scans) are officers' signed documents, checked by people before posting; what the
+# site itself writes is text, and that is what is scanned here.
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".csv", ".ics", ".txt", ".xml", ".yml"}
+
+
+def test_sample_content_has_no_errors():
+    result = ckx("validate")
+    assert result.returncode == 0, result.stderr
+    assert "LỖI" not in result.stderr
+
+
+def test_sample_site_has_the_pages_a_citizen_expects(sample_site):
+    home = soup(sample_site / "index.html")
+    assert home.select_one("h1").get_text() == "Công khai thông tin Xã Hòa An"
+    assert [a.get_text() for a in home.select("#ckx-theo-thon ~ ul a")] == [
+        "Thôn Đông", "Thôn Tây", "Thôn Đồng Bến", "Thôn Phú Sơn"]
+    assert home.select(".ckx-disclosure-list__item"), "something is posted on the sample build date"
+    assert home.select_one("#ckx-gop-y")
+    for page in ["gioi-thieu", "huong-dan", "lien-he"]:
+        assert (sample_site / page / "index.html").is_file()
+
+
+def test_no_id_or_phone_number_anywhere_in_the_built_site(sample_site):
+    commune, _ = parse_commune((ROOT / "content" / "commune.yml").read_text(encoding="utf-8"))
+    official = [commune.phone, commune.feedback.phone]
+    leaks = {}
+    text_files = [p for p in sample_site.rglob("*") if p.suffix in TEXT_SUFFIXES]
+    assert len(text_files) > 10
+    for path in text_files:
+        found = personal_numbers(path.read_text(encoding="utf-8"), official)
+        if found:
+            leaks[path.relative_to(sample_site).as_posix()] = found
+    assert leaks == {}
+
+
+def test_privacy_scan_would_catch_a_leak(tmp_path):
+    """The scan above can fail: the same check flags a CCCD and a mobile number."""
+    assert personal_numbers("Nguyễn Văn A, CCCD 001086012345, ĐT 0912.345.678") == ["001086012345", "0912.345.678"]
