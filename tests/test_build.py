@@ -63,8 +63,13 @@ def test_only_declared_attachments_are_published(small_site):
     assert (folder / "lich-ngung-nuoc.pdf").read_bytes() == (source / "lich-ngung-nuoc.pdf").read_bytes()
     assert not (folder / "ghi-chu-noi-bo.txt").exists()
     assert not (folder / "index.md").exists()
-    link = soup(folder / "index.html").select_one("a.ckx-attachments__link")
-    assert link["href"] == "/cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/lich-ngung-nuoc.pdf"
+    links = soup(folder / "index.html").select("a.ckx-attachments__link")
+    assert [(a["href"], a.get_text()) for a in links] == [
+        ("/cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/lich-ngung-nuoc.pdf", "Lịch ngừng cấp nước"),
+        ("/cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/S%C6%A1%20%C4%91%E1%BB%93%20khu%20v%E1%BB%B1c.pdf",
+         "Sơ đồ khu vực.pdf"),
+    ]
+    assert (folder / "Sơ đồ khu vực.pdf").is_file()
     checksum = hashlib.sha256((source / "lich-ngung-nuoc.pdf").read_bytes()).hexdigest()
     assert checksum in soup(folder / "index.html").select_one(".ckx-attachments__checksum").get_text()
 

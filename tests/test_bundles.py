@@ -107,3 +107,19 @@ def test_year_folder_other_than_issue_year_warns(kinds):
     disclosure, issues = parse_bundle("disclosures/2025/x", text, {}, COMMUNE, kinds)
     assert disclosure is not None
     assert [(i.code, i.severity) for i in issues] == [("nam-thu-muc-khac-nam-ban-hanh", WARNING)]
+
+
+def test_a_table_on_a_kind_without_tables_is_withheld_with_a_warning(kinds):
+    text = "---\ntitle: Thông báo\nkind: notice\nissued: 2026-03-01\ntables:\n  - file: ds.csv\n---\n"
+    disclosure, issues = parse_bundle("disclosures/2026/x", text, {"ds.csv": 10}, COMMUNE, kinds)
+    assert disclosure.tables == ()
+    assert [(i.triple(), i.severity) for i in issues] == [((6, "tables.0.file", "gia-tri-khong-hop-le"), WARNING)]
+
+
+def test_folder_name_with_marks_warns_and_is_quoted_in_urls(kinds):
+    text = (BUNDLES / "ngay-kieu-viet-nam" / "index.md").read_text(encoding="utf-8")
+    disclosure, issues = parse_bundle("disclosures/2026/Thông báo", text, {}, COMMUNE, kinds)
+    assert [(i.code, i.severity) for i in issues] == [("ten-ngan-khong-hop-le", WARNING)]
+    assert '"thong-bao"' in issues[0].hint
+    assert disclosure.save_dir == "cong-khai/2026/Thông báo/"
+    assert disclosure.url == "cong-khai/2026/Th%C3%B4ng%20b%C3%A1o/"

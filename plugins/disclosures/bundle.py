@@ -7,7 +7,6 @@ it cannot be built) and every issue found.
 
 from __future__ import annotations
 
-import dataclasses
 import posixpath
 from collections.abc import Mapping
 from typing import Any
@@ -18,7 +17,7 @@ from plugins.disclosures.schema import Checker, Date, ListOf, Record, Text
 from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
 from plugins.issues import WARNING, Issue
 from plugins.privacy.rules import RULE, id_numbers
-from plugins.vietnamese.text import nfc
+from plugins.vietnamese.text import is_slug, nfc, slugify
 
 BOARD_PLACES = {
     "commune-hq": "Trụ sở Ủy ban nhân dân",
@@ -81,10 +80,13 @@ def parse_bundle(
         return None, [Issue(code="loi-cu-phap-yaml", file=index, line=exc.line, message=exc.problem,
                             hint="Sửa dòng này (và dòng ngay trên nó) cho đúng cú pháp YAML.")]
     checker = Checker(index, document)
+    if not is_slug(parts[2]):
+        checker.issues.append(Issue(code="ten-ngan-khong-hop-le", file=index, severity=WARNING,
+                                    message=f'tên thư mục "{parts[2]}" có chữ hoa, dấu hoặc khoảng trắng nên địa chỉ trang khó đọc.',
+                                    hint=f'Đổi tên thư mục thành "{slugify(parts[2])}".'))
     kind = kinds.get(document.data.get("kind")) if isinstance(document.data, dict) else None
     keys = common_keys(kinds) | (dict(kind.extra_keys) if kind else {})
     data = checker.check(Record(fields=keys))
-    _unknown_keys_are_warnings(checker)
     if not isinstance(data, dict):
         return None, checker.issues
     _check_body(body, body_line, index, checker)
@@ -124,15 +126,6 @@ def parse_bundle(
         extra={key: data[key] for key in kind.extra_keys} | {"effective": data["effective"]},
     )
     return disclosure, checker.issues
-
-
-def _unknown_keys_are_warnings(checker: Checker) -> None:
-    """A key outside the contract is most often a typo; warn, so content written for a newer
-    contract still builds, while a misspelt required key is caught by `thieu-khoa`."""
-    checker.issues[:] = [
-        dataclasses.replace(issue, severity=WARNING) if issue.code == "khoa-khong-ho-tro" else issue
-        for issue in checker.issues
-    ]
 
 
 def _check_body(body: str, first_line: int, file: str, checker: Checker) -> None:
@@ -212,11 +205,14 @@ def _file_refs(items: list[dict], key: str, files: Mapping[str, int], checker: C
                                "Lưu bảng dưới dạng .csv hoặc .xlsx; tệp PDF khai báo ở attachments.")
                 continue
             roles = kind.table_roles if kind else None
+            if roles == {}:
+                checker.report("gia-tri-khong-hop-le", path, f'loại "{kind.label}" không có bảng số liệu; bảng này không được đăng.',
+                               "Nếu muốn người dân tải tệp về, khai báo tệp trong attachments.", severity=WARNING)
+                continue
             if roles is not None and role not in roles and (role or len(roles) != 1):
-                accepted = ", ".join(roles) or "(loại này không nhận bảng; đưa tệp vào attachments)"
                 checker.report("gia-tri-khong-hop-le", (key, index, "role"),
                                f'vai trò bảng "{role or ""}" không dùng được cho loại "{kind.label}".',
-                               f"Chọn một trong: {accepted}.")
+                               f"Chọn một trong: {', '.join(roles)}.")
                 continue
             if roles and not role:
                 role = next(iter(roles))

@@ -53,7 +53,7 @@ class DisclosuresGenerator(Generator):
         self._write(writer, "index.html", "home")
         for disclosure in self.site.disclosures:
             kind = KINDS.get(disclosure.kind)
-            self._write(writer, disclosure.url + "index.html", "disclosure", disclosure=disclosure, kind=kind,
+            self._write(writer, disclosure.save_dir + "index.html", "disclosure", disclosure=disclosure, kind=kind,
                         body_html=render(disclosure.body_markdown), page_url=disclosure.url)
             self._copy_attachments(disclosure)
         self._write(writer, "cong-khai/index.html", "listing", listing=view["all"], page_url=view["all"].url)
@@ -74,7 +74,7 @@ class DisclosuresGenerator(Generator):
     def _copy_attachments(self, disclosure) -> None:
         """Only declared attachments are published: anything else in the folder stays private."""
         for ref in disclosure.attachments:
-            target = Path(self.output_path, disclosure.url, ref.file)
+            target = Path(self.output_path, disclosure.save_dir, ref.file)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(self.path, disclosure.source_dir, ref.file), target)
 

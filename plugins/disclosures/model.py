@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+from urllib.parse import quote
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,13 @@ class Disclosure:
     last_changed: dt.date | None = None
 
     @property
-    def url(self) -> str:
+    def save_dir(self) -> str:
+        """Output folder; the bundle's own folder name, so relative links in the explanation work."""
         return f"cong-khai/{self.year}/{self.slug}/"
+
+    @property
+    def url(self) -> str:
+        return quote(self.save_dir)
 
     def concerns(self, village_slug: str) -> bool:
         return village_slug in self.villages

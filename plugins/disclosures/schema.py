@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plugins.disclosures.yamlsource import Path, YamlDocument
-from plugins.issues import ERROR, Issue, Severity
+from plugins.issues import ERROR, WARNING, Issue, Severity
 from plugins.vietnamese.parse import ParseError, parse_date
 
 INVALID = object()
@@ -123,8 +123,11 @@ class Record(Spec):
             return self.wrong_type(value, path, checker)
         for key in value:
             if key not in self.fields:
-                checker.report("khoa-khong-ho-tro", (*path, key), "khóa này không có trong hợp đồng nội dung.",
-                               f"Các khóa được dùng ở đây: {', '.join(self.fields)}.{_did_you_mean(key, self.fields)}")
+                # A warning: content written for a later contract version still builds, and a misspelt
+                # required key is reported as missing anyway.
+                checker.report("khoa-khong-ho-tro", (*path, key), "khóa này không có trong hợp đồng nội dung nên bị bỏ qua.",
+                               f"Các khóa được dùng ở đây: {', '.join(self.fields)}.{_did_you_mean(key, self.fields)}",
+                               severity=WARNING)
         result: dict[str, Any] = {}
         for key, spec in self.fields.items():
             raw = value.get(key)
