@@ -11,6 +11,7 @@ import logging
 import shutil
 from pathlib import Path
 
+from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
 from plugins.disclosures import listings
@@ -38,6 +39,12 @@ def build_date(settings) -> dt.date:
 
 
 class DisclosuresGenerator(Generator):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for kind in KINDS:  # each kind plugin keeps its templates in its own folder
+            if kind.templates_dir:
+                self.env.loader.loaders.append(FileSystemLoader(kind.templates_dir))
+
     def generate_context(self) -> None:
         today = build_date(self.settings)
         site = load_site(Path(self.path), KINDS, today)
@@ -45,6 +52,9 @@ class DisclosuresGenerator(Generator):
             raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
         for issue in site.issues:
             logger.warning(issue.format())
+        for disclosure in site.disclosures:
+            disclosure.extra["downloads"] = _downloads(disclosure)
+            disclosure.extra["originals"] = _originals(disclosure)
         self.site = site
         self.context["ckx"] = site_view(site, today)
 
@@ -55,7 +65,7 @@ class DisclosuresGenerator(Generator):
             kind = KINDS.get(disclosure.kind)
             self._write(writer, disclosure.save_dir + "index.html", "disclosure", disclosure=disclosure, kind=kind,
                         body_html=render(disclosure.body_markdown), page_url=disclosure.url)
-            self._copy_attachments(disclosure)
+            self._copy_files(disclosure)
         self._write(writer, "cong-khai/index.html", "listing", listing=view["all"], page_url=view["all"].url)
         self._write(writer, "dang-niem-yet/index.html", "now_posted", page_url="dang-niem-yet/")
         for _kind, listing in view["by_kind"]:
@@ -71,12 +81,31 @@ class DisclosuresGenerator(Generator):
         values.setdefault("page_url", "")
         writer.write_file(name, self.get_template(template), self.context, **values)
 
-    def _copy_attachments(self, disclosure) -> None:
-        """Only declared attachments are published: anything else in the folder stays private."""
-        for ref in disclosure.attachments:
+    def _copy_files(self, disclosure) -> None:
+        """Only declared files are published: anything else in the bundle folder stays private."""
+        for ref in (*disclosure.attachments, *disclosure.extra["originals"]):
             target = Path(self.output_path, disclosure.save_dir, ref.file)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(self.path, disclosure.source_dir, ref.file), target)
+        for download in disclosure.extra["downloads"]:
+            target = Path(self.output_path, disclosure.save_dir, download.file)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(download.content)
+
+
+def _downloads(disclosure) -> list:
+    """Files the kind derives from its tables; none while the kind does not render tables."""
+    kind = KINDS.get(disclosure.kind)
+    data = disclosure.extra.get("data")
+    return kind.downloads(disclosure, data) if kind.downloads and data is not None else []
+
+
+def _originals(disclosure) -> list:
+    """The officer's own table files, once each, when the kind publishes them (never named lists)."""
+    kind = KINDS.get(disclosure.kind)
+    if not (kind.publish_original_tables and kind.load_tables):
+        return []
+    return list({ref.file: ref for ref in disclosure.tables}.values())
 
 
 def site_view(site: Site, today: dt.date) -> dict:

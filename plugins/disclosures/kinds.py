@@ -21,6 +21,23 @@ TableLoader = Callable[[Disclosure, str, Commune], tuple[Any, list[Issue]]]
 
 
 @dataclass(frozen=True)
+class Download:
+    """A file a kind derives from its tables (normalised CSV, JSON), written beside the page."""
+
+    file: str
+    title: str
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+DownloadMaker = Callable[[Disclosure, Any], list[Download]]
+"""(disclosure, the data its loader returned) -> files to publish."""
+
+
+@dataclass(frozen=True)
 class Kind:
     id: str  # the `kind:` value in front matter, English: "budget"
     label: str  # Vietnamese, singular: "Công khai ngân sách"
@@ -31,7 +48,10 @@ class Kind:
     table_roles: Mapping[str, str] | None = field(default_factory=dict)
     extra_keys: Mapping[str, Spec] = field(default_factory=dict)
     load_tables: TableLoader | None = None
-    template: str | None = None  # partial rendered under the explanation, e.g. "kinds/budget.html"
+    downloads: DownloadMaker | None = None
+    publish_original_tables: bool = False  # offer the officer's own CSV/XLSX for download (never for named lists)
+    template: str | None = None  # partial rendered under the explanation, e.g. "budget.html"
+    templates_dir: str | None = None  # the plugin's own templates folder, added to Jinja's search path
     order: int = 100  # position in menus and on the home page
 
 

@@ -32,11 +32,17 @@ class Column:
     required: bool = True  # the column must be in the table
     not_empty: bool = False  # every row must fill it
     aliases: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()  # "Dự toán năm 2026" is still "Dự toán"
+    percent: bool = False  # a header with "%" belongs here ("Thực hiện so với dự toán (%)")
     description: str = ""
 
     def matches(self, header: str) -> bool:
         folded = fold(header)
         return folded == fold(self.name) or folded in {fold(a) for a in self.aliases}
+
+    def matches_prefix(self, header: str) -> bool:
+        folded = fold(header)
+        return any(folded.startswith(fold(p)) for p in self.prefixes)
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,13 @@ class TableSchema:
     columns: tuple[Column, ...]
 
     def column_for(self, header: str) -> Column | None:
-        return next((c for c in self.columns if c.matches(header)), None)
+        """Exact name or alias first, then a percent column for a header with "%", then prefixes."""
+        exact = next((c for c in self.columns if c.matches(header)), None)
+        if exact or not header:
+            return exact
+        if "%" in header:
+            return next((c for c in self.columns if c.percent), None)
+        return next((c for c in self.columns if c.matches_prefix(header)), None)
 
     def to_frictionless(self) -> dict:
         """The Table Schema (specs.frictionlessdata.io) of the published CSV."""
@@ -67,6 +79,7 @@ class Table:
     file: str
     columns: list[Column]  # the schema columns present, in file order
     rows: list[Row] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # column key -> header as written ("Dự toán năm 2026")
 
 
 def apply_schema(raw: RawTable, schema: TableSchema, allowed_numbers: Iterable[str] = ()) -> tuple[Table | None, list[Issue]]:
@@ -96,16 +109,17 @@ def apply_schema(raw: RawTable, schema: TableSchema, allowed_numbers: Iterable[s
                             hint=f'Thêm cột "{column.name}" hoặc sửa tên cột cho đúng mẫu.'))
     if issues:
         return None, issues
-    table = Table(raw.file, [c for c in columns if c is not None])
+    written = {c.key: str(h).strip() for c, h in zip(columns, headers, strict=False) if c is not None}
+    table = Table(raw.file, [c for c in columns if c is not None], headers=written)
     for number, cells in raw.rows[header_index + 1:]:
         values = {c.key: None for c in schema.columns}
         for column, cell in zip(columns, cells, strict=False):
             if column is not None:
-                values[column.key] = _convert(cell, column, raw.file, number, issues, allowed_numbers)
+                values[column.key] = _convert(cell, column, written[column.key], raw.file, number, issues, allowed_numbers)
         for column in table.columns:
             if column.not_empty and values[column.key] is None:
-                issues.append(Issue(code="thieu-gia-tri", file=raw.file, line=number, column=column.name,
-                                    message="ô này không được để trống.", hint=f'Điền "{column.name}" cho dòng này.'))
+                issues.append(Issue(code="thieu-gia-tri", file=raw.file, line=number, column=written[column.key],
+                                    message="ô này không được để trống.", hint=f'Điền "{written[column.key]}" cho dòng này.'))
         table.rows.append(Row(number, values))
     if not table.rows:
         issues.append(Issue(code="bang-trong", file=raw.file, line=header_row,
@@ -137,24 +151,26 @@ def _unknown_column(file: str, line: int, header: str, schema: TableSchema) -> I
                  hint=f"Các cột được dùng: {accepted}. Đổi tên cột cho đúng mẫu, hoặc xóa cột.")
 
 
-def _convert(cell: Any, column: Column, file: str, row: int, issues: list[Issue], allowed: Iterable[str]) -> Any:
+def _convert(cell: Any, column: Column, header: str, file: str, row: int, issues: list[Issue],
+             allowed: Iterable[str]) -> Any:
+    """The cell's value in the column's type; problems are reported under the header as the officer wrote it."""
     if cell is None or (isinstance(cell, str) and cell.strip() == ""):
         return None
     if column.type == "string":
         text = str(cell).strip()
         for number in personal_numbers(text, allowed):
-            issues.append(Issue(code="du-lieu-ca-nhan", file=file, line=row, column=column.name,
+            issues.append(Issue(code="du-lieu-ca-nhan", file=file, line=row, column=header,
                                 message=f'"{number}" trông như số CCCD/CMND hoặc số điện thoại; {RULE}.',
                                 hint="Xóa số này khỏi ô."))
         return text
     try:
         value = PARSERS.get(column.type, parse_number)(cell)
     except ParseError as exc:
-        issues.append(Issue(code=exc.code, file=file, line=row, column=column.name, message=exc.message, hint=exc.hint))
+        issues.append(Issue(code=exc.code, file=file, line=row, column=header, message=exc.message, hint=exc.hint))
         return None
     if column.type == "integer" and value is not None:
         if value != value.to_integral_value():
-            issues.append(Issue(code="so-khong-hop-le", file=file, line=row, column=column.name,
+            issues.append(Issue(code="so-khong-hop-le", file=file, line=row, column=header,
                                 message=f'"{cell}" phải là số nguyên.', hint="Bỏ phần thập phân."))
             return None
         return int(value)
