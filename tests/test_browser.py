@@ -23,7 +23,8 @@ AXE = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/thong-bao/", "gioi-thieu/",
-         "cong-khai/2026/quy-uoc-thon-dong-ben/", "cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]
+         "cong-khai/2026/quy-uoc-thon-dong-ben/", "cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/",
+         "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/", "loai/ngan-sach/"]
 
 if not (Path(CHROMIUM).exists() and AXE.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):
@@ -77,7 +78,7 @@ def test_reading_and_navigating_without_javascript(browser, site_url, tmp_path):
     page.goto(site_url)
     page.get_by_role("link", name="Thôn Đồng Bến", exact=True).click()
     assert page.locator("h1").inner_text() == "Thôn Đồng Bến"
-    page.locator(".ckx-disclosure-list__title a").first.click()
+    page.locator(".ckx-disclosure-list__title a", has_text="Quy ước Thôn Đồng Bến").first.click()
     assert "Quy ước Thôn Đồng Bến" in page.locator("h1").inner_text()
     assert page.get_by_role("link", name="Dự thảo Quy ước Thôn Đồng Bến (bản quét)").is_visible()
     page.screenshot(path=str(tmp_path / "disclosure-360.png"), full_page=True)

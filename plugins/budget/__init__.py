@@ -1,11 +1,12 @@
-"""The `budget` kind (công khai ngân sách). Declared so contract-v1 content builds;
-its table reading, sums and charts arrive with the budget issue, and until then
-its tables are withheld from the site with a warning."""
+"""The `budget` kind (công khai ngân sách): tables with their row hierarchy checked,
+TH/DT percentages, a summary in words, a static chart and data downloads.
 
-from plugins.budget.kind import BUDGET
+Pure core: schema, hierarchy, load, present, export. Glue: the registration below.
+"""
 
 
 def register() -> None:
+    from plugins.budget.kind import BUDGET
     from plugins.disclosures.kinds import KINDS
 
     KINDS.add(BUDGET)

@@ -1,17 +1,12 @@
+"""The budget kind: estimates, execution reports and final accounts (design §2, domain §2)."""
+
+from pathlib import Path
+
+from plugins.budget.export import budget_downloads
+from plugins.budget.load import load_budget
+from plugins.budget.schema import STAGES, UNITS
 from plugins.disclosures.kinds import Kind
 from plugins.disclosures.schema import Text
-
-UNITS = {"đồng": "đồng", "nghìn đồng": "nghìn đồng", "triệu đồng": "triệu đồng"}
-STAGES = {
-    "draft": "Dự toán trình Hội đồng nhân dân",
-    "approved": "Dự toán được Hội đồng nhân dân quyết định",
-    "q1": "Thực hiện quý I",
-    "q2": "Thực hiện quý II",
-    "h1": "Thực hiện 6 tháng",
-    "q3": "Thực hiện 9 tháng",
-    "year": "Thực hiện cả năm",
-    "final": "Quyết toán",
-}
 
 BUDGET = Kind(
     id="budget",
@@ -19,6 +14,11 @@ BUDGET = Kind(
     slug="ngan-sach",
     description="Dự toán, tình hình thực hiện và quyết toán ngân sách xã.",
     table_roles={"revenue": "Thu ngân sách", "expenditure": "Chi ngân sách", "balance": "Cân đối ngân sách"},
-    extra_keys={"unit": Text(choices=UNITS), "stage": Text(choices=STAGES)},
+    extra_keys={"unit": Text(required=True, choices=UNITS), "stage": Text(choices=STAGES)},
+    load_tables=load_budget,
+    downloads=budget_downloads,
+    publish_original_tables=True,
+    template="budget.html",
+    templates_dir=str(Path(__file__).parent / "templates"),
     order=10,
 )

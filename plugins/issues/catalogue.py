@@ -63,6 +63,9 @@ _CODES = [
     IssueCode("so-mo-ho", "Số có thể hiểu hai cách",
               "Số như 12.5 hay 60.4 có thể là 12,5 hoặc 125; phải viết rõ theo kiểu Việt Nam (12,5)."),
     IssueCode("gio-khong-hop-le", "Giờ không hợp lệ", "Giờ viết theo dạng 07:30 hoặc 7h30."),
+    IssueCode("tong-khong-khop", "Tổng không khớp",
+              "Mỗi dòng tổng (dòng cha) bằng tổng các dòng con của nó, trong phạm vi làm tròn của đơn vị tính; "
+              "dòng \"Trong đó\" không được cộng."),
     # Privacy
     IssueCode("du-lieu-ca-nhan", "Có dữ liệu cá nhân không được công khai",
               "Số CCCD/CMND, số điện thoại cá nhân và các dữ liệu cá nhân khác không được đăng "

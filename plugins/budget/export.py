@@ -1,0 +1,53 @@
+"""Downloads made from the checked tables: one normalised CSV per table and one JSON.
+
+Machine-readable on purpose (numbers as 1234567.5, dates ISO) for journalists
+and other portals; UTF-8 with BOM so Excel on Windows opens the CSV with its
+Vietnamese letters intact.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import PurePosixPath
+
+from plugins.disclosures.kinds import Download
+from plugins.vietnamese.text import slugify
+
+FIELDS = ["dong", "stt", "noi_dung", "cap", "trong_do", "du_toan", "thuc_hien", "th_dt_phan_tram", "ghi_chu"]
+
+
+def _plain(value: Decimal | None):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _records(table) -> list[dict]:
+    return [{"dong": row.number, "stt": row.stt, "noi_dung": row.content, "cap": row.depth,
+             "trong_do": row.of_which, "du_toan": _plain(row.amounts["du_toan"]),
+             "thuc_hien": _plain(row.amounts["thuc_hien"]), "th_dt_phan_tram": _plain(row.percent),
+             "ghi_chu": row.note} for row in table.rows]
+
+
+def budget_downloads(disclosure, data) -> list[Download]:
+    files = []
+    for table in data.tables:
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
+        writer.writeheader()
+        for record in _records(table):
+            writer.writerow({k: ("" if v is None else v) for k, v in record.items()})
+        stem = PurePosixPath(table.file).stem + (f"-{slugify(table.sheet)}" if table.sheet else "")
+        name = f"{stem}.chuan-hoa.csv"
+        files.append(Download(name, f"{table.title} (CSV chuẩn hóa)", ("\ufeff" + buffer.getvalue()).encode("utf-8")))
+    document = {
+        "title": disclosure.title, "number": disclosure.number, "issued": disclosure.issued.isoformat(),
+        "issuer": disclosure.issuer, "unit": data.unit, "stage": data.stage,
+        "tables": [{"role": t.role, "title": t.title, "source": t.file, "rows": _records(t)} for t in data.tables],
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    files.append(Download("du-lieu.json", "Toàn bộ số liệu (JSON)", text.encode("utf-8")))
+    return files

@@ -1,0 +1,143 @@
+"""The row hierarchy of an official budget table, and the parent-equals-children rule.
+
+STT labels give the levels: blank (a grand total), `A`, `I`, `1`, `1.1`,
+`1.1.1`, `a)`, `-`, `+`. A row's parent is the nearest row above it with a
+lower level. Rows whose content starts "Trong đó" / "Tr.đó" are of-which rows:
+they detail the row above them and are never added into any sum, and so are
+the deeper rows that follow such a marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from plugins.vietnamese.text import fold
+
+_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
+TOTAL, LETTER, ROMAN, NUMBER, SMALL_LETTER, DASH, PLUS, OTHER = 0, 10, 20, 30, 40, 50, 60, 70
+
+
+def stt_level(stt: str | None) -> int:
+    label = (stt or "").strip().rstrip(".")
+    if not label:
+        return TOTAL
+    if label in ("-", "–", "—"):
+        return DASH
+    if label in ("+", "*"):
+        return PLUS
+    if re.fullmatch(r"[a-zđ]\)?", label):
+        return SMALL_LETTER
+    if _ROMAN.match(label) and (len(label) > 1 or label in "IVX"):
+        return ROMAN  # a lone I, V or X is a numeral: letter sections seldom pass D
+    if re.fullmatch(r"[A-Z]", label):
+        return LETTER
+    if re.fullmatch(r"\d+(\.\d+)*", label):
+        return NUMBER + label.count(".")
+    return OTHER
+
+
+def is_of_which(content: str | None) -> bool:
+    folded = fold(content or "")
+    return folded.startswith(("trong do", "tr do"))
+
+
+@dataclass(eq=False)
+class BudgetRow:
+    number: int  # the spreadsheet row
+    stt: str
+    content: str
+    amounts: dict[str, Decimal | None]  # "du_toan", "thuc_hien"
+    note: str | None = None
+    level: int = OTHER
+    of_which: bool = False
+    parent: BudgetRow | None = None
+    children: list[BudgetRow] = field(default_factory=list)  # summed children only
+    depth: int = 0
+
+    @property
+    def percent(self) -> Decimal | None:
+        """TH/DT (%) to one decimal, when both amounts exist and the estimate is not zero."""
+        estimate, actual = self.amounts.get("du_toan"), self.amounts.get("thuc_hien")
+        if estimate is None or actual is None or estimate == 0:
+            return None
+        return (actual * 100 / estimate).quantize(Decimal("0.1"))
+
+    @property
+    def is_parent(self) -> bool:
+        return bool(self.children)
+
+
+def build_tree(rows: list[BudgetRow]) -> list[BudgetRow]:
+    """Set level, parent, depth and of-which on each row; return the top rows."""
+    stack: list[BudgetRow] = []  # open summed rows, levels increasing
+    anchor: BudgetRow | None = None  # the row an of-which block details
+    previous: BudgetRow | None = None
+    tops: list[BudgetRow] = []
+    for row in rows:
+        row.level = stt_level(row.stt)
+        if is_of_which(row.content) and previous is not None:
+            anchor = previous if not previous.of_which else anchor
+            _attach_of_which(row, anchor, marker=True)
+        elif anchor is not None and row.level > anchor.level and row.level != TOTAL:
+            _attach_of_which(row, anchor, marker=False)
+        else:
+            anchor = None
+            while stack and stack[-1].level >= row.level:
+                stack.pop()
+            if stack:
+                row.parent = stack[-1]
+                row.parent.children.append(row)
+                row.depth = row.parent.depth + 1
+            else:
+                tops.append(row)
+            stack.append(row)
+        previous = row
+    return tops
+
+
+def _attach_of_which(row: BudgetRow, anchor: BudgetRow, marker: bool) -> None:
+    row.of_which = True
+    row.parent = anchor
+    row.depth = anchor.depth + (1 if marker else 2)
+
+
+@dataclass(frozen=True)
+class SumMismatch:
+    row: BudgetRow
+    key: str
+    found: Decimal
+    expected: Decimal
+
+
+def check_sums(rows: list[BudgetRow], exact: bool) -> list[SumMismatch]:
+    """Parents whose amount differs from the sum of their summed children.
+
+    `exact` (unit đồng, whole numbers): no tolerance. Otherwise every figure
+    may have been rounded to the precision it is written with, so half a step
+    of that precision is allowed for the parent and for each child.
+    """
+    mismatches = []
+    for row in rows:
+        if not row.children or row.of_which:
+            continue
+        for key, found in row.amounts.items():
+            values = [v for v in (child.amounts.get(key) for child in row.children) if v is not None]
+            if found is None or not values:
+                continue
+            expected = sum(values, Decimal(0))
+            if abs(found - expected) > _tolerance([found, *values], exact):
+                mismatches.append(SumMismatch(row, key, found, expected))
+    return mismatches
+
+
+def _half_step(value: Decimal) -> Decimal:
+    exponent = value.as_tuple().exponent
+    return Decimal(5).scaleb(min(exponent, 0) - 1)
+
+
+def _tolerance(values: list[Decimal], exact: bool) -> Decimal:
+    if exact and all(v == v.to_integral_value() for v in values):
+        return Decimal(0)
+    return sum((_half_step(v) for v in values), Decimal(0))

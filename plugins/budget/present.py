@@ -1,0 +1,66 @@
+"""What a citizen reads first: the main totals in words, and a chart of the largest parts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from plugins.budget.hierarchy import BudgetRow
+from plugins.charts import Bar, bar_chart
+from plugins.vietnamese.format import number
+
+CHART_TITLES = {"revenue": "Thu ngân sách theo nguồn", "expenditure": "Chi ngân sách theo lĩnh vực"}
+
+
+def sentence_case(text: str) -> str:
+    """"TỔNG THU NGÂN SÁCH XÃ" -> "Tổng thu ngân sách xã"; mixed case is kept."""
+    return text[:1] + text[1:].lower() if text.isupper() else text
+
+
+def amount(value: Decimal | None, unit: str) -> str:
+    return f"{number(value)} {unit}"
+
+
+def summarise(table, unit: str) -> list[str]:
+    sentences = []
+    for row in table.tops:
+        estimate, actual = row.amounts["du_toan"], row.amounts["thuc_hien"]
+        if estimate is None and actual is None:
+            continue
+        text = f"{sentence_case(row.content)}: dự toán {amount(estimate, unit)}"
+        if actual is not None:
+            text += f", thực hiện {amount(actual, unit)}"
+            if row.percent is not None:
+                text += f", đạt {number(row.percent, 1)}% dự toán"
+        sentences.append(text + ".")
+    parts = _parts(table)
+    total = sum((p.amounts["du_toan"] or Decimal(0) for p in parts), Decimal(0))
+    if len(table.tops) == 1 and parts and total > 0:
+        largest = sorted(parts, key=lambda r: r.amounts["du_toan"] or 0, reverse=True)[:3]
+        named = "; ".join(f"{sentence_case(r.content)} ({amount(r.amounts['du_toan'], unit)}, "
+                          f"{number((r.amounts['du_toan'] or 0) * 100 / total, 1)}%)"
+                          for r in largest)
+        sentences.append(f"Lớn nhất: {named}.")
+    return sentences
+
+
+def _parts(table) -> list[BudgetRow]:
+    """The rows a chart compares: the children of a single grand total, else the top rows."""
+    if len(table.tops) == 1 and table.tops[0].children:
+        return table.tops[0].children
+    return table.tops
+
+
+def chart(table, unit: str, chart_id: str) -> str:
+    if table.role not in CHART_TITLES:
+        return ""
+    parts = [r for r in _parts(table) if r.amounts["du_toan"] is not None or r.amounts["thuc_hien"] is not None]
+    if len(parts) < 2:
+        return ""
+    bars = [Bar(sentence_case(r.content), r.amounts["du_toan"], r.amounts["thuc_hien"] if table.has_actual else None)
+            for r in parts]
+    description = "; ".join(
+        f"{b.label}: dự toán {amount(b.first, unit)}" + (f", thực hiện {amount(b.second, unit)}" if b.second is not None else "")
+        for b in bars)
+    legend = ("Dự toán", "Thực hiện" if table.has_actual else None)
+    return bar_chart(f"{CHART_TITLES[table.role]} ({unit})", description, bars, legend,
+                     format_value=number, chart_id=chart_id)
