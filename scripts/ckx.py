@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.kinds import KINDS, SettingsError  # noqa: E402  (needs ROOT on sys.path)
 from plugins.disclosures.site import load_site  # noqa: E402
 from plugins.issues import format_issues, has_errors  # noqa: E402
 
@@ -53,7 +53,11 @@ def validate(content: Path, settings: dict) -> bool:
     if not content.is_dir():
         print(f"Không tìm thấy thư mục nội dung {content}.", file=sys.stderr)
         return False
-    site = load_site(content, KINDS, build_date(settings))
+    try:
+        site = load_site(content, KINDS, build_date(settings), settings.get("CKX_KIND_SETTINGS"))
+    except SettingsError as exc:
+        print(f"Lỗi cấu hình pelicanconf.py: {exc}", file=sys.stderr)
+        return False
     if site.issues:
         print(format_issues(site.issues), file=sys.stderr)
     if has_errors(site.issues):

@@ -42,3 +42,13 @@ def test_no_id_or_phone_number_anywhere_in_the_built_site(sample_site):
 def test_privacy_scan_would_catch_a_leak(tmp_path):
     """The scan above can fail: the same check flags a CCCD and a mobile number."""
     assert personal_numbers("Nguyễn Văn A, CCCD 001086012345, ĐT 0912.345.678") == ["001086012345", "0912.345.678"]
+
+
+def test_names_of_an_ended_list_are_nowhere_in_the_built_site(sample_site):
+    """The 2025 list ended in 2025: only its counts may remain (design §5)."""
+    source = ROOT / "content/disclosures/2025/ra-soat-ho-ngheo-2025/danh-sach.csv"
+    names = [line.split(";")[1] for line in source.read_text(encoding="utf-8-sig").splitlines()[1:]]
+    assert len(names) == 5
+    everything = "\n".join(p.read_bytes().decode("utf-8", errors="replace") for p in sample_site.rglob("*") if p.is_file())
+    assert [name for name in names if name in everything] == []
+    assert "Thôn Phú Sơn" in (sample_site / "cong-khai/2025/ra-soat-ho-ngheo-2025/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from plugins.budget.hierarchy import BudgetRow, build_tree, check_sums
 from plugins.budget.schema import BUDGET_TABLE, STAGES
-from plugins.disclosures.model import Commune, Disclosure
+from plugins.disclosures.kinds import LoadContext
+from plugins.disclosures.model import Disclosure
 from plugins.issues import Issue
 from plugins.tables import apply_schema, read_table
 from plugins.vietnamese.format import number
@@ -40,13 +41,13 @@ class BudgetData:
         return STAGES.get(self.stage or "", "Số liệu ngân sách")
 
 
-def load_budget(disclosure: Disclosure, bundle_dir: str, commune: Commune) -> tuple[BudgetData, list[Issue]]:
+def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[BudgetData, list[Issue]]:
     from plugins.budget.present import chart, summarise  # presentation, kept out of the checks
 
     unit = disclosure.extra.get("unit") or "đồng"
     issues: list[Issue] = []
     tables = []
-    allowed = [n for n in (commune.phone, commune.feedback.phone) if n]
+    allowed = context.commune.official_numbers
     for ref in disclosure.tables:
         shown = f"{disclosure.source_dir}/{ref.file}"
         raw, read_issues = read_table(Path(bundle_dir, ref.file), shown, ref.sheet)

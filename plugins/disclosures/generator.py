@@ -47,7 +47,7 @@ class DisclosuresGenerator(Generator):
 
     def generate_context(self) -> None:
         today = build_date(self.settings)
-        site = load_site(Path(self.path), KINDS, today)
+        site = load_site(Path(self.path), KINDS, today, self.settings.get("CKX_KIND_SETTINGS"))
         if has_errors(site.issues):
             raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
         for issue in site.issues:
@@ -66,6 +66,10 @@ class DisclosuresGenerator(Generator):
             self._write(writer, disclosure.save_dir + "index.html", "disclosure", disclosure=disclosure, kind=kind,
                         body_html=render(disclosure.body_markdown), page_url=disclosure.url)
             self._copy_files(disclosure)
+            for slug, village_data in _village_pages(disclosure, kind).items():
+                self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
+                            disclosure=disclosure, kind=kind, village_data=village_data,
+                            page_url=f"{disclosure.url}{slug}/")
         self._write(writer, "cong-khai/index.html", "listing", listing=view["all"], page_url=view["all"].url)
         self._write(writer, "dang-niem-yet/index.html", "now_posted", page_url="dang-niem-yet/")
         for _kind, listing in view["by_kind"]:
@@ -100,6 +104,14 @@ def _downloads(disclosure) -> list:
     return kind.downloads(disclosure, data) if kind.downloads and data is not None else []
 
 
+def _village_pages(disclosure, kind) -> dict:
+    """slug -> data for the kind's per-village page, when the kind has one."""
+    data = disclosure.extra.get("data")
+    if not kind.village_template or data is None:
+        return {}
+    return dict(getattr(data, "villages", {}))
+
+
 def _originals(disclosure) -> list:
     """The officer's own table files, once each, when the kind publishes them (never named lists)."""
     kind = KINDS.get(disclosure.kind)
@@ -122,6 +134,7 @@ def site_view(site: Site, today: dt.date) -> dict:
         "all": listings.Listing(url="cong-khai/", title="Tất cả văn bản công khai", disclosures=disclosures),
         "by_kind": listings.by_kind(disclosures, KINDS),
         "by_year": listings.by_year(disclosures),
-        "by_village": listings.by_village(disclosures, site.commune),
+        "by_village": listings.by_village(disclosures, site.commune,
+                                          lambda d: _village_pages(d, KINDS.get(d.kind)).keys()),
         "places": place_choices(site.commune),
     }

@@ -8,6 +8,7 @@ how to load its tables.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,8 +17,28 @@ from plugins.disclosures.model import Commune, Disclosure
 from plugins.disclosures.schema import Spec
 from plugins.issues import Issue
 
-TableLoader = Callable[[Disclosure, str, Commune], tuple[Any, list[Issue]]]
-"""(disclosure, absolute bundle folder, commune) -> (data for the templates, issues)."""
+
+@dataclass(frozen=True)
+class Setting:
+    default: Any
+    help: str
+
+
+class SettingsError(ValueError):
+    """A kind setting in pelicanconf.py (CKX_KIND_SETTINGS) is unknown or of the wrong type."""
+
+
+@dataclass(frozen=True)
+class LoadContext:
+    """What a kind's loader may depend on besides its files: never the clock, never Pelican."""
+
+    commune: Commune
+    today: dt.date
+    settings: Mapping[str, Any]  # this kind's settings, defaults filled in
+
+
+TableLoader = Callable[[Disclosure, str, LoadContext], tuple[Any, list[Issue]]]
+"""(disclosure, absolute bundle folder, context) -> (data for the templates, issues)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +72,9 @@ class Kind:
     downloads: DownloadMaker | None = None
     publish_original_tables: bool = False  # offer the officer's own CSV/XLSX for download (never for named lists)
     template: str | None = None  # partial rendered under the explanation, e.g. "budget.html"
+    village_template: str | None = None  # one page per village when the data has `villages` (slug -> data)
     templates_dir: str | None = None  # the plugin's own templates folder, added to Jinja's search path
+    settings: Mapping[str, Setting] = field(default_factory=dict)
     order: int = 100  # position in menus and on the home page
 
 
@@ -74,6 +97,26 @@ class KindRegistry:
 
     def labels(self) -> dict[str, str]:
         return {kind.id: kind.label for kind in self}
+
+
+def resolve_settings(kinds: KindRegistry, configured: Mapping[str, Mapping[str, Any]] | None) -> dict[str, dict]:
+    """Each kind's settings with defaults filled; unknown kinds, keys or wrong types are refused."""
+    configured = configured or {}
+    resolved = {kind.id: {key: s.default for key, s in kind.settings.items()} for kind in kinds}
+    for kind_id, values in configured.items():
+        kind = kinds.get(kind_id)
+        if kind is None:
+            raise SettingsError(f"CKX_KIND_SETTINGS: không có loại '{kind_id}'; các loại: {', '.join(resolved)}.")
+        for key, value in values.items():
+            setting = kind.settings.get(key)
+            if setting is None:
+                known = ", ".join(f"{k} ({s.help})" for k, s in kind.settings.items()) or "(không có)"
+                raise SettingsError(f"CKX_KIND_SETTINGS['{kind_id}']: không có khóa '{key}'. Các khóa: {known}.")
+            if not isinstance(value, type(setting.default)) or isinstance(value, bool) != isinstance(setting.default, bool):
+                raise SettingsError(f"CKX_KIND_SETTINGS['{kind_id}']['{key}'] = {value!r}: cần kiểu "
+                                    f"{type(setting.default).__name__}, ví dụ {setting.default!r}.")
+            resolved[kind_id][key] = value
+    return resolved
 
 
 KINDS = KindRegistry()

@@ -7,7 +7,7 @@ tested without building a site.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from plugins.disclosures.kinds import Kind, KindRegistry
@@ -29,9 +29,10 @@ class Listing:
 @dataclass
 class VillageView:
     village: Village
-    concerning: list[Disclosure]  # `villages:` names the village
+    concerning: list[Disclosure]  # `villages:` names the village, or the disclosure has a page for it
     posted_here: list[Disclosure]  # posted at its cultural house now (or all villages)
     url: str
+    own_pages: list[tuple[Disclosure, str]] = field(default_factory=list)  # (disclosure, URL of its village page)
 
 
 def now_posted(disclosures: Iterable[Disclosure]) -> list[Disclosure]:
@@ -59,10 +60,14 @@ def by_year(disclosures: list[Disclosure]) -> list[Listing]:
                     intro=f"Các văn bản, số liệu ban hành năm {year}.") for year in years]
 
 
-def by_village(disclosures: list[Disclosure], commune: Commune) -> list[VillageView]:
+def by_village(disclosures: list[Disclosure], commune: Commune,
+               village_pages: Callable[[Disclosure], Iterable[str]] = lambda d: ()) -> list[VillageView]:
+    """`village_pages(d)` names the villages a disclosure has its own page for (a per-village list)."""
+    pages = {id(d): set(village_pages(d)) for d in disclosures}
     views = []
     for village in commune.villages:
-        concerning = [d for d in disclosures if d.concerns(village.slug)]
+        own = [(d, f"{d.url}{village.slug}/") for d in disclosures if village.slug in pages[id(d)]]
+        concerning = [d for d in disclosures if d.concerns(village.slug) or village.slug in pages[id(d)]]
         posted_here = [d for d in now_posted(disclosures) if d.posted_at(village.slug)]
-        views.append(VillageView(village, concerning, posted_here, url=f"thon/{village.slug}/"))
+        views.append(VillageView(village, concerning, posted_here, url=f"thon/{village.slug}/", own_pages=own))
     return views

@@ -52,6 +52,11 @@ class Commune:
         """"ỦY BAN NHÂN DÂN XÃ HÒA AN": the default issuer."""
         return f"ỦY BAN NHÂN DÂN {self.type} {self.name}".upper()
 
+    @property
+    def official_numbers(self) -> list[str]:
+        """The commune's own phone numbers: public by nature, never taken for personal data."""
+        return [n for n in (self.phone, self.feedback.phone) if n]
+
     def village(self, slug: str) -> Village | None:
         return next((v for v in self.villages if v.slug == slug), None)
 

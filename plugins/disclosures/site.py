@@ -15,7 +15,7 @@ from plugins.disclosures.bundle import parse_bundle
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.history import bundle_history
-from plugins.disclosures.kinds import KindRegistry
+from plugins.disclosures.kinds import KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import parse_page
 from plugins.issues import WARNING, Issue
@@ -29,7 +29,10 @@ class Site:
     issues: list[Issue] = field(default_factory=list)
 
 
-def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date) -> Site:
+def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
+              kind_settings: dict | None = None) -> Site:
+    """`kind_settings` is CKX_KIND_SETTINGS from pelicanconf.py; a bad one raises SettingsError."""
+    settings = resolve_settings(kinds, kind_settings)
     content_path = Path(content_path)
     commune_file = content_path / COMMUNE_FILE
     if not commune_file.is_file():
@@ -57,7 +60,8 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date) -> S
         if disclosure is None:
             continue
         disclosure = _with_facts(disclosure, bundle_dir, build_date, history.get(source_dir))
-        site.issues += _load_tables(disclosure, bundle_dir, commune, kinds)
+        context = LoadContext(commune=commune, today=build_date, settings=settings.get(disclosure.kind, {}))
+        site.issues += _load_tables(disclosure, bundle_dir, context, kinds)
         site.disclosures.append(disclosure)
     site.disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
     return site
@@ -73,7 +77,7 @@ def _with_facts(disclosure: Disclosure, bundle_dir: Path, build_date: dt.date, d
                    first_published=first, last_changed=last)
 
 
-def _load_tables(disclosure: Disclosure, bundle_dir: Path, commune: Commune, kinds: KindRegistry) -> list[Issue]:
+def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext, kinds: KindRegistry) -> list[Issue]:
     kind = kinds.get(disclosure.kind)
     if kind is None or not disclosure.tables:
         return []
@@ -82,7 +86,7 @@ def _load_tables(disclosure: Disclosure, bundle_dir: Path, commune: Commune, kin
                       message=f'loại "{kind.label}" chưa hiển thị bảng; bảng này chưa được đăng lên trang.',
                       hint="Không cần sửa gì: bảng sẽ được đăng khi phần hiển thị của loại này hoàn thành.")
                 for ref in disclosure.tables]
-    data, issues = kind.load_tables(disclosure, str(bundle_dir), commune)
+    data, issues = kind.load_tables(disclosure, str(bundle_dir), context)
     disclosure.extra["data"] = data
     return issues
 

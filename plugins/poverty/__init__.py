@@ -1,11 +1,12 @@
-"""The `poverty` kind (danh sách hộ nghèo, cận nghèo). Declared so contract-v1 content
-builds; the named lists arrive with the poverty issue and are never published before
-its privacy rules are in place."""
+"""The `poverty` kind (danh sách hộ nghèo, cận nghèo): counts per category and village,
+the named list per village only during the posting period, never personal data.
 
-from plugins.poverty.kind import POVERTY
+Pure core: schema, load, export. Glue: the registration below.
+"""
 
 
 def register() -> None:
     from plugins.disclosures.kinds import KINDS
+    from plugins.poverty.kind import POVERTY
 
     KINDS.add(POVERTY)

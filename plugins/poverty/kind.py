@@ -1,4 +1,10 @@
-from plugins.disclosures.kinds import Kind
+"""The poverty kind: review results of poor and near-poor households (design §2, §5; domain §3, §7)."""
+
+from pathlib import Path
+
+from plugins.disclosures.kinds import Kind, Setting
+from plugins.poverty.export import poverty_downloads
+from plugins.poverty.load import load_poverty
 
 POVERTY = Kind(
     id="poverty",
@@ -6,5 +12,12 @@ POVERTY = Kind(
     slug="ho-ngheo",
     description="Kết quả rà soát hộ nghèo, hộ cận nghèo theo từng thôn.",
     table_roles=None,
+    load_tables=load_poverty,
+    downloads=poverty_downloads,
+    publish_original_tables=False,  # the officer's file is the named list: never copied to the site
+    template="poverty.html",
+    village_template="poverty_village.html",
+    templates_dir=str(Path(__file__).parent / "templates"),
+    settings={"grace_days": Setting(0, "số ngày giữ tên chủ hộ trên trang sau ngày hết niêm yết")},
     order=30,
 )

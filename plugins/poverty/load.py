@@ -1,0 +1,139 @@
+"""Reading and checking a poor-household list, and deciding what may be shown.
+
+Names are shown only from the first day of posting to the last day plus the
+kind's `grace_days` (BUILD_DATE decides, never the clock). Outside that window
+the data keeps village-level counts only: the names are not in the returned
+data at all, so no template or download can publish them by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plugins.disclosures.kinds import LoadContext
+from plugins.disclosures.model import Commune, Disclosure, Posting, Village
+from plugins.issues import Issue
+from plugins.poverty.schema import CATEGORIES, POVERTY_TABLE, category_for, village_key
+from plugins.tables import apply_schema, read_table
+
+
+@dataclass
+class Household:
+    number: int
+    head: str
+    category: str
+    members: int
+    note: str | None
+
+
+@dataclass
+class Count:
+    households: int = 0
+    members: int = 0
+
+    def add(self, members: int) -> None:
+        self.households += 1
+        self.members += members
+
+
+@dataclass
+class VillageList:
+    village: Village
+    counts: dict[str, Count]  # category -> count, every category present
+    households: list[Household] = field(default_factory=list)  # empty when names are hidden
+
+    @property
+    def total(self) -> Count:
+        return Count(sum(c.households for c in self.counts.values()), sum(c.members for c in self.counts.values()))
+
+
+@dataclass
+class PovertyData:
+    named: bool  # names may be shown on the build date
+    names_until: dt.date | None
+    counts: dict[str, Count]
+    villages: dict[str, VillageList]  # slug -> list, in commune.yml order, only villages with households
+
+    @property
+    def total(self) -> Count:
+        return Count(sum(c.households for c in self.counts.values()), sum(c.members for c in self.counts.values()))
+
+    @property
+    def noindex(self) -> bool:
+        """Search engines must not keep a page whose names are gone (nor the counts-only page in their place)."""
+        return not self.named
+
+    @property
+    def categories(self) -> list[str]:
+        """The categories this list has households in, in the official order."""
+        return [c for c, count in self.counts.items() if count.households]
+
+
+def names_visible(posting: Posting | None, today: dt.date, grace_days: int) -> bool:
+    if posting is None:
+        return False
+    return posting.start <= today <= posting.end + dt.timedelta(days=grace_days)
+
+
+def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[PovertyData, list[Issue]]:
+    grace = context.settings["grace_days"]
+    named = names_visible(disclosure.posting, context.today, grace)
+    households_by_village: dict[str, list[Household]] = {}
+    issues: list[Issue] = []
+    lookup = {village_key(v.name): v for v in context.commune.villages} | {
+        village_key(v.slug): v for v in context.commune.villages}
+    for ref in disclosure.tables:
+        shown = f"{disclosure.source_dir}/{ref.file}"
+        raw, read_issues = read_table(Path(bundle_dir, ref.file), shown, ref.sheet)
+        issues += read_issues
+        if raw is None:
+            continue
+        table, table_issues = apply_schema(raw, POVERTY_TABLE, context.commune.official_numbers)
+        issues += table_issues
+        if table is None:
+            continue
+        for row in table.rows:
+            values = row.values
+            village = lookup.get(village_key(values["thon"])) if values["thon"] else None
+            category = category_for(values["phan_loai"]) if values["phan_loai"] else None
+            issues += _row_issues(shown, row.number, table.headers, values, village, category, context.commune)
+            if village and category and values["so_khau"] and values["chu_ho"]:
+                households_by_village.setdefault(village.slug, []).append(
+                    Household(row.number, values["chu_ho"], category, values["so_khau"], values["ghi_chu"]))
+    return _summarise(context.commune, households_by_village, named, disclosure, grace), issues
+
+
+def _row_issues(file, line, headers, values, village, category, commune: Commune) -> list[Issue]:
+    issues = []
+    if values["thon"] and village is None:
+        known = ", ".join(v.name for v in commune.villages)
+        issues.append(Issue(code="thon-khong-co", file=file, line=line, column=headers["thon"],
+                            message=f'"{values["thon"]}" không phải là thôn, tổ dân phố trong commune.yml.',
+                            hint=f"Ghi đúng tên một trong: {known}."))
+    if values["phan_loai"] and category is None:
+        issues.append(Issue(code="gia-tri-khong-hop-le", file=file, line=line, column=headers["phan_loai"],
+                            message=f'"{values["phan_loai"]}" không phải là một phân loại hộ.',
+                            hint=f"Ghi một trong: {', '.join(CATEGORIES)}."))
+    if values["so_khau"] is not None and values["so_khau"] < 1:
+        issues.append(Issue(code="so-khong-hop-le", file=file, line=line, column=headers["so_khau"],
+                            message=f"số nhân khẩu {values['so_khau']} phải từ 1 trở lên.", hint="Ghi số người trong hộ."))
+    return issues
+
+
+def _summarise(commune: Commune, by_village: dict[str, list[Household]], named: bool, disclosure: Disclosure,
+               grace: int) -> PovertyData:
+    counts = {c: Count() for c in CATEGORIES}
+    villages = {}
+    for village in commune.villages:
+        households = by_village.get(village.slug, [])
+        if not households:
+            continue
+        village_counts = {c: Count() for c in CATEGORIES}
+        for household in households:
+            village_counts[household.category].add(household.members)
+            counts[household.category].add(household.members)
+        villages[village.slug] = VillageList(village, village_counts, households if named else [])
+    until = disclosure.posting.end + dt.timedelta(days=grace) if disclosure.posting else None
+    return PovertyData(named=named, names_until=until, counts=counts, villages=villages)
