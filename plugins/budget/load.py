@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from plugins.budget.hierarchy import BudgetRow, build_tree, check_sums
 from plugins.budget.schema import BUDGET_TABLE, STAGES
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Disclosure
 from plugins.issues import Issue
-from plugins.tables import apply_schema, read_table
+from plugins.tables import read_declared
 from plugins.vietnamese.format import number
 
 ROLE_TITLES = {"revenue": "Thu ngân sách xã", "expenditure": "Chi ngân sách xã", "balance": "Cân đối ngân sách xã"}
@@ -45,19 +44,11 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
     from plugins.budget.present import chart, summarise  # presentation, kept out of the checks
 
     unit = disclosure.extra.get("unit") or "đồng"
-    issues: list[Issue] = []
     tables = []
-    allowed = context.commune.official_numbers
-    for ref in disclosure.tables:
+    read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, BUDGET_TABLE,
+                                 context.commune.official_numbers)
+    for ref, table in read:
         shown = f"{disclosure.source_dir}/{ref.file}"
-        raw, read_issues = read_table(Path(bundle_dir, ref.file), shown, ref.sheet)
-        issues += read_issues
-        if raw is None:
-            continue
-        table, table_issues = apply_schema(raw, BUDGET_TABLE, allowed)
-        issues += table_issues
-        if table is None:
-            continue
         rows = [BudgetRow(number=row.number, stt=row.values["stt"] or "", content=row.values["noi_dung"] or "",
                           amounts={"du_toan": row.values["du_toan"], "thuc_hien": row.values["thuc_hien"]},
                           note=row.values["ghi_chu"]) for row in table.rows]

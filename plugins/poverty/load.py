@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure, Posting, Village
 from plugins.issues import Issue
 from plugins.poverty.schema import CATEGORIES, POVERTY_TABLE, category_for, village_key
-from plugins.tables import apply_schema, read_table
+from plugins.tables import read_declared
 
 
 @dataclass
@@ -81,19 +80,12 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
     grace = context.settings["grace_days"]
     named = names_visible(disclosure.posting, context.today, grace)
     households_by_village: dict[str, list[Household]] = {}
-    issues: list[Issue] = []
     lookup = {village_key(v.name): v for v in context.commune.villages} | {
         village_key(v.slug): v for v in context.commune.villages}
-    for ref in disclosure.tables:
+    read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, POVERTY_TABLE,
+                                 context.commune.official_numbers)
+    for ref, table in read:
         shown = f"{disclosure.source_dir}/{ref.file}"
-        raw, read_issues = read_table(Path(bundle_dir, ref.file), shown, ref.sheet)
-        issues += read_issues
-        if raw is None:
-            continue
-        table, table_issues = apply_schema(raw, POVERTY_TABLE, context.commune.official_numbers)
-        issues += table_issues
-        if table is None:
-            continue
         for row in table.rows:
             values = row.values
             village = lookup.get(village_key(values["thon"])) if values["thon"] else None

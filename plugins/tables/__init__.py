@@ -8,6 +8,6 @@ column.
 """
 
 from plugins.tables.read import RawTable, read_table
-from plugins.tables.schema import Column, Row, Table, TableSchema, apply_schema
+from plugins.tables.schema import Column, Row, Table, TableSchema, apply_schema, read_declared
 
-__all__ = ["Column", "RawTable", "Row", "Table", "TableSchema", "apply_schema", "read_table"]
+__all__ = ["Column", "RawTable", "Row", "Table", "TableSchema", "apply_schema", "read_declared", "read_table"]

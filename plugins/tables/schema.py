@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from plugins.issues import Issue
@@ -126,6 +127,26 @@ def apply_schema(raw: RawTable, schema: TableSchema, allowed_numbers: Iterable[s
                             message="bảng có dòng tiêu đề nhưng không có dòng dữ liệu nào.",
                             hint="Thêm dữ liệu dưới dòng tiêu đề."))
     return table, issues
+
+
+def read_declared(bundle_dir: str, source_dir: str, refs: Iterable[Any], schema: TableSchema,
+                  allowed_numbers: Iterable[str] = ()) -> tuple[list[tuple[Any, Table]], list[Issue]]:
+    """Read and check each declared table (`refs` have `.file` and `.sheet`); files are named to
+    the officer as `<source_dir>/<file>`. Returns the usable (ref, table) pairs and every issue."""
+    from plugins.tables.read import read_table
+
+    tables, issues = [], []
+    allowed_numbers = list(allowed_numbers)
+    for ref in refs:
+        raw, read_issues = read_table(Path(bundle_dir, ref.file), f"{source_dir}/{ref.file}", ref.sheet)
+        issues += read_issues
+        if raw is None:
+            continue
+        table, table_issues = apply_schema(raw, schema, allowed_numbers)
+        issues += table_issues
+        if table is not None:
+            tables.append((ref, table))
+    return tables, issues
 
 
 def _find_header(raw: RawTable, schema: TableSchema) -> int:
