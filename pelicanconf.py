@@ -51,6 +51,6 @@ ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 CACHE_CONTENT = False
-DELETE_OUTPUT_DIRECTORY = False  # scripts/build.py swaps whole folders instead
+DELETE_OUTPUT_DIRECTORY = False  # scripts/ckx.py build swaps whole folders instead
 # Autoescape: titles and names come from officers and the web editor.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}

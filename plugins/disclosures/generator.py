@@ -1,7 +1,7 @@
 """Pelican glue: load the content through the core, then write every disclosure page.
 
-Content problems stop the build before anything is written; `scripts/build.py`
-builds into a temporary folder, so the published site is never half-updated.
+Content problems stop the build before anything is written; `scripts/ckx.py build`
+renders into a staging folder, so the published site is never half-updated.
 """
 
 from __future__ import annotations
