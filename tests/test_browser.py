@@ -26,7 +26,8 @@ PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/th
          "cong-khai/2026/quy-uoc-thon-dong-ben/", "cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/",
          "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/", "loai/ngan-sach/",
          "cong-khai/2026/ra-soat-ho-ngheo-2026/", "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-tay/",
-         "cong-khai/2025/ra-soat-ho-ngheo-2025/"]
+         "cong-khai/2025/ra-soat-ho-ngheo-2025/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/",
+         "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/"]
 
 if not (Path(CHROMIUM).exists() and AXE.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):

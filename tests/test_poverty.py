@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from plugins.disclosures.model import Posting
+from plugins.disclosures.model import Posting, village_key
 from plugins.poverty.load import names_visible
-from plugins.poverty.schema import category_for, village_key
+from plugins.poverty.schema import category_for
 from tests.conftest import FIXTURES, ROOT, build, ckx, copy_site, soup
 
 SITE = FIXTURES / "sites/xa-ho-ngheo"

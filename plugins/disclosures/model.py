@@ -8,11 +8,25 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import quote
 
+from plugins.vietnamese.text import fold
+
 
 @dataclass(frozen=True)
 class Village:
     slug: str
     name: str  # as written in commune.yml, with its prefix: "Thôn Đông", "Tổ dân phố 3"
+
+
+_VILLAGE_PREFIXES = ("thon ", "to dan pho ", "to ", "khu pho ", "xom ", "ap ", "ban ", "khu ")
+
+
+def village_key(text: str) -> str:
+    """"Thôn Đông", "thôn đông", "Đông", "thon-dong" all give "dong": how tables name a village."""
+    folded = fold(text.replace("-", " "))
+    for prefix in _VILLAGE_PREFIXES:
+        if folded.startswith(prefix):
+            return folded[len(prefix):]
+    return folded
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,25 @@ class Commune:
 
     def village(self, slug: str) -> Village | None:
         return next((v for v in self.villages if v.slug == slug), None)
+
+    def find_village(self, text: str) -> Village | None:
+        """The village a table cell names, by name, name without prefix, or slug."""
+        key = village_key(text)
+        return next((v for v in self.villages if key in (village_key(v.name), village_key(v.slug))), None)
+
+    def villages_mentioned(self, text: str) -> list[Village]:
+        """Villages whose full name appears in free text ("Thôn Đông và Thôn Tây"), in commune order.
+
+        Longer names are matched first and blanked out, so "Thôn Đồng Bến" is not also read as
+        "Thôn Đông" (both fold to words starting "thon dong")."""
+        padded = f" {fold(text)} "
+        found = set()
+        for village in sorted(self.villages, key=lambda v: -len(fold(v.name))):
+            needle = f" {fold(village.name)} "
+            if needle in padded:
+                found.add(village.slug)
+                padded = padded.replace(needle, " " * (len(needle) - 1) + " ")
+        return [v for v in self.villages if v.slug in found]
 
 
 class PostingStatus(StrEnum):

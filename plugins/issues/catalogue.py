@@ -66,6 +66,8 @@ _CODES = [
     IssueCode("tong-khong-khop", "Tổng không khớp",
               "Mỗi dòng tổng (dòng cha) bằng tổng các dòng con của nó, trong phạm vi làm tròn của đơn vị tính; "
               "dòng \"Trong đó\" không được cộng."),
+    IssueCode("ma-dat-khong-co", "Mã loại đất không có trong bảng mã",
+              "Mã loại đất phải có trong bảng mã theo Thông tư 08/2024/TT-BTNMT (plugins/land_use/data/ma-loai-dat.yml)."),
     # Privacy
     IssueCode("du-lieu-ca-nhan", "Có dữ liệu cá nhân không được công khai",
               "Số CCCD/CMND, số điện thoại cá nhân và các dữ liệu cá nhân khác không được đăng "

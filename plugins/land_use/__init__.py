@@ -1,10 +1,12 @@
-"""The `land-use` kind (kế hoạch sử dụng đất). Declared so contract-v1 content builds;
-code checks, totals and charts arrive with the land-use issue."""
+"""The `land-use` kind (kế hoạch sử dụng đất): project lists with codes checked against
+a versioned code table, totals by land type and village, a chart, village pages.
 
-from plugins.land_use.kind import LAND_USE
+Pure core: codes, schema, load, present, export. Glue: the registration below.
+"""
 
 
 def register() -> None:
     from plugins.disclosures.kinds import KINDS
+    from plugins.land_use.kind import LAND_USE
 
     KINDS.add(LAND_USE)

@@ -1,4 +1,10 @@
+"""The land-use kind: annual plans and their project lists (design §2, domain §4)."""
+
+from pathlib import Path
+
 from plugins.disclosures.kinds import Kind
+from plugins.land_use.export import land_use_downloads
+from plugins.land_use.load import load_land_use
 
 LAND_USE = Kind(
     id="land-use",
@@ -6,5 +12,11 @@ LAND_USE = Kind(
     slug="dat-dai",
     description="Quy hoạch, kế hoạch sử dụng đất và danh mục công trình, dự án.",
     table_roles=None,
+    load_tables=load_land_use,
+    downloads=land_use_downloads,
+    publish_original_tables=True,
+    template="land_use.html",
+    village_template="land_use_village.html",
+    templates_dir=str(Path(__file__).parent / "templates"),
     order=20,
 )

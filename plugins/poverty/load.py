@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure, Posting, Village
 from plugins.issues import Issue
-from plugins.poverty.schema import CATEGORIES, POVERTY_TABLE, category_for, village_key
+from plugins.poverty.schema import CATEGORIES, POVERTY_TABLE, category_for
 from plugins.tables import read_declared
 
 
@@ -80,15 +80,13 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
     grace = context.settings["grace_days"]
     named = names_visible(disclosure.posting, context.today, grace)
     households_by_village: dict[str, list[Household]] = {}
-    lookup = {village_key(v.name): v for v in context.commune.villages} | {
-        village_key(v.slug): v for v in context.commune.villages}
     read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, POVERTY_TABLE,
                                  context.commune.official_numbers)
     for ref, table in read:
         shown = f"{disclosure.source_dir}/{ref.file}"
         for row in table.rows:
             values = row.values
-            village = lookup.get(village_key(values["thon"])) if values["thon"] else None
+            village = context.commune.find_village(values["thon"]) if values["thon"] else None
             category = category_for(values["phan_loai"]) if values["phan_loai"] else None
             issues += _row_issues(shown, row.number, table.headers, values, village, category, context.commune)
             if village and category and values["so_khau"] and values["chu_ho"]:

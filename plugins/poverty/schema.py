@@ -28,20 +28,8 @@ NOTE = Column("Ghi chú", "ghi_chu", required=False)
 
 POVERTY_TABLE = TableSchema(columns=(STT, HEAD, VILLAGE, CATEGORY, MEMBERS, NOTE))
 
-_PREFIXES = ("thon ", "to dan pho ", "to ", "khu pho ", "xom ", "ap ", "ban ", "khu ")
-
-
 def category_for(value: str) -> str | None:
     """"Cận nghèo", "HỘ CẬN NGHÈO" -> "hộ cận nghèo"."""
     folded = fold(value)
     folded = folded if folded.startswith("ho ") else f"ho {folded}"
     return next((c for c in CATEGORIES if fold(c) == folded), None)
-
-
-def village_key(value: str) -> str:
-    """"Thôn Đông", "thôn đông", "Đông", "thon-dong" all give "dong"."""
-    folded = fold(value.replace("-", " "))
-    for prefix in _PREFIXES:
-        if folded.startswith(prefix):
-            return folded[len(prefix):]
-    return folded
