@@ -27,7 +27,7 @@ PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/th
          "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/", "loai/ngan-sach/",
          "cong-khai/2026/ra-soat-ho-ngheo-2026/", "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-tay/",
          "cong-khai/2025/ra-soat-ho-ngheo-2025/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/",
-         "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/"]
+         "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/", "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/"]
 
 if not (Path(CHROMIUM).exists() and AXE.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):

@@ -57,6 +57,7 @@ class DisclosuresGenerator(Generator):
             disclosure.extra["originals"] = _originals(disclosure)
         self.site = site
         self.context["ckx"] = site_view(site, today)
+        self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
 
     def generate_output(self, writer) -> None:
         view = self.context["ckx"]
@@ -77,6 +78,9 @@ class DisclosuresGenerator(Generator):
         for listing in view["by_year"]:
             self._write(writer, listing.url + "index.html", "listing", listing=listing, page_url=listing.url)
         self._write(writer, "thon/index.html", "villages", page_url="thon/")
+        for kind in KINDS:
+            for download in kind.site_files(_of_kind(self.site, kind), self.site.commune) if kind.site_files else ():
+                Path(self.output_path, download.file).write_bytes(download.content)
         for village_view in view["by_village"]:
             self._write(writer, village_view.url + "index.html", "village", village_view=village_view,
                         page_url=village_view.url)
@@ -95,6 +99,21 @@ class DisclosuresGenerator(Generator):
             target = Path(self.output_path, disclosure.save_dir, download.file)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(download.content)
+
+
+def _of_kind(site: Site, kind) -> list:
+    return [d for d in site.disclosures if d.kind == kind.id]
+
+
+def _home_blocks(site: Site, today: dt.date) -> list:
+    """(kind, data) for each kind with a home-page block that has something to show."""
+    blocks = []
+    for kind in KINDS:
+        if kind.home_template and kind.home_data:
+            data = kind.home_data(_of_kind(site, kind), today)
+            if data:
+                blocks.append((kind, data))
+    return blocks
 
 
 def _downloads(disclosure) -> list:

@@ -57,6 +57,12 @@ class Download:
 DownloadMaker = Callable[[Disclosure, Any], list[Download]]
 """(disclosure, the data its loader returned) -> files to publish."""
 
+SiteFiles = Callable[[list[Disclosure], Commune], list[Download]]
+"""(every disclosure of the kind, the commune) -> files at the site root (a commune-wide feed)."""
+
+HomeData = Callable[[list[Disclosure], dt.date], Any]
+"""(every disclosure of the kind, the build date) -> what the kind's home-page block shows; None for nothing."""
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -73,6 +79,9 @@ class Kind:
     publish_original_tables: bool = False  # offer the officer's own CSV/XLSX for download (never for named lists)
     template: str | None = None  # partial rendered under the explanation, e.g. "budget.html"
     village_template: str | None = None  # one page per village when the data has `villages` (slug -> data)
+    site_files: SiteFiles | None = None
+    home_template: str | None = None  # a block on the home page, given `home_data`
+    home_data: HomeData | None = None
     templates_dir: str | None = None  # the plugin's own templates folder, added to Jinja's search path
     settings: Mapping[str, Setting] = field(default_factory=dict)
     order: int = 100  # position in menus and on the home page

@@ -14,7 +14,7 @@ from typing import Any
 
 from plugins.disclosures.yamlsource import Path, YamlDocument
 from plugins.issues import ERROR, WARNING, Issue, Severity
-from plugins.vietnamese.parse import ParseError, parse_date
+from plugins.vietnamese.parse import ParseError, parse_date, parse_time
 
 INVALID = object()
 """Returned by a spec for a value it could not read (its issue is already recorded)."""
@@ -91,6 +91,21 @@ class Date(Spec):
             return self.wrong_type(value, path, checker)
         try:
             return parse_date(value)
+        except ParseError as exc:
+            checker.report(exc.code, path, exc.message, exc.hint)
+            return INVALID
+
+
+@dataclass
+class Time(Spec):
+    required: bool = False
+    expected: str = "một giờ trong ngày (07:30 hoặc 7h30)"
+
+    def read(self, value: Any, path: Path, checker: Checker) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker)
+        try:
+            return parse_time(value)
         except ParseError as exc:
             checker.report(exc.code, path, exc.message, exc.hint)
             return INVALID

@@ -79,7 +79,7 @@ def _with_facts(disclosure: Disclosure, bundle_dir: Path, build_date: dt.date, d
 
 def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext, kinds: KindRegistry) -> list[Issue]:
     kind = kinds.get(disclosure.kind)
-    if kind is None or not disclosure.tables:
+    if kind is None:
         return []
     if kind.load_tables is None:
         return [Issue(code="bang-chua-hien-thi", file=f"{disclosure.source_dir}/{ref.file}", severity=WARNING,

@@ -68,6 +68,11 @@ _CODES = [
               "dòng \"Trong đó\" không được cộng."),
     IssueCode("ma-dat-khong-co", "Mã loại đất không có trong bảng mã",
               "Mã loại đất phải có trong bảng mã theo Thông tư 08/2024/TT-BTNMT (plugins/land_use/data/ma-loai-dat.yml)."),
+    IssueCode("gio-ket-thuc-truoc-bat-dau", "Giờ kết thúc không sau giờ bắt đầu", "Mỗi buổi kết thúc sau khi bắt đầu."),
+    IssueCode("lich-ngoai-thoi-gian-niem-yet", "Buổi nằm ngoài thời gian niêm yết",
+              "Các buổi của một lịch nên nằm trong thời gian niêm yết của lịch đó."),
+    IssueCode("niem-yet-chua-du-ngay", "Niêm yết chưa đủ số ngày trước buổi đầu tiên",
+              "Lịch tiếp công dân niêm yết trước ít nhất 05 ngày làm việc (Luật Tiếp công dân 2013, Điều 24)."),
     # Privacy
     IssueCode("du-lieu-ca-nhan", "Có dữ liệu cá nhân không được công khai",
               "Số CCCD/CMND, số điện thoại cá nhân và các dữ liệu cá nhân khác không được đăng "

@@ -1,10 +1,13 @@
-"""The `schedule` kind (lịch tiếp công dân, lịch họp). Declared so contract-v1 content
-builds; sessions, the weekly rule and calendar feeds arrive with the schedule issue."""
+"""The `schedule` kind (lịch tiếp công dân, lịch họp): sessions from a table and/or a weekly
+rule moved off public holidays, notice-period checks, the page, a home-page block and
+iCalendar feeds (one per schedule, one for the commune).
 
-from plugins.schedule.kind import SCHEDULE
+Pure core: holidays, schema, load, ical. Glue: the registration below.
+"""
 
 
 def register() -> None:
     from plugins.disclosures.kinds import KINDS
+    from plugins.schedule.kind import SCHEDULE
 
     KINDS.add(SCHEDULE)

@@ -1,7 +1,35 @@
-from plugins.disclosures.kinds import Kind
-from plugins.disclosures.schema import ListOf, Record, Text
+"""The schedule kind: citizen reception and meetings, with calendar feeds (design §2, domain §5)."""
 
-RECURRING = Record(fields={"weekday": Text(), "start": Text(), "end": Text(), "place": Text(), "host": Text()})
+from __future__ import annotations
+
+from pathlib import Path
+
+from plugins.disclosures.kinds import Download, Kind, Setting
+from plugins.schedule.ical import calendar_bytes
+from plugins.schedule.load import load_schedule
+from plugins.schedule.schema import HOLIDAYS, RECURRING
+
+UPCOMING_ON_HOME = 5
+
+
+def schedule_downloads(disclosure, data) -> list[Download]:
+    commune = data.commune
+    content = calendar_bytes(disclosure.title, data.pairs(disclosure), commune, commune.site_url or "")
+    return [Download("lich.ics", "Lịch để thêm vào điện thoại (iCalendar)", content)]
+
+
+def commune_calendar(disclosures, commune) -> list[Download]:
+    entries = [pair for d in disclosures if d.extra.get("data") for pair in d.extra["data"].pairs(d)]
+    entries.sort(key=lambda e: (e[1].date, e[1].start))
+    content = calendar_bytes(f"Lịch công khai – Ủy ban nhân dân {commune.in_sentence}", entries, commune,
+                             commune.site_url or "")
+    return [Download("lich.ics", "Toàn bộ lịch của xã (iCalendar)", content)]
+
+
+def upcoming_sessions(disclosures, today):
+    entries = [(d, s) for d in disclosures if d.extra.get("data") for s in d.extra["data"].upcoming(today)]
+    return sorted(entries, key=lambda e: (e[1].date, e[1].start))[:UPCOMING_ON_HOME]
+
 
 SCHEDULE = Kind(
     id="schedule",
@@ -9,6 +37,14 @@ SCHEDULE = Kind(
     slug="lich",
     description="Lịch tiếp công dân của Chủ tịch Ủy ban nhân dân và lịch các cuộc họp, hội nghị.",
     table_roles=None,
-    extra_keys={"recurring": RECURRING, "holidays": ListOf()},
+    extra_keys={"recurring": RECURRING, "holidays": HOLIDAYS},
+    load_tables=load_schedule,
+    downloads=schedule_downloads,
+    site_files=commune_calendar,
+    home_template="schedule_home.html",
+    home_data=upcoming_sessions,
+    template="schedule.html",
+    templates_dir=str(Path(__file__).parent / "templates"),
+    settings={"min_notice_working_days": Setting(5, "số ngày làm việc tối thiểu giữa ngày niêm yết và buổi đầu tiên")},
     order=40,
 )

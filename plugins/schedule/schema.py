@@ -1,0 +1,58 @@
+"""The sessions table and the weekly rule of a schedule (design §2, domain §5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plugins.disclosures.schema import INVALID, Checker, Date, ListOf, Record, Spec, Text, Time
+from plugins.tables import Column, TableSchema
+from plugins.vietnamese.text import fold
+
+DATE = Column("Ngày", "ngay", type="date", not_empty=True, aliases=("Ngày tiếp", "Ngày họp", "Ngày tiếp công dân"))
+START = Column("Bắt đầu", "bat_dau", type="time", not_empty=True, aliases=("Giờ bắt đầu", "Thời gian bắt đầu", "Từ"))
+END = Column("Kết thúc", "ket_thuc", type="time", aliases=("Giờ kết thúc", "Thời gian kết thúc", "Đến"))
+CONTENT = Column("Nội dung", "noi_dung", not_empty=True, aliases=("Nội dung cuộc họp", "Nội dung tiếp"))
+PLACE = Column("Địa điểm", "dia_diem")
+HOST = Column("Người chủ trì", "chu_tri", aliases=("Chủ trì", "Người tiếp công dân", "Người tiếp"))
+ATTENDEES = Column("Thành phần", "thanh_phan", aliases=("Thành phần tham dự", "Thành phần mời"))
+
+SESSIONS_TABLE = TableSchema(columns=(DATE, START, END, CONTENT, PLACE, HOST, ATTENDEES))
+
+_WEEKDAYS = {
+    "thu hai": 0, "thu 2": 0, "2": 0, "monday": 0,
+    "thu ba": 1, "thu 3": 1, "3": 1, "tuesday": 1,
+    "thu tu": 2, "thu 4": 2, "4": 2, "wednesday": 2,
+    "thu nam": 3, "thu 5": 3, "5": 3, "thursday": 3,
+    "thu sau": 4, "thu 6": 4, "6": 4, "friday": 4,
+    "thu bay": 5, "thu 7": 5, "7": 5, "saturday": 5,
+    "chu nhat": 6, "cn": 6, "sunday": 6,
+}
+
+
+class Weekday(Spec):
+    """"thứ Năm", "Thứ 5", "5" or "thursday" -> 3 (Python's Monday = 0)."""
+
+    expected = "một thứ trong tuần (ví dụ: thứ Năm)"
+
+    def __init__(self, required: bool = False) -> None:
+        self.required = required
+
+    def read(self, value: Any, path, checker: Checker) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, checker)
+        folded = fold(value).removesuffix(" hang tuan").strip()
+        if folded not in _WEEKDAYS:
+            checker.report("gia-tri-khong-hop-le", path, f'"{value}" không phải là một thứ trong tuần.',
+                           "Ghi: thứ Hai, thứ Ba, thứ Tư, thứ Năm, thứ Sáu, thứ Bảy hoặc Chủ nhật.")
+            return INVALID
+        return _WEEKDAYS[folded]
+
+
+RECURRING = Record(fields={
+    "weekday": Weekday(required=True), "start": Time(required=True), "end": Time(), "place": Text(), "host": Text(),
+    "content": Text(),
+    # Optional bounds inside the posting period (default: the whole period), so a quarter's schedule
+    # posted in advance starts on the quarter's first day and leaves the legal notice time.
+    "from": Date(), "to": Date(),
+})
+HOLIDAYS = ListOf(item=Date())

@@ -1,0 +1,82 @@
+"""Schedules: weekly rule with holiday shifts, table sessions, notice checks, iCalendar feeds."""
+
+import datetime as dt
+
+import icalendar
+
+from plugins.schedule.holidays import official_calendar
+from tests.conftest import FIXTURES, build, ckx, copy_site, soup
+
+SITE = FIXTURES / "sites/xa-lich"
+PAGE = "cong-khai/2026/lich-tiep-dan/index.html"
+SESSIONS = [  # Thursdays from 20/4, the 30/4 holiday moved to Monday 4/5, and the two meetings
+    (dt.date(2026, 4, 23), "Tiếp công dân định kỳ"),
+    (dt.date(2026, 4, 25), "Họp dân Thôn 1 về làm đường"),
+    (dt.date(2026, 5, 4), "Tiếp công dân định kỳ"),
+    (dt.date(2026, 5, 7), "Tiếp công dân định kỳ"),
+    (dt.date(2026, 5, 8), "Họp dân Thôn 2"),
+]
+
+
+def test_holidays_and_working_days():
+    calendar = official_calendar()
+    assert calendar.next_working_day(dt.date(2026, 4, 30)) == dt.date(2026, 5, 4)  # 30/4, 1/5, weekend
+    assert calendar.next_working_day(dt.date(2026, 2, 17)) == dt.date(2026, 2, 23)  # Tết
+    # 27/4 (Giỗ Tổ, moved), 30/4 and 1/5 are holidays, 2-3/5 a weekend: 28/4, 29/4 and 4/5 remain
+    assert calendar.working_days_before(dt.date(2026, 4, 27), dt.date(2026, 5, 5)) == 3
+
+
+def events(path):
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return [(e.decoded("dtstart"), str(e["summary"]), str(e["uid"])) for e in calendar.walk("VEVENT")]
+
+
+def test_each_session_is_on_the_page_and_one_event_in_each_feed(tmp_path):
+    result = build(SITE, tmp_path / "out", build_date="2026-04-21")
+    assert result.returncode == 0, result.stderr
+    html = soup(tmp_path / "out" / PAGE)
+    shown = [(li.select_one("time")["datetime"][:10], li.select_one(".ckx-sessions__what").get_text())
+             for li in html.select(".ckx-schedule .ckx-sessions__item")]
+    assert shown == [(d.isoformat(), what) for d, what in SESSIONS]
+    moved = html.select_one(".ckx-sessions__moved").get_text()
+    assert "30/04/2026" in moved and "Ngày Chiến thắng" in moved
+    for feed in (tmp_path / "out/cong-khai/2026/lich-tiep-dan/lich.ics", tmp_path / "out/lich.ics"):
+        found = events(feed)
+        assert [(start.date(), what) for start, what, _ in found] == SESSIONS
+        assert found[0][0] == dt.datetime(2026, 4, 23, 7, 30, tzinfo=found[0][0].tzinfo)
+        assert str(found[0][0].tzinfo) == "Asia/Ho_Chi_Minh"
+        assert len({uid for _, _, uid in found}) == len(SESSIONS)
+    home = soup(tmp_path / "out/index.html")
+    assert [t["datetime"][:10] for t in home.select("#ckx-lich-sap-toi ~ ul .ckx-sessions__when time")] == [
+        "2026-04-23", "2026-04-25", "2026-05-04", "2026-05-07", "2026-05-08"]
+
+
+def test_feeds_are_the_same_bytes_on_every_build(tmp_path):
+    for name in ("a", "b"):
+        assert build(SITE, tmp_path / name, build_date="2026-04-21").returncode == 0
+    assert (tmp_path / "a/lich.ics").read_bytes() == (tmp_path / "b/lich.ics").read_bytes()
+
+
+def test_schedule_checks(tmp_path):
+    site = copy_site("xa-lich", tmp_path)
+    bundle = site / "disclosures/2026/lich-tiep-dan"
+    table = bundle / "hop.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace("25/04/2026,19:00,21:00", "25/04/2026,19:00,17:00")
+                     .replace("08/05/2026", "20/05/2026"), encoding="utf-8")
+    index = bundle / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("  from: 2026-04-20\n", ""), encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    assert result.returncode == 1
+    assert 'hop.csv:2 LỖI [gio-ket-thuc-truoc-bat-dau] Cột "Kết thúc"' in result.stderr
+    assert 'hop.csv:3 CẢNH BÁO [lich-ngoai-thoi-gian-niem-yet] Cột "Ngày"' in result.stderr
+    assert ('index.md CẢNH BÁO [niem-yet-chua-du-ngay] Khóa "posting.from": lịch niêm yết từ 13/04/2026, '
+            "chỉ 3 ngày làm việc trước buổi đầu tiên (16/04/2026); Luật Tiếp công dân 2013, Điều 24") in result.stderr
+
+
+def test_bad_weekday_is_reported_on_its_line(tmp_path):
+    site = copy_site("xa-lich", tmp_path)
+    index = site / "disclosures/2026/lich-tiep-dan/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("thứ Năm", "thứ Mười"), encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    assert result.returncode == 1
+    assert 'index.md:7 LỖI [gia-tri-khong-hop-le] Khóa "recurring.weekday": "thứ Mười"' in result.stderr
