@@ -27,7 +27,8 @@ PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/th
          "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/", "loai/ngan-sach/",
          "cong-khai/2026/ra-soat-ho-ngheo-2026/", "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-tay/",
          "cong-khai/2025/ra-soat-ho-ngheo-2025/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/",
-         "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/", "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/"]
+         "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/", "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/",
+         "tim-kiem/"]
 
 if not (Path(CHROMIUM).exists() and AXE.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):
@@ -96,3 +97,55 @@ def test_axe_finds_no_wcag_a_or_aa_violation(phone, site_url, path):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []
     assert result["passes"], "axe ran its rules"
+
+
+def search(page, site_url, query):
+    page.goto(f"{site_url}tim-kiem/?q={query}")
+    page.wait_for_function("document.querySelector('[data-ckx-status]').textContent.length > 0")
+    return [a.inner_text() for a in page.locator(".ckx-search-results__title a").all()]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("duong", "Thông báo thu hồi đất để thực hiện dự án Đường giao thông liên thôn Đông – Tây"),
+    ("dong tam", "Thông báo thu hồi đất để thực hiện dự án Đường giao thông liên thôn Đông – Tây"),
+    ("ho ngheo", "Niêm yết công khai kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026"),
+    ("hộ nghèo", "Niêm yết công khai kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026"),
+    ("dat dai", "Công bố công khai kế hoạch sử dụng đất năm 2026 của xã Hòa An"),
+])
+def test_queries_without_diacritics_find_accented_pages(phone, site_url, query, expected):
+    assert expected in search(phone, site_url, query)
+
+
+def test_query_with_diacritics_ranks_exact_words_first(phone, site_url):
+    titles = search(phone, site_url, "hộ nghèo")
+    assert titles[0] == "Niêm yết công khai kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026"
+    excerpt = phone.locator(".ckx-search-results__excerpt").first.inner_text()
+    assert "hộ nghèo" in excerpt.lower()
+
+
+def test_results_show_kind_date_status_and_filter_by_kind(phone, site_url):
+    search(phone, site_url, "ngan sach")
+    meta = phone.locator(".ckx-search-results__meta").first.inner_text()
+    assert "Ngân sách" in meta and "ban hành" in meta
+    phone.get_by_label("Loại").select_option("Ngân sách")
+    phone.wait_for_function("document.querySelector('[data-ckx-status]').textContent.includes('2 kết quả')")
+    metas = [m.inner_text() for m in phone.locator(".ckx-search-results__meta").all()]
+    assert len(metas) == 2 and all(m.startswith("Ngân sách") for m in metas)
+
+
+def test_ended_household_list_is_not_findable(phone, site_url):
+    assert search(phone, site_url, "Trịnh Văn Quế") == []
+    assert phone.locator("[data-ckx-status]").inner_text().startswith("Không tìm thấy")
+    assert search(phone, site_url, "Nguyen Thi Lanh") == ["Niêm yết công khai kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026"]
+
+
+def test_search_page_without_javascript_offers_the_listings(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    page.get_by_label("Tìm văn bản, số liệu (gõ có dấu hoặc không dấu)").fill("ho ngheo")
+    page.get_by_role("button", name="Tìm").click()
+    assert page.url.endswith("/tim-kiem/?q=ho+ngheo")
+    assert "cần bật JavaScript" in page.locator("noscript").inner_text() or page.get_by_text("cần bật JavaScript").count()
+    assert page.get_by_role("link", name="Đang niêm yết").count() >= 1
+    context.close()

@@ -55,6 +55,7 @@ class DisclosuresGenerator(Generator):
         for disclosure in site.disclosures:
             disclosure.extra["downloads"] = _downloads(disclosure)
             disclosure.extra["originals"] = _originals(disclosure)
+            disclosure.extra["village_names"] = _village_names(disclosure, site.commune)
         self.site = site
         self.context["ckx"] = site_view(site, today)
         self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
@@ -129,6 +130,12 @@ def _village_pages(disclosure, kind) -> dict:
     if not kind.village_template or data is None:
         return {}
     return dict(getattr(data, "villages", {}))
+
+
+def _village_names(disclosure, commune) -> list[str]:
+    """Villages a disclosure concerns, named, in commune.yml order (for search filters)."""
+    slugs = set(disclosure.villages) | set(_village_pages(disclosure, KINDS.get(disclosure.kind)))
+    return [v.name for v in commune.villages if v.slug in slugs]
 
 
 def _originals(disclosure) -> list:

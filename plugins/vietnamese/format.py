@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
+from plugins.vietnamese.text import d_stroke_words
+
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
@@ -63,4 +65,5 @@ FILTERS = {
     "thu": weekday,
     "ngay_iso": iso_date,
     "dung_luong": file_size,
+    "tu_co_d": d_stroke_words,
 }

@@ -1,0 +1,38 @@
+"""Site search with Pagefind, indexed once over the finished output.
+
+Glue only: the search page is a theme template, the index is built by
+Pagefind's own binary (from the `pagefind[bin]` package) when Pelican has
+written everything into the staging folder, so a failed index fails the build
+before anything is published. What is indexed is decided in the templates:
+only disclosure and static pages carry `data-pagefind-body`, and pages with
+`noindex` (ended named lists) carry none.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site."""
+
+
+def index_site(pelican) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{result.stdout}\n{result.stderr}")
+
+
+def get_generators(_pelican):
+    from plugins.search.generator import SearchPageGenerator
+
+    return SearchPageGenerator
+
+
+def register() -> None:
+    from pelican import signals
+
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(index_site)

@@ -1,0 +1,8 @@
+"""Pelican glue: write the search page (tim-kiem/) from the theme's `search.html`."""
+
+from pelican.generators import Generator
+
+
+class SearchPageGenerator(Generator):
+    def generate_output(self, writer) -> None:
+        writer.write_file("tim-kiem/index.html", self.get_template("search"), self.context, page_url="tim-kiem/")

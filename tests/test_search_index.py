@@ -1,0 +1,44 @@
+"""What enters the Pagefind index: public pages only, never an ended named list."""
+
+import gzip
+import json
+
+from plugins.vietnamese.text import d_stroke_words
+from tests.conftest import ROOT
+
+
+def fragments(site):
+    """Each indexed page as Pagefind stores it (gzip, a "pagefind_dcd" marker, then JSON)."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data
+    return pages
+
+
+def test_d_stroke_words_are_indexed_without_the_stroke():
+    # Tone marks stay: Pagefind folds those itself; only đ, a letter of its own, needs the copy.
+    assert d_stroke_words("Đường giao thông qua cánh đồng Đồng Tâm, đường đất") == "dường dồng dất"
+
+
+def test_only_disclosures_and_pages_are_indexed_once(sample_site):
+    urls = set(fragments(sample_site))
+    assert "/cong-khai/2026/thu-hoi-dat-duong-lien-thon/" in urls and "/gioi-thieu/" in urls
+    assert not {u for u in urls if u.startswith(("/loai/", "/nam/", "/thon/", "/dang-niem-yet/", "/tim-kiem/"))}
+    assert "/" not in urls and "/cong-khai/" not in urls
+
+
+def test_filters_and_meta_are_indexed(sample_site):
+    page = fragments(sample_site)["/cong-khai/2026/hop-dan-thon-phu-son/"]
+    assert page["filters"] == {"Loại": ["Lịch tiếp công dân, lịch họp"], "Năm": ["2026"], "Thôn": ["Thôn Phú Sơn"]}
+    assert page["meta"]["ngay"] == "16/11/2026" and page["meta"]["trang_thai"] == "Đang niêm yết"
+
+
+def test_ended_household_list_is_not_in_the_index(sample_site):
+    source = ROOT / "content/disclosures/2025/ra-soat-ho-ngheo-2025/danh-sach.csv"
+    ended = [line.split(";")[1] for line in source.read_text(encoding="utf-8-sig").splitlines()[1:]]
+    pages = fragments(sample_site)
+    assert "/cong-khai/2025/ra-soat-ho-ngheo-2025/" not in pages
+    everything = json.dumps(pages, ensure_ascii=False)
+    assert [name for name in ended if name in everything] == []
+    assert "Nguyễn Thị Lành" in everything, "the list still posted on the build date is findable"
