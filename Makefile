@@ -9,12 +9,13 @@ OUTPUT ?= output
 PORT ?= 8000
 export BUILD_DATE
 
-# Debian packages: none for building the site yet; Chromium (and npm for axe-core) for the browser tests.
-SYSTEM_PACKAGES :=
-TEST_SYSTEM_PACKAGES := chromium
+# Debian packages: WeasyPrint's libraries and a Times-compatible font for the printed sheets;
+# Chromium (and npm for axe-core) and pdftoppm for the tests.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
+TEST_SYSTEM_PACKAGES := chromium poppler-utils
 AXE_VERSION := 4.14.1
 
-.PHONY: install install-dev html validate serve test lint clean docs
+.PHONY: install install-dev html print validate serve test lint clean docs
 
 install: $(VENV)/.installed
 
@@ -38,6 +39,9 @@ validate: install
 
 html: install
 	$(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT)
+
+print: html
+	$(PY) scripts/ckx.py print --output $(OUTPUT)
 
 serve: html
 	@echo "Mở http://localhost:$(PORT) trong trình duyệt (Ctrl+C để dừng)."

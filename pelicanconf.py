@@ -31,6 +31,7 @@ PLUGINS = [
     "plugins.land_use",
     "plugins.poverty",
     "plugins.schedule",
+    "plugins.sheets",
     "plugins.search",
 ]
 

@@ -3,6 +3,7 @@
 
     python scripts/ckx.py validate [--content content]
     python scripts/ckx.py build [--content content] [--output output]
+    python scripts/ckx.py print [--output output]      # PDFs of the built print views
 
 Both print every problem at once (file:line, code, Vietnamese message and
 hint) and exit 1 on errors. `build` renders into a temporary folder beside
@@ -87,6 +88,26 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
     return True
 
 
+def print_sheets(output: Path) -> bool:
+    """PDFs of every print view of the built site into <output>/print/, swapped in whole."""
+    from plugins.sheets.pdf import print_views, write_pdfs
+
+    output = output.resolve()
+    if not print_views(output):
+        print(f"Không có bản in nào trong {output}: chạy `make html` trước.", file=sys.stderr)
+        return False
+    staging = Path(tempfile.mkdtemp(prefix=".in-moi-", dir=output))
+    try:
+        written = write_pdfs(output, staging)
+    except Exception:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"In thất bại: các tệp PDF cũ trong {output / 'print'} được giữ nguyên.", file=sys.stderr)
+        raise
+    _swap(staging, output / "print")
+    print(f"Đã in {len(written)} bản niêm yết vào {output / 'print'}.")
+    return True
+
+
 def _swap(staging: Path, output: Path) -> None:
     """Replace `output` by `staging` with two renames on the same disk: readers never see a half site."""
     staging.chmod(0o755)
@@ -101,7 +122,7 @@ def _swap(staging: Path, output: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["validate", "build"])
+    parser.add_argument("command", choices=["validate", "build", "print"])
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--settings", type=Path, default=SETTINGS)
@@ -109,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(args.settings)
     if args.command == "validate":
         ok = validate(args.content, settings)
+    elif args.command == "print":
+        ok = print_sheets(args.output)
     else:
         ok = build(args.content.resolve(), args.output, args.settings.resolve(), settings)
     return 0 if ok else 1

@@ -50,6 +50,7 @@ def common_keys(kinds: KindRegistry) -> dict[str, Any]:
         "villages": ListOf(),
         "tables": ListOf(item=TABLE),
         "attachments": ListOf(item=ATTACHMENT),
+        "recipients": ListOf(),  # "Nơi nhận" of the printed sheet; built from the posting places when absent
     }
 
 
@@ -123,7 +124,8 @@ def parse_bundle(
         attachments=attachments,
         body_markdown=body,
         summary=data["summary"],
-        extra={key: data[key] for key in kind.extra_keys} | {"effective": data["effective"]},
+        extra={key: data[key] for key in kind.extra_keys} | {"effective": data["effective"],
+                                                             "recipients": data["recipients"]},
     )
     return disclosure, checker.issues
 

@@ -16,7 +16,7 @@ from pelican.generators import Generator
 
 from plugins.disclosures import listings
 from plugins.disclosures.bundle import place_choices
-from plugins.disclosures.kinds import KINDS
+from plugins.disclosures.kinds import KINDS, village_sections
 from plugins.disclosures.site import Site, load_site
 from plugins.issues import format_issues, has_errors
 from plugins.safe_markdown import render
@@ -126,10 +126,7 @@ def _downloads(disclosure) -> list:
 
 def _village_pages(disclosure, kind) -> dict:
     """slug -> data for the kind's per-village page, when the kind has one."""
-    data = disclosure.extra.get("data")
-    if not kind.village_template or data is None:
-        return {}
-    return dict(getattr(data, "villages", {}))
+    return village_sections(disclosure, kind) if kind.village_template else {}
 
 
 def _village_names(disclosure, commune) -> list[str]:

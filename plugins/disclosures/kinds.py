@@ -79,6 +79,8 @@ class Kind:
     publish_original_tables: bool = False  # offer the officer's own CSV/XLSX for download (never for named lists)
     template: str | None = None  # partial rendered under the explanation, e.g. "budget.html"
     village_template: str | None = None  # one page per village when the data has `villages` (slug -> data)
+    village_sheet_template: str | None = None  # the village's rows on its own printed sheet
+    sheet_orientation: str = "portrait"  # "landscape" for wide tables (Nghị định 30/2020 allows it)
     site_files: SiteFiles | None = None
     home_template: str | None = None  # a block on the home page, given `home_data`
     home_data: HomeData | None = None
@@ -106,6 +108,14 @@ class KindRegistry:
 
     def labels(self) -> dict[str, str]:
         return {kind.id: kind.label for kind in self}
+
+
+def village_sections(disclosure: Disclosure, kind: Kind) -> dict[str, Any]:
+    """slug -> the kind's data for one village, when the kind has per-village pages or sheets."""
+    data = disclosure.extra.get("data")
+    if not (kind.village_template or kind.village_sheet_template) or data is None:
+        return {}
+    return dict(getattr(data, "villages", {}))
 
 
 def resolve_settings(kinds: KindRegistry, configured: Mapping[str, Mapping[str, Any]] | None) -> dict[str, dict]:

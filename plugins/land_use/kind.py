@@ -17,6 +17,8 @@ LAND_USE = Kind(
     publish_original_tables=True,
     template="land_use.html",
     village_template="land_use_village.html",
+    village_sheet_template="land_use_village_sheet.html",
+    sheet_orientation="landscape",
     templates_dir=str(Path(__file__).parent / "templates"),
     order=20,
 )

@@ -17,6 +17,7 @@ POVERTY = Kind(
     publish_original_tables=False,  # the officer's file is the named list: never copied to the site
     template="poverty.html",
     village_template="poverty_village.html",
+    village_sheet_template="poverty_village_sheet.html",
     templates_dir=str(Path(__file__).parent / "templates"),
     settings={"grace_days": Setting(0, "số ngày giữ tên chủ hộ trên trang sau ngày hết niêm yết")},
     order=30,

@@ -1,0 +1,22 @@
+"""Bulletin-board sheets in the format of Nghị định 30/2020 (domain §6).
+
+The build writes a print view for every disclosure (`<page>/in/`) and, where a
+kind has per-village data, one per village (`<page>/in/<village>/`): the same
+HTML prints from the browser (Ctrl+P) and becomes a PDF with WeasyPrint in
+`make print` (`scripts/ckx.py print`, module `pdf`).
+
+Pure core: document (the blocks of an administrative document). Glue:
+generator (print views), pdf (WeasyPrint), the wiring below.
+"""
+
+
+def get_generators(_pelican):
+    from plugins.sheets.generator import SheetsGenerator
+
+    return SheetsGenerator
+
+
+def register() -> None:
+    from pelican import signals
+
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,134 @@
+"""Printed sheets: the blocks of Nghị định 30/2020, real PDFs read back, a picture compared."""
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+from pypdf import PdfReader
+
+from plugins.disclosures.model import Commune, Disclosure, Posting, Signer, Village
+from plugins.sheets.document import build_sheet, document_type, issuer_lines, summary_line
+from tests.conftest import FIXTURES, ROOT, build, ckx
+
+A4 = (595, 842)
+EXPECTED = FIXTURES / "expected" / "phuong-nho-ban-niem-yet-trang-1.png"
+COMMUNE = Commune("Hòa An", "xã", "20347", "Đà Nẵng", site_url="https://hoaan.example.gov.vn",
+                  villages=(Village("dong-ben", "Thôn Đồng Bến"), Village("thon-tay", "Thôn Tây")))
+
+
+def disclosure(issued, number="15/TB-UBND", places=("commune-hq", "all-villages", "website")):
+    return Disclosure(year=str(issued.year), slug="x", source_dir="disclosures/x/x", kind="notice",
+                      title="Thông báo niêm yết công khai dự thảo quy ước", issued=issued,
+                      issuer="ỦY BAN NHÂN DÂN XÃ HÒA AN", number=number,
+                      signer=Signer("Chủ tịch", "Trần Văn Minh", "TM. ỦY BAN NHÂN DÂN"),
+                      posting=Posting(issued + dt.timedelta(days=1), issued + dt.timedelta(days=30), places))
+
+
+@pytest.mark.parametrize(("number", "kind"), [("15/TB-UBND", "THÔNG BÁO"), ("05/QĐ-UBND", "QUYẾT ĐỊNH"),
+                                              ("141/BC-UBND", "BÁO CÁO"), (None, "THÔNG BÁO")])
+def test_document_type_from_the_number(number, kind):
+    assert document_type(disclosure(dt.date(2026, 1, 5), number=number)) == kind
+
+
+def test_blocks_of_the_sheet():
+    assert summary_line("Thông báo niêm yết công khai dự thảo", "THÔNG BÁO") == "Niêm yết công khai dự thảo"
+    assert summary_line("Công khai dự toán năm 2026", "BÁO CÁO") == "Công khai dự toán năm 2026"
+    assert issuer_lines("ỦY BAN NHÂN DÂN XÃ HÒA AN") == ("ỦY BAN NHÂN DÂN", "XÃ HÒA AN")
+    sheet = build_sheet(disclosure(dt.date(2026, 1, 5)), COMMUNE)
+    assert sheet.place_date == "Hòa An, ngày 05 tháng 01 năm 2026"
+    assert sheet.number_line == "Số: 15/TB-UBND"
+    assert sheet.posting_line == ("Niêm yết tại trụ sở Ủy ban nhân dân xã Hòa An, nhà văn hóa các thôn, tổ dân phố "
+                                  "từ ngày 06/01/2026 đến hết ngày 04/02/2026.")
+    assert sheet.recipients == ("Trưởng các thôn, tổ dân phố (niêm yết);", "Trang thông tin điện tử xã;", "Lưu: VT.")
+    assert sheet.qr_svg.startswith("<svg") and sheet.url == "https://hoaan.example.gov.vn/cong-khai/2026/x/"
+    assert build_sheet(disclosure(dt.date(2026, 3, 9)), COMMUNE).place_date == "Hòa An, ngày 09 tháng 3 năm 2026"
+
+
+def test_village_sheet_has_its_own_posting_line():
+    sheet = build_sheet(disclosure(dt.date(2026, 11, 2)), COMMUNE, COMMUNE.village("dong-ben"))
+    assert sheet.posting_line == "Niêm yết tại Nhà văn hóa Thôn Đồng Bến từ ngày 03/11/2026 đến hết ngày 02/12/2026."
+    assert sheet.recipients[0] == "Trưởng Thôn Đồng Bến (niêm yết);"
+
+
+def printed(site: Path, tmp_path: Path, build_date: str) -> Path:
+    output = tmp_path / "out"
+    assert build(site, output, build_date=build_date).returncode == 0
+    result = ckx("print", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    return output / "print"
+
+
+def text(pdf: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def size(pdf: Path) -> tuple[int, int]:
+    box = PdfReader(pdf).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+def test_a_pdf_per_disclosure_with_the_official_blocks(tmp_path):
+    folder = printed(FIXTURES / "sites/phuong-nho", tmp_path, "2026-03-10")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2025-quyet-dinh-chi-dang-tren-trang.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
+    pdf = folder / "2026-thong-bao-tam-ngung-cap-nuoc.pdf"
+    assert size(pdf) == A4
+    content = text(pdf)
+    for expected in ["ỦY BAN NHÂN DÂN", "PHƯỜNG TÂN LẬP", "Số: 12/TB-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "Độc lập - Tự do - Hạnh phúc", "Tân Lập, ngày 01 tháng 3 năm 2026", "THÔNG BÁO",
+                     "Tạm ngừng cấp nước để sửa chữa đường ống", "Nơi nhận:", "Lưu: VT."]:
+        assert expected in content, expected
+    assert ("Niêm yết tại trụ sở Ủy ban nhân dân phường Tân Lập, nhà văn hóa các thôn, tổ dân phố từ ngày "
+            "02/03/2026 đến hết ngày 31/03/2026.") in " ".join(content.split())
+
+
+def test_per_village_sheets_hold_only_their_rows(tmp_path):
+    folder = printed(FIXTURES / "sites/xa-ho-ngheo", tmp_path, "2026-11-05")
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["2026-ho-ngheo-2026-thon-1.pdf", "2026-ho-ngheo-2026-thon-2.pdf", "2026-ho-ngheo-2026-thon-3.pdf",
+                     "2026-ho-ngheo-2026.pdf"]
+    village = " ".join(text(folder / "2026-ho-ngheo-2026-thon-1.pdf").split())
+    assert "Hà Văn Khánh" in village and "Lưu Thị Hằng" in village
+    assert "Quách Văn Đức" not in village and "Âu Thị Yến" not in village
+    assert "Niêm yết tại Nhà văn hóa Thôn 1 từ ngày 03/11/2026 đến hết ngày 07/11/2026." in village
+
+
+def test_wide_land_use_tables_print_landscape(tmp_path):
+    folder = printed(FIXTURES / "sites/xa-dat-dai", tmp_path, "2026-03-01")
+    assert size(folder / "2026-ke-hoach-2026.pdf") == (A4[1], A4[0])
+    assert "Đường liên thôn" in text(folder / "2026-ke-hoach-2026-thon-2.pdf")
+
+
+def render_first_page(pdf: Path, target: Path) -> Image.Image:
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf),
+                    str(target.with_suffix(""))], check=True)
+    return Image.open(target).convert("L")
+
+
+def test_first_page_looks_like_the_expected_picture(tmp_path):
+    """Regenerate on purpose with CKX_UPDATE_PICTURES=1 after a deliberate layout change."""
+    folder = printed(FIXTURES / "sites/phuong-nho", tmp_path, "2026-03-10")
+    picture = render_first_page(folder / "2026-thong-bao-tam-ngung-cap-nuoc.pdf", tmp_path / "trang-1.png")
+    if os.environ.get("CKX_UPDATE_PICTURES"):
+        picture.save(EXPECTED, optimize=True)
+    expected = Image.open(EXPECTED).convert("L")
+    assert picture.size == expected.size
+    difference = ImageStat.Stat(ImageChops.difference(picture, expected)).mean[0]
+    assert difference < 3.0, f"mean difference {difference:.2f} of 255: look at {tmp_path / 'trang-1.png'}"
+    blank = Image.new("L", expected.size, 255)
+    assert ImageStat.Stat(ImageChops.difference(blank, expected)).mean[0] > 3.0, "the comparison can fail"
+
+
+def test_print_without_a_built_site_says_what_to_do(tmp_path):
+    result = ckx("print", "--output", str(tmp_path))
+    assert result.returncode == 1 and "make html" in result.stderr
+
+
+def test_print_views_are_on_the_site_and_not_indexed(sample_site):
+    view = sample_site / "cong-khai/2026/quy-uoc-thon-dong-ben/in/index.html"
+    html = view.read_text(encoding="utf-8")
+    assert 'name="robots" content="noindex"' in html and "data-pagefind-body" not in html
+    assert (ROOT / "theme/static/css/van-ban.css").read_text(encoding="utf-8").count("@page") >= 2
