@@ -14,10 +14,26 @@ export BUILD_DATE
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 AXE_VERSION := 4.14.1
+DECAP_VERSION := 3.16.3
+DECAP_SERVER_VERSION := 3.11.3
+EDITOR := $(VENV)/node/decap-cms
 
-.PHONY: install install-dev html print validate serve test lint clean docs
+.PHONY: install install-dev html print validate serve editor new import test lint clean docs
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(EDITOR)/.installed
+
+# The web editor's script, from the npm registry (only the package, no dependencies): built into admin/.
+$(EDITOR)/.installed:
+	@command -v npm >/dev/null || scripts/install-system-packages.sh npm
+	rm -rf $(EDITOR) && mkdir -p $(EDITOR)
+	cd $(EDITOR) && npm pack --silent decap-cms@$(DECAP_VERSION) >/dev/null && tar xzf decap-cms-$(DECAP_VERSION).tgz && rm decap-cms-$(DECAP_VERSION).tgz
+	@touch $@
+
+# The editor's local mode: decap-server writes to this repository and commits each save.
+$(VENV)/node/.installed-editor-server:
+	@command -v npm >/dev/null || scripts/install-system-packages.sh npm
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/node decap-server@$(DECAP_SERVER_VERSION)
+	@touch $@
 
 $(VENV)/.installed: requirements.txt
 	@[ -z "$(SYSTEM_PACKAGES)" ] || scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
@@ -27,12 +43,21 @@ $(VENV)/.installed: requirements.txt
 
 install-dev: $(VENV)/.installed-dev
 
-$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+$(VENV)/.installed-dev: $(VENV)/.installed $(EDITOR)/.installed $(VENV)/node/.installed-editor-server requirements-dev.txt
 	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
 	@command -v npm >/dev/null || scripts/install-system-packages.sh npm
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_VERSION)
 	@touch $@
+
+editor: install $(VENV)/node/.installed-editor-server
+	$(PY) scripts/editor.py
+
+new: install
+	$(PY) scripts/new_disclosure.py --kind "$(KIND)" --title "$(TITLE)"
+
+import: install
+	$(PY) scripts/import_table.py "$(FILE)" --kind "$(KIND)" --out "$(OUT)"
 
 validate: install
 	$(PY) scripts/ckx.py validate --content $(CONTENT)

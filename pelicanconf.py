@@ -32,8 +32,13 @@ PLUGINS = [
     "plugins.poverty",
     "plugins.schedule",
     "plugins.sheets",
+    "plugins.editor",
     "plugins.search",
 ]
+
+# The web editor (admin/): where it saves when used online, and the installed Decap CMS files.
+CKX_EDITOR_BACKEND = {"name": "git-gateway", "branch": "main"}
+CKX_EDITOR_BUNDLE = os.path.join(ROOT, ".venv", "node", "decap-cms", "package", "dist")
 
 SITENAME = "Công khai xã"
 SITEURL = ""

@@ -39,6 +39,14 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def registered_kinds():
+    """The kinds the project's pelicanconf.py registers, as `make validate` sees them."""
+    from scripts.ckx import load_settings
+
+    load_settings(ROOT / "pelicanconf.py")
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The bundled sample commune, built once for the whole run."""

@@ -11,7 +11,10 @@ import functools
 import http.server
 import os
 import shutil
+import socket
+import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+DECAP_SERVER = ROOT / ".venv" / "node" / "node_modules" / "decap-server" / "dist" / "index.js"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/thong-bao/", "gioi-thieu/",
@@ -30,9 +34,9 @@ PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/th
          "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/", "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/",
          "tim-kiem/"]
 
-if not (Path(CHROMIUM).exists() and AXE.exists()):
+if not (Path(CHROMIUM).exists() and AXE.exists() and DECAP_SERVER.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):
-        raise RuntimeError(f"Browser tests need {CHROMIUM} and {AXE}: run `make install-dev`.")
+        raise RuntimeError(f"Browser tests need {CHROMIUM}, {AXE} and {DECAP_SERVER}: run `make install-dev`.")
     pytest.skip("Debian chromium or axe-core missing: run `make install-dev`", allow_module_level=True)
 
 pytestmark = pytest.mark.browser
@@ -149,3 +153,35 @@ def test_search_page_without_javascript_offers_the_listings(browser, site_url):
     assert "cần bật JavaScript" in page.locator("noscript").inner_text() or page.get_by_text("cần bật JavaScript").count()
     assert page.get_by_role("link", name="Đang niêm yết").count() >= 1
     context.close()
+
+
+@pytest.fixture(scope="module")
+def editor_repository(tmp_path_factory):
+    """A git repository holding a copy of the sample content, served by decap-server as `make editor` does."""
+    repository = tmp_path_factory.mktemp("kho-noi-dung")
+    shutil.copytree(ROOT / "content", repository / "content")
+    identity = ["-c", "user.name=Cán bộ", "-c", "user.email=cb@example.invalid"]
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], [*identity, "commit", "-qm", "Nội dung mẫu"]):
+        subprocess.run(["git", *command], cwd=repository, check=True)
+    env = dict(os.environ, MODE="git", GIT_REPO_DIRECTORY=str(repository), PORT="8081", BIND_HOST="127.0.0.1")
+    server = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", 8081)) == 0:
+                break
+        time.sleep(0.2)
+    yield repository
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_editor_in_local_mode_shows_every_collection_and_the_entries(browser, site_url, editor_repository):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(f"{site_url}admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    for label in ["Ngân sách", "Đất đai", "Hộ nghèo, hộ cận nghèo", "Lịch tiếp công dân, lịch họp", "Thông báo",
+                  "Trang thông tin"]:
+        page.get_by_role("link", name=label, exact=True).wait_for()
+    page.get_by_text("12/10/2026 – Công khai tình hình thực hiện dự toán ngân sách xã Hòa An 9 tháng năm 2026").wait_for()
+    page.close()

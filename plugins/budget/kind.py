@@ -4,7 +4,7 @@ from pathlib import Path
 
 from plugins.budget.export import budget_downloads
 from plugins.budget.load import load_budget
-from plugins.budget.schema import STAGES, UNITS
+from plugins.budget.schema import BUDGET_TABLE, STAGES, UNITS
 from plugins.disclosures.kinds import Kind
 from plugins.disclosures.schema import Text
 
@@ -20,5 +20,6 @@ BUDGET = Kind(
     publish_original_tables=True,
     template="budget.html",
     templates_dir=str(Path(__file__).parent / "templates"),
+    table_schema=BUDGET_TABLE,
     order=10,
 )

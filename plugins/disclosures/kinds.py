@@ -86,6 +86,8 @@ class Kind:
     home_data: HomeData | None = None
     templates_dir: str | None = None  # the plugin's own templates folder, added to Jinja's search path
     settings: Mapping[str, Setting] = field(default_factory=dict)
+    table_schema: Any = None  # the TableSchema of its tables, for the Excel import command
+    default_posting_days: int = 30  # the posting period `make new` proposes
     order: int = 100  # position in menus and on the home page
 
 

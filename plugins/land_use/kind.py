@@ -5,6 +5,7 @@ from pathlib import Path
 from plugins.disclosures.kinds import Kind
 from plugins.land_use.export import land_use_downloads
 from plugins.land_use.load import load_land_use
+from plugins.land_use.schema import LAND_USE_TABLE
 
 LAND_USE = Kind(
     id="land-use",
@@ -20,5 +21,7 @@ LAND_USE = Kind(
     village_sheet_template="land_use_village_sheet.html",
     sheet_orientation="landscape",
     templates_dir=str(Path(__file__).parent / "templates"),
+    table_schema=LAND_USE_TABLE,
+    default_posting_days=365,  # kept public for the plan period (domain §4)
     order=20,
 )

@@ -5,6 +5,7 @@ from pathlib import Path
 from plugins.disclosures.kinds import Kind, Setting
 from plugins.poverty.export import poverty_downloads
 from plugins.poverty.load import load_poverty
+from plugins.poverty.schema import POVERTY_TABLE
 
 POVERTY = Kind(
     id="poverty",
@@ -20,5 +21,7 @@ POVERTY = Kind(
     village_sheet_template="poverty_village_sheet.html",
     templates_dir=str(Path(__file__).parent / "templates"),
     settings={"grace_days": Setting(0, "số ngày giữ tên chủ hộ trên trang sau ngày hết niêm yết")},
+    table_schema=POVERTY_TABLE,
+    default_posting_days=7,  # the review result is posted a few working days (domain §3)
     order=30,
 )

@@ -7,7 +7,7 @@ from pathlib import Path
 from plugins.disclosures.kinds import Download, Kind, Setting
 from plugins.schedule.ical import calendar_bytes
 from plugins.schedule.load import load_schedule
-from plugins.schedule.schema import HOLIDAYS, RECURRING
+from plugins.schedule.schema import HOLIDAYS, RECURRING, SESSIONS_TABLE
 
 UPCOMING_ON_HOME = 5
 
@@ -46,5 +46,7 @@ SCHEDULE = Kind(
     template="schedule.html",
     templates_dir=str(Path(__file__).parent / "templates"),
     settings={"min_notice_working_days": Setting(5, "số ngày làm việc tối thiểu giữa ngày niêm yết và buổi đầu tiên")},
+    table_schema=SESSIONS_TABLE,
+    default_posting_days=90,  # a quarter's reception schedule
     order=40,
 )

@@ -33,6 +33,7 @@ class Weekday(Spec):
     """"thứ Năm", "Thứ 5", "5" or "thursday" -> 3 (Python's Monday = 0)."""
 
     expected = "một thứ trong tuần (ví dụ: thứ Năm)"
+    choices = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")  # what the editor offers
 
     def __init__(self, required: bool = False) -> None:
         self.required = required

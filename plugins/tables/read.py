@@ -91,11 +91,41 @@ def read_xlsx(path: Path, file: str, sheet: str | None) -> RawTable:
         workbook.close()
 
 
+def read_xls(path: Path, file: str, sheet: str | None) -> RawTable:
+    """Old Excel (.xls, for the import command): xlrd, which comes with csvkit; dates converted from serials."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path))
+    except xlrd.XLRDError as exc:
+        raise Unreadable(f"không mở được tệp Excel cũ ({exc}).") from exc
+    if sheet is not None and sheet not in book.sheet_names():
+        raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(book.sheet_names())}.')
+    worksheet = book.sheet_by_name(sheet) if sheet else book.sheet_by_index(0)
+    table = RawTable(file)
+    for index in range(worksheet.nrows):
+        cells = []
+        for cell in worksheet.row(index):
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                cells.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+            elif cell.ctype == xlrd.XL_CELL_TEXT:
+                cells.append(nfc(cell.value.strip()))
+            elif cell.ctype == xlrd.XL_CELL_EMPTY:
+                cells.append(None)
+            else:
+                cells.append(cell.value)
+        if any(c not in (None, "") for c in cells):
+            table.rows.append((index + 1, cells))
+    return table
+
+
 def read_table(path: Path, file: str, sheet: str | None = None) -> tuple[RawTable | None, list[Issue]]:
     """Read `path` (shown to officers as `file`); return the rows or the reason it cannot be read."""
     try:
         if path.suffix.lower() == ".xlsx":
             return read_xlsx(path, file, sheet), []
+        if path.suffix.lower() == ".xls":
+            return read_xls(path, file, sheet), []
         return read_csv_text(decode(path.read_bytes()), file), []
     except (Unreadable, UnicodeDecodeError, csv.Error, OSError) as exc:
         message = str(exc) if isinstance(exc, Unreadable) else f"không đọc được tệp ({exc})."

@@ -1,0 +1,20 @@
+"""The web editor at admin/: Decap CMS with a config generated from the kind schemas.
+
+Pure core: labels, config. Glue: the generator below writes admin/config.yml,
+admin/index.html and the editor's script, which `make install` takes from the
+npm registry (never a CDN at run time). Settings: CKX_EDITOR_BACKEND (Decap's
+`backend`, e.g. {"name": "github", "repo": "ubnd-hoaan/cong-khai", "branch":
+"main"}) and CKX_EDITOR_BUNDLE (folder of the installed decap-cms dist).
+"""
+
+
+def get_generators(_pelican):
+    from plugins.editor.generator import EditorGenerator
+
+    return EditorGenerator
+
+
+def register() -> None:
+    from pelican import signals
+
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,122 @@
+"""The web editor's config.yml (Decap CMS format), generated from the kind schemas.
+
+Never kept by hand: one collection per registered kind, its fields derived from
+the same specs that validate front matter, so the editor offers exactly the
+keys the build accepts. Dates show as dd/mm/yyyy and are stored ISO; villages
+and posting places are pickers filled from commune.yml.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plugins.disclosures.bundle import common_keys, place_choices
+from plugins.disclosures.kinds import Kind, KindRegistry
+from plugins.disclosures.model import Commune
+from plugins.disclosures.schema import Date, ListOf, Record, Spec, Text, Time
+from plugins.editor.labels import LABELS
+
+DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False,
+        "picker_utc": True}
+TABLE_FILES = ".csv,.tsv,.txt,.xlsx"
+DOCUMENT_FILES = ".pdf,.jpg,.jpeg,.png"
+
+
+def widget(name: str, spec: Spec, context: dict[str, list[dict]], path: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One Decap field for a front-matter key, with its Vietnamese label and whether it is required."""
+    label, hint = LABELS.get(name, (name, ""))
+    field: dict[str, Any] = {"name": name, "label": label, "required": bool(getattr(spec, "required", False))}
+    if hint:
+        field["hint"] = hint
+    full = ".".join((*path, name))
+    if full in context:  # pickers filled from commune.yml
+        field |= {"widget": "select", "multiple": True, "options": context[full]}
+    elif full in ("tables", "attachments"):
+        item = spec.item
+        fields = [widget(k, s, context, (*path, name)) for k, s in item.fields.items()]
+        accept = TABLE_FILES if full == "tables" else DOCUMENT_FILES
+        for sub in fields:
+            if sub["name"] == "file":
+                sub |= {"widget": "file", "media_library": {"config": {"accept": accept}}}
+        field |= {"widget": "list", "fields": fields}
+    elif isinstance(spec, Record):
+        field |= {"widget": "object", "collapsed": False,
+                  "fields": [widget(k, s, context, (*path, name)) for k, s in spec.fields.items()]}
+    elif isinstance(spec, ListOf):
+        if isinstance(spec.item, Record):
+            field |= {"widget": "list", "fields": [widget(k, s, context, (*path, name)) for k, s in spec.item.fields.items()]}
+        elif isinstance(spec.item, Date):
+            field |= {"widget": "list", "field": {"name": "ngay", "label": "Ngày"} | DATE}
+        else:
+            field |= {"widget": "list"}
+    elif isinstance(spec, Date):
+        field |= DATE
+    elif isinstance(spec, Time):
+        field |= {"widget": "string", "pattern": [r"^\d{1,2}[:hH]\d{2}$", "Viết giờ dạng 07:30"]}
+    elif isinstance(spec, Text) and spec.choices:
+        field |= {"widget": "select", "options": [{"label": label, "value": value} for value, label in spec.choices.items()]}
+    elif getattr(spec, "choices", None):  # kind-specific pickers such as the weekday
+        field |= {"widget": "select", "options": list(spec.choices)}
+    else:
+        field |= {"widget": "string"}
+    return field
+
+
+def collection(kind: Kind, kinds: KindRegistry, commune: Commune) -> dict[str, Any]:
+    villages = [{"label": v.name, "value": v.slug} for v in commune.villages]
+    context = {
+        "villages": villages,
+        "posting.places": [{"label": label, "value": value} for value, label in place_choices(commune).items()],
+    }
+    keys = {k: s for k, s in common_keys(kinds).items() if k not in ("kind", "on_behalf")} | dict(kind.extra_keys)
+    if not kind.table_roles and kind.table_roles is not None:
+        keys.pop("tables")
+    fields = [{"name": "kind", "label": "Loại công khai", "widget": "hidden", "default": kind.id}]
+    fields += [widget(name, spec, context) for name, spec in keys.items()]
+    if kind.table_roles and "tables" in keys:
+        roles = [{"label": label, "value": value} for value, label in kind.table_roles.items()]
+        table_field = next(f for f in fields if f["name"] == "tables")
+        for sub in table_field["fields"]:
+            if sub["name"] == "role":
+                sub |= {"widget": "select", "options": roles}
+    fields.append({"name": "body", "label": LABELS["body"][0], "hint": LABELS["body"][1], "widget": "markdown",
+                   "required": False})
+    return {
+        "name": kind.id.replace("-", "_"),
+        "label": kind.label,
+        "label_singular": kind.label,
+        "description": kind.description,
+        "folder": "content/disclosures",
+        "path": "{{year}}/{{slug}}/index",
+        "media_folder": "",
+        "public_folder": "",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "filter": {"field": "kind", "value": kind.id},
+        "slug": "{{slug}}",
+        "summary": "{{issued | date('DD/MM/YYYY')}} – {{title}}",
+        "sortable_fields": ["issued", "title"],
+        "fields": fields,
+    }
+
+
+def pages_collection() -> dict[str, Any]:
+    return {"name": "pages", "label": "Trang thông tin", "label_singular": "Trang", "folder": "content/pages",
+            "extension": "md", "format": "frontmatter", "create": True, "slug": "{{slug}}",
+            "fields": [{"name": "title", "label": "Tiêu đề", "widget": "string"},
+                       {"name": "order", "label": "Thứ tự trong menu", "widget": "string", "required": False},
+                       {"name": "body", "label": "Nội dung", "widget": "markdown"}]}
+
+
+def editor_config(kinds: KindRegistry, commune: Commune, backend: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "backend": backend,
+        "local_backend": True,  # used when the editor is opened from this machine (`make editor`)
+        "locale": "vi",
+        "media_folder": "content/files",
+        "public_folder": "/files",
+        "site_url": commune.site_url or "",
+        "display_url": commune.site_url or "",
+        "collections": [collection(kind, kinds, commune) for kind in kinds] + [pages_collection()],
+    }

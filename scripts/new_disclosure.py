@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Create a new, valid disclosure bundle: `make new KIND=budget TITLE="Công khai dự toán ..."`.
+
+Issue date today (Asia/Ho_Chi_Minh, or BUILD_DATE); posting from tomorrow for
+the kind's default period, at the commune HQ, every village and the website.
+The officer then fills in the explanation and adds the tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.vietnamese.text import slugify  # noqa: E402
+from scripts.ckx import build_date, load_settings  # noqa: E402
+
+EXTRA_DEFAULTS = {"unit": "triệu đồng", "stage": "approved"}
+
+
+def short_slug(title: str, limit: int = 60) -> str:
+    slug = slugify(title)
+    if len(slug) <= limit:
+        return slug
+    return slug[:limit].rsplit("-", 1)[0]
+
+
+def front_matter(kind, title: str, today: dt.date) -> dict:
+    start = today + dt.timedelta(days=1)
+    data = {"title": title, "kind": kind.id, "issued": today.isoformat()}
+    data["posting"] = {"from": start.isoformat(), "to": (start + dt.timedelta(days=kind.default_posting_days - 1)).isoformat(),
+                       "places": ["commune-hq", "all-villages", "website"]}
+    data |= {key: value for key, value in EXTRA_DEFAULTS.items() if key in kind.extra_keys}
+    return data
+
+
+def create(content: Path, kind_id: str, title: str, today: dt.date) -> Path | None:
+    kind = KINDS.get(kind_id)
+    if kind is None:
+        print(f'Không có loại "{kind_id}". Các loại: {", ".join(k.id for k in KINDS)}.', file=sys.stderr)
+        return None
+    if not title.strip():
+        print('Cần tiêu đề: make new KIND=notice TITLE="Thông báo ..."', file=sys.stderr)
+        return None
+    folder = content / "disclosures" / str(today.year) / short_slug(title)
+    if folder.exists():
+        print(f"Đã có hồ sơ {folder}: đổi tiêu đề hoặc sửa hồ sơ đó.", file=sys.stderr)
+        return None
+    folder.mkdir(parents=True)
+    text = "---\n" + yaml.safe_dump(front_matter(kind, title.strip(), today), allow_unicode=True, sort_keys=False)
+    text += "---\nViết nội dung thuyết minh ở đây.\n"
+    (folder / "index.md").write_text(text, encoding="utf-8")
+    print(f"Đã tạo {folder / 'index.md'}. Sửa nội dung, thêm bảng, rồi chạy make validate.")
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kind", required=True)
+    parser.add_argument("--title", required=True)
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    args = parser.parse_args(argv)
+    settings = load_settings(ROOT / "pelicanconf.py")
+    return 0 if create(args.content, args.kind, args.title, build_date(settings)) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Importing an officer's table into a bundle, and scaffolding a new bundle."""
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, ckx
+from tests.test_tables import write_csv
+
+ROWS = [["TT", "Họ tên chủ hộ", "Thôn", "Phân loại", "Số khẩu"],
+        ["1", "Nguyễn Văn Một", "Thôn Đông", "Hộ nghèo", "4"],
+        ["2", "Trần Thị Hai", "Thôn Tây", "cận nghèo", "3"]]
+EXPECTED = ("STT,Họ và tên chủ hộ,Thôn,Phân loại,Số nhân khẩu\n"
+            "1,Nguyễn Văn Một,Thôn Đông,Hộ nghèo,4\n"
+            "2,Trần Thị Hai,Thôn Tây,cận nghèo,3\n")
+
+
+def run_import(*args):
+    return subprocess.run([sys.executable, str(ROOT / "scripts/import_table.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def xlsx(path, rows):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append([int(c) if c.isdigit() else c for c in row])
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("shape", ["xlsx", "semicolon-bom", "utf16-tab", "windows-1258"])
+def test_every_shape_imports_to_the_same_csv(tmp_path, shape):
+    source = {
+        "xlsx": lambda: xlsx(tmp_path / "ds.xlsx", ROWS),
+        "semicolon-bom": lambda: write_csv(tmp_path, "ds.csv", ROWS, ";", "utf-8", b"\xef\xbb\xbf"),
+        "utf16-tab": lambda: write_csv(tmp_path, "ds.txt", ROWS, "\t", "utf-16-le", b"\xff\xfe"),
+        "windows-1258": lambda: write_csv(tmp_path, "ds.csv", ROWS, ",", "cp1258"),
+    }[shape]()
+    target = tmp_path / "bundle" / "danh-sach.csv"
+    result = run_import(source, "--kind", "poverty", "--out", target)
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8") == EXPECTED
+
+
+def test_numbers_and_dates_are_written_back_readable(tmp_path):
+    rows = [["STT", "Nội dung", "Dự toán năm 2026", "Thực hiện"], ["", "Tổng thu", "1.250,5", "300"],
+            ["1", "Phí", "1.250,5", "300"]]
+    target = tmp_path / "thu.csv"
+    assert run_import(write_csv(tmp_path, "in.csv", rows, ";", "utf-8"), "--kind", "budget", "--out", target).returncode == 0
+    assert target.read_text(encoding="utf-8").splitlines() == [
+        "STT,Nội dung,Dự toán,Thực hiện", ",Tổng thu,\"1250,5\",300", "1,Phí,\"1250,5\",300"]
+    assert run_import(target, "--kind", "budget", "--out", tmp_path / "again.csv").returncode == 0
+    assert (tmp_path / "again.csv").read_text(encoding="utf-8") == target.read_text(encoding="utf-8")
+
+
+def test_every_problem_is_reported_and_nothing_written(tmp_path):
+    rows = [*ROWS, ["3", "", "Thôn Đông", "Hộ nghèo", "2.5"], ["4", "Lê Bốn", "Thôn Đông", "Hộ nghèo", "abc"]]
+    target = tmp_path / "out.csv"
+    result = run_import(write_csv(tmp_path, "ds.csv", rows, ";", "utf-8"), "--kind", "poverty", "--out", target)
+    assert result.returncode == 1 and not target.exists()
+    assert 'ds.csv:4 LỖI [thieu-gia-tri] Cột "Họ tên chủ hộ"' in result.stderr
+    assert 'ds.csv:4 LỖI [so-mo-ho] Cột "Số khẩu"' in result.stderr
+    assert 'ds.csv:5 LỖI [so-khong-hop-le] Cột "Số khẩu"' in result.stderr
+
+
+def test_make_new_creates_a_bundle_that_validates(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/new_disclosure.py"), "--kind", "schedule",
+                             "--title", "Lịch tiếp công dân quý I năm 2027", "--content", str(content)],
+                            capture_output=True, text=True, env={"BUILD_DATE": "2026-12-20", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    index = content / "disclosures/2026/lich-tiep-cong-dan-quy-i-nam-2027/index.md"
+    text = index.read_text(encoding="utf-8")
+    assert "issued: '2026-12-20'" in text and "from: '2026-12-21'" in text
+    assert f"to: '{(dt.date(2026, 12, 21) + dt.timedelta(days=89)).isoformat()}'" in text
+    validate = ckx("validate", "--content", str(content), build_date="2026-12-20")
+    assert validate.returncode == 0, validate.stderr
