@@ -18,7 +18,7 @@ DECAP_VERSION := 3.16.3
 DECAP_SERVER_VERSION := 3.11.3
 EDITOR := $(VENV)/node/decap-cms
 
-.PHONY: install install-dev html print validate serve editor new import test lint clean docs
+.PHONY: install install-dev html print validate serve editor new import bench test lint clean docs
 
 install: $(VENV)/.installed $(EDITOR)/.installed
 
@@ -71,6 +71,12 @@ print: html
 serve: html
 	@echo "Mở http://localhost:$(PORT) trong trình duyệt (Ctrl+C để dừng)."
 	$(PY) -m http.server $(PORT) --directory $(OUTPUT)
+
+# `make bench SCALES=1,2,4` for the growth figures in docs/hieu-nang.md; Hugo is compared when installed.
+SCALES ?= 1
+bench: install-dev
+	@scripts/install-system-packages.sh hugo || echo "Không cài được hugo: bỏ qua phép so sánh với Hugo."
+	$(PY) -m scripts.bench.run --scales $(SCALES)
 
 test: install-dev
 	$(PY) -m ruff check plugins scripts tests pelicanconf.py

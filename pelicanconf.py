@@ -36,6 +36,9 @@ PLUGINS = [
     "plugins.search",
 ]
 
+# Listings (all, per kind, per year, per village) show this many disclosures a page.
+CKX_LISTING_PAGE_SIZE = 50
+
 # The web editor (admin/): where it saves when used online, and the installed Decap CMS files.
 CKX_EDITOR_BACKEND = {"name": "git-gateway", "branch": "main"}
 CKX_EDITOR_BUNDLE = os.path.join(ROOT, ".venv", "node", "decap-cms", "package", "dist")

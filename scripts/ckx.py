@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plugins.disclosures.kinds import KINDS, SettingsError  # noqa: E402  (needs ROOT on sys.path)
-from plugins.disclosures.site import load_site  # noqa: E402
+from plugins.disclosures.site import HANDOFF, load_site, save_handoff  # noqa: E402
 from plugins.issues import format_issues, has_errors  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
@@ -49,36 +49,43 @@ def build_date(settings: dict) -> dt.date:
         sys.exit(f'BUILD_DATE="{settings["BUILD_DATE"]}" không phải là ngày dạng YYYY-MM-DD (ví dụ 2026-01-05).')
 
 
-def validate(content: Path, settings: dict) -> bool:
-    """Print every issue; return True when there is no error (warnings allowed)."""
+def check(content: Path, settings: dict):
+    """Load and check the content, print every issue; return the site, or None on errors (warnings allowed)."""
     if not content.is_dir():
         print(f"Không tìm thấy thư mục nội dung {content}.", file=sys.stderr)
-        return False
+        return None
     try:
         site = load_site(content, KINDS, build_date(settings), settings.get("CKX_KIND_SETTINGS"))
     except SettingsError as exc:
         print(f"Lỗi cấu hình pelicanconf.py: {exc}", file=sys.stderr)
-        return False
+        return None
     if site.issues:
         print(format_issues(site.issues), file=sys.stderr)
     if has_errors(site.issues):
         print("Nội dung có lỗi: sửa các dòng LỖI ở trên rồi chạy lại.", file=sys.stderr)
-        return False
+        return None
     print(f"Nội dung hợp lệ: {len(site.disclosures)} hồ sơ công khai, {len(site.pages)} trang.")
-    return True
+    return site
+
+
+def validate(content: Path, settings: dict) -> bool:
+    return check(content, settings) is not None
 
 
 def build(content: Path, output: Path, settings_path: Path, settings: dict) -> bool:
-    if not validate(content, settings):
+    site = check(content, settings)
+    if site is None:
         print(f"Không xây dựng: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
         return False
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.moi-", dir=output.parent))
-    env = dict(os.environ, BUILD_DATE=str(settings["BUILD_DATE"]))
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_path), "-o", str(staging),
-               "--fatal", "errors", "-q"]
-    result = subprocess.run(command, env=env, cwd=ROOT)
+    with tempfile.TemporaryDirectory(prefix="ckx-") as scratch:
+        handoff = save_handoff(site, content, build_date(settings), settings.get("CKX_KIND_SETTINGS"), Path(scratch))
+        env = dict(os.environ, BUILD_DATE=str(settings["BUILD_DATE"]), **{HANDOFF: str(handoff)})
+        command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_path), "-o", str(staging),
+                   "--fatal", "errors", "-q"]
+        result = subprocess.run(command, env=env, cwd=ROOT)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Xây dựng thất bại: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)

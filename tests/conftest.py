@@ -35,6 +35,17 @@ def copy_site(name: str, tmp_path: Path) -> Path:
     return target
 
 
+def settings_file(tmp_path: Path, extra: str) -> Path:
+    """A commune's own settings file extending the project's (not named pelicanconf.py: Pelican loads a
+    settings file under that module name, and the import below would find itself). `extra` is a value for
+    CKX_KIND_SETTINGS, or Python lines starting with a setting name."""
+    settings = tmp_path / "cai-dat-xa.py"
+    lines = extra if "=" in extra.split("\n")[0] and not extra.startswith("{") else f"CKX_KIND_SETTINGS = {extra}"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n{lines}\n",
+                        encoding="utf-8")
+    return settings
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

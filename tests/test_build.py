@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, build, ckx, copy_site, soup
+from tests.conftest import FIXTURES, build, ckx, copy_site, settings_file, soup
 
 DISCLOSURE = "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/index.html"
 
@@ -151,3 +151,16 @@ def test_unsafe_markdown_never_reaches_the_output(tmp_path):
     assert "javascript:" not in page.read_text(encoding="utf-8")
     assert "<script>" in html.select_one("h1").get_text(), "the title is shown as text, escaped"
     assert html.select_one(".ckx-prose").get_text().count("Mời bà con dự họp") == 1
+
+
+def test_listings_are_paginated(tmp_path):
+    settings = settings_file(tmp_path, "CKX_LISTING_PAGE_SIZE = 1")
+    output = tmp_path / "out"
+    result = ckx("build", "--content", str(FIXTURES / "sites/phuong-nho"), "--output", str(output),
+                 "--settings", str(settings), build_date="2026-03-10")
+    assert result.returncode == 0, result.stderr
+    first, second = soup(output / "loai/thong-bao/index.html"), soup(output / "loai/thong-bao/trang-2/index.html")
+    assert len(first.select(".ckx-disclosure-list__item")) == len(second.select(".ckx-disclosure-list__item")) == 1
+    assert first.select_one('.ckx-pagination a[rel="next"]')["href"] == "/loai/thong-bao/trang-2/"
+    assert second.select_one('.ckx-pagination a[rel="prev"]')["href"] == "/loai/thong-bao/"
+    assert "(trang 2/2)" in second.title.get_text()

@@ -8,7 +8,7 @@ import pytest
 from plugins.disclosures.model import Posting, village_key
 from plugins.poverty.load import names_visible
 from plugins.poverty.schema import category_for
-from tests.conftest import FIXTURES, ROOT, build, ckx, copy_site, soup
+from tests.conftest import FIXTURES, build, ckx, copy_site, settings_file, soup
 
 SITE = FIXTURES / "sites/xa-ho-ngheo"
 PAGE = "cong-khai/2026/ho-ngheo-2026/index.html"
@@ -62,15 +62,6 @@ def test_utf16_tab_list_renders_counts_and_names_while_posted(tmp_path):
     assert village_home.select_one('a[href="/cong-khai/2026/ho-ngheo-2026/thon-2/"]')
 
 
-def settings_file(tmp_path: Path, kind_settings: str) -> Path:
-    """A commune's own settings file extending the project's (not named pelicanconf.py: Pelican
-    loads a settings file under that module name, and the import below would find itself)."""
-    settings = tmp_path / "cai-dat-xa.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa\n"
-                        f"CKX_KIND_SETTINGS = {kind_settings}\n", encoding="utf-8")
-    return settings
-
-
 def test_after_posting_and_grace_no_name_remains_anywhere_but_counts_do(tmp_path):
     settings = settings_file(tmp_path, "{'poverty': {'grace_days': 2}}")
     within_grace, after = tmp_path / "grace", tmp_path / "after"
@@ -121,3 +112,18 @@ def test_unknown_kind_setting_is_refused(tmp_path):
     result = ckx("validate", "--content", str(SITE), "--settings", str(settings))
     assert result.returncode == 1
     assert "không có khóa 'grace_day'" in result.stderr and "grace_days" in result.stderr
+
+
+def test_long_lists_stay_on_village_pages_but_print_in_full(tmp_path):
+    settings = settings_file(tmp_path, "{'poverty': {'inline_list_limit': 2}}")
+    output = tmp_path / "out"
+    result = ckx("build", "--content", str(SITE), "--output", str(output), "--settings", str(settings),
+                 build_date="2026-11-05")
+    assert result.returncode == 0, result.stderr
+    main_page = soup(output / PAGE)
+    assert not main_page.select(".ckx-household-list")
+    assert "trang riêng của thôn" in main_page.select_one(".ckx-poverty").get_text()
+    assert [th.get_text() for th in soup(output / "cong-khai/2026/ho-ngheo-2026/thon-1/index.html")
+            .select(".ckx-household-list tbody th")] == ["Hà Văn Khánh", "Lưu Thị Hằng"]
+    sheet = soup(output / "cong-khai/2026/ho-ngheo-2026/in/index.html")
+    assert [th.get_text() for th in sheet.select(".ckx-household-list tbody th")] == NAMES

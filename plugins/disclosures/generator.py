@@ -17,7 +17,7 @@ from pelican.generators import Generator
 from plugins.disclosures import listings
 from plugins.disclosures.bundle import place_choices
 from plugins.disclosures.kinds import KINDS, village_sections
-from plugins.disclosures.site import Site, load_site
+from plugins.disclosures.site import Site, load_with_handoff
 from plugins.issues import format_issues, has_errors
 from plugins.safe_markdown import render
 
@@ -47,7 +47,7 @@ class DisclosuresGenerator(Generator):
 
     def generate_context(self) -> None:
         today = build_date(self.settings)
-        site = load_site(Path(self.path), KINDS, today, self.settings.get("CKX_KIND_SETTINGS"))
+        site = load_with_handoff(Path(self.path), KINDS, today, self.settings.get("CKX_KIND_SETTINGS"))
         if has_errors(site.issues):
             raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
         for issue in site.issues:
@@ -72,12 +72,12 @@ class DisclosuresGenerator(Generator):
                 self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
                             disclosure=disclosure, kind=kind, village_data=village_data,
                             page_url=f"{disclosure.url}{slug}/")
-        self._write(writer, "cong-khai/index.html", "listing", listing=view["all"], page_url=view["all"].url)
         self._write(writer, "dang-niem-yet/index.html", "now_posted", page_url="dang-niem-yet/")
-        for _kind, listing in view["by_kind"]:
-            self._write(writer, listing.url + "index.html", "listing", listing=listing, page_url=listing.url)
-        for listing in view["by_year"]:
-            self._write(writer, listing.url + "index.html", "listing", listing=listing, page_url=listing.url)
+        all_listings = [view["all"], *(listing for _kind, listing in view["by_kind"]), *view["by_year"],
+                        *(v.listing for v in view["by_village"])]
+        for listing in all_listings:
+            for page in listings.paginate(listing, self.settings.get("CKX_LISTING_PAGE_SIZE", 50)):
+                self._write(writer, page.url + "index.html", "listing", listing=listing, page=page, page_url=page.url)
         self._write(writer, "thon/index.html", "villages", page_url="thon/")
         for kind in KINDS:
             for download in kind.site_files(_of_kind(self.site, kind), self.site.commune) if kind.site_files else ():

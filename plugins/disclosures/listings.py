@@ -26,6 +26,38 @@ class Listing:
     extra: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing: page 1 at the listing's URL, then <url>trang-2/, ..."""
+
+    listing: Listing
+    number: int
+    count: int
+    disclosures: list[Disclosure]
+
+    @property
+    def url(self) -> str:
+        return page_url(self.listing.url, self.number)
+
+    @property
+    def previous_url(self) -> str | None:
+        return page_url(self.listing.url, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return page_url(self.listing.url, self.number + 1) if self.number < self.count else None
+
+
+def page_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}trang-{number}/"
+
+
+def paginate(listing: Listing, size: int) -> list[ListingPage]:
+    """Small pages for slow phones: a commune's ten years of notices would be a megabyte on one page."""
+    chunks = [listing.disclosures[i:i + size] for i in range(0, len(listing.disclosures), size)] or [[]]
+    return [ListingPage(listing, n, len(chunks), chunk) for n, chunk in enumerate(chunks, start=1)]
+
+
 @dataclass
 class VillageView:
     village: Village
@@ -33,6 +65,12 @@ class VillageView:
     posted_here: list[Disclosure]  # posted at its cultural house now (or all villages)
     url: str
     own_pages: list[tuple[Disclosure, str]] = field(default_factory=list)  # (disclosure, URL of its village page)
+
+    @property
+    def listing(self) -> Listing:
+        """Every disclosure concerning the village, newest first, as a paginated listing of its own."""
+        return Listing(url=f"{self.url}van-ban/", title=f"Văn bản liên quan đến {self.village.name}",
+                       disclosures=self.concerning, breadcrumb=self.village.name)
 
 
 def now_posted(disclosures: Iterable[Disclosure]) -> list[Disclosure]:

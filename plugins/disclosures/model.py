@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
@@ -74,10 +75,17 @@ class Commune:
     def village(self, slug: str) -> Village | None:
         return next((v for v in self.villages if v.slug == slug), None)
 
+    @cached_property
+    def _villages_by_key(self) -> dict[str, Village]:
+        keys: dict[str, Village] = {}
+        for village in reversed(self.villages):  # the first village wins a shared key
+            keys[village_key(village.slug)] = village
+            keys[village_key(village.name)] = village
+        return keys
+
     def find_village(self, text: str) -> Village | None:
         """The village a table cell names, by name, name without prefix, or slug."""
-        key = village_key(text)
-        return next((v for v in self.villages if key in (village_key(v.name), village_key(v.slug))), None)
+        return self._villages_by_key.get(village_key(text))
 
     def villages_mentioned(self, text: str) -> list[Village]:
         """Villages whose full name appears in free text ("Thôn Đông và Thôn Tây"), in commune order.

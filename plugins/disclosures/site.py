@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -65,6 +67,28 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
         site.disclosures.append(disclosure)
     site.disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
     return site
+
+
+HANDOFF = "CKX_LOADED_SITE"
+"""Environment variable naming a file where `scripts/ckx.py build` left the site it has just loaded and
+checked, so the Pelican process it starts reuses it instead of reading every bundle a second time."""
+
+
+def save_handoff(site: Site, content_path: Path, build_date: dt.date, kind_settings, folder: Path) -> Path:
+    path = folder / "site.pickle"
+    key = (str(Path(content_path).resolve()), build_date, repr(kind_settings))
+    path.write_bytes(pickle.dumps((key, site), protocol=pickle.HIGHEST_PROTOCOL))
+    return path
+
+
+def load_with_handoff(content_path: Path, kinds: KindRegistry, build_date: dt.date, kind_settings=None) -> Site:
+    """`load_site`, or the site the build command already loaded for the same content, date and settings."""
+    handoff = os.environ.get(HANDOFF)
+    if handoff and Path(handoff).is_file():
+        key, site = pickle.loads(Path(handoff).read_bytes())
+        if key == (str(Path(content_path).resolve()), build_date, repr(kind_settings)):
+            return site
+    return load_site(content_path, kinds, build_date, kind_settings)
 
 
 def _with_facts(disclosure: Disclosure, bundle_dir: Path, build_date: dt.date, dates) -> Disclosure:

@@ -20,7 +20,8 @@ POVERTY = Kind(
     village_template="poverty_village.html",
     village_sheet_template="poverty_village_sheet.html",
     templates_dir=str(Path(__file__).parent / "templates"),
-    settings={"grace_days": Setting(0, "số ngày giữ tên chủ hộ trên trang sau ngày hết niêm yết")},
+    settings={"grace_days": Setting(0, "số ngày giữ tên chủ hộ trên trang sau ngày hết niêm yết"),
+              "inline_list_limit": Setting(300, "số hộ tối đa liệt kê ngay trên trang của xã; dài hơn thì xem theo thôn")},
     table_schema=POVERTY_TABLE,
     default_posting_days=7,  # the review result is posted a few working days (domain §3)
     order=30,

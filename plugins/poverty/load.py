@@ -52,12 +52,18 @@ class VillageList:
 class PovertyData:
     named: bool  # names may be shown on the build date
     names_until: dt.date | None
+    inline_limit: int
     counts: dict[str, Count]
     villages: dict[str, VillageList]  # slug -> list, in commune.yml order, only villages with households
 
     @property
     def total(self) -> Count:
         return Count(sum(c.households for c in self.counts.values()), sum(c.members for c in self.counts.values()))
+
+    @property
+    def list_inline(self) -> bool:
+        """A long named list stays on the village pages: the commune page keeps counts and links (small pages)."""
+        return self.named and self.total.households <= self.inline_limit
 
     @property
     def noindex(self) -> bool:
@@ -92,7 +98,9 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
             if village and category and values["so_khau"] and values["chu_ho"]:
                 households_by_village.setdefault(village.slug, []).append(
                     Household(row.number, values["chu_ho"], category, values["so_khau"], values["ghi_chu"]))
-    return _summarise(context.commune, households_by_village, named, disclosure, grace), issues
+    data = _summarise(context.commune, households_by_village, named, disclosure, grace)
+    data.inline_limit = context.settings["inline_list_limit"]
+    return data, issues
 
 
 def _row_issues(file, line, headers, values, village, category, commune: Commune) -> list[Issue]:
@@ -126,4 +134,4 @@ def _summarise(commune: Commune, by_village: dict[str, list[Household]], named: 
             counts[household.category].add(household.members)
         villages[village.slug] = VillageList(village, village_counts, households if named else [])
     until = disclosure.posting.end + dt.timedelta(days=grace) if disclosure.posting else None
-    return PovertyData(named=named, names_until=until, counts=counts, villages=villages)
+    return PovertyData(named=named, names_until=until, inline_limit=0, counts=counts, villages=villages)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import segno
 
@@ -109,8 +110,12 @@ def recipients(disclosure: Disclosure, commune: Commune, village: Village | None
     return tuple(lines)
 
 
+@lru_cache(maxsize=4096)
 def qr_svg(url: str) -> str:
-    """A QR code to the page, as inline SVG (black on white, prints on any office printer)."""
+    """A QR code to the page, as inline SVG (black on white, prints on any office printer).
+
+    Cached: a per-village list prints forty sheets with the same address, and choosing the best
+    mask (what keeps a printed code easy to scan) is the costly part."""
     return segno.make_qr(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", border=2)
 
 

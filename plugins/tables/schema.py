@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +39,16 @@ class Column:
     description: str = ""
 
     def matches(self, header: str) -> bool:
-        folded = fold(header)
-        return folded == fold(self.name) or folded in {fold(a) for a in self.aliases}
+        return fold(header) in _spellings(self.name, self.aliases)
 
     def matches_prefix(self, header: str) -> bool:
         folded = fold(header)
         return any(folded.startswith(fold(p)) for p in self.prefixes)
+
+
+@lru_cache(maxsize=1024)
+def _spellings(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(s) for s in (name, *aliases))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,8 +27,11 @@ def strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """"Diện tích  (ha)" -> "dien tich ha": the key two spellings must share to match."""
+    """"Diện tích  (ha)" -> "dien tich ha": the key two spellings must share to match.
+
+    Cached: tables repeat the same village, category and header spellings thousands of times."""
     return _NON_ALNUM.sub(" ", strip_marks(text).lower()).strip()
 
 

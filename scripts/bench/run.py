@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""`make bench`: build a large generated commune and print what it costs. A script, never a test.
+
+    python -m scripts.bench.run [--scales 1] [--seed 2026] [--work .bench]
+
+For each scale (1 = 40 villages, 10 years, about 2,000 disclosures, 100,000
+household rows, 20,000 budget rows): cold full build, rebuild after editing one
+disclosure, validate, the search indexing step, printing (per sheet, on a
+sample of print views), peak memory of the largest process, output size, the
+largest and median disclosure page (bytes and gzip), the bytes of a first
+search; then the same pages as plain Markdown built by plain Pelican and, when
+Debian's `hugo` is installed, by Hugo, with our time as a ratio to each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from scripts.bench.commune import generate  # noqa: E402  (needs ROOT on sys.path)
+from scripts.bench.plain import write_plain  # noqa: E402
+
+BUILD_DATE = "2026-11-21"
+PRINT_SAMPLE = 20
+
+
+def timed(command: list[str], cwd: Path = ROOT, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=dict(os.environ, BUILD_DATE=BUILD_DATE, **(env or {})), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def ckx(*args: str) -> list[str]:
+    return [sys.executable, str(ROOT / "scripts" / "ckx.py"), *args]
+
+
+def page_sizes(output: Path) -> tuple[tuple[int, int, str], tuple[int, int]]:
+    sizes = []
+    for page in output.glob("cong-khai/*/*/index.html"):
+        data = page.read_bytes()
+        sizes.append((len(data), len(gzip.compress(data, 6)), page.relative_to(output).as_posix()))
+    largest = max(sizes, key=lambda s: s[1])
+    return largest, (int(statistics.median(s[0] for s in sizes)), int(statistics.median(s[1] for s in sizes)))
+
+
+def print_per_sheet(output: Path) -> tuple[float, int]:
+    from weasyprint import HTML
+
+    from plugins.sheets.pdf import SiteFetcher, print_views
+
+    views = print_views(output)
+    sample = views[:: max(1, len(views) // PRINT_SAMPLE)][:PRINT_SAMPLE]
+    fetcher = SiteFetcher(output)
+    start = time.perf_counter()
+    for view in sample:
+        HTML(filename=str(view), url_fetcher=fetcher).write_pdf()
+    return (time.perf_counter() - start) / len(sample), len(views)
+
+
+def first_search_bytes(output: Path) -> str:
+    if not Path("/usr/bin/chromium").exists():
+        return "không đo (thiếu chromium)"
+    from scripts.search_cost import measure
+
+    sizes = measure(output, "ho ngheo")
+    return f"{sum(s for _, s in sizes) / 1024:,.0f} KB (chưa nén)"
+
+
+def du(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def bench(scale: float, seed: int, work: Path) -> dict[str, str]:
+    root = work / f"scale-{scale:g}"
+    shutil.rmtree(root, ignore_errors=True)
+    start = time.perf_counter()
+    counts = generate(root, seed=seed, scale=scale)
+    generated = time.perf_counter() - start
+    content, output = root / "content", root / "output"
+    results: dict[str, str] = {
+        "Nội dung": f"{counts['disclosures']:,} hồ sơ, {counts['households']:,} hộ, {counts['budget_rows']:,} dòng ngân sách",
+        "Tạo nội dung mẫu": f"{generated:.1f} s",
+    }
+    results["make validate"] = f"{timed(ckx('validate', '--content', str(content))):.1f} s"
+    full = timed(ckx("build", "--content", str(content), "--output", str(output)))
+    results["Xây dựng đầy đủ (lần đầu)"] = f"{full:.1f} s"
+    results["Bộ nhớ cao nhất (một tiến trình)"] = f"{peak_mib():,.0f} MiB"
+    index_time = timed([sys.executable, "-m", "pagefind", "--site", str(output), "--quiet"])
+    results["Lập chỉ mục tìm kiếm (Pagefind)"] = f"{index_time:.1f} s"
+    edited = next(content.glob("disclosures/*/notice-001/index.md"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐã sửa một câu.\n", encoding="utf-8")
+    rebuild = timed(ckx("build", "--content", str(content), "--output", str(output)))
+    results["Xây dựng lại sau khi sửa 1 hồ sơ"] = f"{rebuild:.1f} s ({rebuild / full:.0%} lần đầu)"
+    per_sheet, sheets = print_per_sheet(output)
+    results["make print, mỗi bản"] = f"{per_sheet:.2f} s (ước {per_sheet * sheets / 60:.0f} phút cho {sheets:,} bản)"
+    size, files = du(output)
+    results["Dung lượng output/"] = f"{size / 2**20:,.0f} MiB, {files:,} tệp"
+    (largest, largest_gz, largest_name), (median, median_gz) = page_sizes(output)
+    results["Trang văn bản lớn nhất"] = f"{largest / 1024:,.0f} KB ({largest_gz / 1024:,.1f} KB gzip) {largest_name}"
+    results["Trang văn bản trung vị"] = f"{median / 1024:,.1f} KB ({median_gz / 1024:,.1f} KB gzip)"
+    results["Lần tìm kiếm đầu tiên tải"] = first_search_bytes(output)
+    pages = write_plain(content, root / "plain-pelican", root / "hugo")
+    plain = timed([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
+                  cwd=root / "plain-pelican")
+    results[f"Pelican thuần, {pages:,} trang Markdown"] = f"{plain:.1f} s (ta chậm hơn {full / plain:.1f} lần)"
+    if shutil.which("hugo"):
+        hugo = timed(["hugo", "--quiet", "-d", "output"], cwd=root / "hugo")
+        results[f"Hugo, {pages:,} trang Markdown"] = f"{hugo:.1f} s (ta chậm hơn {full / hugo:.0f} lần)"
+    else:
+        results["Hugo"] = "không đo (chưa cài gói hugo)"
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1", help="e.g. 1,2,4")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    args = parser.parse_args()
+    print(f"Máy: {os.cpu_count()} lõi; BUILD_DATE={BUILD_DATE}; seed {args.seed}")
+    for scale in (float(s) for s in args.scales.split(",")):
+        results = bench(scale, args.seed, args.work)
+        width = max(map(len, results))
+        print(f"\n## Quy mô {scale:g}×")
+        for name, value in results.items():
+            print(f"{name:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
