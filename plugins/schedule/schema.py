@@ -10,11 +10,12 @@ from plugins.vietnamese.text import fold
 
 DATE = Column("Ngày", "ngay", type="date", not_empty=True, aliases=("Ngày tiếp", "Ngày họp", "Ngày tiếp công dân"))
 START = Column("Bắt đầu", "bat_dau", type="time", not_empty=True, aliases=("Giờ bắt đầu", "Thời gian bắt đầu", "Từ"))
-END = Column("Kết thúc", "ket_thuc", type="time", aliases=("Giờ kết thúc", "Thời gian kết thúc", "Đến"))
+# Only the date, start and content are needed to hold a session; the other columns of the form may be left out.
+END = Column("Kết thúc", "ket_thuc", type="time", required=False, aliases=("Giờ kết thúc", "Thời gian kết thúc", "Đến"))
 CONTENT = Column("Nội dung", "noi_dung", not_empty=True, aliases=("Nội dung cuộc họp", "Nội dung tiếp"))
-PLACE = Column("Địa điểm", "dia_diem")
-HOST = Column("Người chủ trì", "chu_tri", aliases=("Chủ trì", "Người tiếp công dân", "Người tiếp"))
-ATTENDEES = Column("Thành phần", "thanh_phan", aliases=("Thành phần tham dự", "Thành phần mời"))
+PLACE = Column("Địa điểm", "dia_diem", required=False)
+HOST = Column("Người chủ trì", "chu_tri", required=False, aliases=("Chủ trì", "Người tiếp công dân", "Người tiếp"))
+ATTENDEES = Column("Thành phần", "thanh_phan", required=False, aliases=("Thành phần tham dự", "Thành phần mời"))
 
 SESSIONS_TABLE = TableSchema(columns=(DATE, START, END, CONTENT, PLACE, HOST, ATTENDEES))
 
