@@ -48,7 +48,7 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
     read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, BUDGET_TABLE,
                                  context.commune.official_numbers)
     for ref, table in read:
-        shown = f"{disclosure.source_dir}/{ref.file}"
+        shown = table.file  # "<bundle>/<file>", as issues name it
         rows = [BudgetRow(number=row.number, stt=row.values["stt"] or "", content=row.values["noi_dung"] or "",
                           amounts={"du_toan": row.values["du_toan"], "thuc_hien": row.values["thuc_hien"]},
                           note=row.values["ghi_chu"]) for row in table.rows]

@@ -76,8 +76,8 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
     projects: list[Project] = []
     read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, LAND_USE_TABLE,
                                  context.commune.official_numbers)
-    for ref, table in read:
-        shown = f"{disclosure.source_dir}/{ref.file}"
+    for _ref, table in read:
+        shown = table.file  # "<bundle>/<file>", as issues name it
         for row in table.rows:
             values = row.values
             land_type = codes.get(values["ma_dat"]) if values["ma_dat"] else None

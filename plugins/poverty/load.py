@@ -88,8 +88,8 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
     households_by_village: dict[str, list[Household]] = {}
     read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, POVERTY_TABLE,
                                  context.commune.official_numbers)
-    for ref, table in read:
-        shown = f"{disclosure.source_dir}/{ref.file}"
+    for _ref, table in read:
+        shown = table.file  # "<bundle>/<file>", as issues name it
         for row in table.rows:
             values = row.values
             village = context.commune.find_village(values["thon"]) if values["thon"] else None

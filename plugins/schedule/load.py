@@ -50,8 +50,8 @@ def load_schedule(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
     sessions: list[Session] = []
     read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, SESSIONS_TABLE,
                                  context.commune.official_numbers)
-    for ref, table in read:
-        shown = f"{disclosure.source_dir}/{ref.file}"
+    for _ref, table in read:
+        shown = table.file  # "<bundle>/<file>", as issues name it
         for row in table.rows:
             v = row.values
             if v["ngay"] is None or v["bat_dau"] is None or not v["noi_dung"]:
