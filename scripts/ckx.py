@@ -104,12 +104,13 @@ def print_sheets(output: Path) -> bool:
         print(f"Không có bản in nào trong {output}: chạy `make html` trước.", file=sys.stderr)
         return False
     staging = Path(tempfile.mkdtemp(prefix=".in-moi-", dir=output))
+    written = None
     try:
         written = write_pdfs(output, staging)
-    except Exception:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"In thất bại: các tệp PDF cũ trong {output / 'print'} được giữ nguyên.", file=sys.stderr)
-        raise
+    finally:
+        if written is None:  # WeasyPrint failed: its traceback follows, the old PDFs stay
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"In thất bại: các tệp PDF cũ trong {output / 'print'} được giữ nguyên.", file=sys.stderr)
     _swap(staging, output / "print")
     print(f"Đã in {len(written)} bản niêm yết vào {output / 'print'}.")
     return True
