@@ -9,7 +9,6 @@ from plugins.budget.schema import BUDGET_TABLE, STAGES
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Disclosure
 from plugins.issues import Issue
-from plugins.tables import read_declared
 from plugins.vietnamese.format import number
 
 ROLE_TITLES = {"revenue": "Thu ngân sách xã", "expenditure": "Chi ngân sách xã", "balance": "Cân đối ngân sách xã"}
@@ -45,8 +44,7 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
 
     unit = disclosure.extra.get("unit") or "đồng"
     tables = []
-    read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, BUDGET_TABLE,
-                                 context.commune.official_numbers)
+    read, issues = context.read_tables(disclosure, bundle_dir, BUDGET_TABLE)
     for ref, table in read:
         shown = table.file  # "<bundle>/<file>", as issues name it
         rows = [BudgetRow(number=row.number, stt=row.values["stt"] or "", content=row.values["noi_dung"] or "",

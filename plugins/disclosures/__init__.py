@@ -5,6 +5,17 @@ history, site. Pelican glue: generator, reader, and the wiring below.
 """
 
 
+def add_kind_templates(generator) -> None:
+    """Every generator (disclosure pages, print views, the editor) finds each kind's templates."""
+    from jinja2 import FileSystemLoader
+
+    from plugins.disclosures.kinds import KINDS
+
+    for kind in KINDS:
+        if kind.templates_dir:
+            generator.env.loader.loaders.append(FileSystemLoader(kind.templates_dir))
+
+
 def get_generators(_pelican):
     from plugins.disclosures.generator import DisclosuresGenerator
 
@@ -18,3 +29,4 @@ def register() -> None:
 
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(use_yaml_reader)
+    signals.generator_init.connect(add_kind_templates)

@@ -11,7 +11,6 @@ import logging
 import shutil
 from pathlib import Path
 
-from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
 from plugins.disclosures import listings
@@ -39,12 +38,6 @@ def build_date(settings) -> dt.date:
 
 
 class DisclosuresGenerator(Generator):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for kind in KINDS:  # each kind plugin keeps its templates in its own folder
-            if kind.templates_dir:
-                self.env.loader.loaders.append(FileSystemLoader(kind.templates_dir))
-
     def generate_context(self) -> None:
         today = build_date(self.settings)
         site = load_with_handoff(Path(self.path), KINDS, today, self.settings.get("CKX_KIND_SETTINGS"))

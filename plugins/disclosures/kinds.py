@@ -36,6 +36,14 @@ class LoadContext:
     today: dt.date
     settings: Mapping[str, Any]  # this kind's settings, defaults filled in
 
+    def read_tables(self, disclosure: Disclosure, bundle_dir: str, schema: Any) -> tuple[list, list[Issue]]:
+        """The disclosure's declared tables checked against `schema`; the commune's own phone numbers are
+        not personal data. Returns (ref, table) pairs and every issue."""
+        from plugins.tables import read_declared
+
+        return read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, schema,
+                             self.commune.official_numbers)
+
 
 TableLoader = Callable[[Disclosure, str, LoadContext], tuple[Any, list[Issue]]]
 """(disclosure, absolute bundle folder, context) -> (data for the templates, issues)."""

@@ -11,7 +11,6 @@ from plugins.disclosures.model import Commune, Disclosure, Village
 from plugins.issues import Issue
 from plugins.land_use.codes import code_table
 from plugins.land_use.schema import LAND_USE_TABLE
-from plugins.tables import read_declared
 
 SEVERAL = "lien-thon"
 NONE = "khong-ghi-thon"
@@ -74,8 +73,7 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
 
     codes = code_table()
     projects: list[Project] = []
-    read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, LAND_USE_TABLE,
-                                 context.commune.official_numbers)
+    read, issues = context.read_tables(disclosure, bundle_dir, LAND_USE_TABLE)
     for _ref, table in read:
         shown = table.file  # "<bundle>/<file>", as issues name it
         for row in table.rows:

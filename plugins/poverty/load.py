@@ -15,7 +15,6 @@ from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure, Posting, Village
 from plugins.issues import Issue
 from plugins.poverty.schema import CATEGORIES, POVERTY_TABLE, category_for
-from plugins.tables import read_declared
 
 
 @dataclass
@@ -86,8 +85,7 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
     grace = context.settings["grace_days"]
     named = names_visible(disclosure.posting, context.today, grace)
     households_by_village: dict[str, list[Household]] = {}
-    read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, POVERTY_TABLE,
-                                 context.commune.official_numbers)
+    read, issues = context.read_tables(disclosure, bundle_dir, POVERTY_TABLE)
     for _ref, table in read:
         shown = table.file  # "<bundle>/<file>", as issues name it
         for row in table.rows:

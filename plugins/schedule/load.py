@@ -10,7 +10,6 @@ from plugins.disclosures.model import Commune, Disclosure
 from plugins.issues import WARNING, Issue
 from plugins.schedule.holidays import Calendar, official_calendar
 from plugins.schedule.schema import SESSIONS_TABLE
-from plugins.tables import read_declared
 
 NOTICE_RULE = "Luật Tiếp công dân 2013, Điều 24: lịch tiếp công dân phải niêm yết trước ít nhất {days} ngày làm việc"
 
@@ -48,8 +47,7 @@ class ScheduleData:
 def load_schedule(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[ScheduleData, list[Issue]]:
     calendar = official_calendar().with_extra(disclosure.extra.get("holidays") or [])
     sessions: list[Session] = []
-    read, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, SESSIONS_TABLE,
-                                 context.commune.official_numbers)
+    read, issues = context.read_tables(disclosure, bundle_dir, SESSIONS_TABLE)
     for _ref, table in read:
         shown = table.file  # "<bundle>/<file>", as issues name it
         for row in table.rows:

@@ -17,10 +17,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 class SheetsGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.env.loader.loaders.append(FileSystemLoader(str(TEMPLATES)))
-        for kind in KINDS:
-            if kind.templates_dir:
-                self.env.loader.loaders.append(FileSystemLoader(kind.templates_dir))
+        self.env.loader.loaders.append(FileSystemLoader(str(TEMPLATES)))  # kinds' own: plugins.disclosures
 
     def generate_output(self, writer) -> None:
         view = self.context["ckx"]
