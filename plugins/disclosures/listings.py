@@ -22,8 +22,6 @@ class Listing:
     title: str
     disclosures: list[Disclosure]
     intro: str = ""
-    breadcrumb: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,7 +68,7 @@ class VillageView:
     def listing(self) -> Listing:
         """Every disclosure concerning the village, newest first, as a paginated listing of its own."""
         return Listing(url=f"{self.url}van-ban/", title=f"Văn bản liên quan đến {self.village.name}",
-                       disclosures=self.concerning, breadcrumb=self.village.name)
+                       disclosures=self.concerning)
 
 
 def now_posted(disclosures: Iterable[Disclosure]) -> list[Disclosure]:

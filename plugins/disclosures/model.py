@@ -131,10 +131,6 @@ class Posting:
             return PostingStatus.ENDED
         return PostingStatus.POSTED
 
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
 
 @dataclass(frozen=True)
 class Signer:
