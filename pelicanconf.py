@@ -39,6 +39,9 @@ PLUGINS = [
 # Listings (all, per kind, per year, per village) show this many disclosures a page.
 CKX_LISTING_PAGE_SIZE = 50
 
+# Limits that keep any input's work bounded (docs/gioi-han.md); e.g. {"table_rows": 100000}.
+CKX_LIMITS = {}
+
 # The web editor (admin/): where it saves when used online, and the installed Decap CMS files.
 CKX_EDITOR_BACKEND = {"name": "git-gateway", "branch": "main"}
 CKX_EDITOR_BUNDLE = os.path.join(ROOT, ".venv", "node", "decap-cms", "package", "dist")
@@ -51,6 +54,7 @@ RELATIVE_URLS = False
 ARTICLE_PATHS = []
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
+IGNORE_FILES = [".*"]  # hidden files are never content (plugins/disclosures/files.py skips them too)
 DIRECT_TEMPLATES = []
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"

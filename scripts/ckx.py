@@ -14,7 +14,6 @@ leaves the published site exactly as it was.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import os
 import runpy
@@ -27,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plugins.disclosures.kinds import KINDS, SettingsError  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import HANDOFF, load_site, save_handoff  # noqa: E402
 from plugins.issues import format_issues, has_errors  # noqa: E402
 
@@ -42,23 +42,17 @@ def load_settings(path: Path) -> dict:
     return settings
 
 
-def build_date(settings: dict) -> dt.date:
-    try:
-        return dt.date.fromisoformat(str(settings["BUILD_DATE"]))
-    except ValueError:
-        sys.exit(f'BUILD_DATE="{settings["BUILD_DATE"]}" không phải là ngày dạng YYYY-MM-DD (ví dụ 2026-01-05).')
-
-
 def check(content: Path, settings: dict):
     """Load and check the content, print every issue; return the site, or None on errors (warnings allowed)."""
     if not content.is_dir():
         print(f"Không tìm thấy thư mục nội dung {content}.", file=sys.stderr)
         return None
-    try:
-        site = load_site(content, KINDS, build_date(settings), settings.get("CKX_KIND_SETTINGS"))
-    except SettingsError as exc:
-        print(f"Lỗi cấu hình pelicanconf.py: {exc}", file=sys.stderr)
+    build_settings, issues = read_settings(settings, KINDS)
+    if build_settings is None:
+        print(format_issues(issues), file=sys.stderr)
+        print("Cài đặt có lỗi: sửa pelicanconf.py (hoặc biến môi trường BUILD_DATE) rồi chạy lại.", file=sys.stderr)
         return None
+    site = load_site(content, KINDS, build_settings.build_date, build_settings.kind_settings, build_settings.limits)
     if site.issues:
         print(format_issues(site.issues), file=sys.stderr)
     if has_errors(site.issues):
@@ -81,7 +75,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.moi-", dir=output.parent))
     with tempfile.TemporaryDirectory(prefix="ckx-") as scratch:
-        handoff = save_handoff(site, content, build_date(settings), settings.get("CKX_KIND_SETTINGS"), Path(scratch))
+        handoff = save_handoff(site, content, site.build_date, settings.get("CKX_KIND_SETTINGS"), Path(scratch))
         env = dict(os.environ, BUILD_DATE=str(settings["BUILD_DATE"]), **{HANDOFF: str(handoff)})
         command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_path), "-o", str(staging),
                    "--fatal", "errors", "-q"]

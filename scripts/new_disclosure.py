@@ -19,8 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.settings import read_settings  # noqa: E402
+from plugins.issues import format_issues  # noqa: E402
 from plugins.vietnamese.text import slugify  # noqa: E402
-from scripts.ckx import build_date, load_settings  # noqa: E402
+from scripts.ckx import load_settings  # noqa: E402
 
 EXTRA_DEFAULTS = {"unit": "triệu đồng", "stage": "approved"}
 
@@ -67,8 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--title", required=True)
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     args = parser.parse_args(argv)
-    settings = load_settings(ROOT / "pelicanconf.py")
-    return 0 if create(args.content, args.kind, args.title, build_date(settings)) else 1
+    build_settings, issues = read_settings(load_settings(ROOT / "pelicanconf.py"), KINDS)
+    if build_settings is None:
+        print(format_issues(issues), file=sys.stderr)
+        return 1
+    return 0 if create(args.content, args.kind, args.title, build_settings.build_date) else 1
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any
 
+from plugins.disclosures.files import DEFAULT_LIMITS, Limits
 from plugins.disclosures.kinds import Kind, KindRegistry
 from plugins.disclosures.model import Commune, Disclosure, FileRef, Posting, Signer
 from plugins.disclosures.schema import Checker, Date, ListOf, Record, Text
@@ -60,6 +61,7 @@ def parse_bundle(
     files: Mapping[str, int],
     commune: Commune,
     kinds: KindRegistry,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[Disclosure | None, list[Issue]]:
     """Check one bundle. `source_dir` is "disclosures/<year>/<slug>" relative to content/;
     `files` maps each file name in the bundle (relative, "/"-separated) to its size."""
@@ -76,10 +78,9 @@ def parse_bundle(
                             message="tệp không bắt đầu bằng phần khai báo giữa hai dòng ---.",
                             hint="Thêm ở đầu tệp: một dòng ---, các dòng title:, kind:, issued: ..., rồi một dòng ---.")]
     try:
-        document = load(yaml_text, yaml_line)
+        document = load(yaml_text, yaml_line, max_bytes=limits.yaml_bytes)
     except YamlSyntaxError as exc:
-        return None, [Issue(code="loi-cu-phap-yaml", file=index, line=exc.line, message=exc.problem,
-                            hint="Sửa dòng này (và dòng ngay trên nó) cho đúng cú pháp YAML.")]
+        return None, [exc.issue(index)]
     checker = Checker(index, document)
     if not is_slug(parts[2]):
         checker.issues.append(Issue(code="ten-ngan-khong-hop-le", file=index, severity=WARNING,

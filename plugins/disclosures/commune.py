@@ -33,13 +33,12 @@ COMMUNE = Record(
 FILE = "commune.yml"
 
 
-def parse_commune(text: str, file: str = FILE) -> tuple[Commune | None, list[Issue]]:
+def parse_commune(text: str, file: str = FILE, max_bytes: int | None = None) -> tuple[Commune | None, list[Issue]]:
     """Read commune.yml; return the commune (None when unusable) and every issue found."""
     try:
-        document = load(nfc(text))
+        document = load(nfc(text), max_bytes=max_bytes)
     except YamlSyntaxError as exc:
-        return None, [Issue(code="loi-cu-phap-yaml", file=file, line=exc.line, message=exc.problem,
-                            hint="Sửa dòng này (và dòng ngay trên nó) cho đúng cú pháp YAML.")]
+        return None, [exc.issue(file)]
     checker = Checker(file, document)
     data = checker.check(COMMUNE)
     if not isinstance(data, dict):

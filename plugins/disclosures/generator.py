@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from plugins.disclosures import listings
 from plugins.disclosures.bundle import place_choices
 from plugins.disclosures.kinds import KINDS, village_sections
+from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_with_handoff
 from plugins.issues import format_issues, has_errors
 from plugins.safe_markdown import render
@@ -27,20 +28,14 @@ class ContentError(Exception):
     """The content has errors; the message lists all of them."""
 
 
-def build_date(settings) -> dt.date:
-    value = settings.get("BUILD_DATE")
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ContentError(f'BUILD_DATE "{value}" không phải là ngày dạng YYYY-MM-DD.') from exc
-
-
 class DisclosuresGenerator(Generator):
     def generate_context(self) -> None:
-        today = build_date(self.settings)
-        site = load_with_handoff(Path(self.path), KINDS, today, self.settings.get("CKX_KIND_SETTINGS"))
+        settings, issues = read_settings(self.settings, KINDS)
+        if settings is None:
+            raise ContentError("Cài đặt có lỗi, không xây dựng trang:\n" + format_issues(issues))
+        self.build_settings = settings
+        today = settings.build_date
+        site = load_with_handoff(Path(self.path), KINDS, today, settings.kind_settings, settings.limits)
         if has_errors(site.issues):
             raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
         for issue in site.issues:
@@ -69,7 +64,7 @@ class DisclosuresGenerator(Generator):
         all_listings = [view["all"], *(listing for _kind, listing in view["by_kind"]), *view["by_year"],
                         *(v.listing for v in view["by_village"])]
         for listing in all_listings:
-            for page in listings.paginate(listing, self.settings.get("CKX_LISTING_PAGE_SIZE", 50)):
+            for page in listings.paginate(listing, self.build_settings.listing_page_size):
                 self._write(writer, page.url + "index.html", "listing", listing=listing, page=page, page_url=page.url)
         self._write(writer, "thon/index.html", "villages", page_url="thon/")
         for kind in KINDS:

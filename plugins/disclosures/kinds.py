@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from plugins.disclosures.files import DEFAULT_LIMITS, Limits
 from plugins.disclosures.model import Commune, Disclosure
 from plugins.disclosures.schema import Spec
 from plugins.issues import Issue
@@ -35,6 +36,7 @@ class LoadContext:
     commune: Commune
     today: dt.date
     settings: Mapping[str, Any]  # this kind's settings, defaults filled in
+    limits: Limits = DEFAULT_LIMITS
 
     def read_tables(self, disclosure: Disclosure, bundle_dir: str, schema: Any) -> tuple[list, list[Issue]]:
         """The disclosure's declared tables checked against `schema`; the commune's own phone numbers are
@@ -42,7 +44,7 @@ class LoadContext:
         from plugins.tables import read_declared
 
         return read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, schema,
-                             self.commune.official_numbers)
+                             self.commune.official_numbers, self.limits)
 
 
 TableLoader = Callable[[Disclosure, str, LoadContext], tuple[Any, list[Issue]]]

@@ -14,7 +14,7 @@ from plugins.vietnamese.text import nfc
 PAGE = Record(fields={"title": Text(required=True), "summary": Text(), "order": Text(), "slug": Text()})
 
 
-def parse_page(file: str, text: str) -> tuple[dict | None, str, list[Issue]]:
+def parse_page(file: str, text: str, max_bytes: int | None = None) -> tuple[dict | None, str, list[Issue]]:
     """Return (metadata, Markdown body, issues) for one page; metadata is None when unusable."""
     try:
         yaml_text, yaml_line, body, _ = split_front_matter(nfc(text))
@@ -23,10 +23,9 @@ def parse_page(file: str, text: str) -> tuple[dict | None, str, list[Issue]]:
                                 message="trang không bắt đầu bằng phần khai báo giữa hai dòng ---.",
                                 hint="Thêm ở đầu tệp: ---, một dòng title: Tên trang, rồi ---.")]
     try:
-        document = load(yaml_text, yaml_line)
+        document = load(yaml_text, yaml_line, max_bytes=max_bytes)
     except YamlSyntaxError as exc:
-        return None, "", [Issue(code="loi-cu-phap-yaml", file=file, line=exc.line, message=exc.problem,
-                                hint="Sửa dòng này cho đúng cú pháp YAML.")]
+        return None, "", [exc.issue(file)]
     checker = Checker(file, document)
     data = checker.check(PAGE)
     if isinstance(data, dict) and data["order"] and not data["order"].isdigit():

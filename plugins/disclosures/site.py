@@ -16,6 +16,7 @@ from pathlib import Path
 from plugins.disclosures.bundle import parse_bundle
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
+from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
 from plugins.disclosures.history import bundle_history
 from plugins.disclosures.kinds import KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
@@ -29,40 +30,42 @@ class Site:
     disclosures: list[Disclosure] = field(default_factory=list)
     pages: dict[str, dict] = field(default_factory=dict)  # file -> metadata
     issues: list[Issue] = field(default_factory=list)
+    build_date: dt.date | None = None
 
 
 def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
-              kind_settings: dict | None = None) -> Site:
+              kind_settings: dict | None = None, limits: Limits = DEFAULT_LIMITS) -> Site:
     """`kind_settings` is CKX_KIND_SETTINGS from pelicanconf.py; a bad one raises SettingsError."""
     settings = resolve_settings(kinds, kind_settings)
     content_path = Path(content_path)
-    commune_file = content_path / COMMUNE_FILE
-    if not commune_file.is_file():
-        return Site(None, issues=[Issue(code="thieu-tep-xa", file=_rel(commune_file, content_path),
-                                        message="không tìm thấy tệp commune.yml.",
-                                        hint="Chép tệp commune.yml mẫu trong README vào thư mục content/ rồi sửa.")])
-    issues: list[Issue] = []
-    text = _read_text(commune_file, content_path, issues)
-    commune, commune_issues = parse_commune(text, COMMUNE_FILE) if text is not None else (None, [])
-    site = Site(commune, issues=issues + commune_issues)
-    site.pages, page_issues = _load_pages(content_path)
+    tree = scan(content_path)
+    if not tree.has(COMMUNE_FILE):
+        return Site(None, issues=[*tree.issues, Issue(code="thieu-tep-xa", file=COMMUNE_FILE,
+                                                     message="không tìm thấy tệp commune.yml.",
+                                                     hint="Chép tệp commune.yml mẫu trong README vào thư mục content/ rồi sửa.")])
+    issues: list[Issue] = list(tree.issues)
+    text = tree.read_text(COMMUNE_FILE, limits.yaml_bytes, issues)
+    commune, commune_issues = parse_commune(text, COMMUNE_FILE, limits.yaml_bytes) if text is not None else (None, [])
+    site = Site(commune, issues=issues + commune_issues, build_date=build_date)
+    site.pages, page_issues = _load_pages(tree, limits)
     site.issues += page_issues
     if commune is None:
         return site  # bundles cannot be checked without the villages
     history = bundle_history(content_path)
-    for index_file in sorted((content_path / "disclosures").glob("**/index.md")):
-        bundle_dir = index_file.parent
-        source_dir = _rel(bundle_dir, content_path)
-        files = {_rel(f, bundle_dir): f.stat().st_size for f in bundle_dir.rglob("*") if f.is_file()}
-        text = _read_text(index_file, content_path, site.issues)
+    for index_file in tree.glob("disclosures", "index.md"):
+        source_dir = f"disclosures/{index_file}".rsplit("/", 1)[0]
+        text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, site.issues)
         if text is None:
             continue
-        disclosure, bundle_issues = parse_bundle(source_dir, text, files, commune, kinds)
+        files = tree.under(source_dir)
+        disclosure, bundle_issues = parse_bundle(source_dir, text, files, commune, kinds, limits)
         site.issues += bundle_issues
         if disclosure is None:
             continue
+        bundle_dir = tree.path(source_dir)
         disclosure = _with_facts(disclosure, bundle_dir, build_date, history.get(source_dir))
-        context = LoadContext(commune=commune, today=build_date, settings=settings.get(disclosure.kind, {}))
+        context = LoadContext(commune=commune, today=build_date, settings=settings.get(disclosure.kind, {}),
+                              limits=limits)
         site.issues += _load_tables(disclosure, bundle_dir, context, kinds)
         site.disclosures.append(disclosure)
     site.disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
@@ -81,14 +84,15 @@ def save_handoff(site: Site, content_path: Path, build_date: dt.date, kind_setti
     return path
 
 
-def load_with_handoff(content_path: Path, kinds: KindRegistry, build_date: dt.date, kind_settings=None) -> Site:
+def load_with_handoff(content_path: Path, kinds: KindRegistry, build_date: dt.date, kind_settings=None,
+                      limits: Limits = DEFAULT_LIMITS) -> Site:
     """`load_site`, or the site the build command already loaded for the same content, date and settings."""
     handoff = os.environ.get(HANDOFF)
     if handoff and Path(handoff).is_file():
         key, site = pickle.loads(Path(handoff).read_bytes())
         if key == (str(Path(content_path).resolve()), build_date, repr(kind_settings)):
             return site
-    return load_site(content_path, kinds, build_date, kind_settings)
+    return load_site(content_path, kinds, build_date, kind_settings, limits)
 
 
 def _with_facts(disclosure: Disclosure, bundle_dir: Path, build_date: dt.date, dates) -> Disclosure:
@@ -115,34 +119,22 @@ def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext,
     return issues
 
 
-def _load_pages(content_path: Path) -> tuple[dict[str, dict], list[Issue]]:
+def _load_pages(tree: ContentTree, limits: Limits) -> tuple[dict[str, dict], list[Issue]]:
     pages, issues = {}, []
-    for file in sorted((content_path / "pages").glob("*.md")):
-        text = _read_text(file, content_path, issues)
+    for name in sorted(tree.under("pages")):  # every file Pelican's page reader would read, subfolders too
+        if not name.endswith((".md", ".markdown")):
+            continue
+        rel = f"pages/{name}"
+        text = tree.read_text(rel, limits.markdown_bytes, issues)
         if text is None:
             continue
-        metadata, _, page_issues = parse_page(_rel(file, content_path), text)
+        metadata, _, page_issues = parse_page(rel, text, limits.yaml_bytes)
         issues += page_issues
         if metadata:
-            pages[_rel(file, content_path)] = metadata
+            pages[rel] = metadata
     return pages, issues
-
-
-def _read_text(path: Path, content_path: Path, issues: list[Issue]) -> str | None:
-    """Text files written by officers must be UTF-8; anything else is reported, not garbled."""
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        issues.append(Issue(code="tep-khong-doc-duoc", file=_rel(path, content_path), line=line,
-                            message="tệp không được lưu theo mã UTF-8 nên chữ tiếng Việt bị hỏng.",
-                            hint="Mở tệp bằng Notepad, chọn Save As, mục Encoding chọn UTF-8, rồi lưu lại."))
-        return None
 
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
-
-def _rel(path: Path, base: Path) -> str:
-    return path.relative_to(base).as_posix()

@@ -14,9 +14,35 @@ from typing import Any
 
 import yaml
 
+from plugins.issues import Issue
+
 
 class _StringLoader(yaml.SafeLoader):
-    """SafeLoader whose only implicit type is null: no dates, numbers or booleans."""
+    """SafeLoader whose only implicit type is null: no dates, numbers or booleans.
+
+    Anchors, aliases, merge keys and tags are refused while composing, before anything is built:
+    officers never need them, and eight levels of aliases ("billion laughs") grow a few hundred bytes
+    into gigabytes."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlRefused(event.start_mark, "có bí danh (*) của YAML")
+        if event.anchor is not None:
+            raise YamlRefused(event.start_mark, "có neo (&) của YAML")
+        if getattr(event, "tag", None) is not None:
+            raise YamlRefused(event.start_mark, f'có thẻ YAML "{event.tag}"')
+        if isinstance(parent, yaml.MappingNode) and isinstance(event, yaml.ScalarEvent) and index is None \
+                and event.value == "<<" and event.style is None:
+            raise YamlRefused(event.start_mark, "có khóa gộp (<<) của YAML")
+        return super().compose_node(parent, index)
+
+
+class YamlRefused(yaml.MarkedYAMLError):
+    """A YAML feature officers never need (anchor, alias, merge key, tag)."""
+
+    def __init__(self, mark, what: str) -> None:
+        super().__init__(problem=what, problem_mark=mark)
 
 
 _StringLoader.yaml_implicit_resolvers = {
@@ -43,27 +69,67 @@ class YamlDocument:
 
 
 class YamlSyntaxError(ValueError):
-    def __init__(self, line: int, column: int, problem: str) -> None:
+    def __init__(self, line: int, column: int, problem: str, code: str = "loi-cu-phap-yaml", hint: str = "") -> None:
         super().__init__(problem)
         self.line, self.column, self.problem = line, column, problem
+        self.code = code
+        self.hint = hint or "Sửa dòng này (và dòng ngay trên nó) cho đúng cú pháp YAML."
+
+    def issue(self, file: str) -> Issue:
+        return Issue(code=self.code, file=file, line=self.line, message=self.problem, hint=self.hint)
 
 
-def load(text: str, first_line: int = 1) -> YamlDocument:
-    """Parse one YAML document; `first_line` is the file line where `text` starts."""
+MAX_DEPTH = 20  # front matter nests three levels; deeper is a mistake or an attack on the parser's stack
+
+
+def load(text: str, first_line: int = 1, max_bytes: int | None = None) -> YamlDocument:
+    """Parse one YAML document; `first_line` is the file line where `text` starts. Text above
+    `max_bytes` is refused before parsing, so the parser's work is bounded by the limit."""
+    if max_bytes is not None and len(text.encode("utf-8")) > max_bytes:
+        raise YamlSyntaxError(first_line, 0, f"phần khai báo dài hơn giới hạn {max_bytes:,} byte.".replace(",", "."),
+                              code="tep-qua-lon", hint="Chuyển phần nội dung dài xuống dưới dòng --- thứ hai "
+                              "(phần thuyết minh), hoặc chia thành nhiều hồ sơ.")
     loader = _StringLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_depth(node)
         data = loader.construct_document(node) if node is not None else None
+    except YamlRefused as exc:
+        mark = exc.problem_mark
+        raise YamlSyntaxError(first_line + mark.line, mark.column + 1,
+                              f"{exc.problem}; cán bộ không cần dùng cú pháp này.", code="yaml-khong-ho-tro",
+                              hint="Viết thẳng giá trị vào từng khóa, không dùng &, *, << hay dấu ! đầu giá trị "
+                                   "(nếu giá trị bắt đầu bằng các ký tự đó, đặt nó trong ngoặc kép).") from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        raise YamlSyntaxError(line, (mark.column + 1) if mark else 0, _explain(exc)) from exc
+        raise YamlSyntaxError(line, (mark.column + 1) if mark else 0, _explain(exc), code="loi-cu-phap-yaml") from exc
+    except yaml.reader.ReaderError as exc:  # a control character: PyYAML gives its offset, not its line
+        line = first_line + text[: exc.position].count("\n")
+        raise YamlSyntaxError(line, 0, f"có ký tự điều khiển vô hình (mã {exc.character!r}).",
+                              code="ky-tu-dieu-khien", hint="Xóa ký tự này rồi lưu lại.") from exc
+    except RecursionError as exc:
+        raise YamlSyntaxError(first_line, 0, "các khóa lồng nhau quá sâu.", hint="Viết lại phần khai báo cho phẳng.") \
+            from exc
     finally:
         loader.dispose()
     document = YamlDocument(data=data, first_line=first_line)
     if node is not None:
         _record_lines(node, (), document, first_line)
     return document
+
+
+def _check_depth(node: yaml.Node) -> None:
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(problem="nested too deep", problem_mark=current.start_mark)
+        if isinstance(current, yaml.MappingNode):
+            stack += [(value, depth + 1) for _key, value in current.value]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in current.value]
 
 
 def _record_lines(node: yaml.Node, path: Path, document: YamlDocument, first_line: int) -> None:
@@ -90,6 +156,7 @@ _PROBLEMS = {
     "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
     "did not find expected key": "thụt lề không đều hoặc thiếu dấu '-' của danh sách",
     "found undefined alias": "dùng bí danh (*) chưa được định nghĩa",
+    "nested too deep": "các khóa lồng nhau quá sâu",
 }
 
 

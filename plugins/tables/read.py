@@ -18,6 +18,7 @@ from plugins.issues import Issue
 from plugins.vietnamese.text import nfc
 
 DELIMITERS = ("\t", ";", ",")
+MAX_COLUMNS = 200  # official forms have about 20; read-only openpyxl pads every row to the sheet's width
 
 
 @dataclass
@@ -28,6 +29,23 @@ class RawTable:
 
 class Unreadable(ValueError):
     pass
+
+
+class TooLarge(Unreadable):
+    """Past one of the limits (plugins/disclosures/files.py `Limits`)."""
+
+
+def check_zip(path: Path, max_unpacked: int) -> None:
+    """An .xlsx or .docx is a zip: refuse one that unpacks past the limit before anything inflates it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise Unreadable(f"không mở được tệp (không phải tệp Office hợp lệ: {type(exc).__name__}).") from exc
+    if unpacked > max_unpacked:
+        raise TooLarge(f"tệp giải nén ra {unpacked:,} byte, quá giới hạn {max_unpacked:,} byte.".replace(",", "."))
 
 
 def decode(data: bytes) -> str:
@@ -57,17 +75,26 @@ def sniff_delimiter(text: str) -> str:
     return max(DELIMITERS, key=lambda d: counts[d])
 
 
-def read_csv_text(text: str, file: str) -> RawTable:
+def read_csv_text(text: str, file: str, max_rows: int | None = None) -> RawTable:
+    if "\x00" in text:
+        raise Unreadable("tệp có ký tự NUL: đây không phải là bảng CSV (có thể là tệp Excel hoặc tệp nhị phân "
+                         "bị đổi đuôi).")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     table = RawTable(file)
     for cells in reader:
         cells = [cell.strip() for cell in cells]
         if any(cells):
             table.rows.append((reader.line_num, cells))
+            _count(table, max_rows)
     return table
 
 
-def read_xlsx(path: Path, file: str, sheet: str | None) -> RawTable:
+def _count(table: RawTable, max_rows: int | None) -> None:
+    if max_rows is not None and len(table.rows) > max_rows:
+        raise TooLarge(f"bảng có hơn {max_rows:,} dòng, quá giới hạn.".replace(",", "."))
+
+
+def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = None) -> RawTable:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook  # imported here: CSV-only communes never pay for it
@@ -82,10 +109,15 @@ def read_xlsx(path: Path, file: str, sheet: str | None) -> RawTable:
             raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(workbook.sheetnames)}.')
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         table = RawTable(file)
+        if (worksheet.max_column or 0) > MAX_COLUMNS:
+            raise TooLarge(f"trang tính có {worksheet.max_column} cột, quá giới hạn {MAX_COLUMNS} cột.")
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             cells = [nfc(v.strip()) if isinstance(v, str) else v for v in values]
             if any(c not in (None, "") for c in cells):
                 table.rows.append((number, cells))
+                _count(table, max_rows)
+            elif max_rows is not None and number > 4 * max_rows:  # blank rows are read too: bound them
+                break
         return table
     finally:
         workbook.close()
@@ -119,15 +151,26 @@ def read_xls(path: Path, file: str, sheet: str | None) -> RawTable:
     return table
 
 
-def read_table(path: Path, file: str, sheet: str | None = None) -> tuple[RawTable | None, list[Issue]]:
-    """Read `path` (shown to officers as `file`); return the rows or the reason it cannot be read."""
+def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = None) -> tuple[RawTable | None, list[Issue]]:
+    """Read `path` (shown to officers as `file`); return the rows or the reason it cannot be read.
+    `limits` (a `Limits`) bounds the bytes, the unpacked size and the rows; None reads anything."""
+    max_rows = limits.table_rows if limits else None
     try:
+        size = path.stat().st_size
+        if limits and size > limits.table_bytes:
+            raise TooLarge(f"tệp nặng {size:,} byte, quá giới hạn {limits.table_bytes:,} byte.".replace(",", "."))
         if path.suffix.lower() == ".xlsx":
-            return read_xlsx(path, file, sheet), []
+            if limits:
+                check_zip(path, limits.xlsx_unpacked_bytes)
+            return read_xlsx(path, file, sheet, max_rows), []
         if path.suffix.lower() == ".xls":
             return read_xls(path, file, sheet), []
-        return read_csv_text(decode(path.read_bytes()), file), []
+        return read_csv_text(decode(path.read_bytes()), file, max_rows), []
+    except TooLarge as exc:
+        return None, [Issue(code="tep-qua-lon", file=file, message=str(exc),
+                            hint="Chia bảng thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
+                                 "(xem docs/gioi-han.md).")]
     except (Unreadable, UnicodeDecodeError, csv.Error, OSError) as exc:
-        message = str(exc) if isinstance(exc, Unreadable) else f"không đọc được tệp ({exc})."
+        message = str(exc) if isinstance(exc, Unreadable) else "không đọc được tệp: nội dung không phải là bảng CSV."
         return None, [Issue(code="tep-khong-doc-duoc", file=file, message=message,
                             hint="Mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.")]

@@ -135,7 +135,7 @@ def apply_schema(raw: RawTable, schema: TableSchema, allowed_numbers: Iterable[s
 
 
 def read_declared(bundle_dir: str, source_dir: str, refs: Iterable[Any], schema: TableSchema,
-                  allowed_numbers: Iterable[str] = ()) -> tuple[list[tuple[Any, Table]], list[Issue]]:
+                  allowed_numbers: Iterable[str] = (), limits: Any = None) -> tuple[list[tuple[Any, Table]], list[Issue]]:
     """Read and check each declared table (`refs` have `.file` and `.sheet`); files are named to
     the officer as `<source_dir>/<file>`. Returns the usable (ref, table) pairs and every issue."""
     from plugins.tables.read import read_table
@@ -143,7 +143,7 @@ def read_declared(bundle_dir: str, source_dir: str, refs: Iterable[Any], schema:
     tables, issues = [], []
     allowed_numbers = list(allowed_numbers)
     for ref in refs:
-        raw, read_issues = read_table(Path(bundle_dir, ref.file), f"{source_dir}/{ref.file}", ref.sheet)
+        raw, read_issues = read_table(Path(bundle_dir, ref.file), f"{source_dir}/{ref.file}", ref.sheet, limits)
         issues += read_issues
         if raw is None:
             continue

@@ -1,0 +1,196 @@
+"""The content folder as the build may see it: regular files inside content/, within their limits.
+
+This is the one place that walks the disk. A repository is edited by many
+hands and built by CI that holds deploy secrets, so nothing a content folder
+holds may make the build read outside it: a symbolic link is followed only
+when it resolves inside content/ itself, special files (a FIFO would hang the
+reader) are refused, and hidden folders (`.git`, editors' temporary folders)
+are never content. Everything the loaders read afterwards goes through the
+`ContentTree`, so a link, a path or a size is checked once, here.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from plugins.issues import Issue
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounded work for any input: past a limit the file is refused with its name and the limit.
+
+    Set in pelicanconf.py as `CKX_LIMITS = {"table_rows": 200000}`; docs/gioi-han.md explains each."""
+
+    yaml_bytes: int = 256 * 1024  # front matter of one index.md, or commune.yml
+    markdown_bytes: int = 2 * MIB  # one index.md or page, front matter included
+    table_bytes: int = 20 * MIB  # one CSV or .xlsx table file
+    table_rows: int = 50_000  # data rows of one table
+    xlsx_unpacked_bytes: int = 200 * MIB  # what an .xlsx or .docx unpacks to (zip bombs)
+    attachment_bytes: int = 100 * MIB  # one attachment (scanned PDFs are large)
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        return {
+            "yaml_bytes": "dung lượng tối đa (byte) của phần khai báo một index.md, hoặc của commune.yml",
+            "markdown_bytes": "dung lượng tối đa (byte) của một tệp index.md hoặc trang",
+            "table_bytes": "dung lượng tối đa (byte) của một tệp bảng CSV hoặc Excel",
+            "table_rows": "số dòng dữ liệu tối đa của một bảng",
+            "xlsx_unpacked_bytes": "dung lượng tối đa (byte) khi giải nén một tệp .xlsx hoặc .docx",
+            "attachment_bytes": "dung lượng tối đa (byte) của một tệp đính kèm",
+        }
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def read_limits(configured: Any, setting: str = "CKX_LIMITS") -> tuple[Limits, list[Issue]]:
+    """`CKX_LIMITS` from the settings: unknown keys and values that are not positive integers are issues."""
+    if configured is None:
+        return DEFAULT_LIMITS, []
+    if not isinstance(configured, dict):
+        return DEFAULT_LIMITS, [_setting_issue(setting, f"cần một dict, đang là {configured!r}.",
+                                               'Ví dụ: CKX_LIMITS = {"table_rows": 100000}.')]
+    known = {f.name for f in fields(Limits)}
+    issues, values = [], {}
+    for key, value in configured.items():
+        if key not in known:
+            issues.append(_setting_issue(f"{setting}['{key}']", "không có giới hạn này.",
+                                         f"Các giới hạn: {', '.join(sorted(known))}."))
+        elif isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            issues.append(_setting_issue(f"{setting}['{key}']", f"cần một số nguyên dương, đang là {value!r}.",
+                                         f"Ví dụ: {getattr(DEFAULT_LIMITS, key)}."))
+        else:
+            values[key] = value
+    return Limits(**values), issues
+
+
+def _setting_issue(key: str, message: str, hint: str) -> Issue:
+    return Issue(code="cai-dat-khong-hop-le", file="pelicanconf.py", key=key, message=message, hint=hint)
+
+
+@dataclass
+class ContentTree:
+    """Every regular file under content/ the build may read, by "/"-separated path relative to it."""
+
+    root: Path
+    files: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
+    issues: list[Issue] = field(default_factory=list)  # links that leave content/, special files
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def has(self, rel: str) -> bool:
+        return rel in self.files
+
+    def under(self, folder: str) -> dict[str, int]:
+        """Files inside `folder`, by path relative to it."""
+        prefix = folder.rstrip("/") + "/"
+        return {rel[len(prefix):]: size for rel, size in self.files.items() if rel.startswith(prefix)}
+
+    def glob(self, folder: str, name: str) -> list[str]:
+        """Paths under `folder` whose last part is `name` ("index.md"), sorted."""
+        return sorted(rel for rel in self.under(folder) if rel.rsplit("/", 1)[-1] == name)
+
+    def read_text(self, rel: str, limit: int, issues: list[Issue]) -> str | None:
+        """Officers' text files: UTF-8 only, within `limit` bytes, no control characters."""
+        size = self.files.get(rel)
+        if size is None:
+            return None
+        if size > limit:
+            issues.append(too_large(rel, size, limit))
+            return None
+        data = self.path(rel).read_bytes()[: limit + 1]
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            issues.append(Issue(code="tep-khong-doc-duoc", file=rel, line=data[: exc.start].count(b"\n") + 1,
+                                message="tệp không được lưu theo mã UTF-8 nên chữ tiếng Việt bị hỏng.",
+                                hint="Mở tệp bằng Notepad, chọn Save As, mục Encoding chọn UTF-8, rồi lưu lại."))
+            return None
+        control = control_character_issues(text, rel)
+        issues += control
+        return None if control else text
+
+
+def too_large(file: str, size: int, limit: int) -> Issue:
+    return Issue(code="tep-qua-lon", file=file,
+                 message=f"tệp nặng {size:,} byte, quá giới hạn {limit:,} byte.".replace(",", "."),
+                 hint="Chia tệp thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
+                      "trong pelicanconf.py (xem docs/gioi-han.md).")
+
+
+def control_characters(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, character) of each control character other than tab and line ends."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, ch in enumerate(line.rstrip("\r"), start=1):
+            if (ord(ch) < 32 and ch != "\t") or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029":
+                found.append((number, column, ch))
+    return found
+
+
+def control_character_issues(text: str, file: str) -> list[Issue]:
+    return [Issue(code="ky-tu-dieu-khien", file=file, line=line,
+                  message=f"có ký tự điều khiển vô hình (mã U+{ord(ch):04X}) ở cột {column}.",
+                  hint="Xóa ký tự này (thường do chép từ phần mềm khác); gõ lại đoạn chữ đó nếu cần.")
+            for line, column, ch in control_characters(text)[:20]]
+
+
+def scan(root: Path) -> ContentTree:
+    """Walk `root` once. Links are followed only when they resolve inside it; loops are walked once."""
+    root = Path(root)
+    real_root = os.path.realpath(root)
+    tree = ContentTree(root)
+    seen = {real_root}
+    for folder, dirnames, filenames in os.walk(root, followlinks=True):
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        keep = []
+        for name in sorted(dirnames):
+            full = os.path.join(folder, name)
+            real = os.path.realpath(full)
+            if name.startswith("."):
+                continue  # .git and editors' temporary folders are never content
+            if os.path.islink(full) and not _inside(real, real_root):
+                tree.issues.append(_link_issue(prefix + name, "thư mục"))
+            elif real not in seen:
+                seen.add(real)
+                keep.append(name)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            rel, full = prefix + name, os.path.join(folder, name)
+            if os.path.islink(full) and not _inside(os.path.realpath(full), real_root):
+                tree.issues.append(_link_issue(rel, "tệp"))
+                continue
+            try:
+                info = os.stat(full)
+            except OSError:
+                tree.issues.append(Issue(code="lien-ket-hong", file=rel, message="liên kết này trỏ tới tệp không có.",
+                                         hint="Xóa liên kết và chép tệp thật vào đây."))
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                tree.issues.append(Issue(code="tep-dac-biet", file=rel,
+                                         message="đây không phải là tệp thường (ống dẫn, thiết bị) nên không đọc được.",
+                                         hint="Xóa mục này khỏi thư mục content/."))
+                continue
+            if not name.startswith("."):
+                tree.files[rel] = info.st_size
+    return tree
+
+
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root + os.sep)
+
+
+def _link_issue(rel: str, what: str) -> Issue:
+    return Issue(code="lien-ket-ra-ngoai", file=rel,
+                 message=f"{what} này là liên kết (symbolic link) trỏ ra ngoài thư mục content/; "
+                         "trang không bao giờ đọc gì ngoài content/.",
+                 hint=f"Xóa liên kết và chép chính {what} đó vào đây.")

@@ -1,0 +1,63 @@
+"""The build's settings, read once from pelicanconf.py and checked like content.
+
+A wrong value (a page size of 0, a date that is not a date, an unknown limit)
+is an issue record naming the setting, the value and what to write instead,
+printed with the content's issues; never a traceback halfway through a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from plugins.disclosures.files import DEFAULT_LIMITS, Limits, read_limits
+from plugins.disclosures.kinds import KindRegistry, SettingsError, resolve_settings
+from plugins.issues import Issue
+
+FILE = "pelicanconf.py"
+MAX_PAGE_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    build_date: dt.date
+    listing_page_size: int = 50
+    limits: Limits = DEFAULT_LIMITS
+    kind_settings: Mapping[str, Any] = field(default_factory=dict)  # CKX_KIND_SETTINGS as written
+
+
+def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[BuildSettings | None, list[Issue]]:
+    """Every problem of every setting at once; None when any is wrong."""
+    issues: list[Issue] = []
+    raw_date = settings.get("BUILD_DATE")
+    build_date = raw_date if isinstance(raw_date, dt.date) else None
+    if build_date is None:
+        try:
+            build_date = dt.date.fromisoformat(str(raw_date))
+        except ValueError:
+            issues.append(_issue("BUILD_DATE", f'"{raw_date}" không phải là ngày dạng YYYY-MM-DD.',
+                                 "Ví dụ: BUILD_DATE=2026-01-05 make html; bỏ trống để dùng ngày hôm nay."))
+    page_size = settings.get("CKX_LISTING_PAGE_SIZE", 50)
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= MAX_PAGE_SIZE:
+        issues.append(_issue("CKX_LISTING_PAGE_SIZE", f"cần một số nguyên từ 1 đến {MAX_PAGE_SIZE}, đang là {page_size!r}.",
+                             "Ví dụ: CKX_LISTING_PAGE_SIZE = 50."))
+    limits, limit_issues = read_limits(settings.get("CKX_LIMITS"))
+    issues += limit_issues
+    kind_settings = settings.get("CKX_KIND_SETTINGS") or {}
+    try:
+        resolve_settings(kinds, kind_settings)
+    except SettingsError as exc:
+        issues.append(_issue("CKX_KIND_SETTINGS", str(exc).removeprefix("CKX_KIND_SETTINGS").lstrip(": "),
+                             "Sửa hoặc xóa khóa này trong pelicanconf.py."))
+    except (AttributeError, TypeError):
+        issues.append(_issue("CKX_KIND_SETTINGS", f"cần một dict theo từng loại, đang là {kind_settings!r}.",
+                             'Ví dụ: CKX_KIND_SETTINGS = {"poverty": {"grace_days": 3}}.'))
+    if issues:
+        return None, issues
+    return BuildSettings(build_date, page_size, limits, kind_settings), []
+
+
+def _issue(key: str, message: str, hint: str) -> Issue:
+    return Issue(code="cai-dat-khong-hop-le", file=FILE, key=key, message=message, hint=hint)
