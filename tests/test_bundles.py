@@ -116,10 +116,11 @@ def test_a_table_on_a_kind_without_tables_is_withheld_with_a_warning(kinds):
     assert [(i.triple(), i.severity) for i in issues] == [((6, "tables.0.file", "gia-tri-khong-hop-le"), WARNING)]
 
 
-def test_folder_name_with_marks_warns_and_is_quoted_in_urls(kinds):
+def test_folder_name_with_marks_is_an_error_that_suggests_the_slug(kinds):
+    """Issue 13: a folder name that would make an unsafe URL stops the build (URLs stay quoted regardless)."""
     text = (BUNDLES / "ngay-kieu-viet-nam" / "index.md").read_text(encoding="utf-8")
     disclosure, issues = parse_bundle("disclosures/2026/Thông báo", text, {}, COMMUNE, kinds)
-    assert [(i.code, i.severity) for i in issues] == [("ten-ngan-khong-hop-le", WARNING)]
+    assert [(i.code, i.severity) for i in issues] == [("ten-ngan-khong-hop-le", ERROR)]
     assert '"thong-bao"' in issues[0].hint
     assert disclosure.save_dir == "cong-khai/2026/Thông báo/"
     assert disclosure.url == "cong-khai/2026/Th%C3%B4ng%20b%C3%A1o/"

@@ -17,7 +17,6 @@ from plugins.disclosures.model import Commune, Disclosure, FileRef, Posting, Sig
 from plugins.disclosures.schema import Checker, Date, ListOf, Record, Text
 from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
 from plugins.issues import WARNING, Issue
-from plugins.privacy.rules import RULE, id_numbers
 from plugins.vietnamese.text import is_slug, nfc, slugify
 
 BOARD_PLACES = {
@@ -83,15 +82,17 @@ def parse_bundle(
         return None, [exc.issue(index)]
     checker = Checker(index, document)
     if not is_slug(parts[2]):
-        checker.issues.append(Issue(code="ten-ngan-khong-hop-le", file=index, severity=WARNING,
-                                    message=f'tên thư mục "{parts[2]}" có chữ hoa, dấu hoặc khoảng trắng nên địa chỉ trang khó đọc.',
+        checker.issues.append(Issue(code="ten-ngan-khong-hop-le", file=index,
+                                    message=f'tên thư mục "{parts[2]}" có chữ hoa, dấu, khoảng trắng hoặc dấu chấm đầu, '
+                                            "nên không dùng được làm địa chỉ trang.",
                                     hint=f'Đổi tên thư mục thành "{slugify(parts[2])}".'))
     kind = kinds.get(document.data.get("kind")) if isinstance(document.data, dict) else None
     keys = common_keys(kinds) | (dict(kind.extra_keys) if kind else {})
     data = checker.check(Record(fields=keys))
     if not isinstance(data, dict):
         return None, checker.issues
-    _check_body(body, body_line, index, checker)
+    checker.check_personal_data(commune.official)
+    checker.check_body(body, body_line, commune.official)
     # Every check runs even when a required key is missing: the officer gets all problems at once.
     issued = data["issued"]
     posting = _posting(data["posting"], kind, issued, commune, checker)
@@ -129,15 +130,6 @@ def parse_bundle(
                                                              "recipients": data["recipients"]},
     )
     return disclosure, checker.issues
-
-
-def _check_body(body: str, first_line: int, file: str, checker: Checker) -> None:
-    for offset, line in enumerate(body.splitlines()):
-        for number in id_numbers(line):
-            checker.issues.append(Issue(
-                code="du-lieu-ca-nhan", file=file, line=first_line + offset,
-                message=f'"{number}" trông như số CCCD/CMND; {RULE}.',
-                hint="Xóa số này. Nếu đó là số tiền, viết có dấu chấm ngăn hàng nghìn (123.456.789)."))
 
 
 def place_choices(commune: Commune) -> dict[str, str]:

@@ -8,6 +8,7 @@ from plugins.disclosures.model import Commune, Feedback, Village
 from plugins.disclosures.schema import Checker, ListOf, Record, Text
 from plugins.disclosures.yamlsource import YamlSyntaxError, load
 from plugins.issues import Issue
+from plugins.privacy.rules import Official
 from plugins.vietnamese.text import is_slug, nfc, slugify
 
 COMMUNE_TYPES = {"xã": "xã", "phường": "phường", "đặc khu": "đặc khu"}
@@ -43,9 +44,13 @@ def parse_commune(text: str, file: str = FILE, max_bytes: int | None = None) -> 
     data = checker.check(COMMUNE)
     if not isinstance(data, dict):
         return None, checker.issues
+    feedback_data = data["feedback"] or {}
+    checker.check_personal_data(Official.of([data["phone"], data["email"], feedback_data.get("phone"),
+                                             feedback_data.get("email")]))
     if data["code"] and not re.fullmatch(r"\d{5}", data["code"]):
         checker.report("ma-xa-khong-hop-le", ("code",), f'"{data["code"]}" không phải là mã gồm 5 chữ số.',
                        'Ghi mã theo Quyết định 19/2025/QĐ-TTg, trong ngoặc kép: code: "25465".')
+    _check_contacts(data, checker)
     villages = _villages(data["villages"] or [], checker)
     if not all(data[key] for key in ("name", "type", "code", "province")):
         return None, checker.issues
@@ -72,3 +77,25 @@ def _villages(items: list[dict], checker: Checker) -> tuple[Village, ...]:
             continue
         villages.append(Village(slug=slug, name=name))
     return tuple(villages)
+
+
+_SITE_URL = re.compile(r"https://[a-z0-9.-]+(?::\d+)?(?:/[\w./~-]*)?", re.ASCII | re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.ASCII | re.IGNORECASE)
+_PHONE = re.compile(r"\+?[\d ().-]+", re.ASCII)
+
+
+def _check_contacts(data: dict, checker: Checker) -> None:
+    """Values that become links, QR codes and `tel:`/`mailto:` targets must be what they claim to be."""
+    if data["site_url"] and not _SITE_URL.fullmatch(data["site_url"]):
+        checker.report("gia-tri-khong-hop-le", ("site_url",), f'"{data["site_url"]}" không phải là địa chỉ trang https.',
+                       "Ghi địa chỉ đầy đủ bắt đầu bằng https://, ví dụ https://hoaan.example.gov.vn")
+    feedback = data["feedback"] or {}
+    for path, value in ((("email",), data["email"]), (("feedback", "email"), feedback.get("email"))):
+        if value and not _EMAIL.fullmatch(value):
+            checker.report("gia-tri-khong-hop-le", path, f'"{value}" không phải là địa chỉ thư điện tử.',
+                           "Ví dụ: ubnd.hoaan@example.gov.vn")
+    for path, value in ((("phone",), data["phone"]), (("feedback", "phone"), feedback.get("phone"))):
+        digits = re.sub(r"\D", "", value or "", flags=re.ASCII)
+        if value and not (_PHONE.fullmatch(value) and 9 <= len(digits) <= 12):
+            checker.report("gia-tri-khong-hop-le", path, f'"{value}" không phải là số điện thoại.',
+                           'Ghi số điện thoại của cơ quan, ví dụ "0236 3861 234".')

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins.issues import Issue
+from plugins.issues.text import control_character_issues
 
 MIB = 1024 * 1024
 
@@ -124,23 +125,6 @@ def too_large(file: str, size: int, limit: int) -> Issue:
                  message=f"tệp nặng {size:,} byte, quá giới hạn {limit:,} byte.".replace(",", "."),
                  hint="Chia tệp thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
                       "trong pelicanconf.py (xem docs/gioi-han.md).")
-
-
-def control_characters(text: str) -> list[tuple[int, int, str]]:
-    """(line, column, character) of each control character other than tab and line ends."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for column, ch in enumerate(line.rstrip("\r"), start=1):
-            if (ord(ch) < 32 and ch != "\t") or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029":
-                found.append((number, column, ch))
-    return found
-
-
-def control_character_issues(text: str, file: str) -> list[Issue]:
-    return [Issue(code="ky-tu-dieu-khien", file=file, line=line,
-                  message=f"có ký tự điều khiển vô hình (mã U+{ord(ch):04X}) ở cột {column}.",
-                  hint="Xóa ký tự này (thường do chép từ phần mềm khác); gõ lại đoạn chữ đó nếu cần.")
-            for line, column, ch in control_characters(text)[:20]]
 
 
 def scan(root: Path) -> ContentTree:

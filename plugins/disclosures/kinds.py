@@ -44,7 +44,7 @@ class LoadContext:
         from plugins.tables import read_declared
 
         return read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, schema,
-                             self.commune.official_numbers, self.limits)
+                             self.commune.official, self.limits)
 
 
 TableLoader = Callable[[Disclosure, str, LoadContext], tuple[Any, list[Issue]]]

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
+from plugins.privacy.rules import Official
 from plugins.vietnamese.text import fold
 
 
@@ -67,10 +68,10 @@ class Commune:
         """"ỦY BAN NHÂN DÂN XÃ HÒA AN": the default issuer."""
         return f"ỦY BAN NHÂN DÂN {self.type} {self.name}".upper()
 
-    @property
-    def official_numbers(self) -> list[str]:
-        """The commune's own phone numbers: public by nature, never taken for personal data."""
-        return [n for n in (self.phone, self.feedback.phone) if n]
+    @cached_property
+    def official(self) -> Official:
+        """The commune's own phone numbers and addresses: public by nature, never taken for personal data."""
+        return Official.of([self.phone, self.feedback.phone, self.email, self.feedback.email])
 
     def village(self, slug: str) -> Village | None:
         return next((v for v in self.villages if v.slug == slug), None)

@@ -9,15 +9,17 @@ from __future__ import annotations
 from plugins.disclosures.schema import Checker, Record, Text
 from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
 from plugins.issues import WARNING, Issue
+from plugins.privacy.rules import NO_OFFICIAL, Official
 from plugins.vietnamese.text import nfc
 
 PAGE = Record(fields={"title": Text(required=True), "summary": Text(), "order": Text(), "slug": Text()})
 
 
-def parse_page(file: str, text: str, max_bytes: int | None = None) -> tuple[dict | None, str, list[Issue]]:
+def parse_page(file: str, text: str, max_bytes: int | None = None,
+               official: Official = NO_OFFICIAL) -> tuple[dict | None, str, list[Issue]]:
     """Return (metadata, Markdown body, issues) for one page; metadata is None when unusable."""
     try:
-        yaml_text, yaml_line, body, _ = split_front_matter(nfc(text))
+        yaml_text, yaml_line, body, body_line = split_front_matter(nfc(text))
     except NoFrontMatter:
         return None, "", [Issue(code="thieu-front-matter", file=file, line=1,
                                 message="trang không bắt đầu bằng phần khai báo giữa hai dòng ---.",
@@ -28,6 +30,8 @@ def parse_page(file: str, text: str, max_bytes: int | None = None) -> tuple[dict
         return None, "", [exc.issue(file)]
     checker = Checker(file, document)
     data = checker.check(PAGE)
+    checker.check_personal_data(official)
+    checker.check_body(body, body_line, official)
     if isinstance(data, dict) and data["order"] and not data["order"].isdigit():
         checker.report("sai-kieu", ("order",), f'"{data["order"]}" không phải là số thứ tự.',
                        "Ghi một số nguyên, ví dụ order: 2.", severity=WARNING)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from plugins.disclosures.yamlsource import Path, YamlDocument
 from plugins.issues import ERROR, WARNING, Issue, Severity
+from plugins.issues.text import control_character_issues
+from plugins.privacy.rules import HINT, Official, message, personal_data
 from plugins.vietnamese.parse import ParseError, parse_date, parse_time
 
 INVALID = object()
@@ -40,6 +42,29 @@ class Checker:
             self.issues.append(Issue(code="khoa-trung", file=self.file, line=line, key=".".join(map(str, duplicate)),
                                      message="khóa này đã được viết ở trên.", hint="Xóa một trong hai dòng."))
         return spec.read(self.document.data, path, self)
+
+    def check_personal_data(self, official: Official, skip: tuple[str, ...] = ()) -> None:
+        """Every text value of the document, at any depth, against the privacy rules (design §5): a title or
+        a signer's name reaches the home page, the feeds and the printed sheets."""
+        stack: list[tuple[Path, Any]] = [((), self.document.data)]
+        while stack:
+            path, value = stack.pop()
+            if isinstance(value, Mapping):
+                stack += [((*path, key), item) for key, item in value.items() if (*path, key)[0] not in skip]
+            elif isinstance(value, list):
+                stack += [((*path, index), item) for index, item in enumerate(value)]
+            elif isinstance(value, str):
+                for finding in personal_data(value, official):
+                    self.report("du-lieu-ca-nhan", path, message(finding), HINT)
+
+    def check_body(self, body: str, first_line: int, official: Official) -> None:
+        """The Markdown under the front matter, line by line."""
+        self.issues += [replace(issue, line=issue.line + first_line - 1)
+                        for issue in control_character_issues(body, self.file)]
+        for offset, line in enumerate(body.splitlines()):
+            for finding in personal_data(line, official):
+                self.issues.append(Issue(code="du-lieu-ca-nhan", file=self.file, line=first_line + offset,
+                                         message=message(finding), hint=HINT))
 
 
 class Spec:

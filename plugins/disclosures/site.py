@@ -22,6 +22,7 @@ from plugins.disclosures.kinds import KindRegistry, LoadContext, resolve_setting
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import parse_page
 from plugins.issues import WARNING, Issue
+from plugins.privacy.rules import NO_OFFICIAL, Official
 
 
 @dataclass
@@ -47,7 +48,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     text = tree.read_text(COMMUNE_FILE, limits.yaml_bytes, issues)
     commune, commune_issues = parse_commune(text, COMMUNE_FILE, limits.yaml_bytes) if text is not None else (None, [])
     site = Site(commune, issues=issues + commune_issues, build_date=build_date)
-    site.pages, page_issues = _load_pages(tree, limits)
+    site.pages, page_issues = _load_pages(tree, limits, commune.official if commune else NO_OFFICIAL)
     site.issues += page_issues
     if commune is None:
         return site  # bundles cannot be checked without the villages
@@ -119,7 +120,7 @@ def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext,
     return issues
 
 
-def _load_pages(tree: ContentTree, limits: Limits) -> tuple[dict[str, dict], list[Issue]]:
+def _load_pages(tree: ContentTree, limits: Limits, official: Official) -> tuple[dict[str, dict], list[Issue]]:
     pages, issues = {}, []
     for name in sorted(tree.under("pages")):  # every file Pelican's page reader would read, subfolders too
         if not name.endswith((".md", ".markdown")):
@@ -128,7 +129,7 @@ def _load_pages(tree: ContentTree, limits: Limits) -> tuple[dict[str, dict], lis
         text = tree.read_text(rel, limits.markdown_bytes, issues)
         if text is None:
             continue
-        metadata, _, page_issues = parse_page(rel, text, limits.yaml_bytes)
+        metadata, _, page_issues = parse_page(rel, text, limits.yaml_bytes, official)
         issues += page_issues
         if metadata:
             pages[rel] = metadata

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from plugins.issues import Issue
-from plugins.privacy.rules import RULE, personal_column, personal_numbers
+from plugins.issues.text import control_character_issues
+from plugins.privacy.rules import HINT, NO_OFFICIAL, RULE, Official, message, personal_column, personal_data
 from plugins.tables.read import RawTable
 from plugins.vietnamese.parse import ParseError, parse_date, parse_number, parse_time
 from plugins.vietnamese.text import fold
@@ -88,7 +89,7 @@ class Table:
     headers: dict[str, str] = field(default_factory=dict)  # column key -> header as written ("Dự toán năm 2026")
 
 
-def apply_schema(raw: RawTable, schema: TableSchema, allowed_numbers: Iterable[str] = ()) -> tuple[Table | None, list[Issue]]:
+def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFFICIAL) -> tuple[Table | None, list[Issue]]:
     """Convert `raw` with `schema`; the table is None when its columns are unusable."""
     issues: list[Issue] = []
     if not raw.rows:
@@ -121,7 +122,7 @@ def apply_schema(raw: RawTable, schema: TableSchema, allowed_numbers: Iterable[s
         values = {c.key: None for c in schema.columns}
         for column, cell in zip(columns, cells, strict=False):
             if column is not None:
-                values[column.key] = _convert(cell, column, written[column.key], raw.file, number, issues, allowed_numbers)
+                values[column.key] = _convert(cell, column, written[column.key], raw.file, number, issues, official)
         for column in table.columns:
             if column.not_empty and values[column.key] is None:
                 issues.append(Issue(code="thieu-gia-tri", file=raw.file, line=number, column=written[column.key],
@@ -135,19 +136,18 @@ def apply_schema(raw: RawTable, schema: TableSchema, allowed_numbers: Iterable[s
 
 
 def read_declared(bundle_dir: str, source_dir: str, refs: Iterable[Any], schema: TableSchema,
-                  allowed_numbers: Iterable[str] = (), limits: Any = None) -> tuple[list[tuple[Any, Table]], list[Issue]]:
+                  official: Official = NO_OFFICIAL, limits: Any = None) -> tuple[list[tuple[Any, Table]], list[Issue]]:
     """Read and check each declared table (`refs` have `.file` and `.sheet`); files are named to
     the officer as `<source_dir>/<file>`. Returns the usable (ref, table) pairs and every issue."""
     from plugins.tables.read import read_table
 
     tables, issues = [], []
-    allowed_numbers = list(allowed_numbers)
     for ref in refs:
         raw, read_issues = read_table(Path(bundle_dir, ref.file), f"{source_dir}/{ref.file}", ref.sheet, limits)
         issues += read_issues
         if raw is None:
             continue
-        table, table_issues = apply_schema(raw, schema, allowed_numbers)
+        table, table_issues = apply_schema(raw, schema, official)
         issues += table_issues
         if table is not None:
             tables.append((ref, table))
@@ -178,16 +178,16 @@ def _unknown_column(file: str, line: int, header: str, schema: TableSchema) -> I
 
 
 def _convert(cell: Any, column: Column, header: str, file: str, row: int, issues: list[Issue],
-             allowed: Iterable[str]) -> Any:
+             official: Official) -> Any:
     """The cell's value in the column's type; problems are reported under the header as the officer wrote it."""
     if cell is None or (isinstance(cell, str) and cell.strip() == ""):
         return None
     if column.type == "string":
         text = str(cell).strip()
-        for number in personal_numbers(text, allowed):
+        issues += control_character_issues(text, file, line=row, column=header)
+        for finding in personal_data(text, official):
             issues.append(Issue(code="du-lieu-ca-nhan", file=file, line=row, column=header,
-                                message=f'"{number}" trông như số CCCD/CMND hoặc số điện thoại; {RULE}.',
-                                hint="Xóa số này khỏi ô."))
+                                message=message(finding), hint=HINT))
         return text
     try:
         value = PARSERS.get(column.type, parse_number)(cell)

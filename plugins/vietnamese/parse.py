@@ -27,11 +27,19 @@ class ParseError(ValueError):
         self.hint = hint
 
 
-_SPACES = re.compile(r"[\s\u00a0\u202f]+")
-_PLAIN_INT = re.compile(r"^\d+$")
-_VN_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_VN_DECIMAL = re.compile(r"^\d+,\d+$")
-_DOT_DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
+_SPACES = re.compile(r"[\s\u00a0\u202f]+", re.ASCII)
+_PLAIN_INT = re.compile(r"^\d+$", re.ASCII)
+_VN_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$", re.ASCII)
+_VN_DECIMAL = re.compile(r"^\d+,\d+$", re.ASCII)
+_DOT_DECIMAL = re.compile(r"^(\d+)\.(\d+)$", re.ASCII)
+
+def _ascii_digits_only(text: str) -> None:
+    """Arabic-Indic or full-width digits ("١٢٣", "１２３") would be read by Python as 123: refuse them."""
+    odd = next((ch for ch in text if ch.isdigit() and not "0" <= ch <= "9"), None)
+    if odd is not None:
+        raise ParseError("so-khong-hop-le", f'"{text}" có chữ số lạ "{odd}" (không phải 0-9).',
+                         "Gõ lại số bằng bàn phím thường (chữ số 0-9), tắt chế độ gõ toàn khổ.")
+
 
 NUMBER_HINT = "Viết số theo kiểu Việt Nam: dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân (1.234.567,5)."
 
@@ -51,6 +59,7 @@ def parse_number(value: object) -> Decimal | None:
     if isinstance(value, float):
         return Decimal(repr(value))
     text = _SPACES.sub("", str(value)).replace("\u2212", "-")
+    _ascii_digits_only(text)
     if text in ("", "-", "—"):
         return None
     sign = -1 if text.startswith("-") else 1
@@ -78,8 +87,8 @@ def parse_number(value: object) -> Decimal | None:
         raise ParseError("so-khong-hop-le", f'"{value}" không phải là số.', NUMBER_HINT) from exc
 
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.ASCII)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
 DATE_HINT = "Viết ngày theo dạng 05/01/2026 (ngày/tháng/năm) hoặc 2026-01-05, và kiểm tra đó là ngày có thật."
 
 
@@ -94,6 +103,7 @@ def parse_date(value: object) -> dt.date | None:
     text = str(value).strip()
     if not text:
         return None
+    _ascii_digits_only(text)
     if match := _ISO.match(text):
         year, month, day = (int(g) for g in match.groups())
     elif match := _DAY_FIRST.match(text):
@@ -108,7 +118,7 @@ def parse_date(value: object) -> dt.date | None:
         ) from exc
 
 
-_TIME = re.compile(r"^(\d{1,2})\s*(?:[:hH]|giờ)\s*(\d{2})?\s*(?:phút|p)?$")
+_TIME = re.compile(r"^(\d{1,2})\s*(?:[:hH]|giờ)\s*(\d{2})?\s*(?:phút|p)?$", re.ASCII)
 TIME_HINT = "Viết giờ theo dạng 07:30 hoặc 7h30."
 
 
@@ -123,6 +133,7 @@ def parse_time(value: object) -> dt.time | None:
     text = str(value).strip()
     if not text:
         return None
+    _ascii_digits_only(text)
     match = _TIME.match(text)
     if not match:
         raise ParseError("gio-khong-hop-le", f'"{text}" không phải là giờ.', TIME_HINT)
