@@ -7,13 +7,12 @@ Vietnamese letters intact.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 from pathlib import PurePosixPath
 
 from plugins.disclosures.kinds import Download
+from plugins.tables.write import csv_bytes
 from plugins.vietnamese.text import slugify
 
 FIELDS = ["dong", "stt", "noi_dung", "cap", "trong_do", "du_toan", "thuc_hien", "th_dt_phan_tram", "ghi_chu"]
@@ -35,14 +34,9 @@ def _records(table) -> list[dict]:
 def budget_downloads(disclosure, data) -> list[Download]:
     files = []
     for table in data.tables:
-        buffer = io.StringIO(newline="")
-        writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
-        writer.writeheader()
-        for record in _records(table):
-            writer.writerow({k: ("" if v is None else v) for k, v in record.items()})
+        content = csv_bytes(FIELDS, ([record[k] for k in FIELDS] for record in _records(table)))
         stem = PurePosixPath(table.file).stem + (f"-{slugify(table.sheet)}" if table.sheet else "")
-        name = f"{stem}.chuan-hoa.csv"
-        files.append(Download(name, f"{table.title} (CSV chuẩn hóa)", ("\ufeff" + buffer.getvalue()).encode("utf-8")))
+        files.append(Download(f"{stem}.chuan-hoa.csv", f"{table.title} (CSV chuẩn hóa)", content))
     document = {
         "title": disclosure.title, "number": disclosure.number, "issued": disclosure.issued.isoformat(),
         "issuer": disclosure.issuer, "unit": data.unit, "stage": data.stage,

@@ -8,8 +8,10 @@ it cannot be built) and every issue found.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits
 from plugins.disclosures.kinds import Kind, KindRegistry
@@ -99,6 +101,7 @@ def parse_bundle(
     villages = _villages(data["villages"] or [], commune, checker)
     tables = _file_refs(data["tables"] or [], "tables", files, checker, kind=kind, is_table=True)
     attachments = _file_refs(data["attachments"] or [], "attachments", files, checker)
+    _check_images(body, body_line, index, attachments, checker)
     if kind is None or not data["title"] or not issued:
         return None, checker.issues
     if int(parts[1]) != issued.year:
@@ -130,6 +133,24 @@ def parse_bundle(
                                                              "recipients": data["recipients"]},
     )
     return disclosure, checker.issues
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+
+
+def _check_images(body: str, first_line: int, file: str, attachments: tuple[FileRef, ...], checker: Checker) -> None:
+    """An image in the explanation must be a declared attachment of the bundle: a remote one tracks citizens and
+    breaks the printed sheet, a missing one shows nothing."""
+    declared = {ref.file for ref in attachments}
+    for offset, line in enumerate(body.splitlines()):
+        for match in _IMAGE.finditer(line):
+            source = match.group(1) or match.group(2)
+            if unquote(source) not in declared:
+                checker.issues.append(Issue(
+                    code="anh-khong-hop-le", file=file, line=first_line + offset,
+                    message=f'ảnh "{source}" không phải là tệp đính kèm của hồ sơ này.',
+                    hint="Chép ảnh (JPEG, PNG) vào thư mục hồ sơ, khai báo nó trong attachments, rồi chèn bằng "
+                         "tên tệp, ví dụ ![Sơ đồ](so-do.png)."))
 
 
 def place_choices(commune: Commune) -> dict[str, str]:

@@ -42,7 +42,7 @@ class DisclosuresGenerator(Generator):
             logger.warning(issue.format())
         for disclosure in site.disclosures:
             disclosure.extra["downloads"] = _downloads(disclosure)
-            disclosure.extra["originals"] = _originals(disclosure)
+            disclosure.extra.setdefault("originals", [])
             disclosure.extra["village_names"] = _village_names(disclosure, site.commune)
         self.site = site
         self.context["ckx"] = site_view(site, today)
@@ -80,11 +80,11 @@ class DisclosuresGenerator(Generator):
 
     def _copy_files(self, disclosure) -> None:
         """Only declared files are published: anything else in the bundle folder stays private."""
-        for ref in (*disclosure.attachments, *disclosure.extra["originals"]):
+        for ref in disclosure.attachments:
             target = Path(self.output_path, disclosure.save_dir, ref.file)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(self.path, disclosure.source_dir, ref.file), target)
-        for download in disclosure.extra["downloads"]:
+        for download in (*disclosure.extra["downloads"], *disclosure.extra["originals"]):
             target = Path(self.output_path, disclosure.save_dir, download.file)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(download.content)
@@ -121,14 +121,6 @@ def _village_names(disclosure, commune) -> list[str]:
     """Villages a disclosure concerns, named, in commune.yml order (for search filters)."""
     slugs = set(disclosure.villages) | set(_village_pages(disclosure, KINDS.get(disclosure.kind)))
     return [v.name for v in commune.villages if v.slug in slugs]
-
-
-def _originals(disclosure) -> list:
-    """The officer's own table files, once each, when the kind publishes them (never named lists)."""
-    kind = KINDS.get(disclosure.kind)
-    if not (kind.publish_original_tables and kind.load_tables):
-        return []
-    return list({ref.file: ref for ref in disclosure.tables}.values())
 
 
 def site_view(site: Site, today: dt.date) -> dict:

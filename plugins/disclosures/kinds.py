@@ -37,14 +37,17 @@ class LoadContext:
     today: dt.date
     settings: Mapping[str, Any]  # this kind's settings, defaults filled in
     limits: Limits = DEFAULT_LIMITS
+    checked: list = field(default_factory=list)  # every (ref, table) read, for the clean copies of originals
 
     def read_tables(self, disclosure: Disclosure, bundle_dir: str, schema: Any) -> tuple[list, list[Issue]]:
         """The disclosure's declared tables checked against `schema`; the commune's own phone numbers are
         not personal data. Returns (ref, table) pairs and every issue."""
         from plugins.tables import read_declared
 
-        return read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, schema,
-                             self.commune.official, self.limits)
+        tables, issues = read_declared(bundle_dir, disclosure.source_dir, disclosure.tables, schema,
+                                       self.commune.official, self.limits)
+        self.checked.extend(tables)
+        return tables, issues
 
 
 TableLoader = Callable[[Disclosure, str, LoadContext], tuple[Any, list[Issue]]]
@@ -86,7 +89,7 @@ class Kind:
     extra_keys: Mapping[str, Spec] = field(default_factory=dict)
     load_tables: TableLoader | None = None
     downloads: DownloadMaker | None = None
-    publish_original_tables: bool = False  # offer the officer's own CSV/XLSX for download (never for named lists)
+    publish_original_tables: bool = False  # offer a clean copy of the officer's CSV/XLSX (never for named lists)
     template: str | None = None  # partial rendered under the explanation, e.g. "budget.html"
     village_template: str | None = None  # one page per village when the data has `villages` (slug -> data)
     village_sheet_template: str | None = None  # the village's rows on its own printed sheet

@@ -13,16 +13,18 @@ import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from plugins.attachments.check import check_attachment
 from plugins.disclosures.bundle import parse_bundle
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
 from plugins.disclosures.history import bundle_history
-from plugins.disclosures.kinds import KindRegistry, LoadContext, resolve_settings
+from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import parse_page
 from plugins.issues import WARNING, Issue
 from plugins.privacy.rules import NO_OFFICIAL, Official
+from plugins.tables.write import clean_copy
 
 
 @dataclass
@@ -64,6 +66,8 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
         if disclosure is None:
             continue
         bundle_dir = tree.path(source_dir)
+        for ref in disclosure.attachments:
+            site.issues += check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
         disclosure = _with_facts(disclosure, bundle_dir, build_date, history.get(source_dir))
         context = LoadContext(commune=commune, today=build_date, settings=settings.get(disclosure.kind, {}),
                               limits=limits)
@@ -117,7 +121,20 @@ def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext,
                 for ref in disclosure.tables]
     data, issues = kind.load_tables(disclosure, str(bundle_dir), context)
     disclosure.extra["data"] = data
+    disclosure.extra["originals"] = _clean_originals(disclosure, context.checked) if kind.publish_original_tables else []
     return issues
+
+
+def _clean_originals(disclosure: Disclosure, checked: list) -> list[Download]:
+    """The officer's table files as downloads, rebuilt from exactly what was checked: an .xlsx published as
+    it was carried hidden sheets, comments and its author, which no check ever saw."""
+    stamp = dt.datetime.combine(disclosure.issued, dt.time())
+    by_file: dict[str, list] = {}
+    for ref, table in checked:
+        by_file.setdefault(ref.file, []).append((ref, table))
+    return [Download(file, pairs[0][0].title or f"Bảng {file} (bản đã kiểm tra)",
+                     clean_copy([table for _ref, table in pairs], file, stamp))
+            for file, pairs in by_file.items()]
 
 
 def _load_pages(tree: ContentTree, limits: Limits, official: Official) -> tuple[dict[str, dict], list[Issue]]:

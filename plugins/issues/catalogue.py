@@ -27,6 +27,11 @@ _CODES = [
     IssueCode("duong-dan-khong-hop-le", "Đường dẫn tệp không hợp lệ",
               "Tên tệp chỉ trỏ tới tệp trong chính thư mục hồ sơ, không dùng ../ hay đường dẫn tuyệt đối."),
     IssueCode("tep-khong-doc-duoc", "Không đọc được tệp", "Tệp phải đọc được và đúng định dạng khai báo."),
+    IssueCode("tep-dinh-kem-khong-hop-le", "Tệp đính kèm không được đăng",
+              "Chỉ đăng PDF, ảnh JPEG/PNG/WebP, Excel .xlsx, Word .docx và CSV, đúng với phần đuôi tên tệp và không rỗng; "
+              "trang web, hình vẽ .svg và chương trình không bao giờ được đăng."),
+    IssueCode("anh-khong-hop-le", "Ảnh trong thuyết minh không thuộc hồ sơ",
+              "Ảnh chèn vào phần thuyết minh phải là tệp đính kèm của chính hồ sơ, không lấy từ trang web khác."),
     IssueCode("lien-ket-ra-ngoai", "Liên kết trỏ ra ngoài content/",
               "Trang chỉ đọc các tệp nằm trong thư mục content/; liên kết (symbolic link) ra ngoài bị từ chối."),
     IssueCode("lien-ket-hong", "Liên kết hỏng", "Liên kết (symbolic link) phải trỏ tới một tệp có thật trong content/."),

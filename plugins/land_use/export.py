@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from plugins.disclosures.kinds import Download
+from plugins.tables.write import csv_bytes
 
 FIELDS = ["dong", "stt", "ten", "ma_dat", "loai_dat", "dien_tich_ha", "hien_trang_ha", "tang_them_ha",
           "dia_diem", "thon", "nam", "ghi_chu"]
@@ -20,16 +19,12 @@ def _record(p) -> dict:
 
 
 def land_use_downloads(disclosure, data) -> list[Download]:
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for project in data.projects:
-        writer.writerow({k: "" if v is None else v for k, v in _record(project).items()})
+    content = csv_bytes(FIELDS, ([_record(p)[k] for k in FIELDS] for p in data.projects))
     document = {"title": disclosure.title, "issued": disclosure.issued.isoformat(), "code_table": data.code_version,
                 "projects": [_record(p) for p in data.projects],
                 "by_type": [{"ma_dat": t.key, "loai_dat": t.label, "dien_tich_ha": str(t.area), "so_cong_trinh": t.projects}
                             for t in data.by_type]}
     return [Download("danh-muc-cong-trinh.chuan-hoa.csv", "Danh mục công trình (CSV chuẩn hóa)",
-                     ("\ufeff" + buffer.getvalue()).encode("utf-8")),
+                     content),
             Download("du-lieu.json", "Toàn bộ số liệu (JSON)",
                      json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))]

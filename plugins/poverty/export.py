@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from plugins.disclosures.kinds import Download
+from plugins.tables.write import csv_bytes
 
 
 def poverty_downloads(disclosure, data) -> list[Download]:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["thon", "phan_loai", "so_ho", "so_khau"])
-    for village_list in data.villages.values():
-        for category, count in village_list.counts.items():
-            if count.households:
-                writer.writerow([village_list.village.name, category, count.households, count.members])
-    content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    rows = [(village_list.village.name, category, count.households, count.members)
+            for village_list in data.villages.values()
+            for category, count in village_list.counts.items() if count.households]
+    content = csv_bytes(["thon", "phan_loai", "so_ho", "so_khau"], rows)
     return [Download("so-lieu-theo-thon.csv", "Số hộ, số khẩu theo thôn (CSV)", content)]

@@ -25,6 +25,7 @@ MAX_COLUMNS = 200  # official forms have about 20; read-only openpyxl pads every
 class RawTable:
     file: str
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (row number, cells), blank rows dropped
+    sheet: str | None = None  # the worksheet's name, for an .xlsx
 
 
 class Unreadable(ValueError):
@@ -108,7 +109,7 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
         if sheet is not None and sheet not in workbook.sheetnames:
             raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(workbook.sheetnames)}.')
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        table = RawTable(file)
+        table = RawTable(file, sheet=worksheet.title)
         if (worksheet.max_column or 0) > MAX_COLUMNS:
             raise TooLarge(f"trang tính có {worksheet.max_column} cột, quá giới hạn {MAX_COLUMNS} cột.")
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):

@@ -87,6 +87,8 @@ class Table:
     columns: list[Column]  # the schema columns present, in file order
     rows: list[Row] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)  # column key -> header as written ("Dự toán năm 2026")
+    source: list[list[Any]] = field(default_factory=list)  # header then data rows as read, checked columns only
+    sheet: str | None = None  # the .xlsx sheet it came from
 
 
 def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFFICIAL) -> tuple[Table | None, list[Issue]]:
@@ -117,8 +119,11 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
     if issues:
         return None, issues
     written = {c.key: str(h).strip() for c, h in zip(columns, headers, strict=False) if c is not None}
-    table = Table(raw.file, [c for c in columns if c is not None], headers=written)
+    table = Table(raw.file, [c for c in columns if c is not None], headers=written, sheet=raw.sheet)
+    kept = [index for index, column in enumerate(columns) if column is not None]
+    table.source.append([headers[i] for i in kept])
     for number, cells in raw.rows[header_index + 1:]:
+        table.source.append([cells[i] if i < len(cells) else None for i in kept])
         values = {c.key: None for c in schema.columns}
         for column, cell in zip(columns, cells, strict=False):
             if column is not None:

@@ -1,4 +1,4 @@
-"""Writing a checked table back as the CSV a bundle keeps: what the import command produces.
+"""Writing checked tables: the CSV a bundle keeps (the import command), downloads, and clean copies.
 
 The output reads back exactly: official headers, comma delimiter, UTF-8,
 numbers with a decimal comma and no grouping (`1234567,5`), dates dd/mm/yyyy,
@@ -10,7 +10,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import zipfile
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from plugins.tables.schema import Table
 
@@ -35,3 +39,61 @@ def table_csv(table: Table) -> str:
     for row in table.rows:
         writer.writerow([cell_text(row.values[c.key]) for c in table.columns])
     return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell Excel would run as a formula (`=HYPERLINK(...)`, `+cmd|...`, `@SUM`) gets a leading
+    apostrophe, the OWASP advice for CSV injection; numbers and a lone "-" (an empty amount) stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-":
+        return "'" + value
+    return value
+
+
+def csv_bytes(header: list[str], rows: Iterable[Iterable[Any]], delimiter: str = ",") -> bytes:
+    """A download Excel on Windows opens with its Vietnamese letters intact (UTF-8 with BOM, CRLF) and in
+    which no cell runs as a formula. Empty cells (None) are written empty."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
+    writer.writerow([safe_cell(h) for h in header])
+    for row in rows:
+        writer.writerow(["" if value is None else safe_cell(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def clean_copy(tables: list[Table], name: str, fixed_time: dt.datetime) -> bytes:
+    """The officer's file rebuilt as a new file of the same type holding only what was checked: each declared
+    sheet's header as written and the published columns of its data rows. Hidden sheets, rows and columns,
+    comments, defined names and the author never travel with it, because none of them is copied.
+    `fixed_time` dates the file so every build writes the same bytes."""
+    if not name.lower().endswith(".xlsx"):
+        # ";" as Vietnamese Excel writes it: its values hold decimal commas ("9.105,5")
+        return csv_bytes([str(h) for h in tables[0].source[0]], tables[0].source[1:], delimiter=";")
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = "Công khai xã"
+    for table in tables:
+        sheet = workbook.create_sheet(title=(table.sheet or "Bang")[:31])
+        for row in table.source:
+            sheet.append([safe_cell(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _pin_zip(buffer.getvalue(), fixed_time)
+
+
+def _pin_zip(data: bytes, when: dt.datetime) -> bytes:
+    """openpyxl stamps the file and each zip entry with the clock: rewrite both with `when`."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp, content)
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6]), content,
+                            compress_type=zipfile.ZIP_DEFLATED)
+    return output.getvalue()
