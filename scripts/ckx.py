@@ -29,7 +29,9 @@ sys.path.insert(0, str(ROOT))
 from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import HANDOFF, load_site, save_handoff  # noqa: E402
+from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.issues import format_issues, has_errors  # noqa: E402
+from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
 
@@ -73,53 +75,45 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
         return False
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.moi-", dir=output.parent))
+    staging = new_staging(output)
     with tempfile.TemporaryDirectory(prefix="ckx-") as scratch:
         handoff = save_handoff(site, content, site.build_date, settings.get("CKX_KIND_SETTINGS"), Path(scratch))
         env = dict(os.environ, BUILD_DATE=str(settings["BUILD_DATE"]), **{HANDOFF: str(handoff)})
         command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_path), "-o", str(staging),
                    "--fatal", "errors", "-q"]
-        result = subprocess.run(command, env=env, cwd=ROOT)
+        # Pelican's stdout is only its English "Done: Processed 0 articles..."; its errors go to stderr.
+        result = subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Xây dựng thất bại: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
         return False
-    _swap(staging, output)
-    print(f"Đã xây dựng trang vào {output}.")
+    kept = keep_printed_sheets(output, staging)
+    swap(staging, output)
+    print(f"Đã xây dựng trang vào {output}." + (f" Giữ lại {kept} bản in PDF chưa thay đổi." if kept else ""))
     return True
 
 
 def print_sheets(output: Path) -> bool:
-    """PDFs of every print view of the built site into <output>/print/, swapped in whole."""
-    from plugins.sheets.pdf import print_views, write_pdfs
+    """PDFs of every print view of the built site into <output>/print/, swapped in whole; only the sheets
+    whose print view changed since the last `make print` are rendered again."""
+    from plugins.sheets.pdf import write_pdfs
 
     output = output.resolve()
     if not print_views(output):
         print(f"Không có bản in nào trong {output}: chạy `make html` trước.", file=sys.stderr)
         return False
-    staging = Path(tempfile.mkdtemp(prefix=".in-moi-", dir=output))
+    staging = new_staging(output / "print")
     written = None
     try:
-        written = write_pdfs(output, staging)
+        written, rendered = write_pdfs(output, staging)
     finally:
         if written is None:  # WeasyPrint failed: its traceback follows, the old PDFs stay
             shutil.rmtree(staging, ignore_errors=True)
             print(f"In thất bại: các tệp PDF cũ trong {output / 'print'} được giữ nguyên.", file=sys.stderr)
-    _swap(staging, output / "print")
-    print(f"Đã in {len(written)} bản niêm yết vào {output / 'print'}.")
+    swap(staging, output / "print")
+    print(f"Đã in {len(written)} bản niêm yết vào {output / 'print'} ({rendered} bản in lại, "
+          f"{len(written) - rendered} bản không đổi).")
     return True
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Replace `output` by `staging` with two renames on the same disk: readers never see a half site."""
-    staging.chmod(0o755)
-    old = None
-    if output.exists():
-        old = output.with_name(f".{output.name}.cu-{os.getpid()}")
-        output.rename(old)
-    staging.rename(output)
-    if old is not None:
-        shutil.rmtree(old)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -72,7 +72,7 @@ def size(pdf: Path) -> tuple[int, int]:
 
 def test_a_pdf_per_disclosure_with_the_official_blocks(tmp_path):
     folder = printed(FIXTURES / "sites/phuong-nho", tmp_path, "2026-03-10")
-    assert sorted(p.name for p in folder.iterdir()) == [
+    assert sorted(p.name for p in folder.glob("*.pdf")) == [
         "2025-quyet-dinh-chi-dang-tren-trang.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
     pdf = folder / "2026-thong-bao-tam-ngung-cap-nuoc.pdf"
     assert size(pdf) == A4
@@ -87,7 +87,7 @@ def test_a_pdf_per_disclosure_with_the_official_blocks(tmp_path):
 
 def test_per_village_sheets_hold_only_their_rows(tmp_path):
     folder = printed(FIXTURES / "sites/xa-ho-ngheo", tmp_path, "2026-11-05")
-    names = sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.glob("*.pdf"))
     assert names == ["2026-ho-ngheo-2026-thon-1.pdf", "2026-ho-ngheo-2026-thon-2.pdf", "2026-ho-ngheo-2026-thon-3.pdf",
                      "2026-ho-ngheo-2026.pdf"]
     village = " ".join(text(folder / "2026-ho-ngheo-2026-thon-1.pdf").split())

@@ -89,6 +89,9 @@ class Kind:
     extra_keys: Mapping[str, Spec] = field(default_factory=dict)
     load_tables: TableLoader | None = None
     downloads: DownloadMaker | None = None
+    # A named list: once its data says `named` is False (posting over), the explanation and the attachments,
+    # where officers also write names, leave with it; only what the kind's data keeps (village counts) stays.
+    names_leave_with_list: bool = False
     publish_original_tables: bool = False  # offer a clean copy of the officer's CSV/XLSX (never for named lists)
     template: str | None = None  # partial rendered under the explanation, e.g. "budget.html"
     village_template: str | None = None  # one page per village when the data has `villages` (slug -> data)

@@ -72,7 +72,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
         context = LoadContext(commune=commune, today=build_date, settings=settings.get(disclosure.kind, {}),
                               limits=limits)
         site.issues += _load_tables(disclosure, bundle_dir, context, kinds)
-        site.disclosures.append(disclosure)
+        site.disclosures.append(_without_expired_text(disclosure, kinds.get(disclosure.kind)))
     site.disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
     return site
 
@@ -108,6 +108,18 @@ def _with_facts(disclosure: Disclosure, bundle_dir: Path, build_date: dt.date, d
     first, last = dates or (None, None)
     return replace(disclosure, status=status, tables=checksummed, attachments=attachments,
                    first_published=first, last_changed=last)
+
+
+WITHDRAWN_NOTE = ("Danh sách có tên đã hết thời gian niêm yết. Theo quy định bảo vệ dữ liệu cá nhân, trang chỉ "
+                  "còn giữ số liệu tổng hợp theo thôn.")
+
+
+def _without_expired_text(disclosure: Disclosure, kind) -> Disclosure:
+    """After a named list's period nothing but its counts remains: the explanation and the attachments may
+    name households too, so they go, here, before any template or print view can see them."""
+    if kind is None or not kind.names_leave_with_list or getattr(disclosure.extra.get("data"), "named", False):
+        return disclosure
+    return replace(disclosure, body_markdown=WITHDRAWN_NOTE, attachments=())
 
 
 def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext, kinds: KindRegistry) -> list[Issue]:

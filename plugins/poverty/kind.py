@@ -15,6 +15,7 @@ POVERTY = Kind(
     table_roles=None,
     load_tables=load_poverty,
     downloads=poverty_downloads,
+    names_leave_with_list=True,
     publish_original_tables=False,  # the officer's file is the named list: never copied to the site
     template="poverty.html",
     village_template="poverty_village.html",

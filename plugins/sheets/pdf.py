@@ -11,6 +11,8 @@ from pathlib import Path
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from plugins.sheets.fingerprint import carry_over, fingerprints, print_views, sheet_name, write_manifest
+
 
 class SiteFetcher(URLFetcher):
     def __init__(self, site: Path) -> None:
@@ -23,22 +25,16 @@ class SiteFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def sheet_name(view: Path, site: Path) -> str:
-    """cong-khai/2026/x/in/index.html -> 2026-x.pdf; cong-khai/2026/x/in/thon-dong/index.html -> 2026-x-thon-dong.pdf."""
-    year, slug, _in, *village = view.parent.relative_to(site / "cong-khai").parts
-    return "-".join([year, slug, *village]) + ".pdf"
-
-
-def print_views(site: Path) -> list[Path]:
-    return sorted(site.glob("cong-khai/*/*/in/index.html")) + sorted(site.glob("cong-khai/*/*/in/*/index.html"))
-
-
-def write_pdfs(site: Path, target: Path) -> list[Path]:
+def write_pdfs(site: Path, target: Path) -> tuple[list[Path], int]:
+    """Every sheet's PDF into `target`: carried over from <site>/print when its fingerprint is unchanged,
+    rendered otherwise. Returns (every PDF, how many were rendered)."""
     target.mkdir(parents=True, exist_ok=True)
+    wanted = fingerprints(site)
+    kept = carry_over(site / "print", target, wanted)
     fetcher = SiteFetcher(site)
-    written = []
     for view in print_views(site):
-        pdf = target / sheet_name(view, site)
-        HTML(filename=str(view), url_fetcher=fetcher).write_pdf(pdf, pdf_variant=None)
-        written.append(pdf)
-    return written
+        name = sheet_name(view, site)
+        if name not in kept:
+            HTML(filename=str(view), url_fetcher=fetcher).write_pdf(target / name, pdf_variant=None)
+    write_manifest(target, wanted)
+    return [target / name for name in wanted], len(wanted) - len(kept)
