@@ -51,7 +51,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed $(EDITOR)/.installed $(VENV)/node/.in
 	@touch $@
 
 editor: install $(VENV)/node/.installed-editor-server
-	$(PY) scripts/editor.py
+	$(PY) scripts/editor.py --port $(PORT)
 
 new: install
 	$(PY) scripts/new_disclosure.py --kind "$(KIND)" --title "$(TITLE)"
@@ -70,7 +70,7 @@ print: html
 
 serve: html
 	@echo "Mở http://localhost:$(PORT) trong trình duyệt (Ctrl+C để dừng)."
-	$(PY) -m http.server $(PORT) --directory $(OUTPUT)
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
 
 # `make bench SCALES=1,2,4` for the growth figures in docs/hieu-nang.md; Hugo is compared when installed.
 SCALES ?= 1

@@ -1,5 +1,11 @@
 """The web editor's config comes from the kind schemas; its preview runs the build's validators."""
 
+import http.client
+import json
+import re
+import threading
+
+import pytest
 import yaml
 
 from plugins.disclosures.bundle import common_keys, place_choices
@@ -30,8 +36,10 @@ def test_one_collection_per_kind_with_exactly_the_schema_keys(sample_site):
         assert fields["kind"] == {"name": "kind", "label": "Loại công khai", "widget": "hidden", "default": kind.id}
         for name, spec in keys.items():
             assert fields[name]["required"] == bool(getattr(spec, "required", False)), (kind.id, name)
-            if isinstance(spec, Date):
-                assert (fields[name]["date_format"], fields[name]["format"]) == ("DD/MM/YYYY", "YYYY-MM-DD")
+            if isinstance(spec, Date):  # typed dd/mm/yyyy whatever the browser's locale: no native date picker
+                assert fields[name]["widget"] == "string"
+                assert re.match(fields[name]["pattern"][0], "05/01/2026")
+                assert not re.match(fields[name]["pattern"][0], "2026-01-05")
         assert collections[kind.id]["label"] == kind.label
 
 
@@ -45,7 +53,7 @@ def test_pickers_come_from_commune_yml(sample_site):
     table = fields_by_name(fields["tables"]["fields"])
     assert table["file"]["widget"] == "file" and ".xlsx" in table["file"]["media_library"]["config"]["accept"]
     assert [o["value"] for o in table["role"]["options"]] == ["revenue", "expenditure", "balance"]
-    assert fields_by_name(fields["posting"]["fields"])["from"]["date_format"] == "DD/MM/YYYY"
+    assert fields_by_name(fields["posting"]["fields"])["from"]["hint"] == "Ngày/tháng/năm, ví dụ 05/01/2026."
 
 
 def test_editor_script_comes_from_the_build_not_a_cdn(sample_site):
@@ -61,3 +69,66 @@ def test_preview_check_reports_what_validate_would():
     assert sorted((i.code, i.key) for i in issues) == [("ngay-khong-hop-le", "issued"), ("thon-khong-co", "villages.0")]
     data |= {"issued": "2026-02-20", "villages": ["thon-dong"]}
     assert check_entry("content/disclosures/2026/thong-bao-moi/index.md", data, ROOT / "content", KINDS) == []
+
+
+@pytest.fixture()
+def editor_server(sample_site):
+    """The local editor's server on a free loopback port, in a thread, serving the built sample site."""
+    from scripts.editor import serve
+
+    server = serve(sample_site, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def post(port: int, body: bytes, headers: dict | None = None) -> tuple[int, object]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    base = {"Host": f"127.0.0.1:{port}", "Content-Type": "application/json"}
+    if body is not None and "Content-Length" not in (headers or {}):
+        base["Content-Length"] = str(len(body))
+    connection.putrequest("POST", "/api/kiem-tra", skip_host=True, skip_accept_encoding=True)
+    for key, value in (base | (headers or {})).items():
+        if value is not None:
+            connection.putheader(key, value)
+    connection.endheaders(body or b"")
+    response = connection.getresponse()
+    return response.status, json.loads(response.read().decode("utf-8"))
+
+
+def entry(path: str, **data) -> bytes:
+    return json.dumps({"path": path, "data": {"title": "Thông báo", "kind": "notice", "issued": "05/01/2026"} | data}).encode()
+
+
+def test_editor_server_checks_a_good_entry(editor_server):
+    status, issues = post(editor_server, entry("content/disclosures/2026/thong-bao-moi/index.md"))
+    assert (status, issues) == (200, [])
+    status, issues = post(editor_server, entry("content/disclosures/2026/thong-bao-moi/index.md", title="ĐT 0912.345.678"))
+    assert status == 200 and [i["code"] for i in issues] == ["du-lieu-ca-nhan"]
+
+
+@pytest.mark.parametrize(("body", "headers", "status"), [
+    (b"{not json", None, 400),
+    (b"\xff\xfe garbage", None, 400),
+    (b'{"path": 1, "data": []}', None, 400),
+    (b'["a list"]', None, 400),
+    (b"{}", {"Content-Length": "abc"}, 411),
+    (b"{}", {"Content-Length": str(2 * 1024 * 1024)}, 413),
+    (b"{}", {"Content-Length": "0"}, 413),
+    (b"{}", {"Host": "evil.example:80"}, 403),
+    (b"{}", {"Origin": "https://evil.example"}, 403),
+], ids=["json", "bytes", "types", "list", "length-text", "too-large", "empty", "host", "origin"])
+def test_editor_server_answers_bad_requests_in_vietnamese_json(editor_server, body, headers, status):
+    got, payload = post(editor_server, body, headers)
+    assert got == status
+    assert payload["loi"] and any(ch in payload["loi"] for ch in "ảạẩầếệờởụ")
+
+
+@pytest.mark.parametrize("path", ["content/../../usr/share/index.md", "content/disclosures/2026/../../../x/index.md",
+                                  "/etc/index.md", "content/disclosures/2026/.an/index.md",
+                                  "content/disclosures/2026/Thu Muc/index.md"])
+def test_preview_reads_only_bundles_inside_content(path):
+    issues = check_entry(path, {"title": "x", "kind": "notice", "issued": "05/01/2026"}, ROOT / "content", KINDS)
+    assert [i.code for i in issues] == ["duong-dan-khong-hop-le"]

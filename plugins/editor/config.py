@@ -2,7 +2,7 @@
 
 Never kept by hand: one collection per registered kind, its fields derived from
 the same specs that validate front matter, so the editor offers exactly the
-keys the build accepts. Dates show as dd/mm/yyyy and are stored ISO; villages
+keys the build accepts. Dates are typed and stored as dd/mm/yyyy; villages
 and posting places are pickers filled from commune.yml.
 """
 
@@ -16,10 +16,13 @@ from plugins.disclosures.model import Commune
 from plugins.disclosures.schema import Date, ListOf, Record, Spec, Text, Time
 from plugins.editor.labels import LABELS
 
-DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False,
-        "picker_utc": True}
+# A text field, not Decap's date picker: the picker is the browser's own <input type="date">, which shows
+# mm/dd/yyyy (and a "UTC" label) on an English browser, where an officer swaps day and month without
+# noticing. dd/mm/yyyy is what officers write and what the build reads (never month first).
+DATE = {"widget": "string", "pattern": [r"^\s*\d{1,2}/\d{1,2}/\d{4}\s*$", "Viết ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2026."],
+        "hint": "Ngày/tháng/năm, ví dụ 05/01/2026."}
 TABLE_FILES = ".csv,.tsv,.txt,.xlsx"
-DOCUMENT_FILES = ".pdf,.jpg,.jpeg,.png"
+DOCUMENT_FILES = ".pdf,.jpg,.jpeg,.png,.webp,.xlsx,.docx,.csv"
 
 
 def widget(name: str, spec: Spec, context: dict[str, list[dict]], path: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -95,7 +98,7 @@ def collection(kind: Kind, kinds: KindRegistry, commune: Commune) -> dict[str, A
         "create": True,
         "filter": {"field": "kind", "value": kind.id},
         "slug": "{{slug}}",
-        "summary": "{{issued | date('DD/MM/YYYY')}} – {{title}}",
+        "summary": "{{issued}} – {{title}}",
         "sortable_fields": ["issued", "title"],
         "fields": fields,
     }

@@ -2,11 +2,15 @@
 
 The editor's preview posts the entry (its path and field values) to the local
 editor server (`scripts/editor.py`), which answers with the same issues
-`make validate` would print for that file.
+`make validate` would print for that file. The path comes from a browser, so
+it is accepted only in the one shape the editor writes
+(`content/disclosures/<year>/<slug>/index.md`) and only files inside that
+bundle folder are looked at.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +18,11 @@ import yaml
 
 from plugins.disclosures.bundle import parse_bundle
 from plugins.disclosures.commune import parse_commune
+from plugins.disclosures.files import scan
 from plugins.disclosures.kinds import KindRegistry
 from plugins.issues import Issue
+
+ENTRY_PATH = re.compile(r"content/(disclosures/\d{4}/[a-z0-9]+(?:-[a-z0-9]+)*)/index\.md")
 
 
 def entry_text(data: dict[str, Any]) -> str:
@@ -27,12 +34,21 @@ def entry_text(data: dict[str, Any]) -> str:
 
 def check_entry(path: str, data: dict[str, Any], content: Path, kinds: KindRegistry) -> list[Issue]:
     """`path` as the editor names it: "content/disclosures/2026/x/index.md"."""
-    commune, issues = parse_commune((content / "commune.yml").read_text(encoding="utf-8"))
+    match = ENTRY_PATH.fullmatch(path) if isinstance(path, str) else None
+    if match is None:
+        return [Issue(code="duong-dan-khong-hop-le", file=str(path)[:200],
+                      message="đường dẫn hồ sơ không đúng dạng content/disclosures/<năm>/<tên-ngắn>/index.md.",
+                      hint="Tên ngắn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.")]
+    commune_file = content / "commune.yml"
+    if commune_file.is_symlink() or not commune_file.is_file():
+        return [Issue(code="thieu-tep-xa", file="commune.yml", message="không đọc được tệp commune.yml.",
+                      hint="Chép tệp commune.yml vào thư mục content/.")]
+    commune, issues = parse_commune(commune_file.read_text(encoding="utf-8", errors="replace"))
     if commune is None:
         return issues
-    source_dir = str(Path(path).parent.relative_to("content")).replace("\\", "/")
+    source_dir = match.group(1)
     folder = content / source_dir
-    files = {p.relative_to(folder).as_posix(): p.stat().st_size for p in folder.rglob("*") if p.is_file()} \
-        if folder.is_dir() else {}
+    inside = folder.resolve().is_relative_to(content.resolve())
+    files = scan(folder).files if folder.is_dir() and inside else {}
     _, issues = parse_bundle(source_dir, entry_text(data), files, commune, kinds)
     return issues
