@@ -39,7 +39,8 @@ def test_one_collection_per_kind_with_exactly_the_schema_keys(sample_site):
             if isinstance(spec, Date):  # typed dd/mm/yyyy whatever the browser's locale: no native date picker
                 assert fields[name]["widget"] == "string"
                 assert re.match(fields[name]["pattern"][0], "05/01/2026")
-                assert not re.match(fields[name]["pattern"][0], "2026-01-05")
+                assert re.match(fields[name]["pattern"][0], "2026-01-05")  # stored ISO stays valid
+                assert not re.match(fields[name]["pattern"][0], "01-05-26")
         assert collections[kind.id]["label"] == kind.label
 
 

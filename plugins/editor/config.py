@@ -19,7 +19,10 @@ from plugins.editor.labels import LABELS
 # A text field, not Decap's date picker: the picker is the browser's own <input type="date">, which shows
 # mm/dd/yyyy (and a "UTC" label) on an English browser, where an officer swaps day and month without
 # noticing. dd/mm/yyyy is what officers write and what the build reads (never month first).
-DATE = {"widget": "string", "pattern": [r"^\s*\d{1,2}/\d{1,2}/\d{4}\s*$", "Viết ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2026."],
+# Dates already stored ISO (2026-01-05, unambiguous) stay valid; the summary shows the value as stored,
+# since Decap's date filter would read 05/01/2026 month first.
+DATE = {"widget": "string", "pattern": [r"^\s*(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$",
+                                        "Viết ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2026."],
         "hint": "Ngày/tháng/năm, ví dụ 05/01/2026."}
 TABLE_FILES = ".csv,.tsv,.txt,.xlsx"
 DOCUMENT_FILES = ".pdf,.jpg,.jpeg,.png,.webp,.xlsx,.docx,.csv"

@@ -4,8 +4,10 @@ Glue only: the search page is a theme template, the index is built by
 Pagefind's own binary (from the `pagefind[bin]` package) when Pelican has
 written everything into the staging folder, so a failed index fails the build
 before anything is published. What is indexed is decided in the templates:
-only disclosure and static pages carry `data-pagefind-body`, and pages with
-`noindex` (ended named lists) carry none.
+only disclosure and static pages carry `data-pagefind-body`. An ended named
+list stays findable by its village counts (the only thing its page still
+holds); search engines are told `noindex`. Excerpts are built by the search
+page from the real text, before the hidden đ→d copy (marked with U+2042).
 """
 
 from __future__ import annotations

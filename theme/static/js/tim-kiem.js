@@ -9,9 +9,12 @@ const list = document.querySelector("[data-ckx-results]");
 const filterBox = document.querySelector("[data-ckx-filters]");
 const base = new URL("../", document.baseURI.replace(/[?#].*$/, "")).pathname.replace(/\/$/, "");
 const FILTER_NAMES = ["Loại", "Năm", "Thôn"];
-const SHOWN = 20;
+const PAGE = 20; // results shown at a time; "Xem thêm" shows the next ones
+const SHADOW = "\u2042"; // starts the hidden đ→d copy (disclosure.html): indexed, never shown
+const EXCERPT_WORDS = 28;
 
 const hasMarks = (text) => text.normalize("NFD") !== text.normalize("NFD").replace(/[\u0300-\u036f]/g, "") || /[đĐ]/.test(text);
+const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
 const words = (text) => text.normalize("NFC").toLocaleLowerCase("vi").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 function element(tag, attributes = {}, text = "") {
@@ -33,14 +36,33 @@ function exactFirst(query, results) {
   return results.map((r) => [score(r), r]).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
 }
 
-function render(query, results, total) {
+function excerpt(content, query) {
+  // Our own excerpt from the page's real text: Pagefind's would quote the hidden đ→d copy ("dường dến").
+  const real = (content || "").split(SHADOW)[0].trim().split(/\s+/);
+  const terms = words(query).map(fold);
+  const hits = (word) => terms.some((t) => fold(word).replace(/[^\p{L}\p{N}]/gu, "").startsWith(t));
+  const first = Math.max(0, real.findIndex(hits));
+  const start = Math.max(0, first - 8);
+  const shown = real.slice(start, start + EXCERPT_WORDS);
+  const paragraph = element("p", { class: "ckx-search-results__excerpt" });
+  if (start > 0) paragraph.append("… ");
+  shown.forEach((word, index) => {
+    if (index) paragraph.append(" ");
+    paragraph.append(terms.length && hits(word) ? element("mark", {}, word) : word);
+  });
+  if (start + EXCERPT_WORDS < real.length) paragraph.append(" …");
+  return paragraph;
+}
+
+function render(query, results, total, more) {
   list.replaceChildren();
+  moreButton.hidden = !more;
   if (!query && !total) {
     statusLine.textContent = "";
     return;
   }
   statusLine.textContent = total
-    ? `Tìm thấy ${total} kết quả${query ? ` cho “${query}”` : ""}${total > SHOWN ? `, hiện ${SHOWN} kết quả đầu` : ""}.`
+    ? `Tìm thấy ${total} kết quả${query ? ` cho “${query}”` : ""}${more ? `, đang hiện ${results.length} kết quả đầu` : ""}.`
     : `Không tìm thấy kết quả nào${query ? ` cho “${query}”` : ""}. Hãy thử từ khác, hoặc xem theo danh mục bên dưới.`;
   for (const r of results) {
     const item = element("li", { class: "ckx-search-results__item" });
@@ -48,12 +70,13 @@ function render(query, results, total) {
     heading.append(element("a", { href: r.url }, r.meta.title || r.url));
     const meta = element("p", { class: "ckx-search-results__meta" },
       [r.meta.loai, r.meta.ngay && `ban hành ${r.meta.ngay}`, r.meta.trang_thai].filter(Boolean).join(" · "));
-    const excerpt = element("p", { class: "ckx-search-results__excerpt" });
-    excerpt.innerHTML = r.excerpt; // Pagefind escapes page text and adds only <mark>
-    item.append(heading, meta, excerpt);
+    item.append(heading, meta, excerpt(r.content, query));
     list.append(item);
   }
 }
+
+const moreButton = element("button", { type: "button", class: "ckx-search-more", hidden: "" }, "Xem thêm kết quả");
+list.after(moreButton);
 
 async function main() {
   const pagefind = await import(`${base}/pagefind/pagefind.js`);
@@ -77,18 +100,26 @@ async function main() {
   }
   filterBox.hidden = !Object.keys(selects).length;
 
+  let shown = PAGE;
+  moreButton.addEventListener("click", () => { shown += PAGE; show(); });
+
   async function run(event) {
     if (event) event.preventDefault();
+    shown = PAGE;
+    await show();
+  }
+
+  async function show() {
     const query = input.value.trim();
     const filters = {};
     for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = [select.value];
     const url = new URL(location.href);
     url.searchParams.set("q", query);
     history.replaceState(null, "", url);
-    if (!query && !Object.keys(filters).length) return render("", [], 0);
+    if (!query && !Object.keys(filters).length) return render("", [], 0, false);
     const search = await pagefind.search(query || null, { filters });
-    const data = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
-    render(query, exactFirst(query, data), search.results.length);
+    const data = await Promise.all(search.results.slice(0, shown).map((r) => r.data()));
+    render(query, exactFirst(query, data), search.results.length, search.results.length > shown);
   }
 
   form.addEventListener("submit", run);
