@@ -18,7 +18,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.bundle import PLACEHOLDER  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.issues import format_issues  # noqa: E402
 from plugins.vietnamese.text import slugify  # noqa: E402
@@ -57,9 +58,10 @@ def create(content: Path, kind_id: str, title: str, today: dt.date) -> Path | No
         return None
     folder.mkdir(parents=True)
     text = "---\n" + yaml.safe_dump(front_matter(kind, title.strip(), today), allow_unicode=True, sort_keys=False)
-    text += "---\nViết nội dung thuyết minh ở đây.\n"
+    text += f"---\n{PLACEHOLDER}\n"
     (folder / "index.md").write_text(text, encoding="utf-8")
-    print(f"Đã tạo {folder / 'index.md'}. Sửa nội dung, thêm bảng, rồi chạy make validate.")
+    print(f"Đã tạo {folder / 'index.md'}. Thay câu mẫu bằng nội dung thật, thêm bảng, rồi chạy make validate "
+          "(hồ sơ còn câu mẫu sẽ không được đăng).")
     return folder
 
 

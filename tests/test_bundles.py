@@ -62,7 +62,7 @@ def test_every_problem_of_a_bundle_is_reported_at_once(kinds):
     ("duong-dan-ra-ngoai", [(6, "attachments.0.file", "duong-dan-khong-hop-le")]),
     ("so-cccd-trong-noi-dung", [(6, None, "du-lieu-ca-nhan")]),
     ("khoa-trung", [(5, "title", "khoa-trung")]),
-    ("loai-bang-thieu-niem-yet", [(2, "posting", "thieu-khoa")]),
+    ("loai-bang-thieu-niem-yet", [(2, "posting", "thieu-khoa"), (3, "kind", "thieu-bang")]),
 ])
 def test_each_broken_scenario_gives_its_issue(kinds, scenario, expected):
     _, issues = parse(scenario, kinds)

@@ -68,7 +68,7 @@ def test_every_problem_is_reported_and_nothing_written(tmp_path):
     assert 'ds.csv:5 LỖI [so-khong-hop-le] Cột "Số khẩu"' in result.stderr
 
 
-def test_make_new_creates_a_bundle_that_validates(tmp_path):
+def test_make_new_creates_a_bundle_that_is_refused_until_its_placeholder_is_replaced(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     result = subprocess.run([sys.executable, str(ROOT / "scripts/new_disclosure.py"), "--kind", "schedule",
@@ -79,5 +79,10 @@ def test_make_new_creates_a_bundle_that_validates(tmp_path):
     text = index.read_text(encoding="utf-8")
     assert "issued: '2026-12-20'" in text and "from: '2026-12-21'" in text
     assert f"to: '{(dt.date(2026, 12, 21) + dt.timedelta(days=89)).isoformat()}'" in text
+    validate = ckx("validate", "--content", str(content), build_date="2026-12-20")
+    assert validate.returncode == 1 and "[noi-dung-mau]" in validate.stderr
+    assert validate.stderr.count(" LỖI ") == 1, "the placeholder is the only problem of a fresh bundle"
+    index.write_text(text.replace("Viết nội dung thuyết minh ở đây.", "Lịch tiếp công dân của Chủ tịch xã."),
+                     encoding="utf-8")
     validate = ckx("validate", "--content", str(content), build_date="2026-12-20")
     assert validate.returncode == 0, validate.stderr

@@ -50,6 +50,7 @@ class BudgetRow:
     content: str
     amounts: dict[str, Decimal | None]  # "du_toan", "thuc_hien"
     note: str | None = None
+    unreadable: frozenset[str] = frozenset()  # amounts whose cell could not be read (already reported)
     level: int = OTHER
     of_which: bool = False
     parent: BudgetRow | None = None
@@ -124,8 +125,8 @@ def check_sums(rows: list[BudgetRow], exact: bool) -> list[SumMismatch]:
             continue
         for key, found in row.amounts.items():
             values = [v for v in (child.amounts.get(key) for child in row.children) if v is not None]
-            if found is None or not values:
-                continue
+            if found is None or not values or any(key in r.unreadable for r in (row, *row.children)):
+                continue  # a sum over a cell that could not be read would be a second, false error
             expected = sum(values, Decimal(0))
             if abs(found - expected) > _tolerance([found, *values], exact):
                 mismatches.append(SumMismatch(row, key, found, expected))

@@ -13,6 +13,7 @@ BUDGET = Kind(
     label="Ngân sách",
     slug="ngan-sach",
     description="Dự toán, tình hình thực hiện và quyết toán ngân sách xã.",
+    table_required=True,
     table_roles={"revenue": "Thu ngân sách", "expenditure": "Chi ngân sách", "balance": "Cân đối ngân sách"},
     extra_keys={"unit": Text(required=True, choices=UNITS), "stage": Text(choices=STAGES)},
     load_tables=load_budget,

@@ -49,7 +49,7 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
         shown = table.file  # "<bundle>/<file>", as issues name it
         rows = [BudgetRow(number=row.number, stt=row.values["stt"] or "", content=row.values["noi_dung"] or "",
                           amounts={"du_toan": row.values["du_toan"], "thuc_hien": row.values["thuc_hien"]},
-                          note=row.values["ghi_chu"]) for row in table.rows]
+                          note=row.values["ghi_chu"], unreadable=row.unreadable) for row in table.rows]
         tops = build_tree(rows)
         headers = table.headers
         for mismatch in check_sums(rows, exact=unit == "đồng"):

@@ -27,6 +27,7 @@ BOARD_PLACES = {
     "website": "Trang thông tin điện tử",
     "loudspeaker": "Hệ thống truyền thanh",
 }
+PLACEHOLDER = "Viết nội dung thuyết minh ở đây."  # what `make new` writes; never published
 TABLE_EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx")
 
 SIGNER = Record(fields={"role": Text(required=True), "name": Text(required=True), "on_behalf": Text()})
@@ -102,6 +103,13 @@ def parse_bundle(
     tables = _file_refs(data["tables"] or [], "tables", files, checker, kind=kind, is_table=True)
     attachments = _file_refs(data["attachments"] or [], "attachments", files, checker)
     _check_images(body, body_line, index, attachments, checker)
+    if PLACEHOLDER in body:
+        checker.issues.append(Issue(code="noi-dung-mau", file=index, line=body_line + body[:body.index(PLACEHOLDER)].count("\n"),
+                                    message=f'phần thuyết minh vẫn là câu mẫu "{PLACEHOLDER}".',
+                                    hint="Thay câu mẫu bằng nội dung thuyết minh thật của văn bản."))
+    if kind is not None and kind.table_required and not data["tables"]:
+        checker.report("thieu-bang", ("kind",), f'loại "{kind.label}" phải có bảng số liệu nhưng chưa khai báo bảng nào.',
+                       "Chép bảng Excel/CSV vào thư mục hồ sơ (make import) và khai báo: tables: [{file: ten-bang.csv}].")
     if kind is None or not data["title"] or not issued:
         return None, checker.issues
     if int(parts[1]) != issued.year:
@@ -206,7 +214,7 @@ def _file_refs(items: list[dict], key: str, files: Mapping[str, int], checker: C
         if not name:
             continue
         normal = posixpath.normpath(name)
-        if name.startswith("/") or "\\" in name or normal.startswith(".."):
+        if name.startswith("/") or "\\" in name or normal.startswith("..") or any(ord(ch) < 32 for ch in name):
             checker.report("duong-dan-khong-hop-le", path, f'"{name}" trỏ ra ngoài thư mục hồ sơ.',
                            "Đặt tệp vào chính thư mục hồ sơ và chỉ ghi tên tệp.")
             continue

@@ -87,6 +87,7 @@ class Kind:
     # role -> Vietnamese label; {} = the kind takes no tables; None = any role (contract names none yet)
     table_roles: Mapping[str, str] | None = field(default_factory=dict)
     extra_keys: Mapping[str, Spec] = field(default_factory=dict)
+    table_required: bool = False  # the table is the disclosure (a budget without its table discloses nothing)
     load_tables: TableLoader | None = None
     downloads: DownloadMaker | None = None
     # A named list: once its data says `named` is False (posting over), the explanation and the attachments,

@@ -50,6 +50,10 @@ _CODES = [
               "Neo (&), bí danh (*), gộp khóa (<<) và thẻ (!) không được dùng: cán bộ không cần chúng, "
               "và chúng có thể làm một tệp nhỏ nở ra hàng GB."),
     IssueCode("khoa-trung", "Khóa bị viết hai lần", "Mỗi khóa chỉ viết một lần; YAML sẽ lặng lẽ bỏ giá trị trước."),
+    IssueCode("noi-dung-mau", "Còn câu mẫu chưa sửa",
+              "Hồ sơ tạo bằng make new phải được viết nội dung thật trước khi đăng."),
+    IssueCode("thieu-bang", "Thiếu bảng số liệu",
+              "Ngân sách, đất đai, hộ nghèo công khai bằng bảng số liệu; hồ sơ không có bảng thì không đăng."),
     IssueCode("thieu-khoa", "Thiếu khóa bắt buộc", "Các khóa bắt buộc của hợp đồng nội dung phải có giá trị."),
     IssueCode("khoa-khong-ho-tro", "Khóa không được hỗ trợ",
               "Chỉ dùng các khóa của hợp đồng nội dung; khóa lạ thường là lỗi gõ."),

@@ -12,6 +12,7 @@ LAND_USE = Kind(
     label="Đất đai",
     slug="dat-dai",
     description="Quy hoạch, kế hoạch sử dụng đất và danh mục công trình, dự án.",
+    table_required=True,
     table_roles=None,
     load_tables=load_land_use,
     downloads=land_use_downloads,

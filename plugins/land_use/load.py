@@ -85,6 +85,11 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
                                     message=f'"{values["ma_dat"]}" không có trong bảng mã loại đất ({codes.source}).',
                                     hint=f"Các mã gần nhất: {nearest}." if nearest else "Xem bảng mã trong README."))
             villages = _villages(values, context.commune, shown, row.number, table.headers, issues)
+            for key in ("dien_tich", "hien_trang", "tang_them"):
+                if values[key] is not None and values[key] < 0:
+                    issues.append(Issue(code="so-khong-hop-le", file=shown, line=row.number, column=table.headers[key],
+                                        message=f"diện tích {values[key]} ha là số âm.", hint="Ghi diện tích từ 0 trở lên."))
+                    values[key] = None
             if land_type is None or values["dien_tich"] is None or not values["ten"]:
                 continue
             projects.append(Project(

@@ -12,6 +12,7 @@ POVERTY = Kind(
     label="Hộ nghèo, hộ cận nghèo",
     slug="ho-ngheo",
     description="Kết quả rà soát hộ nghèo, hộ cận nghèo theo từng thôn.",
+    table_required=True,
     table_roles=None,
     load_tables=load_poverty,
     downloads=poverty_downloads,

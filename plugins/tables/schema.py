@@ -79,6 +79,7 @@ class TableSchema:
 class Row:
     number: int  # as the spreadsheet shows it
     values: dict[str, Any]  # column key -> converted value (None for empty)
+    unreadable: frozenset[str] = frozenset()  # keys whose cell was filled but could not be read (already reported)
 
 
 @dataclass
@@ -125,14 +126,17 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
     for number, cells in raw.rows[header_index + 1:]:
         table.source.append([cells[i] if i < len(cells) else None for i in kept])
         values = {c.key: None for c in schema.columns}
+        unreadable = set()
         for column, cell in zip(columns, cells, strict=False):
             if column is not None:
                 values[column.key] = _convert(cell, column, written[column.key], raw.file, number, issues, official)
+                if values[column.key] is None and not _blank(cell):
+                    unreadable.add(column.key)  # one bad cell, one issue: never "empty" as well
         for column in table.columns:
-            if column.not_empty and values[column.key] is None:
+            if column.not_empty and values[column.key] is None and column.key not in unreadable:
                 issues.append(Issue(code="thieu-gia-tri", file=raw.file, line=number, column=written[column.key],
                                     message="ô này không được để trống.", hint=f'Điền "{written[column.key]}" cho dòng này.'))
-        table.rows.append(Row(number, values))
+        table.rows.append(Row(number, values, frozenset(unreadable)))
     if not table.rows:
         issues.append(Issue(code="bang-trong", file=raw.file, line=header_row,
                             message="bảng có dòng tiêu đề nhưng không có dòng dữ liệu nào.",
@@ -180,6 +184,10 @@ def _unknown_column(file: str, line: int, header: str, schema: TableSchema) -> I
     return Issue(code="cot-khong-ro", file=file, line=line, column=header,
                  message="cột này không thuộc mẫu của loại công khai nên không được đăng.",
                  hint=f"Các cột được dùng: {accepted}. Đổi tên cột cho đúng mẫu, hoặc xóa cột.")
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and cell.strip() in ("", "-", "—"))
 
 
 def _convert(cell: Any, column: Column, header: str, file: str, row: int, issues: list[Issue],
