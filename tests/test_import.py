@@ -81,7 +81,7 @@ def test_make_new_creates_a_bundle_that_is_refused_until_its_placeholder_is_repl
     assert f"to: '{(dt.date(2026, 12, 21) + dt.timedelta(days=89)).isoformat()}'" in text
     validate = ckx("validate", "--content", str(content), build_date="2026-12-20")
     assert validate.returncode == 1 and "[noi-dung-mau]" in validate.stderr
-    assert validate.stderr.count(" LỖI ") == 1, "the placeholder is the only problem of a fresh bundle"
+    assert "Tổng cộng: 1 lỗi" in validate.stderr, "the placeholder is the only problem of a fresh bundle"
     index.write_text(text.replace("Viết nội dung thuyết minh ở đây.", "Lịch tiếp công dân của Chủ tịch xã."),
                      encoding="utf-8")
     validate = ckx("validate", "--content", str(content), build_date="2026-12-20")
