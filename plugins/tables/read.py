@@ -77,9 +77,9 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv_text(text: str, file: str, max_rows: int | None = None) -> RawTable:
-    if "\x00" in text:
-        raise Unreadable("tệp có ký tự NUL: đây không phải là bảng CSV (có thể là tệp Excel hoặc tệp nhị phân "
-                         "bị đổi đuôi).")
+    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text[:4096]) or "\x00" in text:
+        raise Unreadable("tệp có ký tự nhị phân: đây không phải là bảng CSV (có thể là tệp Excel, ảnh hoặc tệp "
+                         "khác bị đổi đuôi thành .csv).")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     table = RawTable(file)
     for cells in reader:
@@ -171,7 +171,11 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
         return None, [Issue(code="tep-qua-lon", file=file, message=str(exc),
                             hint="Chia bảng thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
                                  "(xem docs/gioi-han.md).")]
-    except (Unreadable, UnicodeDecodeError, csv.Error, OSError) as exc:
+    except csv.Error:
+        return None, [Issue(code="tep-khong-doc-duoc", file=file,
+                            message="có một ô dài quá mức, thường do một dấu ngoặc kép (\") mở mà không đóng.",
+                            hint="Mở tệp bằng Excel, tìm ô có dấu ngoặc kép, sửa rồi lưu lại dạng CSV UTF-8.")]
+    except (Unreadable, UnicodeDecodeError, OSError) as exc:
         message = str(exc) if isinstance(exc, Unreadable) else "không đọc được tệp: nội dung không phải là bảng CSV."
         return None, [Issue(code="tep-khong-doc-duoc", file=file, message=message,
                             hint="Mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.")]
