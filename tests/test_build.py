@@ -2,11 +2,16 @@
 
 import hashlib
 import itertools
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, build, ckx, copy_site, settings_file, soup
+from tests.conftest import FIXTURES, ROOT, build, ckx, copy_site, settings_file, soup
 
 DISCLOSURE = "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/index.html"
 
@@ -164,3 +169,41 @@ def test_listings_are_paginated(tmp_path):
     assert first.select_one('.ckx-pagination a[rel="next"]')["href"] == "/loai/thong-bao/trang-2/"
     assert second.select_one('.ckx-pagination a[rel="prev"]')["href"] == "/loai/thong-bao/"
     assert "(trang 2/2)" in second.title.get_text()
+
+
+def test_kill_during_build_leaves_the_previous_site_and_the_next_build_cleans_up(tmp_path):
+    """`kill -9` while Pelican writes: output/ still serves the previous site byte for byte; the staging folder
+    left behind is removed by the next build, which succeeds."""
+    site, output = FIXTURES / "sites/phuong-nho", tmp_path / "out"
+    assert build(site, output, build_date="2026-03-10").returncode == 0
+    before = snapshot(output)
+    command = [sys.executable, str(ROOT / "scripts" / "ckx.py"), "build", "--content", str(site), "--output", str(output)]
+    process = subprocess.Popen(command, env=dict(os.environ, BUILD_DATE="2026-04-10"), cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not any(p.glob("*.html") for p in tmp_path.glob(".out.moi-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)  # until Pelican has started writing pages into the staging folder
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert snapshot(output) == before
+    assert list(tmp_path.glob(".out.moi-*")), "the killed build left its staging folder (the case to clean up)"
+    assert build(site, output, build_date="2026-04-10").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert snapshot(output) != before
+
+
+def test_swap_exchanges_whole_folders_and_cleans_only_dead_builds(tmp_path):
+    from plugins.disclosures.staging import clean_stale, new_staging, swap
+
+    target = tmp_path / "output"
+    target.mkdir()
+    (target / "cu.txt").write_text("cũ", encoding="utf-8")
+    dead = tmp_path / ".output.moi-999999999-x"  # no such process
+    dead.mkdir()
+    staging = new_staging(target)
+    assert not dead.exists() and staging.exists(), "a dead build's folder goes, this build's stays"
+    (staging / "moi.txt").write_text("mới", encoding="utf-8")
+    swap(staging, target)
+    assert [p.name for p in target.iterdir()] == ["moi.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert clean_stale(target) == []

@@ -89,8 +89,9 @@ def load(text: str, first_line: int = 1, max_bytes: int | None = None) -> YamlDo
         raise YamlSyntaxError(first_line, 0, f"phần khai báo dài hơn giới hạn {max_bytes:,} byte.".replace(",", "."),
                               code="tep-qua-lon", hint="Chuyển phần nội dung dài xuống dưới dòng --- thứ hai "
                               "(phần thuyết minh), hoặc chia thành nhiều hồ sơ.")
-    loader = _StringLoader(text)
+    loader = None
     try:
+        loader = _StringLoader(text)  # its reader refuses control characters already here
         node = loader.get_single_node()
         if node is not None:
             _check_depth(node)
@@ -113,7 +114,8 @@ def load(text: str, first_line: int = 1, max_bytes: int | None = None) -> YamlDo
         raise YamlSyntaxError(first_line, 0, "các khóa lồng nhau quá sâu.", hint="Viết lại phần khai báo cho phẳng.") \
             from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     document = YamlDocument(data=data, first_line=first_line)
     if node is not None:
         _record_lines(node, (), document, first_line)

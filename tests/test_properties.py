@@ -1,0 +1,124 @@
+"""Property tests: every parser an officer's text reaches gives a value or an issue, never an exception.
+
+Hypothesis writes the inputs an officer (or an attacker) might: any Unicode,
+digits of every script, separators in every place, half-written YAML.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plugins.budget.hierarchy import is_of_which, stt_level
+from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
+from plugins.privacy.rules import personal_data
+from plugins.tables import Column, TableSchema, apply_schema
+from plugins.tables.read import RawTable, Unreadable, decode, read_csv_text, sniff_delimiter
+from plugins.vietnamese.parse import ParseError, parse_date, parse_number, parse_time
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NUMBERISH = st.text(alphabet="0123456789.,-+ \u00a0\u2212١٢３eE%đ", max_size=20)
+DATEISH = st.text(alphabet="0123456789/-. ", max_size=14)
+SCHEMA = TableSchema((Column("STT", "stt", required=False), Column("Nội dung", "noi_dung", not_empty=True),
+                      Column("Dự toán", "du_toan", type="number"), Column("Ngày", "ngay", type="date", required=False)))
+
+
+def value_or_parse_error(parser, text):
+    try:
+        parser(text)
+    except ParseError as exc:
+        assert exc.code and exc.message and exc.hint
+
+
+@SETTINGS
+@given(st.one_of(NUMBERISH, st.text(max_size=20)))
+def test_numbers_are_read_or_refused(text):
+    value_or_parse_error(parse_number, text)
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=10**15), st.integers(min_value=0, max_value=99))
+def test_vietnamese_grouping_reads_back_exactly(whole, cents):
+    text = f"{whole:,}".replace(",", ".") + (f",{cents:02d}" if cents else "")
+    assert parse_number(text) * 100 == whole * 100 + cents
+
+
+@SETTINGS
+@given(st.one_of(DATEISH, st.text(max_size=14)))
+def test_dates_are_read_or_refused(text):
+    value_or_parse_error(parse_date, text)
+
+
+@SETTINGS
+@given(st.dates(min_value=dt.date(1000, 1, 1)))  # four-digit years: what officers write
+def test_day_first_dates_read_back(day):
+    assert parse_date(day.strftime("%d/%m/%Y")) == day
+
+
+@SETTINGS
+@given(st.one_of(st.text(alphabet="0123456789:hH giờphút", max_size=10), st.text(max_size=10)))
+def test_times_are_read_or_refused(text):
+    value_or_parse_error(parse_time, text)
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_are_refused_as_a_table(data):
+    try:
+        table = read_csv_text(decode(data), "bang.csv")
+    except (Unreadable, UnicodeDecodeError, csv.Error):
+        return
+    assert all(number >= 1 for number, _cells in table.rows)
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_delimiter_sniffer_always_answers_one_of_three(text):
+    assert sniff_delimiter(text) in ("\t", ";", ",")
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.one_of(st.none(), st.text(max_size=12), st.integers(), st.floats(allow_nan=True)),
+                         max_size=6), max_size=8))
+def test_header_matching_and_conversion_give_a_table_or_issues(rows):
+    raw = RawTable("bang.csv", [(n, cells) for n, cells in enumerate(rows, start=1)])
+    table, issues = apply_schema(raw, SCHEMA)
+    assert table is not None or issues
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_yaml_loader_gives_a_document_or_a_positioned_error(text):
+    try:
+        document = load(text, max_bytes=100_000)
+    except YamlSyntaxError as exc:
+        assert exc.line >= 1 and exc.problem and exc.code
+        return
+    assert document.line(("x",)) >= 1
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_front_matter_splitter_splits_or_says_there_is_none(text):
+    try:
+        _yaml, yaml_line, _body, body_line = split_front_matter(text)
+    except NoFrontMatter:
+        return
+    assert yaml_line == 2 and body_line >= 3
+
+
+@SETTINGS
+@given(st.text(max_size=12))
+def test_stt_hierarchy_reads_any_label(label):
+    assert isinstance(stt_level(label), int)
+    assert isinstance(is_of_which(label), bool)
+
+
+@SETTINGS
+@given(st.text(max_size=200))
+def test_privacy_scan_reads_any_text(text):
+    for finding in personal_data(text):
+        assert finding.value and finding.what
