@@ -28,3 +28,15 @@ def test_every_catalogued_code_is_used():
 
 def test_generated_code_page_is_current():
     assert (ROOT / "docs" / "ma-loi.md").read_text(encoding="utf-8") == render(), "run `make docs`"
+
+
+def test_every_limit_is_documented_with_its_default():
+    """A limit an officer can hit is explained where the error message sends them (docs/an-toan.md)."""
+    from dataclasses import fields
+
+    from plugins.disclosures.files import DEFAULT_LIMITS, Limits
+
+    page = (ROOT / "docs" / "an-toan.md").read_text(encoding="utf-8")
+    for limit in fields(Limits):
+        default = f"{getattr(DEFAULT_LIMITS, limit.name):,}".replace(",", ".")
+        assert f"| `{limit.name}` | {default}" in page, limit.name

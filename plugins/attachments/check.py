@@ -62,7 +62,7 @@ def check_attachment(path: Path, shown: str, limits: Limits, official: Official)
         return list(_personal_data(path, extension, shown, official))
     except TooLarge as exc:
         return [Issue(code="tep-qua-lon", file=shown, message=str(exc),
-                      hint="Chia tệp thành nhiều tệp nhỏ hơn (xem docs/gioi-han.md).")]
+                      hint="Chia tệp thành nhiều tệp nhỏ hơn (xem docs/an-toan.md).")]
     except Exception as exc:
         return [Issue(code="tep-khong-doc-duoc", file=shown,
                       message=f"không đọc được nội dung tệp để kiểm tra dữ liệu cá nhân ({type(exc).__name__}).",

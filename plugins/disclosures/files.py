@@ -27,7 +27,7 @@ MIB = 1024 * 1024
 class Limits:
     """Bounded work for any input: past a limit the file is refused with its name and the limit.
 
-    Set in pelicanconf.py as `CKX_LIMITS = {"table_rows": 200000}`; docs/gioi-han.md explains each."""
+    Set in pelicanconf.py as `CKX_LIMITS = {"table_rows": 200000}`; docs/an-toan.md explains each."""
 
     yaml_bytes: int = 256 * 1024  # front matter of one index.md, or commune.yml
     markdown_bytes: int = 2 * MIB  # one index.md or page, front matter included
@@ -124,7 +124,7 @@ def too_large(file: str, size: int, limit: int) -> Issue:
     return Issue(code="tep-qua-lon", file=file,
                  message=f"tệp nặng {size:,} byte, quá giới hạn {limit:,} byte.".replace(",", "."),
                  hint="Chia tệp thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
-                      "trong pelicanconf.py (xem docs/gioi-han.md).")
+                      "trong pelicanconf.py (xem docs/an-toan.md).")
 
 
 def scan(root: Path) -> ContentTree:

@@ -37,7 +37,7 @@ _CODES = [
     IssueCode("lien-ket-hong", "Liên kết hỏng", "Liên kết (symbolic link) phải trỏ tới một tệp có thật trong content/."),
     IssueCode("tep-dac-biet", "Không phải tệp thường", "Thư mục content/ chỉ chứa tệp và thư mục thường."),
     IssueCode("tep-qua-lon", "Tệp vượt giới hạn",
-              "Mỗi loại tệp có giới hạn dung lượng và số dòng (CKX_LIMITS, docs/gioi-han.md) để trang luôn xây xong nhanh."),
+              "Mỗi loại tệp có giới hạn dung lượng và số dòng (CKX_LIMITS, docs/an-toan.md) để trang luôn xây xong nhanh."),
     IssueCode("ky-tu-dieu-khien", "Ký tự điều khiển vô hình",
               "Văn bản không chứa ký tự điều khiển (NUL, ESC...); chúng không hiện ra nhưng làm hỏng trang."),
     IssueCode("cai-dat-khong-hop-le", "Cài đặt không hợp lệ",

@@ -170,7 +170,7 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
     except TooLarge as exc:
         return None, [Issue(code="tep-qua-lon", file=file, message=str(exc),
                             hint="Chia bảng thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
-                                 "(xem docs/gioi-han.md).")]
+                                 "(xem docs/an-toan.md).")]
     except csv.Error:
         return None, [Issue(code="tep-khong-doc-duoc", file=file,
                             message="có một ô dài quá mức, thường do một dấu ngoặc kép (\") mở mà không đóng.",
