@@ -96,7 +96,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
 def print_sheets(output: Path) -> bool:
     """PDFs of every print view of the built site into <output>/print/, swapped in whole; only the sheets
     whose print view changed since the last `make print` are rendered again."""
-    from plugins.sheets.pdf import write_pdfs
+    from plugins.sheets.pdf import PrintError, write_pdfs
 
     output = output.resolve()
     if not print_views(output):
@@ -106,10 +106,14 @@ def print_sheets(output: Path) -> bool:
     written = None
     try:
         written, rendered = write_pdfs(output, staging)
+    except PrintError as exc:
+        print(f"Lỗi khi in {exc}", file=sys.stderr)
     finally:
         if written is None:  # WeasyPrint failed: its traceback follows, the old PDFs stay
             shutil.rmtree(staging, ignore_errors=True)
             print(f"In thất bại: các tệp PDF cũ trong {output / 'print'} được giữ nguyên.", file=sys.stderr)
+    if written is None:
+        return False
     swap(staging, output / "print")
     print(f"Đã in {len(written)} bản niêm yết vào {output / 'print'} ({rendered} bản in lại, "
           f"{len(written) - rendered} bản không đổi).")

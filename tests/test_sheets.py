@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from plugins.disclosures.model import Commune, Disclosure, Posting, Signer, Village
 from plugins.sheets.document import build_sheet, document_type, issuer_lines, summary_line
-from tests.conftest import FIXTURES, ROOT, build, ckx
+from tests.conftest import FIXTURES, ROOT, build, ckx, copy_site
 
 A4 = (595, 842)
 EXPECTED = FIXTURES / "expected" / "phuong-nho-ban-niem-yet-trang-1.png"
@@ -132,3 +132,14 @@ def test_print_views_are_on_the_site_and_not_indexed(sample_site):
     html = view.read_text(encoding="utf-8")
     assert 'name="robots" content="noindex"' in html and "data-pagefind-body" not in html
     assert (ROOT / "theme/static/css/van-ban.css").read_text(encoding="utf-8").count("@page") >= 2
+
+
+def test_an_image_of_the_bundle_in_the_explanation_prints(tmp_path):
+    """The print view sits under in/, the image beside the page: the sheet's <base> makes it resolve."""
+    site = copy_site("giai-thich-doc-hai", tmp_path)
+    index = site / "disclosures/2026/thong-bao-co-ma-doc/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        """<img src="x.png" onerror="alert('ảnh')" alt="ảnh">""", "![Sơ đồ khu vực](x.png)"), encoding="utf-8")
+    folder = printed(site, tmp_path, "2026-03-05")
+    pdf = PdfReader(folder / "2026-thong-bao-co-ma-doc.pdf")
+    assert [image.name for page in pdf.pages for image in page.images], "the image is in the PDF"

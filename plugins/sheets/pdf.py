@@ -9,9 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetchingError
 
 from plugins.sheets.fingerprint import carry_over, fingerprints, print_views, sheet_name, write_manifest
+
+
+class PrintError(RuntimeError):
+    """A print view needs a file the site does not have (a link to a missing image)."""
 
 
 class SiteFetcher(URLFetcher):
@@ -35,6 +39,10 @@ def write_pdfs(site: Path, target: Path) -> tuple[list[Path], int]:
     for view in print_views(site):
         name = sheet_name(view, site)
         if name not in kept:
-            HTML(filename=str(view), url_fetcher=fetcher).write_pdf(target / name, pdf_variant=None)
+            try:
+                HTML(filename=str(view), url_fetcher=fetcher).write_pdf(target / name, pdf_variant=None)
+            except (URLFetchingError, FatalURLFetchingError) as exc:
+                raise PrintError(f"{view.relative_to(site).as_posix()}: không tải được tệp mà bản in cần "
+                                 f"({exc.args[0] if exc.args else exc}).") from exc
     write_manifest(target, wanted)
     return [target / name for name in wanted], len(wanted) - len(kept)
