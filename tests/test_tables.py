@@ -1,12 +1,12 @@
 """Tables in every shape Excel produces: encodings, delimiters, .xlsx, header spellings."""
 
 import datetime as dt
-import unicodedata
 from decimal import Decimal
 
 import pytest
 
 from plugins.tables import Column, TableSchema, apply_schema, read_table
+from tests.conftest import windows_1258
 
 SCHEMA = TableSchema(columns=(
     Column("STT", "stt"),
@@ -23,20 +23,6 @@ ROWS = [
 ]
 
 
-TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def windows_1258(text):
-    """Encode as Vietnamese Windows does: precomposed where cp1258 has the letter, else base + tone mark."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONE_MARKS))
-            out += (base + "".join(p for p in parts if p in TONE_MARKS)).encode("cp1258")
-    return out
 
 
 def write_csv(tmp_path, name, rows, delimiter, encoding, bom=b""):
