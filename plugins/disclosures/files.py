@@ -140,8 +140,13 @@ def scan(root: Path) -> ContentTree:
         for name in sorted(dirnames):
             full = os.path.join(folder, name)
             real = os.path.realpath(full)
-            if name.startswith("."):
-                continue  # .git and editors' temporary folders are never content
+            if name.startswith("."):  # .git and editors' temporary folders are never content
+                if prefix.startswith("disclosures/") and os.path.isfile(os.path.join(full, "index.md")):
+                    tree.issues.append(Issue(
+                        code="ten-ngan-khong-hop-le", file=f"{prefix}{name}/index.md",
+                        message=f'thư mục hồ sơ "{name}" bắt đầu bằng dấu chấm nên bị ẩn và không bao giờ được đăng.',
+                        hint=f'Đổi tên thư mục thành "{name.lstrip(".")}" (chữ thường không dấu, nối bằng gạch ngang).'))
+                continue
             if os.path.islink(full) and not _inside(real, real_root):
                 tree.issues.append(_link_issue(prefix + name, "thư mục"))
             elif real not in seen:
