@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 
@@ -26,7 +27,7 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def measure(output: Path, query: str) -> list[tuple[str, int]]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -40,7 +41,8 @@ def measure(output: Path, query: str) -> list[tuple[str, int]]:
             page = browser.new_page()
             page.on("response", lambda r: sizes.append((r.url.removeprefix(base), len(r.body()))))
             page.goto(f"{base}/tim-kiem/?q={query}")
-            page.wait_for_function("document.querySelector('[data-ckx-status]').textContent.length > 0")
+            # a locator wait: wait_for_function evaluates a string, which the site's CSP refuses
+            expect(page.locator("[data-ckx-status]")).to_have_text(re.compile(r"\S"), timeout=60_000)
             page.wait_for_load_state("networkidle")
             browser.close()
     finally:

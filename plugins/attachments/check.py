@@ -49,8 +49,8 @@ def check_attachment(path: Path, shown: str, limits: Limits, official: Official)
         return [too_large(shown, size, limits.attachment_bytes)]
     magic, label = ALLOWED[extension]
     with path.open("rb") as handle:
-        head = handle.read(16)
-    if (magic is not None and not head.startswith(magic)) or (magic is None and b"\x00" in path.read_bytes()[:4096]):
+        head = handle.read(4096)
+    if (not head.startswith(magic)) if magic is not None else b"\x00" in head:
         return [_refuse(shown, f"nội dung tệp không phải là {label} như phần đuôi tên tệp cho biết.",
                         f"Mở tệp bằng chương trình gốc và lưu lại đúng dạng {label}.")]
     try:

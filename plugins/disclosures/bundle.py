@@ -86,7 +86,7 @@ def parse_bundle(
     checker = Checker(index, document)
     if not is_slug(parts[2]):
         checker.issues.append(Issue(code="ten-ngan-khong-hop-le", file=index,
-                                    message=f'tên thư mục "{parts[2]}" có chữ hoa, dấu, khoảng trắng hoặc dấu chấm đầu, '
+                                    message=f'tên thư mục "{parts[2]}" có chữ hoa, dấu hoặc khoảng trắng, '
                                             "nên không dùng được làm địa chỉ trang.",
                                     hint=f'Đổi tên thư mục thành "{slugify(parts[2])}".'))
     kind = kinds.get(document.data.get("kind")) if isinstance(document.data, dict) else None
@@ -94,7 +94,7 @@ def parse_bundle(
     data = checker.check(Record(fields=keys))
     if not isinstance(data, dict):
         return None, checker.issues
-    checker.check_personal_data(commune.official)
+    checker.check_texts(commune.official)
     checker.check_body(body, body_line, commune.official)
     # Every check runs even when a required key is missing: the officer gets all problems at once.
     issued = data["issued"]
@@ -215,7 +215,8 @@ def _file_refs(items: list[dict], key: str, files: Mapping[str, int], checker: C
             continue
         normal = posixpath.normpath(name)
         if name.startswith("/") or "\\" in name or normal.startswith("..") or any(ord(ch) < 32 for ch in name):
-            checker.report("duong-dan-khong-hop-le", path, f'"{name}" trỏ ra ngoài thư mục hồ sơ.',
+            shown = "".join(ch if ord(ch) >= 32 else f"\\x{ord(ch):02x}" for ch in name)  # never print a NUL
+            checker.report("duong-dan-khong-hop-le", path, f'"{shown}" không phải là tên một tệp trong thư mục hồ sơ.',
                            "Đặt tệp vào chính thư mục hồ sơ và chỉ ghi tên tệp.")
             continue
         if normal not in files:

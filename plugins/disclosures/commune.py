@@ -45,7 +45,7 @@ def parse_commune(text: str, file: str = FILE, max_bytes: int | None = None) -> 
     if not isinstance(data, dict):
         return None, checker.issues
     feedback_data = data["feedback"] or {}
-    checker.check_personal_data(Official.of([data["phone"], data["email"], feedback_data.get("phone"),
+    checker.check_texts(Official.of([data["phone"], data["email"], feedback_data.get("phone"),
                                              feedback_data.get("email")]))
     if data["code"] and not re.fullmatch(r"\d{5}", data["code"]):
         checker.report("ma-xa-khong-hop-le", ("code",), f'"{data["code"]}" không phải là mã gồm 5 chữ số.',

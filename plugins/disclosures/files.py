@@ -11,6 +11,7 @@ are never content. Everything the loaders read afterwards goes through the
 
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 from dataclasses import dataclass, field, fields
@@ -83,6 +84,7 @@ class ContentTree:
     root: Path
     files: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
     issues: list[Issue] = field(default_factory=list)  # links that leave content/, special files
+    _sorted: list[str] = field(default_factory=list, repr=False)
 
     def path(self, rel: str) -> Path:
         return self.root / rel
@@ -91,9 +93,14 @@ class ContentTree:
         return rel in self.files
 
     def under(self, folder: str) -> dict[str, int]:
-        """Files inside `folder`, by path relative to it."""
+        """Files inside `folder`, by path relative to it. Found by bisection in the sorted paths: asked once
+        per bundle, a scan of every file each time grew with the square of the commune's size."""
+        if len(self._sorted) != len(self.files):
+            self._sorted = sorted(self.files)
         prefix = folder.rstrip("/") + "/"
-        return {rel[len(prefix):]: size for rel, size in self.files.items() if rel.startswith(prefix)}
+        start = bisect.bisect_left(self._sorted, prefix)
+        end = bisect.bisect_left(self._sorted, prefix[:-1] + "0")  # "0" follows "/" in code point order
+        return {rel[len(prefix):]: self.files[rel] for rel in self._sorted[start:end]}
 
     def glob(self, folder: str, name: str) -> list[str]:
         """Paths under `folder` whose last part is `name` ("index.md"), sorted."""

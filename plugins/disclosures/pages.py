@@ -30,7 +30,7 @@ def parse_page(file: str, text: str, max_bytes: int | None = None,
         return None, "", [exc.issue(file)]
     checker = Checker(file, document)
     data = checker.check(PAGE)
-    checker.check_personal_data(official)
+    checker.check_texts(official)
     checker.check_body(body, body_line, official)
     if isinstance(data, dict) and data["order"] and not data["order"].isdigit():
         checker.report("sai-kieu", ("order",), f'"{data["order"]}" không phải là số thứ tự.',

@@ -14,7 +14,7 @@ from typing import Any
 
 from plugins.disclosures.yamlsource import Path, YamlDocument
 from plugins.issues import ERROR, WARNING, Issue, Severity
-from plugins.issues.text import control_character_issues
+from plugins.issues.text import control_character_issues, control_characters
 from plugins.privacy.rules import HINT, Official, message, personal_data
 from plugins.vietnamese.parse import ParseError, parse_date, parse_time
 
@@ -43,9 +43,9 @@ class Checker:
                                      message="khóa này đã được viết ở trên.", hint="Xóa một trong hai dòng."))
         return spec.read(self.document.data, path, self)
 
-    def check_personal_data(self, official: Official, skip: tuple[str, ...] = ()) -> None:
-        """Every text value of the document, at any depth, against the privacy rules (design §5): a title or
-        a signer's name reaches the home page, the feeds and the printed sheets."""
+    def check_texts(self, official: Official, skip: tuple[str, ...] = ()) -> None:
+        """Every text value of the document, at any depth, against the privacy rules (design §5) and for
+        control characters: a title or a signer's name reaches the home page, the feeds and the sheets."""
         stack: list[tuple[Path, Any]] = [((), self.document.data)]
         while stack:
             path, value = stack.pop()
@@ -54,6 +54,9 @@ class Checker:
             elif isinstance(value, list):
                 stack += [((*path, index), item) for index, item in enumerate(value)]
             elif isinstance(value, str):
+                if control_characters(value):  # a YAML escape ("\0", "\x1b") writes them past the file check
+                    self.report("ky-tu-dieu-khien", path, "giá trị có ký tự điều khiển vô hình (viết bằng dấu \\).",
+                                "Xóa các chuỗi \\0, \\x.., \\e trong giá trị này.")
                 for finding in personal_data(value, official):
                     self.report("du-lieu-ca-nhan", path, message(finding), HINT)
 

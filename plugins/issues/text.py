@@ -7,11 +7,17 @@ output is checked for them, with the line and column to find them by.
 
 from __future__ import annotations
 
+import re
+
 from plugins.issues.record import Issue
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def control_characters(text: str) -> list[tuple[int, int, str]]:
     """(line, column, character) of each control character other than tab and line ends."""
+    if not _CONTROL.search(text):  # every table cell passes here: the common case must be one regex scan
+        return []
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         for column, ch in enumerate(line.rstrip("\r"), start=1):

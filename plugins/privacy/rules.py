@@ -29,6 +29,9 @@ _EMAIL = re.compile(r"[\w.+-]+@(?:[\w-]+\.)+[A-Za-z]{2,24}(?![\w-])")
 # Folded text: "sinh ngay 12 03 1985", "ngay sinh 1985", "sinh nam 1985", "nam sinh 1985".
 _BIRTH = re.compile(r"\b(?:sinh ngay|ngay sinh|sinh nam|nam sinh|ngay thang nam sinh)\s+(?:la\s+)?\d")
 _LONGEST_GROUP = 5
+_DIGIT = re.compile(r"[0-9]")
+_NON_DIGIT = re.compile(r"[^0-9]")
+_DIGIT_GROUP = re.compile(r"[0-9]+")
 MIN_DIGITS = 9  # CMND; every ID, phone, insurance and account number has at least as many
 
 # Folded header words that mark a personal-data column, with the Vietnamese reason.
@@ -101,11 +104,12 @@ def personal_column(header: str) -> str | None:
 
 def personal_data(text: str, official: Official = NO_OFFICIAL) -> list[Finding]:
     """Every piece of personal data in `text`, once each, in order."""
-    if not text or not any(ch.isdigit() or ch == "@" for ch in text):
+    # Most cells and lines hold no "@", fewer digits than any number of a person, and no "sinh" (birth).
+    if "@" not in text and len(_DIGIT.findall(text)) < MIN_DIGITS and "sinh" not in text.lower():
         return []
     found: dict[str, Finding] = {}
     for value in _numbers(text):
-        digits = re.sub(r"\D", "", value, flags=re.ASCII)
+        digits = _NON_DIGIT.sub("", value)
         if len(digits) < MIN_DIGITS or _AMOUNT.fullmatch(value) or digits in official.numbers:
             continue
         if digits.startswith("84") and digits[2:] and ("0" + digits[2:]) in official.numbers:
@@ -129,7 +133,7 @@ def _numbers(text: str) -> list[str]:
     values = []
     for match in _DIGIT_RUN.finditer(text):
         value = match.group(0).strip()
-        groups = re.findall(r"\d+", value, flags=re.ASCII)
+        groups = _DIGIT_GROUP.findall(value)
         if value.startswith(("(", "+")):
             groups = groups[1:]  # the country or area code is short by nature
         if len(groups) > 1 and max(map(len, groups)) > _LONGEST_GROUP:

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from plugins.vietnamese.text import slugify
+from scripts.sample_files import text_pdf
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
           "Dương", "Lý"]
@@ -21,7 +22,7 @@ CODES = ["DGT", "DVH", "DGD", "ONT", "DTL", "CLN", "DTT", "DRA", "TMD", "NTD"]
 PER_YEAR = {"notice": 120, "budget": 40, "schedule": 20, "land-use": 10, "poverty": 10}
 BUDGET_ROWS = 50
 HOUSEHOLDS = 1000
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = text_pdf("Ban quet van ban (mau)")
 
 
 def write(path: Path, text: str | bytes) -> None:
