@@ -63,6 +63,8 @@ def check_attachment(path: Path, shown: str, limits: Limits, official: Official)
     except TooLarge as exc:
         return [Issue(code="tep-qua-lon", file=shown, message=str(exc),
                       hint="Chia tệp thành nhiều tệp nhỏ hơn (xem docs/an-toan.md).")]
+    except Unreadable as exc:
+        return [_refuse(shown, str(exc), f"Mở tệp bằng chương trình gốc và lưu lại đúng dạng {label}.")]
     except Exception as exc:
         return [Issue(code="tep-khong-doc-duoc", file=shown,
                       message=f"không đọc được nội dung tệp để kiểm tra dữ liệu cá nhân ({type(exc).__name__}).",
