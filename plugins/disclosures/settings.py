@@ -43,6 +43,7 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[Bui
     if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= MAX_PAGE_SIZE:
         issues.append(_issue("CKX_LISTING_PAGE_SIZE", f"cần một số nguyên từ 1 đến {MAX_PAGE_SIZE}, đang là {page_size!r}.",
                              "Ví dụ: CKX_LISTING_PAGE_SIZE = 50."))
+    issues += _editor_backend_issues(settings.get("CKX_EDITOR_BACKEND"))
     limits, limit_issues = read_limits(settings.get("CKX_LIMITS"))
     issues += limit_issues
     kind_settings = settings.get("CKX_KIND_SETTINGS") or {}
@@ -57,6 +58,26 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[Bui
     if issues:
         return None, issues
     return BuildSettings(build_date, page_size, limits, kind_settings), []
+
+
+EDITOR_BACKENDS = ("git-gateway", "github", "gitlab", "gitea", "bitbucket", "azure")  # Decap CMS's own names
+
+
+def _editor_backend_issues(backend: Any) -> list[Issue]:
+    """Decap's `backend` block: a dict whose `name` Decap knows and whose values are plain text or true/false."""
+    if backend is None:
+        return []
+    hint = 'Ví dụ: CKX_EDITOR_BACKEND = {"name": "github", "repo": "ubnd-hoaan/cong-khai", "branch": "main"}.'
+    if not isinstance(backend, dict):
+        return [_issue("CKX_EDITOR_BACKEND", f"cần một dict, đang là {backend!r}.", hint)]
+    issues = []
+    if backend.get("name") not in EDITOR_BACKENDS:
+        issues.append(_issue("CKX_EDITOR_BACKEND['name']", f"{backend.get('name')!r} không phải là nơi lưu Decap CMS biết.",
+                             f"Chọn một trong: {', '.join(EDITOR_BACKENDS)}."))
+    for key, value in backend.items():
+        if not isinstance(key, str) or not isinstance(value, (str, bool)):
+            issues.append(_issue(f"CKX_EDITOR_BACKEND[{key!r}]", f"cần chữ hoặc True/False, đang là {value!r}.", hint))
+    return issues
 
 
 def _issue(key: str, message: str, hint: str) -> Issue:
