@@ -84,6 +84,27 @@ def test_no_sideways_scrolling_on_a_360px_phone(phone, site_url, path):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
+@pytest.mark.parametrize(("path", "total"), [
+    ("cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/", "table.ckx-budget-table tbody tr:first-child td[data-label]"),
+    ("cong-khai/2026/ke-hoach-su-dung-dat-2026/", "table.ckx-cards tfoot td[data-label='Diện tích (ha)']"),
+    ("cong-khai/2026/ra-soat-ho-ngheo-2026/", "table.ckx-cards tfoot td[data-label='Số hộ']"),
+    ("cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/", ".ckx-sessions__when"),
+], ids=["ngan-sach", "dat-dai", "ho-ngheo", "lich"])
+def test_the_key_figure_is_on_screen_of_a_360px_phone_without_scrolling_sideways(browser, site_url, path, total):
+    """Issue 18: on a 360×640 phone the grand total sits inside the viewport next to its label."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=2, locale="vi-VN")
+    page = context.new_page()
+    page.goto(site_url + path)
+    cell = page.locator(total).first
+    cell.scroll_into_view_if_needed()
+    box = cell.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate("window.scrollX") == 0
+    assert re.search(r"\d", cell.inner_text())
+    context.close()
+
+
 def test_reading_and_navigating_without_javascript(browser, site_url, tmp_path):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
