@@ -105,6 +105,28 @@ def test_the_key_figure_is_on_screen_of_a_360px_phone_without_scrolling_sideways
     context.close()
 
 
+def test_the_first_screen_of_a_phone_is_content(browser, site_url):
+    """Issue 18: a compact header; title and posting status on the first 360×640 screen; villages one tap away."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(site_url + "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/")
+    assert page.locator(".ckx-header").bounding_box()["height"] <= 130
+    for selector in ("h1", ".ckx-disclosure__status .ckx-tag"):
+        box = page.locator(selector).first.bounding_box()
+        assert box["y"] + box["height"] <= 640, selector
+    visible = [a for a in page.locator(".ckx-nav__link").all() if a.is_visible()]
+    assert [a.inner_text() for a in visible] == ["Đang niêm yết", "Thôn của tôi", "Tìm kiếm"]
+    assert all(a.bounding_box()["height"] >= 44 for a in visible), "tap targets of 44 px"
+    page.get_by_role("link", name="Thôn của tôi").first.click()
+    assert page.locator("h1").inner_text() == "Theo thôn, tổ dân phố"
+    assert page.get_by_role("navigation", name="Mục lục").get_by_role("link", name="Tất cả văn bản").is_visible()
+    context.close()
+    desktop = browser.new_page(viewport={"width": 1200, "height": 800})
+    desktop.goto(site_url)
+    assert len([a for a in desktop.locator(".ckx-nav__link").all() if a.is_visible()]) >= 6
+    desktop.close()
+
+
 def test_reading_and_navigating_without_javascript(browser, site_url, tmp_path):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
