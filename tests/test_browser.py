@@ -150,9 +150,31 @@ def audited_phone(browser):
     context.close()
 
 
+SMALLEST_TEXT = """() => {
+  const sizes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, parent = node.parentElement;
+    if (!node.textContent.trim() || !parent || !parent.getClientRects().length) continue;
+    if (parent.closest(".ckx-skip-link, svg, [hidden]")) continue;
+    sizes.push([parseFloat(getComputedStyle(parent).fontSize), parent.tagName + "." + parent.className]);
+  }
+  return sizes.sort((a, b) => a[0] - b[0])[0];
+}"""
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_wcag_a_or_aa_violation(audited_phone, site_url, path):
+def test_text_is_at_least_16px_on_a_phone(phone, site_url, path):
+    phone.goto(site_url + path)
+    size, where = phone.evaluate(SMALLEST_TEXT)
+    assert size >= 16, f"{where}: {size}px"
+
+
+@pytest.mark.parametrize("width", [360, 1200])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_wcag_a_or_aa_violation(audited_phone, site_url, path, width):
     phone = audited_phone
+    phone.set_viewport_size({"width": width, "height": 800})
     phone.goto(site_url + path)
     phone.add_script_tag(path=str(AXE))
     result = phone.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")

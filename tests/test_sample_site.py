@@ -55,3 +55,16 @@ def test_names_of_an_ended_list_are_nowhere_in_the_built_site(sample_site):
     everything = "\n".join(p.read_bytes().decode("utf-8", errors="replace") for p in sample_site.rglob("*") if p.is_file())
     assert [name for name in names if name in everything] == []
     assert "Thôn Phú Sơn" in (sample_site / "cong-khai/2025/ra-soat-ho-ngheo-2025/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
+
+
+def test_every_disclosure_page_with_its_css_is_under_30_kb_gzip_and_needs_no_web_font(sample_site):
+    """Issue 18: small pages for slow mobile data; the stylesheet is part of what a first visit pays."""
+    import gzip
+
+    css = gzip.compress((sample_site / "theme/css/main.css").read_bytes())
+    assert b"@font-face" not in gzip.decompress(css)
+    pages = list(sample_site.glob("cong-khai/*/*/index.html")) + list(sample_site.glob("cong-khai/*/*/*/index.html"))
+    assert len(pages) >= 10
+    heavy = {p.relative_to(sample_site).as_posix(): len(gzip.compress(p.read_bytes())) + len(css) for p in pages
+             if len(gzip.compress(p.read_bytes())) + len(css) >= 30 * 1024}
+    assert heavy == {}
