@@ -127,6 +127,23 @@ def test_the_first_screen_of_a_phone_is_content(browser, site_url):
     desktop.close()
 
 
+@pytest.mark.parametrize(("path", "figure"), [
+    ("cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/", "Tổng thu ngân sách xã: dự toán 9.105,5 triệu đồng"),
+    ("cong-khai/2026/ke-hoach-su-dung-dat-2026/", "công trình, dự án; tổng diện tích"),
+    ("cong-khai/2026/ra-soat-ho-ngheo-2026/", "Hộ nghèo: "),
+    ("cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/", "Buổi gần nhất: "),
+], ids=["ngan-sach", "dat-dai", "ho-ngheo", "lich"])
+def test_title_status_and_key_figure_fill_the_first_phone_screen(browser, site_url, path, figure):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(site_url + path)
+    key = page.locator(".ckx-key-figure")
+    assert figure in key.inner_text()
+    box = key.bounding_box()
+    assert box["y"] + box["height"] <= 640, box
+    context.close()
+
+
 def test_reading_and_navigating_without_javascript(browser, site_url, tmp_path):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()

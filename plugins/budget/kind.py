@@ -4,6 +4,7 @@ from pathlib import Path
 
 from plugins.budget.export import budget_downloads
 from plugins.budget.load import load_budget
+from plugins.budget.present import key_figure
 from plugins.budget.schema import BUDGET_TABLE, STAGES, UNITS
 from plugins.disclosures.kinds import Kind
 from plugins.disclosures.schema import Text
@@ -17,6 +18,7 @@ BUDGET = Kind(
     table_roles={"revenue": "Thu ngân sách", "expenditure": "Chi ngân sách", "balance": "Cân đối ngân sách"},
     extra_keys={"unit": Text(required=True, choices=UNITS), "stage": Text(choices=STAGES)},
     load_tables=load_budget,
+    key_figure=key_figure,
     downloads=budget_downloads,
     publish_original_tables=True,
     template="budget.html",

@@ -64,3 +64,9 @@ def chart(table, unit: str, chart_id: str) -> str:
     legend = ("Dự toán", "Thực hiện" if table.has_actual else None)
     return bar_chart(f"{CHART_TITLES[table.role]} ({unit})", description, bars, legend,
                      format_value=number, chart_id=chart_id)
+
+
+def key_figure(data, _today) -> str | None:
+    """The first table's first summary sentence: the grand total, estimate and execution."""
+    first = next((t for t in data.tables if t.summary), None)
+    return first.summary[0] if first else None

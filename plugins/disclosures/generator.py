@@ -44,6 +44,7 @@ class DisclosuresGenerator(Generator):
             disclosure.extra["downloads"] = _downloads(disclosure)
             disclosure.extra.setdefault("originals", [])
             disclosure.extra["village_names"] = _village_names(disclosure, site.commune)
+            disclosure.extra["key_figure"] = _key_figure(disclosure, today)
         self.site = site
         self.context["ckx"] = site_view(site, today)
         self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
@@ -110,6 +111,12 @@ def _downloads(disclosure) -> list:
     kind = KINDS.get(disclosure.kind)
     data = disclosure.extra.get("data")
     return kind.downloads(disclosure, data) if kind.downloads and data is not None else []
+
+
+def _key_figure(disclosure, today: dt.date) -> str | None:
+    kind = KINDS.get(disclosure.kind)
+    data = disclosure.extra.get("data")
+    return kind.key_figure(data, today) if kind.key_figure and data is not None else None
 
 
 def _village_pages(disclosure, kind) -> dict:

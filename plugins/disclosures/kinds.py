@@ -73,6 +73,10 @@ DownloadMaker = Callable[[Disclosure, Any], list[Download]]
 SiteFiles = Callable[[list[Disclosure], Commune], list[Download]]
 """(every disclosure of the kind, the commune) -> files at the site root (a commune-wide feed)."""
 
+KeyFigure = Callable[[Any, dt.date], "str | None"]
+"""(the data the kind's loader returned, the build date) -> the one sentence a citizen came for, shown under
+the title on the first screen of a phone ("Tổng thu: dự toán 9.105,5 triệu đồng ..."); None for none."""
+
 HomeData = Callable[[list[Disclosure], dt.date], Any]
 """(every disclosure of the kind, the build date) -> what the kind's home-page block shows; None for nothing."""
 
@@ -98,6 +102,7 @@ class Kind:
     village_template: str | None = None  # one page per village when the data has `villages` (slug -> data)
     village_sheet_template: str | None = None  # the village's rows on its own printed sheet
     sheet_orientation: str = "portrait"  # "landscape" for wide tables (Nghị định 30/2020 allows it)
+    key_figure: KeyFigure | None = None
     site_files: SiteFiles | None = None
     home_template: str | None = None  # a block on the home page, given `home_data`
     home_data: HomeData | None = None

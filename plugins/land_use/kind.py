@@ -5,6 +5,7 @@ from pathlib import Path
 from plugins.disclosures.kinds import Kind
 from plugins.land_use.export import land_use_downloads
 from plugins.land_use.load import load_land_use
+from plugins.land_use.present import key_figure
 from plugins.land_use.schema import LAND_USE_TABLE
 
 LAND_USE = Kind(
@@ -15,6 +16,7 @@ LAND_USE = Kind(
     table_required=True,
     table_roles=None,
     load_tables=load_land_use,
+    key_figure=key_figure,
     downloads=land_use_downloads,
     publish_original_tables=True,
     template="land_use.html",

@@ -17,3 +17,9 @@ def chart(data) -> str:
     description = "; ".join(f"{b.label}: {area(b.first)}" for b in bars)
     return bar_chart("Diện tích theo loại đất (ha)", description, bars, ("Diện tích (ha)", None),
                      format_value=lambda v: number(v, 2), chart_id="bieu-do-dat")
+
+
+def key_figure(data, _today) -> str | None:
+    if not data.projects:
+        return None
+    return f"{len(data.projects)} công trình, dự án; tổng diện tích {area(data.total_area)}."

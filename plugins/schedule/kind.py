@@ -7,6 +7,7 @@ from pathlib import Path
 from plugins.disclosures.kinds import Download, Kind, Setting
 from plugins.schedule.ical import calendar_bytes
 from plugins.schedule.load import load_schedule
+from plugins.schedule.present import key_figure
 from plugins.schedule.schema import HOLIDAYS, RECURRING, SESSIONS_TABLE
 
 UPCOMING_ON_HOME = 5
@@ -39,6 +40,7 @@ SCHEDULE = Kind(
     table_roles=None,
     extra_keys={"recurring": RECURRING, "holidays": HOLIDAYS},
     load_tables=load_schedule,
+    key_figure=key_figure,
     downloads=schedule_downloads,
     site_files=commune_calendar,
     home_template="schedule_home.html",
