@@ -78,6 +78,14 @@ def phone(browser):
     context.close()
 
 
+@pytest.fixture
+def small_phone(browser):
+    """The first screen the issue measures: 360×640, the cheapest phones."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=2, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_no_sideways_scrolling_on_a_360px_phone(phone, site_url, path):
     phone.goto(site_url + path)
@@ -90,10 +98,9 @@ def test_no_sideways_scrolling_on_a_360px_phone(phone, site_url, path):
     ("cong-khai/2026/ra-soat-ho-ngheo-2026/", "table.ckx-cards tfoot td[data-label='Số hộ']"),
     ("cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/", ".ckx-sessions__when"),
 ], ids=["ngan-sach", "dat-dai", "ho-ngheo", "lich"])
-def test_the_key_figure_is_on_screen_of_a_360px_phone_without_scrolling_sideways(browser, site_url, path, total):
+def test_the_key_figure_is_on_screen_of_a_360px_phone_without_scrolling_sideways(small_phone, site_url, path, total):
     """Issue 18: on a 360×640 phone the grand total sits inside the viewport next to its label."""
-    context = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=2, locale="vi-VN")
-    page = context.new_page()
+    page = small_phone
     page.goto(site_url + path)
     cell = page.locator(total).first
     cell.scroll_into_view_if_needed()
@@ -102,13 +109,11 @@ def test_the_key_figure_is_on_screen_of_a_360px_phone_without_scrolling_sideways
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.evaluate("window.scrollX") == 0
     assert re.search(r"\d", cell.inner_text())
-    context.close()
 
 
-def test_the_first_screen_of_a_phone_is_content(browser, site_url):
+def test_the_first_screen_of_a_phone_is_content(browser, small_phone, site_url):
     """Issue 18: a compact header; title and posting status on the first 360×640 screen; villages one tap away."""
-    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="vi-VN")
-    page = context.new_page()
+    page = small_phone
     page.goto(site_url + "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/")
     assert page.locator(".ckx-header").bounding_box()["height"] <= 130
     for selector in ("h1", ".ckx-disclosure__status .ckx-tag"):
@@ -120,7 +125,6 @@ def test_the_first_screen_of_a_phone_is_content(browser, site_url):
     page.get_by_role("link", name="Thôn của tôi").first.click()
     assert page.locator("h1").inner_text() == "Theo thôn, tổ dân phố"
     assert page.get_by_role("navigation", name="Mục lục").get_by_role("link", name="Tất cả văn bản").is_visible()
-    context.close()
     desktop = browser.new_page(viewport={"width": 1200, "height": 800})
     desktop.goto(site_url)
     assert len([a for a in desktop.locator(".ckx-nav__link").all() if a.is_visible()]) >= 6
@@ -133,15 +137,13 @@ def test_the_first_screen_of_a_phone_is_content(browser, site_url):
     ("cong-khai/2026/ra-soat-ho-ngheo-2026/", "Hộ nghèo: "),
     ("cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/", "Buổi gần nhất: "),
 ], ids=["ngan-sach", "dat-dai", "ho-ngheo", "lich"])
-def test_title_status_and_key_figure_fill_the_first_phone_screen(browser, site_url, path, figure):
-    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="vi-VN")
-    page = context.new_page()
+def test_title_status_and_key_figure_fill_the_first_phone_screen(small_phone, site_url, path, figure):
+    page = small_phone
     page.goto(site_url + path)
     key = page.locator(".ckx-key-figure")
     assert figure in key.inner_text()
     box = key.bounding_box()
     assert box["y"] + box["height"] <= 640, box
-    context.close()
 
 
 def test_reading_and_navigating_without_javascript(browser, site_url, tmp_path):
