@@ -1,7 +1,9 @@
 """The content contract: commune.yml, pages and disclosure bundles, listings and posting status.
 
 Pure core: yamlsource, schema, model, commune, bundle, pages, kinds, listings,
-history, site. Pelican glue: generator, reader, and the wiring below.
+settings. The disk at the edge: files (the one walk of content/, limits),
+history (git), site (loads everything through files), staging (the safe swap).
+Pelican glue: generator, reader, and the wiring below.
 """
 
 
