@@ -10,10 +10,11 @@ PORT ?= 8000
 export BUILD_DATE
 
 # Debian packages: WeasyPrint's libraries and a Times-compatible font for the printed sheets;
-# Chromium (and npm for axe-core) and pdftoppm for the tests.
+# Chromium (and npm for axe-core), pdftoppm, and Java for the W3C HTML checker (vnu-jar) in the tests.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
-TEST_SYSTEM_PACKAGES := chromium poppler-utils
+TEST_SYSTEM_PACKAGES := chromium poppler-utils default-jre-headless
 AXE_VERSION := 4.14.1
+VNU_VERSION := 26.9.27
 DECAP_VERSION := 3.16.3
 DECAP_SERVER_VERSION := 3.11.3
 EDITOR := $(VENV)/node/decap-cms
@@ -47,7 +48,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed $(EDITOR)/.installed $(VENV)/node/.in
 	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
 	@command -v npm >/dev/null || scripts/install-system-packages.sh npm
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_VERSION)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_VERSION) vnu-jar@$(VNU_VERSION)
 	@touch $@
 
 editor: install $(VENV)/node/.installed-editor-server
