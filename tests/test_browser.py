@@ -33,7 +33,10 @@ PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/th
          "cong-khai/2026/ra-soat-ho-ngheo-2026/", "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-tay/",
          "cong-khai/2025/ra-soat-ho-ngheo-2025/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/",
          "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/", "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/",
-         "tim-kiem/"]
+         "tim-kiem/", "nam/2026/"]
+# The printed sheets' views: A4 pages to print (Ctrl+P, make print), not phone pages; axe checks them too.
+SHEETS = ["cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/in/", "cong-khai/2026/ra-soat-ho-ngheo-2026/in/thon-tay/",
+          "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/in/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/thon-tay/"]
 
 if not (Path(CHROMIUM).exists() and AXE.exists() and DECAP_SERVER.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):
@@ -190,7 +193,7 @@ def test_text_is_at_least_16px_on_a_phone(phone, site_url, path):
 
 
 @pytest.mark.parametrize("width", [360, 1200])
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGES + SHEETS)
 def test_axe_finds_no_wcag_a_or_aa_violation(audited_phone, site_url, path, width):
     phone = audited_phone
     phone.set_viewport_size({"width": width, "height": 800})
