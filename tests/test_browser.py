@@ -192,6 +192,20 @@ def test_text_is_at_least_16px_on_a_phone(phone, site_url, path):
     assert size >= 16, f"{where}: {size}px"
 
 
+SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, select, input, summary')]
+  .filter(e => e.getClientRects().length && !e.closest('p, .ckx-prose, td, th, dd, figcaption, .ckx-skip-link'))
+  .filter(e => e.getBoundingClientRect().height < 44)
+  .map(e => e.tagName + ' ' + e.textContent.trim().slice(0, 40))"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_tap_targets_are_at_least_44px_on_a_phone(phone, site_url, path):
+    """Issue 18: every link or control that stands alone is 44 px tall; links inside running text
+    (paragraphs, table cells, prose) are exempt, as in WCAG's target-size rules."""
+    phone.goto(site_url + path)
+    assert phone.evaluate(SMALL_TARGETS) == []
+
+
 @pytest.mark.parametrize("width", [360, 1200])
 @pytest.mark.parametrize("path", PAGES + SHEETS)
 def test_axe_finds_no_wcag_a_or_aa_violation(audited_phone, site_url, path, width):
