@@ -1,7 +1,9 @@
 """Formatting for citizens: Vietnamese numbers and the dates of Nghị định 30/2020.
 
-Numbers use Babel's Vietnamese locale ("." for thousands, "," for decimals,
-Luật Kế toán 2015 Điều 11). Dates in tables are dd/mm/yyyy; dates in a
+Numbers are written as Babel's Vietnamese locale writes them ("." for
+thousands, "," for decimals, Luật Kế toán 2015 Điều 11), by a few lines of
+string work: a large commune writes 200,000 numbers a build and Babel's
+pattern engine took a fifth of it (tests compare the two on random values). Dates in tables are dd/mm/yyyy; dates in a
 document's place-and-date line follow Nghị định 30/2020: days below 10 and
 months 1 and 2 get a leading zero, months 3 to 12 do not.
 """
@@ -9,9 +11,7 @@ months 1 and 2 get a leading zero, months 3 to 12 do not.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-
-from babel.numbers import format_decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from plugins.vietnamese.text import d_stroke_words
 
@@ -22,10 +22,17 @@ def number(value: Decimal | int | float | None, decimals: int | None = None, emp
     """1234567.5 -> "1.234.567,5"; None -> "—" (how official tables show an empty cell)."""
     if value is None or value == "":
         return empty
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
     if decimals is None:
-        return format_decimal(value, locale="vi", decimal_quantization=False, group_separator=True)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale="vi")
+        text = f"{exact.normalize():f}" if exact else "0"  # every digit it has, none it does not
+    else:
+        text = f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN):f}"
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    if sign and int(whole) == 0 and not fraction.strip("0"):
+        sign = ""  # -0,00 is written 0,00
+    return sign + grouped + ("," + fraction if fraction else "")
 
 
 def short_date(value: dt.date | None) -> str:
