@@ -101,6 +101,34 @@ def test_yaml_loader_gives_a_document_or_a_positioned_error(text):
     assert document.line(("x",)) >= 1
 
 
+YAMLISH = st.lists(st.sampled_from(["title: Thông báo", "  - thon-dong", "posting:", "  from: 05/01/2026", "x: 'a: b'",
+                                     "- ", "key: &a 1", "y: *a", "<<: {}", "z: !!int 3", "\t- tab", "n: null",
+                                     "  places: [a, b]", 'q: "đã \\u00e9"', "code: 01234", "x: ~", "#", "  ", "---"]),
+                   max_size=12).map("\n".join)
+
+
+@SETTINGS
+@given(st.one_of(YAMLISH, st.text(max_size=200)))
+def test_libyaml_fast_path_reads_exactly_what_the_pure_python_loader_reads(text):
+    """Front matter goes through libyaml (a third of loading a large commune in pure Python); whatever the
+    text, the document (values, lines, duplicate keys) or the error must be the pure-Python loader's."""
+    from plugins.disclosures import yamlsource
+
+    def read(fast):
+        saved = yamlsource._FastStringLoader
+        yamlsource._FastStringLoader = saved if fast else None
+        try:
+            document = load(text, first_line=2)
+            return document.data, document.lines, document.duplicates
+        except YamlSyntaxError as exc:
+            return exc.code, exc.line, exc.problem
+        finally:
+            yamlsource._FastStringLoader = saved
+
+    assert yamlsource._FastStringLoader is not None, "PyYAML without libyaml: the fast path is never taken"
+    assert read(fast=True) == read(fast=False)
+
+
 @SETTINGS
 @given(st.text(max_size=300))
 def test_front_matter_splitter_splits_or_says_there_is_none(text):

@@ -17,10 +17,8 @@ import yaml
 from plugins.issues import Issue
 
 
-class _StringLoader(yaml.SafeLoader):
-    """SafeLoader whose only implicit type is null: no dates, numbers or booleans.
-
-    Anchors, aliases, merge keys and tags are refused while composing, before anything is built:
+class _Refusals:
+    """Anchors, aliases, merge keys and tags are refused while composing, before anything is built:
     officers never need them, and eight levels of aliases ("billion laughs") grow a few hundred bytes
     into gigabytes."""
 
@@ -33,7 +31,7 @@ class _StringLoader(yaml.SafeLoader):
         if getattr(event, "tag", None) is not None:
             raise YamlRefused(event.start_mark, f'có thẻ YAML "{event.tag}"')
         if isinstance(parent, yaml.MappingNode) and isinstance(event, yaml.ScalarEvent) and index is None \
-                and event.value == "<<" and event.style is None:
+                and event.value == "<<" and not event.style:  # plain style: None, or "" from libyaml
             raise YamlRefused(event.start_mark, "có khóa gộp (<<) của YAML")
         return super().compose_node(parent, index)
 
@@ -45,10 +43,48 @@ class YamlRefused(yaml.MarkedYAMLError):
         super().__init__(problem=what, problem_mark=mark)
 
 
-_StringLoader.yaml_implicit_resolvers = {
+class _StringResolver(yaml.resolver.Resolver):
+    """The only implicit type is null: no dates, numbers or booleans."""
+
+
+_StringResolver.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
+
+
+class _StringLoader(_Refusals, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+                    yaml.constructor.SafeConstructor, _StringResolver):
+    """Pure Python: the reference, and the one whose errors are reported (with PyYAML's wording)."""
+
+    def __init__(self, stream) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _StringResolver.__init__(self)
+
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    CParser = None
+
+if CParser is not None:
+    class _FastStringLoader(_Refusals, yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor,
+                            _StringResolver):
+        """The same composer over libyaml's scanner and parser (the costly part, a third of loading a large
+        commune in pure Python); events keep their lines. Any error is reported by `_StringLoader` instead,
+        so officers read one wording whichever parser found it."""
+
+        def __init__(self, stream) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _StringResolver.__init__(self)
+else:
+    _FastStringLoader = None
 
 Path = tuple[Any, ...]
 
@@ -89,13 +125,34 @@ def load(text: str, first_line: int = 1, max_bytes: int | None = None) -> YamlDo
         raise YamlSyntaxError(first_line, 0, f"phần khai báo dài hơn giới hạn {max_bytes:,} byte.".replace(",", "."),
                               code="tep-qua-lon", hint="Chuyển phần nội dung dài xuống dưới dòng --- thứ hai "
                               "(phần thuyết minh), hoặc chia thành nhiều hồ sơ.")
-    loader = None
+    if _FastStringLoader is not None:
+        try:
+            node, data = _compose_and_construct(_FastStringLoader, text)
+        except (yaml.YAMLError, RecursionError, ValueError):
+            node, data = _strictly(text, first_line)
+    else:
+        node, data = _strictly(text, first_line)
+    document = YamlDocument(data=data, first_line=first_line)
+    if data is not None:  # an empty document has no line (the two parsers put its null on different ones)
+        _record_lines(node, (), document, first_line)
+    return document
+
+
+def _compose_and_construct(loader_class, text: str):
+    loader = loader_class(text)
     try:
-        loader = _StringLoader(text)  # its reader refuses control characters already here
         node = loader.get_single_node()
         if node is not None:
             _check_depth(node)
-        data = loader.construct_document(node) if node is not None else None
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _strictly(text: str, first_line: int):
+    """Compose with the pure-Python loader, turning each of its errors into one an officer can act on."""
+    try:
+        return _compose_and_construct(_StringLoader, text)  # its reader refuses control characters already here
     except YamlRefused as exc:
         mark = exc.problem_mark
         raise YamlSyntaxError(first_line + mark.line, mark.column + 1,
@@ -113,13 +170,6 @@ def load(text: str, first_line: int = 1, max_bytes: int | None = None) -> YamlDo
     except RecursionError as exc:
         raise YamlSyntaxError(first_line, 0, "các khóa lồng nhau quá sâu.", hint="Viết lại phần khai báo cho phẳng.") \
             from exc
-    finally:
-        if loader is not None:
-            loader.dispose()
-    document = YamlDocument(data=data, first_line=first_line)
-    if node is not None:
-        _record_lines(node, (), document, first_line)
-    return document
 
 
 def _check_depth(node: yaml.Node) -> None:
