@@ -90,5 +90,5 @@ docs: install
 	$(PY) scripts/issue_codes.py > docs/ma-loi.md
 
 clean:
-	rm -rf $(OUTPUT) .pytest_cache
+	rm -rf $(OUTPUT) .pytest_cache .cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

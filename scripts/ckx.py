@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import runpy
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.build import BuildFailed, Preloaded, run_pelican  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.cache import folder_from_environment  # noqa: E402
+from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
-from plugins.disclosures.site import HANDOFF, load_site, save_handoff  # noqa: E402
+from plugins.disclosures.site import load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.issues import format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
@@ -44,7 +43,7 @@ def load_settings(path: Path) -> dict:
     return settings
 
 
-def check(content: Path, settings: dict):
+def check(content: Path, settings: dict, *, checks_only: bool = False):
     """Load and check the content, print every issue; return the site, or None on errors (warnings allowed)."""
     if not content.is_dir():
         print(f"Không tìm thấy thư mục nội dung {content}.", file=sys.stderr)
@@ -54,18 +53,20 @@ def check(content: Path, settings: dict):
         print(format_issues(issues), file=sys.stderr)
         print("Cài đặt có lỗi: sửa pelicanconf.py (hoặc biến môi trường BUILD_DATE) rồi chạy lại.", file=sys.stderr)
         return None
-    site = load_site(content, KINDS, build_settings.build_date, build_settings.kind_settings, build_settings.limits)
+    site = load_site(content, KINDS, build_settings.build_date, build_settings.kind_settings, build_settings.limits,
+                     folder_from_environment(), checks_only=checks_only)
     if site.issues:
         print(format_issues(site.issues), file=sys.stderr)
     if has_errors(site.issues):
         print("Nội dung có lỗi: sửa các dòng LỖI ở trên rồi chạy lại.", file=sys.stderr)
         return None
-    print(f"Nội dung hợp lệ: {len(site.disclosures)} hồ sơ công khai, {len(site.pages)} trang.")
+    reused = f" ({site.cache_hits} hồ sơ không đổi từ lần trước, không đọc lại)" if site.cache_hits else ""
+    print(f"Nội dung hợp lệ: {site.bundles_loaded} hồ sơ công khai, {len(site.pages)} trang{reused}.")
     return site
 
 
 def validate(content: Path, settings: dict) -> bool:
-    return check(content, settings) is not None
+    return check(content, settings, checks_only=True) is not None
 
 
 def build(content: Path, output: Path, settings_path: Path, settings: dict) -> bool:
@@ -76,15 +77,12 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = new_staging(output)
-    with tempfile.TemporaryDirectory(prefix="ckx-") as scratch:
-        handoff = save_handoff(site, content, site.build_date, settings.get("CKX_KIND_SETTINGS"), Path(scratch))
-        env = dict(os.environ, BUILD_DATE=str(settings["BUILD_DATE"]), **{HANDOFF: str(handoff)})
-        command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_path), "-o", str(staging),
-                   "--fatal", "errors", "-q"]
-        # Pelican's stdout is only its English "Done: Processed 0 articles..."; its errors go to stderr.
-        result = subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
-    if result.returncode != 0:
+    try:
+        run_pelican(settings_path, content, staging, Preloaded(site, output if output.is_dir() else None,
+                                                              folder_from_environment()))
+    except BuildFailed as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        print(f"Lỗi khi xây dựng: {exc}", file=sys.stderr)
         print(f"Xây dựng thất bại: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
         return False
     kept = keep_printed_sheets(output, staging)

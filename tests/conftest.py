@@ -17,6 +17,20 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE_BUILD_DATE = "2026-11-21"
 
 
+def pytest_configure(config) -> None:
+    """Every build in the tests keeps its cache of loaded bundles in one folder of this run, not in the
+    project's .cache/ (each temporary content folder would leave its own entries there)."""
+    import tempfile
+
+    os.environ.setdefault("CKX_CACHE", tempfile.mkdtemp(prefix="ckx-cache-"))
+
+
+def pytest_unconfigure(config) -> None:
+    folder = os.environ.get("CKX_CACHE", "")
+    if Path(folder).name.startswith("ckx-cache-"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def ckx(*args: str, build_date: str = SAMPLE_BUILD_DATE) -> subprocess.CompletedProcess:
     """Run scripts/ckx.py as `make` does; output is captured for the assertions."""
     env = dict(os.environ, BUILD_DATE=build_date)

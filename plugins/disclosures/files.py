@@ -12,6 +12,7 @@ are never content. Everything the loaders read afterwards goes through the
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import stat
 from dataclasses import dataclass, field, fields
@@ -84,6 +85,7 @@ class ContentTree:
     root: Path
     files: dict[str, int] = field(default_factory=dict)  # path -> size in bytes
     issues: list[Issue] = field(default_factory=list)  # links that leave content/, special files
+    stamps: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # path -> (size, mtime ns, inode)
     _sorted: list[str] = field(default_factory=list, repr=False)
 
     def path(self, rel: str) -> Path:
@@ -105,6 +107,14 @@ class ContentTree:
     def glob(self, folder: str, name: str) -> list[str]:
         """Paths under `folder` whose last part is `name` ("index.md"), sorted."""
         return sorted(rel for rel in self.under(folder) if rel.rsplit("/", 1)[-1] == name)
+
+    def sha256(self, rel: str) -> str:
+        """The file's checksum, read in pieces (an attachment may be 100 MiB)."""
+        h = hashlib.sha256()
+        with open(self.path(rel), "rb") as file:
+            while chunk := file.read(MIB):
+                h.update(chunk)
+        return h.hexdigest()
 
     def read_text(self, rel: str, limit: int, issues: list[Issue]) -> str | None:
         """Officers' text files: UTF-8 only, within `limit` bytes, no control characters."""
@@ -140,13 +150,15 @@ def scan(root: Path) -> ContentTree:
     real_root = os.path.realpath(root)
     tree = ContentTree(root)
     seen = {real_root}
+    real_folders = {str(root): real_root}  # a folder's real path, worked out only where a link is on the way
     for folder, dirnames, filenames in os.walk(root, followlinks=True):
         rel_folder = Path(folder).relative_to(root).as_posix()
         prefix = "" if rel_folder == "." else rel_folder + "/"
         keep = []
         for name in sorted(dirnames):
             full = os.path.join(folder, name)
-            real = os.path.realpath(full)
+            real = os.path.realpath(full) if os.path.islink(full) else os.path.join(real_folders[folder], name)
+            real_folders[full] = real
             if name.startswith("."):  # .git and editors' temporary folders are never content
                 if prefix.startswith("disclosures/") and os.path.isfile(os.path.join(full, "index.md")):
                     tree.issues.append(Issue(
@@ -178,6 +190,7 @@ def scan(root: Path) -> ContentTree:
                 continue
             if not name.startswith("."):
                 tree.files[rel] = info.st_size
+                tree.stamps[rel] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return tree
 
 

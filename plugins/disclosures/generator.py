@@ -14,10 +14,12 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from plugins.disclosures import listings
+from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.bundle import place_choices
+from plugins.disclosures.cache import folder_from_environment
 from plugins.disclosures.kinds import KINDS, village_sections
 from plugins.disclosures.settings import read_settings
-from plugins.disclosures.site import Site, load_with_handoff
+from plugins.disclosures.site import Site, load_site
 from plugins.issues import format_issues, has_errors
 from plugins.safe_markdown import render
 
@@ -35,11 +37,16 @@ class DisclosuresGenerator(Generator):
             raise ContentError("Cài đặt có lỗi, không xây dựng trang:\n" + format_issues(issues))
         self.build_settings = settings
         today = settings.build_date
-        site = load_with_handoff(Path(self.path), KINDS, today, settings.kind_settings, settings.limits)
-        if has_errors(site.issues):
-            raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
-        for issue in site.issues:
-            logger.warning(issue.format())
+        preloaded = self.settings.get(PRELOADED)
+        if preloaded is not None:  # scripts/ckx.py loaded, checked and reported it already
+            site = preloaded.site
+        else:  # plain `pelican content`
+            site = load_site(Path(self.path), KINDS, today, settings.kind_settings, settings.limits,
+                             folder_from_environment())
+            if has_errors(site.issues):
+                raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
+            for issue in site.issues:
+                logger.warning(issue.format())
         for disclosure in site.disclosures:
             disclosure.extra["downloads"] = _downloads(disclosure)
             disclosure.extra.setdefault("originals", [])

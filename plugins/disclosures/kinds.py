@@ -34,10 +34,18 @@ class LoadContext:
     """What a kind's loader may depend on besides its files: never the clock, never Pelican."""
 
     commune: Commune
-    today: dt.date
+    build_date: dt.date  # read through `today`
     settings: Mapping[str, Any]  # this kind's settings, defaults filled in
     limits: Limits = DEFAULT_LIMITS
     checked: list = field(default_factory=list)  # every (ref, table) read, for the clean copies of originals
+    date_read: bool = field(default=False, compare=False)
+
+    @property
+    def today(self) -> dt.date:
+        """The build date. Reading it marks the result as holding on this date only (a named list's window),
+        so the cache of loaded bundles serves it on no other."""
+        object.__setattr__(self, "date_read", True)
+        return self.build_date
 
     def read_tables(self, disclosure: Disclosure, bundle_dir: str, schema: Any) -> tuple[list, list[Issue]]:
         """The disclosure's declared tables checked against `schema`; the commune's own phone numbers are

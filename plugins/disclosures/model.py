@@ -176,6 +176,7 @@ class Disclosure:
     status: PostingStatus = PostingStatus.NOT_POSTED
     first_published: dt.date | None = None  # from git history; None outside git
     last_changed: dt.date | None = None
+    fingerprint: str = ""  # of everything it was made from (plugins/disclosures/site.py), for rebuilding outputs
 
     @property
     def save_dir(self) -> str:

@@ -7,14 +7,12 @@ the three can never disagree about what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plugins.attachments.check import check_attachment
 from plugins.disclosures.bundle import parse_bundle
+from plugins.disclosures.cache import BundleCache, code_version, digest
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
@@ -22,7 +20,7 @@ from plugins.disclosures.history import bundle_history
 from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import parse_page
-from plugins.issues import WARNING, Issue
+from plugins.issues import WARNING, Issue, has_errors
 from plugins.privacy.rules import NO_OFFICIAL, Official
 from plugins.tables.write import clean_copy
 
@@ -34,11 +32,18 @@ class Site:
     pages: dict[str, dict] = field(default_factory=dict)  # file -> metadata
     issues: list[Issue] = field(default_factory=list)
     build_date: dt.date | None = None
+    cache_hits: int = 0  # bundles taken from the cache, and read afresh
+    cache_misses: int = 0
+    bundles_loaded: int = 0  # without errors, whether unpacked or not
 
 
 def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
-              kind_settings: dict | None = None, limits: Limits = DEFAULT_LIMITS) -> Site:
-    """`kind_settings` is CKX_KIND_SETTINGS from pelicanconf.py; a bad one raises SettingsError."""
+              kind_settings: dict | None = None, limits: Limits = DEFAULT_LIMITS,
+              cache_folder: Path | None = None, *, checks_only: bool = False) -> Site:
+    """`kind_settings` is CKX_KIND_SETTINGS from pelicanconf.py; a bad one raises SettingsError. With a
+    `cache_folder`, bundles whose files, commune.yml, settings and code are unchanged are not read again.
+    `checks_only` (validate): the issues and the count are all that is wanted, so a bundle taken from the
+    cache is not unpacked and `disclosures` holds only those read afresh."""
     settings = resolve_settings(kinds, kind_settings)
     content_path = Path(content_path)
     tree = scan(content_path)
@@ -47,67 +52,68 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
                                                      message="không tìm thấy tệp commune.yml.",
                                                      hint="Chép tệp commune.yml mẫu trong README vào thư mục content/ rồi sửa.")])
     issues: list[Issue] = list(tree.issues)
-    text = tree.read_text(COMMUNE_FILE, limits.yaml_bytes, issues)
-    commune, commune_issues = parse_commune(text, COMMUNE_FILE, limits.yaml_bytes) if text is not None else (None, [])
+    commune_text = tree.read_text(COMMUNE_FILE, limits.yaml_bytes, issues)
+    commune, commune_issues = parse_commune(commune_text, COMMUNE_FILE, limits.yaml_bytes) \
+        if commune_text is not None else (None, [])
     site = Site(commune, issues=issues + commune_issues, build_date=build_date)
     site.pages, page_issues = _load_pages(tree, limits, commune.official if commune else NO_OFFICIAL)
     site.issues += page_issues
     if commune is None:
         return site  # bundles cannot be checked without the villages
     history = bundle_history(content_path)
+    cache = BundleCache(cache_folder, content_path, digest(code_version(), commune_text, repr(settings), repr(limits),
+                                                          ",".join(kind.id for kind in kinds)))
     for index_file in tree.glob("disclosures", "index.md"):
         source_dir = f"disclosures/{index_file}".rsplit("/", 1)[0]
-        text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, site.issues)
-        if text is None:
-            continue
-        files = tree.under(source_dir)
-        disclosure, bundle_issues = parse_bundle(source_dir, text, files, commune, kinds, limits)
+        file_digests = {name: cache.checksum(tree, f"{source_dir}/{name}") for name in tree.under(source_dir)}
+        key = cache.key(source_dir, file_digests)
+        loaded = cache.get(source_dir, key, build_date, with_disclosure=not checks_only)
+        if loaded is None:
+            text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, site.issues)
+            if text is None:
+                continue
+            disclosure, bundle_issues, dated = _load_bundle(tree, source_dir, text, commune, kinds, settings,
+                                                            build_date, limits)
+            cache.put(source_dir, key, disclosure, bundle_issues, dated)
+            loaded = disclosure, bundle_issues
+        disclosure, bundle_issues = loaded
         site.issues += bundle_issues
-        if disclosure is None:
-            continue
-        bundle_dir = tree.path(source_dir)
-        for ref in disclosure.attachments:
-            site.issues += check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
-        disclosure = _with_facts(disclosure, bundle_dir, build_date, history.get(source_dir))
-        context = LoadContext(commune=commune, today=build_date, settings=settings.get(disclosure.kind, {}),
-                              limits=limits)
-        site.issues += _load_tables(disclosure, bundle_dir, context, kinds)
-        site.disclosures.append(_without_expired_text(disclosure, kinds.get(disclosure.kind)))
+        site.bundles_loaded += not has_errors(bundle_issues)
+        if disclosure is not None:
+            site.disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir)))
+    cache.save()
+    site.cache_hits, site.cache_misses = cache.hits, cache.misses
     site.disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
     return site
 
 
-HANDOFF = "CKX_LOADED_SITE"
-"""Environment variable naming a file where `scripts/ckx.py build` left the site it has just loaded and
-checked, so the Pelican process it starts reuses it instead of reading every bundle a second time."""
+def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune, kinds: KindRegistry,
+                 settings: dict, build_date: dt.date, limits: Limits):
+    """One bundle read and checked: (disclosure or None, issues, the build date when the result depends on it)."""
+    disclosure, issues = parse_bundle(source_dir, text, tree.under(source_dir), commune, kinds, limits)
+    if disclosure is None:
+        return None, issues, None
+    bundle_dir = tree.path(source_dir)
+    for ref in disclosure.attachments:
+        issues += check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
+    context = LoadContext(commune=commune, build_date=build_date, settings=settings.get(disclosure.kind, {}),
+                          limits=limits)
+    issues += _load_tables(disclosure, bundle_dir, context, kinds)
+    disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
+    return disclosure, issues, (build_date if context.date_read else None)
 
 
-def save_handoff(site: Site, content_path: Path, build_date: dt.date, kind_settings, folder: Path) -> Path:
-    path = folder / "site.pickle"
-    key = (str(Path(content_path).resolve()), build_date, repr(kind_settings))
-    path.write_bytes(pickle.dumps((key, site), protocol=pickle.HIGHEST_PROTOCOL))
-    return path
-
-
-def load_with_handoff(content_path: Path, kinds: KindRegistry, build_date: dt.date, kind_settings=None,
-                      limits: Limits = DEFAULT_LIMITS) -> Site:
-    """`load_site`, or the site the build command already loaded for the same content, date and settings."""
-    handoff = os.environ.get(HANDOFF)
-    if handoff and Path(handoff).is_file():
-        key, site = pickle.loads(Path(handoff).read_bytes())
-        if key == (str(Path(content_path).resolve()), build_date, repr(kind_settings)):
-            return site
-    return load_site(content_path, kinds, build_date, kind_settings, limits)
-
-
-def _with_facts(disclosure: Disclosure, bundle_dir: Path, build_date: dt.date, dates) -> Disclosure:
-    """Posting status on the build date, checksums of the data files, dates from history."""
+def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, build_date: dt.date,
+                dates) -> Disclosure:
+    """What holds outside the bundle's files: posting status on the build date, dates from history; and the
+    checksums of its files. The fingerprint names all of it, for the outputs made from this disclosure."""
     status = disclosure.posting.status(build_date) if disclosure.posting else PostingStatus.NOT_POSTED
-    checksummed = tuple(replace(ref, sha256=_sha256(bundle_dir / ref.file)) for ref in disclosure.tables)
-    attachments = tuple(replace(ref, sha256=_sha256(bundle_dir / ref.file)) for ref in disclosure.attachments)
+    checksummed = tuple(replace(ref, sha256=file_digests[ref.file]) for ref in disclosure.tables)
+    attachments = tuple(replace(ref, sha256=file_digests[ref.file]) for ref in disclosure.attachments)
     first, last = dates or (None, None)
     return replace(disclosure, status=status, tables=checksummed, attachments=attachments,
-                   first_published=first, last_changed=last)
+                   first_published=first, last_changed=last,
+                   fingerprint=digest(key, status.value, str(first), str(last)))
 
 
 WITHDRAWN_NOTE = ("Danh sách có tên đã hết thời gian niêm yết. Theo quy định bảo vệ dữ liệu cá nhân, trang chỉ "
@@ -165,6 +171,4 @@ def _load_pages(tree: ContentTree, limits: Limits, official: Official) -> tuple[
     return pages, issues
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -1,0 +1,62 @@
+"""Pelican run in this process over a site already loaded and checked.
+
+`scripts/ckx.py build` loads the content once (through the cache), then hands
+the very objects to the generators: no second process, no pickled copy, no
+second reading of any bundle. Pelican's settings carry the handoff; Pelican
+copies its settings, so the handoff refuses to be copied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from plugins.disclosures.site import Site
+
+PRELOADED = "CKX_PRELOADED"
+
+
+@dataclass
+class Preloaded:
+    """What the generators take instead of reading content/ again, and where the last published site is
+    (outputs whose inputs did not change are carried over from it)."""
+
+    site: Site
+    previous_output: Path | None = None
+    cache_folder: Path | None = None
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, _memo):
+        return self
+
+
+class BuildFailed(RuntimeError):
+    """Pelican, a plugin or Pagefind stopped; the message says what, in the officer's language where we can."""
+
+
+def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Preloaded) -> None:
+    """Render into `output` (a staging folder). Any error Pelican logs is fatal, as `pelican --fatal errors`;
+    its English progress lines stay hidden (the command prints its own)."""
+    from pelican import Pelican
+    from pelican.log import FatalLogger
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(settings_path), override={
+        "PATH": str(content), "OUTPUT_PATH": str(output), PRELOADED: preloaded})
+    saved_fatal, FatalLogger.fatal_lvl = FatalLogger.fatal_lvl, logging.ERROR
+    pelican_logger = logging.getLogger("pelican")
+    saved_level = pelican_logger.level
+    pelican_logger.setLevel(logging.ERROR)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            Pelican(settings).run()
+    except Exception as exc:
+        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        FatalLogger.fatal_lvl = saved_fatal
+        pelican_logger.setLevel(saved_level)

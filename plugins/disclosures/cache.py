@@ -1,0 +1,173 @@
+"""What was read and checked, kept between runs, so `validate` and `build` re-read only what changed.
+
+Each bundle's loaded result (the disclosure and its issues) is kept under
+`.cache/` keyed by the bytes of every file in its folder, commune.yml, the
+settings and the code version. A loader that read the build date (a named
+list's window) marks its entry, which then serves that date only. The cache is
+a speed-up and nothing more: an entry that cannot be read is a miss, a run
+with no cache folder reads everything, and `make clean` removes it.
+
+Entries are pickles the build itself wrote under the project's own folder;
+nothing in content/ can name or write a cache file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+CODE = (ROOT / "plugins", ROOT / "requirements.txt")
+DEFAULT_FOLDER = ROOT / ".cache"
+FOLDER_VARIABLE = "CKX_CACHE"  # another folder, or "" for none
+
+
+def digest(*parts: bytes | str) -> str:
+    """One sha256 over several parts, each length-prefixed so ("ab", "c") and ("a", "bc") differ."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Every plugin's source and data files, the pinned requirements and the Python version: a change to
+    any of them may change what a bundle loads to, so it starts the cache afresh."""
+    parts: list[bytes | str] = [sys.version]
+    for top in CODE:
+        files = sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if top.is_dir() else [top]
+        for path in files:
+            parts += [path.relative_to(ROOT).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def folder_from_environment() -> Path | None:
+    value = os.environ.get(FOLDER_VARIABLE)
+    if value is None:
+        return DEFAULT_FOLDER
+    return Path(value) if value else None
+
+
+@dataclass
+class Entry:
+    key: str
+    dated: dt.date | None  # the build date the loader read, or None when its result holds on any date
+    issues: list
+    blob: str  # file name of the pickled disclosure (None when the bundle did not load)
+
+
+class BundleCache:
+    """Loaded bundles of one content folder. `get` and `put` work in memory; `save` writes once, at the end."""
+
+    def __init__(self, folder: Path | None, content: Path, context: str) -> None:
+        self.folder = folder
+        self.context = context
+        self.blobs = folder / f"bundles-{digest(str(Path(content).resolve()))[:16]}" if folder else None
+        self.index_path = self.blobs / "index.pickle" if folder else None
+        self.entries, self.checksums = self._read_index()
+        self.fresh: dict[str, Entry] = {}
+        self.fresh_checksums: dict[str, tuple] = {}
+        self.hits = self.misses = 0
+
+    def checksum(self, tree, rel: str) -> str:
+        """A content file's sha256, read again only when its size, time or inode changed (as git's index)."""
+        stamp = tree.stamps[rel]
+        known = self.checksums.get(rel)
+        sha = known[1] if known and known[0] == stamp else tree.sha256(rel)
+        self.fresh_checksums[rel] = (stamp, sha)
+        return sha
+
+    def key(self, source_dir: str, file_digests: dict[str, str]) -> str:
+        return digest(self.context, source_dir, *(f"{name}\0{sha}" for name, sha in sorted(file_digests.items())))
+
+    def get(self, source_dir: str, key: str, today: dt.date, *, with_disclosure: bool = True):
+        """(disclosure, issues) as loaded before, or None. Without `with_disclosure` (validate) only the issues
+        are read and the disclosure is None."""
+        entry = self.entries.get(source_dir)
+        if entry is None or entry.key != key or (entry.dated is not None and entry.dated != today):
+            self.misses += 1
+            return None
+        disclosure = None
+        if with_disclosure and entry.blob:
+            try:
+                disclosure = pickle.loads((self.blobs / entry.blob).read_bytes())
+            except Exception:  # a damaged or foreign file is a miss, never a failed build
+                self.misses += 1
+                return None
+        self.hits += 1
+        self.fresh[source_dir] = entry
+        return disclosure, list(entry.issues)
+
+    def put(self, source_dir: str, key: str, disclosure: Any, issues: list, dated: dt.date | None) -> None:
+        blob = ""
+        if self.blobs is not None and disclosure is not None:
+            blob = f"{key}.pickle"
+            _write_atomically(self.blobs / blob, pickle.dumps(disclosure, protocol=pickle.HIGHEST_PROTOCOL))
+        self.fresh[source_dir] = Entry(key, dated, list(issues), blob)
+
+    def save(self) -> None:
+        """Keep the entries of this run only (a deleted bundle's goes), and the blobs they name."""
+        if self.index_path is None:
+            return
+        data = pickle.dumps({"context": self.context, "entries": self.fresh, "checksums": self.fresh_checksums},
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        _write_atomically(self.index_path, data)
+        kept = {entry.blob for entry in self.fresh.values()} | {self.index_path.name}
+        for path in self.blobs.iterdir():
+            if path.name not in kept and not path.name.startswith("."):
+                path.unlink(missing_ok=True)
+        _forget_unused(self.folder, UNUSED_DAYS)
+
+    def _read_index(self) -> tuple[dict[str, Entry], dict[str, tuple]]:
+        if self.index_path is None:
+            return {}, {}
+        try:
+            data = pickle.loads(self.index_path.read_bytes())
+        except Exception:  # no index yet, or one from an older version: start afresh
+            return {}, {}
+        if not isinstance(data, dict):
+            return {}, {}
+        checksums = data.get("checksums") if isinstance(data.get("checksums"), dict) else {}
+        entries = data.get("entries") if data.get("context") == self.context else {}
+        return (entries if isinstance(entries, dict) else {}), checksums
+
+
+UNUSED_DAYS = 30
+
+
+def _forget_unused(folder: Path, days: int) -> None:
+    """Content folders not built for a month (moved, deleted, a test's) leave nothing behind for ever."""
+    cutoff = dt.datetime.now().timestamp() - days * 86400
+    for other in folder.glob("bundles-*"):
+        index = other / "index.pickle"
+        try:
+            used = (index if index.exists() else other).stat().st_mtime
+        except FileNotFoundError:
+            continue
+        if used < cutoff:
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
