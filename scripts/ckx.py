@@ -77,9 +77,9 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = new_staging(output)
+    preloaded = Preloaded(site, output, folder_from_environment())
     try:
-        run_pelican(settings_path, content, staging, Preloaded(site, output if output.is_dir() else None,
-                                                              folder_from_environment()))
+        outputs = run_pelican(settings_path, content, staging, preloaded)
     except BuildFailed as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Lỗi khi xây dựng: {exc}", file=sys.stderr)
@@ -87,7 +87,9 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
         return False
     kept = keep_printed_sheets(output, staging)
     swap(staging, output)
-    print(f"Đã xây dựng trang vào {output}." + (f" Giữ lại {kept} bản in PDF chưa thay đổi." if kept else ""))
+    outputs.save()
+    print(f"Đã xây dựng trang vào {output}: {outputs.made} tệp làm mới, {outputs.kept} tệp không đổi giữ lại."
+          + (f" Giữ lại {kept} bản in PDF chưa thay đổi." if kept else ""))
     return True
 
 

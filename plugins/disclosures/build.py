@@ -13,6 +13,7 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from plugins.disclosures.site import Site
 
@@ -25,8 +26,13 @@ class Preloaded:
     (outputs whose inputs did not change are carried over from it)."""
 
     site: Site
-    previous_output: Path | None = None
+    output: Path  # where the site is published (the build renders beside it, then swaps)
     cache_folder: Path | None = None
+    outputs: Any = None  # set by the disclosures generator: what it made and what it carried over
+
+    @property
+    def previous_output(self) -> Path | None:
+        return self.output if self.output.is_dir() else None
 
     def __copy__(self):
         return self
@@ -39,9 +45,10 @@ class BuildFailed(RuntimeError):
     """Pelican, a plugin or Pagefind stopped; the message says what, in the officer's language where we can."""
 
 
-def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Preloaded) -> None:
-    """Render into `output` (a staging folder). Any error Pelican logs is fatal, as `pelican --fatal errors`;
-    its English progress lines stay hidden (the command prints its own)."""
+def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Preloaded):
+    """Render into `output` (a staging folder); return its `Outputs`, to be saved once it is published.
+    Any error Pelican logs is fatal, as `pelican --fatal errors`; its English progress lines stay hidden
+    (the command prints its own)."""
     from pelican import Pelican
     from pelican.log import FatalLogger
     from pelican.settings import read_settings
@@ -53,8 +60,10 @@ def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Pre
     saved_level = pelican_logger.level
     pelican_logger.setLevel(logging.ERROR)
     try:
+        pelican = Pelican(settings)
         with contextlib.redirect_stdout(io.StringIO()):
-            Pelican(settings).run()
+            pelican.run()
+        return preloaded.outputs
     except Exception as exc:
         raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
     finally:

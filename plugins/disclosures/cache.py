@@ -115,7 +115,7 @@ class BundleCache:
         blob = ""
         if self.blobs is not None and disclosure is not None:
             blob = f"{key}.pickle"
-            _write_atomically(self.blobs / blob, pickle.dumps(disclosure, protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomically(self.blobs / blob, pickle.dumps(disclosure, protocol=pickle.HIGHEST_PROTOCOL))
         self.fresh[source_dir] = Entry(key, dated, list(issues), blob)
 
     def save(self) -> None:
@@ -124,7 +124,7 @@ class BundleCache:
             return
         data = pickle.dumps({"context": self.context, "entries": self.fresh, "checksums": self.fresh_checksums},
                             protocol=pickle.HIGHEST_PROTOCOL)
-        _write_atomically(self.index_path, data)
+        write_atomically(self.index_path, data)
         kept = {entry.blob for entry in self.fresh.values()} | {self.index_path.name}
         for path in self.blobs.iterdir():
             if path.name not in kept and not path.name.startswith("."):
@@ -161,7 +161,7 @@ def _forget_unused(folder: Path, days: int) -> None:
             shutil.rmtree(other, ignore_errors=True)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

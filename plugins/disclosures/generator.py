@@ -16,8 +16,9 @@ from pelican.generators import Generator
 from plugins.disclosures import listings
 from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.bundle import place_choices
-from plugins.disclosures.cache import folder_from_environment
+from plugins.disclosures.cache import code_version, digest, folder_from_environment
 from plugins.disclosures.kinds import KINDS, village_sections
+from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, record_file, settings_fingerprint
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site
 from plugins.issues import format_issues, has_errors
@@ -48,54 +49,111 @@ class DisclosuresGenerator(Generator):
             for issue in site.issues:
                 logger.warning(issue.format())
         for disclosure in site.disclosures:
-            disclosure.extra["downloads"] = _downloads(disclosure)
             disclosure.extra.setdefault("originals", [])
             disclosure.extra["village_names"] = _village_names(disclosure, site.commune)
             disclosure.extra["key_figure"] = _key_figure(disclosure, today)
+            # what the build date and the commune add to it (a schedule's next session) is part of what it is
+            disclosure.fingerprint = digest(disclosure.fingerprint, disclosure.extra["key_figure"] or "",
+                                            *disclosure.extra["village_names"])
         self.site = site
         self.context["ckx"] = site_view(site, today)
         self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
+        self.context[OUTPUTS] = self.outputs = _outputs(self, site, preloaded)
 
     def generate_output(self, writer) -> None:
-        view = self.context["ckx"]
+        view, outputs = self.context["ckx"], self.outputs
         self._write(writer, "index.html", "home")
         for disclosure in self.site.disclosures:
             kind = KINDS.get(disclosure.kind)
-            self._write(writer, disclosure.save_dir + "index.html", "disclosure", disclosure=disclosure, kind=kind,
-                        body_html=render(disclosure.body_markdown), page_url=disclosure.url)
-            self._copy_files(disclosure)
-            for slug, village_data in _village_pages(disclosure, kind).items():
+            if not outputs.keep_group(disclosure.save_dir, disclosure):
+                outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))
+            self._write(writer, disclosure.save_dir + "index.html", "disclosure",
+                        dict(disclosure=disclosure, kind=kind, page_url=disclosure.url),
+                        lambda d=disclosure: _page_extras(d))
+            for slug in _village_pages(disclosure, kind):
                 self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
-                            disclosure=disclosure, kind=kind, village_data=village_data,
-                            page_url=f"{disclosure.url}{slug}/")
-        self._write(writer, "dang-niem-yet/index.html", "now_posted", page_url="dang-niem-yet/")
+                            dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
+                            lambda d=disclosure, k=kind, slug=slug: dict(village_data=_village_pages(d, k)[slug]))
+        self._write(writer, "dang-niem-yet/index.html", "now_posted", dict(page_url="dang-niem-yet/"))
         all_listings = [view["all"], *(listing for _kind, listing in view["by_kind"]), *view["by_year"],
                         *(v.listing for v in view["by_village"])]
         for listing in all_listings:
             for page in listings.paginate(listing, self.build_settings.listing_page_size):
-                self._write(writer, page.url + "index.html", "listing", listing=listing, page=page, page_url=page.url)
-        self._write(writer, "thon/index.html", "villages", page_url="thon/")
+                self._write(writer, page.url + "index.html", "listing", dict(page=page, page_url=page.url))
+        self._write(writer, "thon/index.html", "villages", dict(page_url="thon/"))
         for kind in KINDS:
-            for download in kind.site_files(_of_kind(self.site, kind), self.site.commune) if kind.site_files else ():
-                Path(self.output_path, download.file).write_bytes(download.content)
+            if kind.site_files:
+                of_kind = _of_kind(self.site, kind)
+                group = f"loai:{kind.id}"
+                if not outputs.keep_group(group, (kind.id, of_kind, self.site.commune)):
+                    outputs.write_group(group, (kind.id, of_kind, self.site.commune),
+                                        {d.file: _bytes_writer(d.content) for d in kind.site_files(of_kind, self.site.commune)})
         for village_view in view["by_village"]:
-            self._write(writer, village_view.url + "index.html", "village", village_view=village_view,
-                        page_url=village_view.url)
+            self._write(writer, village_view.url + "index.html", "village",
+                        dict(village_view=village_view, page_url=village_view.url))
 
-    def _write(self, writer, name: str, template: str, **values) -> None:
-        values.setdefault("page_url", "")
-        writer.write_file(name, self.get_template(template), self.context, **values)
+    def _write(self, writer, name: str, template: str, values: dict | None = None, computed=None) -> None:
+        """Render `template` into `name`, unless the last build rendered it from the same `values` and the same
+        site-wide entries: then it is carried over. `computed()` gives what is worked out from the values
+        (the explanation as HTML, a village's rows), only when the page is rendered."""
+        values = {"page_url": "", **(values or {})}
+        outputs_inputs = (template, values)
 
-    def _copy_files(self, disclosure) -> None:
+        def make(view) -> None:
+            writer.write_file(name, self.get_template(template), self.context, ckx=view, **values,
+                              **(computed() if computed else {}))
+
+        self.outputs.produce(name, outputs_inputs, make)
+
+    def _files(self, disclosure) -> dict:
         """Only declared files are published: anything else in the bundle folder stays private."""
+        files = {}
         for ref in disclosure.attachments:
-            target = Path(self.output_path, disclosure.save_dir, ref.file)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(Path(self.path, disclosure.source_dir, ref.file), target)
-        for download in (*disclosure.extra["downloads"], *disclosure.extra["originals"]):
-            target = Path(self.output_path, disclosure.save_dir, download.file)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(download.content)
+            files[disclosure.save_dir + ref.file] = _copier(Path(self.path, disclosure.source_dir, ref.file))
+        for download in (*_downloads(disclosure), *disclosure.extra["originals"]):
+            files[disclosure.save_dir + download.file] = _bytes_writer(download.content)
+        return files
+
+
+OUTPUTS = "ckx_outputs"
+
+
+def _outputs(generator, site: Site, preloaded) -> Outputs:
+    """The outputs of this build; with `scripts/ckx.py` those unchanged since the last build are carried over."""
+    base = digest(code_version(), folder_digest(Path(generator.theme)), settings_fingerprint(generator.settings),
+                  fingerprint_of(site.pages))
+    view = generator.context["ckx"]
+    if preloaded is None:
+        return Outputs(Path(generator.output_path), None, None, base, view)
+    preloaded.outputs = Outputs(Path(generator.output_path), preloaded.previous_output,
+                                record_file(preloaded.cache_folder, preloaded.output), base, view)
+    return preloaded.outputs
+
+
+def _bytes_writer(content: bytes):
+    def write(path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return write
+
+
+def _copier(source: Path):
+    def write(path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
+    return write
+
+
+def _page_extras(disclosure) -> dict:
+    _downloads(disclosure)  # listed on the page
+    return {"body_html": body_html(disclosure)}
+
+
+def body_html(disclosure):
+    """The explanation as HTML, rendered once per build for the page and every print view."""
+    if "_body_html" not in disclosure.extra:
+        disclosure.extra["_body_html"] = render(disclosure.body_markdown)
+    return disclosure.extra["_body_html"]
 
 
 def _of_kind(site: Site, kind) -> list:
@@ -114,10 +172,12 @@ def _home_blocks(site: Site, today: dt.date) -> list:
 
 
 def _downloads(disclosure) -> list:
-    """Files the kind derives from its tables; none while the kind does not render tables."""
-    kind = KINDS.get(disclosure.kind)
-    data = disclosure.extra.get("data")
-    return kind.downloads(disclosure, data) if kind.downloads and data is not None else []
+    """Files the kind derives from its tables, worked out once and only when a file or page needs them."""
+    if "downloads" not in disclosure.extra:
+        kind = KINDS.get(disclosure.kind)
+        data = disclosure.extra.get("data")
+        disclosure.extra["downloads"] = kind.downloads(disclosure, data) if kind.downloads and data is not None else []
+    return disclosure.extra["downloads"]
 
 
 def _key_figure(disclosure, today: dt.date) -> str | None:

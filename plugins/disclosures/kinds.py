@@ -120,6 +120,10 @@ class Kind:
     default_posting_days: int = 30  # the posting period `make new` proposes
     order: int = 100  # position in menus and on the home page
 
+    def __fingerprint__(self) -> str:
+        """A kind is code: its declarations change only with the code version every output already names."""
+        return self.id
+
 
 class KindRegistry:
     def __init__(self) -> None:

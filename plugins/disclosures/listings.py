@@ -37,6 +37,10 @@ class ListingPage:
     def url(self) -> str:
         return page_url(self.listing.url, self.number)
 
+    def __fingerprint__(self):
+        """What the page shows: the listing's heading and its own disclosures, not the other pages'."""
+        return self.listing.url, self.listing.title, self.listing.intro, self.number, self.count, self.disclosures
+
     @property
     def previous_url(self) -> str | None:
         return page_url(self.listing.url, self.number - 1) if self.number > 1 else None

@@ -178,6 +178,11 @@ class Disclosure:
     last_changed: dt.date | None = None
     fingerprint: str = ""  # of everything it was made from (plugins/disclosures/site.py), for rebuilding outputs
 
+    def __fingerprint__(self) -> str:
+        if not self.fingerprint:
+            raise ValueError(f"{self.source_dir} has no fingerprint: load it through load_site")
+        return self.fingerprint
+
     @property
     def save_dir(self) -> str:
         """Output folder; the bundle's own folder name, so relative links in the explanation work."""

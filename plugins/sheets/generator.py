@@ -8,7 +8,6 @@ from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
 from plugins.disclosures.kinds import KINDS, village_sections
-from plugins.safe_markdown import render
 from plugins.sheets.document import build_sheet
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -20,18 +19,23 @@ class SheetsGenerator(Generator):
         self.env.loader.loaders.append(FileSystemLoader(str(TEMPLATES)))  # kinds' own: plugins.disclosures
 
     def generate_output(self, writer) -> None:
-        view = self.context["ckx"]
-        commune = view["commune"]
+        """Print views go through the same outputs as the pages: one whose disclosure, commune and templates
+        did not change is carried over, QR code and all."""
+        from plugins.disclosures.generator import OUTPUTS, body_html
+
+        outputs = self.context[OUTPUTS]
         template = self.get_template("sheet")
-        for disclosure in view["disclosures"]:
+        for disclosure in self.context["ckx"]["disclosures"]:
             kind = KINDS.get(disclosure.kind)
-            body_html = render(disclosure.body_markdown)
-            writer.write_file(f"{disclosure.save_dir}in/index.html", template, self.context, disclosure=disclosure,
-                              kind=kind, sheet=build_sheet(disclosure, commune), body_html=body_html,
-                              village_data=None)
-            if not kind.village_sheet_template:
-                continue
-            for slug, village_data in village_sections(disclosure, kind).items():
-                writer.write_file(f"{disclosure.save_dir}in/{slug}/index.html", template, self.context,
-                                  disclosure=disclosure, kind=kind, body_html=body_html, village_data=village_data,
-                                  sheet=build_sheet(disclosure, commune, commune.village(slug)))
+            slugs = list(village_sections(disclosure, kind)) if kind.village_sheet_template else []
+            for slug in [None, *slugs]:
+                name = f"{disclosure.save_dir}in/{slug}/index.html" if slug else f"{disclosure.save_dir}in/index.html"
+
+                def make(view, disclosure=disclosure, kind=kind, slug=slug, name=name) -> None:
+                    commune = view["commune"]
+                    village_data = village_sections(disclosure, kind)[slug] if slug else None
+                    writer.write_file(name, template, self.context, ckx=view, disclosure=disclosure, kind=kind,
+                                      body_html=body_html(disclosure), village_data=village_data,
+                                      sheet=build_sheet(disclosure, commune, commune.village(slug) if slug else None))
+
+                outputs.produce(name, ("sheet", disclosure, kind, slug), make)

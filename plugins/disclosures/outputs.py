@@ -1,0 +1,226 @@
+"""Outputs made again only when what they are made from changed; the rest carried over from the last build.
+
+Every file the disclosure generators write is named with its inputs: the
+values handed to its template (a disclosure stands for its fingerprint: its
+bundle's bytes, posting status and history), the site-wide entries the
+template read (`ckx.today`, `ckx.now_posted`, ...: recorded while rendering,
+as a build system records dynamic dependencies), and a base shared by all
+(code, theme, settings, static pages). When all of it matches the last
+build's, the published file is hard-linked into the staging folder instead of
+rendered; the staging folder is still swapped in whole, so a failed build
+publishes nothing. The record of what each output was made from lives in the
+cache folder, never in the site, with each file's size, time and inode: a
+file changed or replaced by anything else is made again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import os
+import shutil
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from plugins.disclosures.cache import digest, write_atomically
+
+Stamp = tuple[int, int, int]  # size, mtime in ns, inode
+
+
+def fingerprint_of(value: Any) -> str:
+    """A stable digest of a template value: the same content gives the same digest in every run.
+
+    Objects may say what they stand for with `__fingerprint__()` (a disclosure: its fingerprint); kinds and
+    functions are code, already in the base. Anything else unknown is an error, never a guess."""
+    return digest(*_parts(value))
+
+
+def _parts(value: Any) -> list[str]:
+    if value is None or isinstance(value, (bool, int, float, str, Decimal, dt.date, dt.time)):
+        return [f"{type(value).__name__}:{value!r}"]
+    if isinstance(value, enum.Enum):
+        return [f"enum:{type(value).__name__}.{value.name}"]
+    if hasattr(value, "__fingerprint__"):
+        return [f"fp:{type(value).__name__}", *_parts(value.__fingerprint__())]
+    if isinstance(value, (list, tuple)):
+        return ["seq", *(part for item in value for part in _parts(item)), "end"]
+    if isinstance(value, (set, frozenset)):
+        return ["set", *sorted(fingerprint_of(item) for item in value), "end"]
+    if isinstance(value, Mapping):
+        return ["map", *(part for key in sorted(value, key=repr) for part in [repr(key), *_parts(value[key])]),
+                "end"]
+    if callable(value) and hasattr(value, "__qualname__"):
+        return [f"code:{getattr(value, '__module__', '')}.{value.__qualname__}"]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [f"dc:{type(value).__qualname__}",
+                *(part for f in dataclasses.fields(value) for part in [f.name, *_parts(getattr(value, f.name))]),
+                "end"]
+    raise TypeError(f"no fingerprint for {type(value).__qualname__}: give it __fingerprint__()")
+
+
+class ReadsRecorder(dict):
+    """The site-wide view handed to a template, noting each entry the template reads."""
+
+    def __init__(self, view: Mapping[str, Any], reads: set[str]) -> None:
+        super().__init__(view)
+        self._reads = reads
+
+    def __getitem__(self, key):
+        self._reads.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self._reads.add(key)
+        return super().get(key, default)
+
+
+@dataclasses.dataclass
+class Record:
+    fingerprint: str  # of the output's own inputs and the base
+    reads: list[str]  # site-wide entries its template read
+    reads_fingerprint: str
+    stamp: Stamp
+    group: str = ""  # files made together (a disclosure's downloads), kept or made again together
+
+
+class Outputs:
+    """The outputs of one build into `staging`, carried over from `previous` where nothing changed."""
+
+    def __init__(self, staging: Path, previous: Path | None, record_file: Path | None, base: str,
+                 view: Mapping[str, Any]) -> None:
+        self.staging, self.previous, self.record_file, self.base = staging, previous, record_file, base
+        self.view = view
+        self.old = self._read() if previous is not None else {}
+        self.new: dict[str, Record] = {}
+        self._entry_fingerprints: dict[str, str] = {}
+        self.made = self.kept = 0
+
+    def produce(self, name: str, inputs: Any, make: Callable[[Mapping[str, Any]], None], group: str = "") -> bool:
+        """Make `name` with `make(view)` unless the last build made it from the same inputs; True when made.
+        `make` writes the file into the staging folder; the view it gets records what it reads."""
+        if name in self.new:
+            raise ValueError(f"{name} is made twice in one build")
+        fingerprint = digest(self.base, name, fingerprint_of(inputs))
+        old = self.old.get(name)
+        if old is not None and old.fingerprint == fingerprint and self._reads_fingerprint(old.reads) == \
+                old.reads_fingerprint and self._carry(name, old.stamp):
+            self.new[name] = self.old[name]
+            self.kept += 1
+            return False
+        reads: set[str] = set()
+        make(ReadsRecorder(self.view, reads))
+        info = os.stat(self.staging / name)
+        self.new[name] = Record(fingerprint, sorted(reads), self._reads_fingerprint(reads),
+                                (info.st_size, info.st_mtime_ns, info.st_ino), group)
+        self.made += 1
+        return True
+
+    def keep_group(self, group: str, inputs: Any) -> bool:
+        """Carry over every file the last build made in `group` when each was made from `inputs` (and its
+        own name); False, with nothing carried, when the group must be made again. Saves working out the
+        files (their names too) when nothing changed."""
+        names = [name for name, record in self.old.items() if record.group == group]
+        if not names or not all(self.could_keep(name, (inputs, name)) for name in names):
+            return False
+        carried = []
+        for name in names:
+            if not self._carry(name, self.old[name].stamp):
+                for done in carried:  # never leave a link a new file would then be written through
+                    (self.staging / done).unlink()
+                    del self.new[done]
+                return False
+            carried.append(name)
+            self.new[name] = self.old[name]
+        self.kept += len(names)
+        return True
+
+    def write_group(self, group: str, inputs: Any, files: dict[str, Callable[[Path], None]]) -> None:
+        """Make each file of `group` (name -> writer of the file at the path given)."""
+        for name, write in files.items():
+            self.produce(name, (inputs, name), lambda _view, name=name, write=write: write(self.staging / name),
+                         group=group)
+
+    def could_keep(self, name: str, inputs: Any) -> bool:
+        """Whether `produce(name, inputs, ...)` would carry the file over (to skip working out what only a
+        new file needs)."""
+        old = self.old.get(name)
+        return old is not None and old.fingerprint == digest(self.base, name, fingerprint_of(inputs)) and \
+            self._reads_fingerprint(old.reads) == old.reads_fingerprint and self._unchanged(name, old.stamp)
+
+    def save(self) -> None:
+        """After the staging folder became the site: what each of its files was made from."""
+        if self.record_file is None:
+            return
+        data = {name: [r.fingerprint, r.reads, r.reads_fingerprint, list(r.stamp), r.group]
+                for name, r in self.new.items()}
+        write_atomically(self.record_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+    def _reads_fingerprint(self, reads) -> str:
+        parts = []
+        for key in sorted(reads):
+            if key not in self._entry_fingerprints:
+                self._entry_fingerprints[key] = fingerprint_of(self.view.get(key))
+            parts += [key, self._entry_fingerprints[key]]
+        return digest(*parts)
+
+    def _unchanged(self, name: str, stamp: Stamp) -> bool:
+        try:
+            info = os.lstat(self.previous / name)
+        except OSError:
+            return False
+        return (info.st_size, info.st_mtime_ns, info.st_ino) == tuple(stamp) and not os.path.islink(
+            self.previous / name)
+
+    def _carry(self, name: str, stamp: Stamp) -> bool:
+        if not self._unchanged(name, stamp):
+            return False
+        target = self.staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.previous / name, target)
+        except OSError:  # another file system, or links not allowed: a copy keeps size and time
+            shutil.copy2(self.previous / name, target)
+            info = os.stat(target)
+            self.old[name] = dataclasses.replace(self.old[name],
+                                                 stamp=(info.st_size, info.st_mtime_ns, info.st_ino))
+        return True
+
+    def _read(self) -> dict[str, Record]:
+        try:
+            data = json.loads(self.record_file.read_bytes()) if self.record_file else {}
+            return {name: Record(fp, list(reads), reads_fp, tuple(stamp), group)
+                    for name, (fp, reads, reads_fp, stamp, group) in data.items()}
+        except (OSError, ValueError, TypeError):
+            return {}
+
+
+def record_file(cache_folder: Path | None, output: Path) -> Path | None:
+    """Where the record of a published site's outputs is kept: in the cache folder, by the site's path."""
+    return cache_folder / f"outputs-{digest(str(Path(output).resolve()))[:16]}.json" if cache_folder else None
+
+
+def folder_digest(*folders: Path) -> str:
+    """Every file under the folders (the theme): a change to any template or stylesheet rebuilds all."""
+    parts: list[bytes | str] = []
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            parts += [path.as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+VOLATILE_SETTINGS = {"PATH", "OUTPUT_PATH", "BUILD_DATE", "CKX_PRELOADED"}  # the date counts where it is read
+
+
+def settings_fingerprint(settings: Mapping[str, Any]) -> str:
+    """Pelican's settings as the templates may read them; values without a fingerprint by their repr."""
+    parts = []
+    for key in sorted(k for k in settings if k.isupper() and k not in VOLATILE_SETTINGS):
+        try:
+            parts += [key, fingerprint_of(settings[key])]
+        except TypeError:
+            parts += [key, repr(settings[key])]
+    return digest(*parts)
