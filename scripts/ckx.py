@@ -86,7 +86,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
         print(f"Xây dựng thất bại: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
         return False
     kept = keep_printed_sheets(output, staging)
-    swap(staging, output)
+    swap(staging, output, remove_old_in_background=True)
     outputs.save()
     print(f"Đã xây dựng trang vào {output}: {outputs.made} tệp làm mới, {outputs.kept} tệp không đổi giữ lại."
           + (f" Giữ lại {kept} bản in PDF chưa thay đổi." if kept else ""))

@@ -21,6 +21,7 @@ import enum
 import json
 import os
 import shutil
+import stat
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -95,7 +96,12 @@ class Outputs:
         self.staging, self.previous, self.record_file, self.base = staging, previous, record_file, base
         self.view = view
         self.old = self._read() if previous is not None else {}
+        self.groups: dict[str, list[str]] = {}
+        for name, record in self.old.items():
+            if record.group:
+                self.groups.setdefault(record.group, []).append(name)
         self.new: dict[str, Record] = {}
+        self._folders: set[str] = set()  # made in the staging folder already
         self._entry_fingerprints: dict[str, str] = {}
         self.made = self.kept = 0
 
@@ -123,7 +129,7 @@ class Outputs:
         """Carry over every file the last build made in `group` when each was made from `inputs` (and its
         own name); False, with nothing carried, when the group must be made again. Saves working out the
         files (their names too) when nothing changed."""
-        names = [name for name, record in self.old.items() if record.group == group]
+        names = self.groups.get(group, [])
         if not names or not all(self.could_keep(name, (inputs, name)) for name in names):
             return False
         carried = []
@@ -169,21 +175,23 @@ class Outputs:
 
     def _unchanged(self, name: str, stamp: Stamp) -> bool:
         try:
-            info = os.lstat(self.previous / name)
+            info = os.lstat(os.path.join(self.previous, name))
         except OSError:
             return False
-        return (info.st_size, info.st_mtime_ns, info.st_ino) == tuple(stamp) and not os.path.islink(
-            self.previous / name)
+        return stat.S_ISREG(info.st_mode) and (info.st_size, info.st_mtime_ns, info.st_ino) == tuple(stamp)
 
     def _carry(self, name: str, stamp: Stamp) -> bool:
         if not self._unchanged(name, stamp):
             return False
-        target = self.staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        source, target = os.path.join(self.previous, name), os.path.join(self.staging, name)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         try:
-            os.link(self.previous / name, target)
+            os.link(source, target)
         except OSError:  # another file system, or links not allowed: a copy keeps size and time
-            shutil.copy2(self.previous / name, target)
+            shutil.copy2(source, target)
             info = os.stat(target)
             self.old[name] = dataclasses.replace(self.old[name],
                                                  stamp=(info.st_size, info.st_mtime_ns, info.st_ino))
