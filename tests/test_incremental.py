@@ -163,3 +163,36 @@ def test_validate_reads_only_the_bundles_that_changed(sample):
     cold = with_cache("", "validate", "--content", content)
     assert third.returncode == 1
     assert third.stderr == cold.stderr
+
+
+def test_every_core_gives_the_same_site_and_the_same_issues_as_one(sample, monkeypatch):
+    root, settings = sample
+    monkeypatch.setenv("CKX_WORKERS", "2")
+    shared = run_build(root / "content", root / "shared", settings, SAMPLE_BUILD_DATE, "")
+    monkeypatch.setenv("CKX_WORKERS", "1")
+    alone = run_build(root / "content", root / "alone", settings, SAMPLE_BUILD_DATE, "")
+    assert shared == alone
+    assert files(root / "shared") == files(root / "alone")
+    for index in sorted((root / "content/disclosures").glob("*/*/index.md"))[::3]:  # errors in several shares
+        replace(index, "issued: ", "issued: 31/02/")
+    monkeypatch.setenv("CKX_WORKERS", "2")
+    shared_check = with_cache("", "validate", "--content", str(root / "content"))
+    monkeypatch.setenv("CKX_WORKERS", "1")
+    alone_check = with_cache("", "validate", "--content", str(root / "content"))
+    assert alone_check.returncode == 1 and alone_check.stderr.count("LỖI") >= 3
+    assert (shared_check.returncode, shared_check.stderr) == (alone_check.returncode, alone_check.stderr)
+
+
+def test_a_worker_that_fails_fails_the_build_and_publishes_nothing(sample, monkeypatch):
+    root, settings = sample
+    run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, "")
+    before = files(root / "site")
+    replace(root / "theme/templates/disclosure.html", "{% block content %}",
+            "{% block content %}{% if d.kind == 'poverty' %}{{ d.khong_co.thuoc_tinh.nao }}{% endif %}")
+    monkeypatch.setenv("CKX_WORKERS", "2")
+    result = with_cache("", "build", "--content", str(root / "content"), "--output", str(root / "site"),
+                        "--settings", str(settings))
+    assert result.returncode == 1
+    assert "Xây dựng thất bại" in result.stderr and "Traceback" not in result.stderr
+    assert files(root / "site") == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []

@@ -63,17 +63,7 @@ class DisclosuresGenerator(Generator):
     def generate_output(self, writer) -> None:
         view, outputs = self.context["ckx"], self.outputs
         self._write(writer, "index.html", "home")
-        for disclosure in self.site.disclosures:
-            kind = KINDS.get(disclosure.kind)
-            if not outputs.keep_group(disclosure.save_dir, disclosure):
-                outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))
-            self._write(writer, disclosure.save_dir + "index.html", "disclosure",
-                        dict(disclosure=disclosure, kind=kind, page_url=disclosure.url),
-                        lambda d=disclosure: _page_extras(d))
-            for slug in _village_pages(disclosure, kind):
-                self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
-                            dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
-                            lambda d=disclosure, k=kind, slug=slug: dict(village_data=_village_pages(d, k)[slug]))
+        outputs.share_out(self.site.disclosures, lambda disclosure: self._disclosure_outputs(writer, disclosure))
         self._write(writer, "dang-niem-yet/index.html", "now_posted", dict(page_url="dang-niem-yet/"))
         all_listings = [view["all"], *(listing for _kind, listing in view["by_kind"]), *view["by_year"],
                         *(v.listing for v in view["by_village"])]
@@ -91,6 +81,19 @@ class DisclosuresGenerator(Generator):
         for village_view in view["by_village"]:
             self._write(writer, village_view.url + "index.html", "village",
                         dict(village_view=village_view, page_url=village_view.url))
+
+    def _disclosure_outputs(self, writer, disclosure) -> None:
+        """Its page, its village pages and its files: independent of every other disclosure's."""
+        kind = KINDS.get(disclosure.kind)
+        if not self.outputs.keep_group(disclosure.save_dir, disclosure):
+            self.outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))
+        self._write(writer, disclosure.save_dir + "index.html", "disclosure",
+                    dict(disclosure=disclosure, kind=kind, page_url=disclosure.url),
+                    lambda: _page_extras(disclosure))
+        for slug in _village_pages(disclosure, kind):
+            self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
+                        dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
+                        lambda slug=slug: dict(village_data=_village_pages(disclosure, kind)[slug]))
 
     def _write(self, writer, name: str, template: str, values: dict | None = None, computed=None) -> None:
         """Render `template` into `name`, unless the last build rendered it from the same `values` and the same
@@ -126,7 +129,8 @@ def _outputs(generator, site: Site, preloaded) -> Outputs:
     if preloaded is None:
         return Outputs(Path(generator.output_path), None, None, base, view)
     preloaded.outputs = Outputs(Path(generator.output_path), preloaded.previous_output,
-                                record_file(preloaded.cache_folder, preloaded.output), base, view)
+                                record_file(preloaded.cache_folder, preloaded.output), base, view,
+                                preloaded.cache_folder)
     return preloaded.outputs
 
 

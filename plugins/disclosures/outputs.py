@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins.disclosures.cache import digest, write_atomically
+from plugins.disclosures.workers import share_out
 
 Stamp = tuple[int, int, int]  # size, mtime in ns, inode
 
@@ -92,8 +93,9 @@ class Outputs:
     """The outputs of one build into `staging`, carried over from `previous` where nothing changed."""
 
     def __init__(self, staging: Path, previous: Path | None, record_file: Path | None, base: str,
-                 view: Mapping[str, Any]) -> None:
+                 view: Mapping[str, Any], cache_folder: Path | None = None) -> None:
         self.staging, self.previous, self.record_file, self.base = staging, previous, record_file, base
+        self.cache_folder = cache_folder  # where other makers keep what they worked out (QR codes)
         self.view = view
         self.old = self._read() if previous is not None else {}
         self.groups: dict[str, list[str]] = {}
@@ -156,6 +158,20 @@ class Outputs:
         old = self.old.get(name)
         return old is not None and old.fingerprint == digest(self.base, name, fingerprint_of(inputs)) and \
             self._reads_fingerprint(old.reads) == old.reads_fingerprint and self._unchanged(name, old.stamp)
+
+    def share_out(self, items, make_one: Callable[[Any], None]) -> None:
+        """`make_one(item)` for every item, on every core (plugins/disclosures/workers.py); what the workers
+        made joins this build's record."""
+        def work(share):
+            before, made, kept = set(self.new), self.made, self.kept
+            for item in share:
+                make_one(item)
+            return {n: r for n, r in self.new.items() if n not in before}, self.made - made, self.kept - kept
+
+        for new, made, kept in share_out(items, work)[1:]:  # the first share was made in this process
+            self.new.update(new)
+            self.made += made
+            self.kept += kept
 
     def save(self) -> None:
         """After the staging folder became the site: what each of its files was made from."""

@@ -20,6 +20,7 @@ from plugins.disclosures.history import bundle_history
 from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import parse_page
+from plugins.disclosures.workers import share_out
 from plugins.issues import WARNING, Issue, has_errors
 from plugins.privacy.rules import NO_OFFICIAL, Official
 from plugins.tables.write import clean_copy
@@ -63,20 +64,37 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     history = bundle_history(content_path)
     cache = BundleCache(cache_folder, content_path, digest(code_version(), commune_text, repr(settings), repr(limits),
                                                           ",".join(kind.id for kind in kinds)))
+    bundles, unread = {}, []  # source_dir -> (disclosure, issues, file digests, key), in the order of the disk
     for index_file in tree.glob("disclosures", "index.md"):
         source_dir = f"disclosures/{index_file}".rsplit("/", 1)[0]
         file_digests = {name: cache.checksum(tree, f"{source_dir}/{name}") for name in tree.under(source_dir)}
         key = cache.key(source_dir, file_digests)
         loaded = cache.get(source_dir, key, build_date, with_disclosure=not checks_only)
+        bundles[source_dir] = (*(loaded or (None, [])), file_digests, key)
         if loaded is None:
-            text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, site.issues)
-            if text is None:
-                continue
-            disclosure, bundle_issues, dated = _load_bundle(tree, source_dir, text, commune, kinds, settings,
-                                                            build_date, limits)
-            cache.put(source_dir, key, disclosure, bundle_issues, dated)
-            loaded = disclosure, bundle_issues
-        disclosure, bundle_issues = loaded
+            unread.append(source_dir)
+
+    def read(share: list[str]):
+        """Bundles read and checked afresh (on every core: plugins/disclosures/workers.py), kept in the cache."""
+        done = []
+        for source_dir in share:
+            issues: list[Issue] = []
+            text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, issues)
+            disclosure = None
+            if text is not None:
+                disclosure, bundle_issues, dated = _load_bundle(tree, source_dir, text, commune, kinds, settings,
+                                                                build_date, limits)
+                cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, dated)
+                issues += bundle_issues
+            done.append((source_dir, None if checks_only else disclosure, issues, cache.fresh.get(source_dir)))
+        return done
+
+    for done in share_out(unread, read):
+        for source_dir, disclosure, issues, entry in done:
+            bundles[source_dir] = (disclosure, issues, *bundles[source_dir][2:])
+            if entry is not None:
+                cache.fresh[source_dir] = entry
+    for source_dir, (disclosure, bundle_issues, file_digests, key) in bundles.items():
         site.issues += bundle_issues
         site.bundles_loaded += not has_errors(bundle_issues)
         if disclosure is not None:

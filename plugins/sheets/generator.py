@@ -7,10 +7,31 @@ from pathlib import Path
 from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
+from plugins.disclosures.cache import digest, write_atomically
 from plugins.disclosures.kinds import KINDS, village_sections
-from plugins.sheets.document import build_sheet
+from plugins.sheets.document import build_sheet, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+class QrCodes:
+    """QR codes kept between runs in the cache folder, by URL: choosing the best of eight masks (what keeps a
+    printed code easy to scan) took a quarter of a large commune's first build, and a page's address and
+    so its code never change."""
+
+    def __init__(self, cache_folder: Path | None) -> None:
+        self.folder = cache_folder / "qr" if cache_folder else None
+
+    def get(self, url: str) -> str:
+        if self.folder is None:
+            return qr_svg(url)
+        path = self.folder / f"{digest(url)[:32]}.svg"
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            svg = qr_svg(url)
+            write_atomically(path, svg.encode("utf-8"))
+            return svg
 
 
 class SheetsGenerator(Generator):
@@ -24,18 +45,23 @@ class SheetsGenerator(Generator):
         from plugins.disclosures.generator import OUTPUTS, body_html
 
         outputs = self.context[OUTPUTS]
+        codes = QrCodes(outputs.cache_folder)
         template = self.get_template("sheet")
-        for disclosure in self.context["ckx"]["disclosures"]:
+
+        def sheets(disclosure) -> None:
             kind = KINDS.get(disclosure.kind)
             slugs = list(village_sections(disclosure, kind)) if kind.village_sheet_template else []
             for slug in [None, *slugs]:
                 name = f"{disclosure.save_dir}in/{slug}/index.html" if slug else f"{disclosure.save_dir}in/index.html"
 
-                def make(view, disclosure=disclosure, kind=kind, slug=slug, name=name) -> None:
+                def make(view, kind=kind, slug=slug, name=name) -> None:
                     commune = view["commune"]
                     village_data = village_sections(disclosure, kind)[slug] if slug else None
                     writer.write_file(name, template, self.context, ckx=view, disclosure=disclosure, kind=kind,
                                       body_html=body_html(disclosure), village_data=village_data,
-                                      sheet=build_sheet(disclosure, commune, commune.village(slug) if slug else None))
+                                      sheet=build_sheet(disclosure, commune, commune.village(slug) if slug else None,
+                                                        qr=codes.get))
 
                 outputs.produce(name, ("sheet", disclosure, kind, slug), make)
+
+        outputs.share_out(self.context["ckx"]["disclosures"], sheets)

@@ -1,0 +1,91 @@
+"""Independent outputs made on every core: the disclosures shared out among forked workers.
+
+Each disclosure's pages, print views and files depend on nothing another
+disclosure's make, so the list is dealt out like cards (every n-th to the same
+worker, which evens out the large and the small) and each worker, a fork of
+the build that already holds the loaded site, makes its share into the same
+staging folder and hands back what it made. The build itself takes one share,
+so n cores run n workers. A worker that fails fails the build with its message.
+
+`CKX_WORKERS` sets the number (1: everything in this process); by default
+every core, once there are enough disclosures to be worth a fork.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+WORTH_A_FORK = 64  # disclosures; below this the sample commune builds faster in one process
+VARIABLE = "CKX_WORKERS"
+
+
+class WorkerFailed(RuntimeError):
+    """A worker stopped on an error; the message is the worker's."""
+
+
+def worker_count(items: int) -> int:
+    configured = os.environ.get(VARIABLE, "").strip()
+    if configured.isdigit() and int(configured) >= 1:
+        return int(configured)
+    return (os.cpu_count() or 1) if items >= WORTH_A_FORK and hasattr(os, "fork") else 1
+
+
+def share_out(items: Sequence[Item], work: Callable[[Sequence[Item]], Any], workers: int | None = None) -> list:
+    """`work(share)` for each share of `items`; the results in share order (this process's share first)."""
+    workers = min(worker_count(len(items)) if workers is None else workers, max(len(items), 1))
+    if workers <= 1:
+        return [work(items)]
+    shares = [items[i::workers] for i in range(workers)]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    children = [_fork(work, share) for share in shares[1:]]
+    try:
+        results = [work(shares[0])]
+    except BaseException:
+        for pid, path in children:  # no worker goes on writing into a folder about to be removed
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            Path(path).unlink(missing_ok=True)
+        raise
+    errors = []
+    for pid, path in children:
+        _pid, status = os.waitpid(pid, 0)
+        try:
+            outcome = pickle.loads(Path(path).read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError):
+            outcome = ("error", f"một tiến trình con dừng đột ngột (mã {status}).")
+        finally:
+            Path(path).unlink(missing_ok=True)
+        if outcome[0] == "ok":
+            results.append(outcome[1])
+        else:
+            errors.append(outcome[1])
+    if errors:
+        raise WorkerFailed(errors[0])
+    return results
+
+
+def _fork(work, share) -> tuple[int, str]:
+    handle, path = tempfile.mkstemp(prefix="ckx-worker-")
+    os.close(handle)
+    pid = os.fork()
+    if pid:
+        return pid, path
+    status = 0  # the child: never returns into the caller's code
+    try:
+        data = pickle.dumps(("ok", work(share)), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # whatever stops the worker is the build's error
+        data = pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
+        status = 1
+    try:
+        Path(path).write_bytes(data)
+    finally:
+        os._exit(status)
