@@ -66,8 +66,9 @@ validate: install
 html: install
 	$(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT)
 
+# `make print ONLY=2026/du-toan-ngan-sach-2026` prints one disclosure's sheets, `make print NOW=1` what is posted today.
 print: html
-	$(PY) scripts/ckx.py print --output $(OUTPUT)
+	$(PY) scripts/ckx.py print --output $(OUTPUT) $(if $(ONLY),--only "$(ONLY)") $(if $(NOW),--now)
 
 serve: html
 	@echo "Mở http://localhost:$(PORT) trong trình duyệt (Ctrl+C để dừng)."

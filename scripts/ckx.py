@@ -3,7 +3,7 @@
 
     python scripts/ckx.py validate [--content content]
     python scripts/ckx.py build [--content content] [--output output]
-    python scripts/ckx.py print [--output output]      # PDFs of the built print views
+    python scripts/ckx.py print [--output output] [--only 2026/slug] [--now]   # PDFs of the print views
 
 Both print every problem at once (file:line, code, Vietnamese message and
 hint) and exit 1 on errors. `build` renders into a temporary folder beside
@@ -93,19 +93,26 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
     return True
 
 
-def print_sheets(output: Path) -> bool:
+def print_sheets(output: Path, only: str | None = None, now: bool = False) -> bool:
     """PDFs of every print view of the built site into <output>/print/, swapped in whole; only the sheets
-    whose print view changed since the last `make print` are rendered again."""
+    whose print view changed since the last `make print` are rendered again, on every core. `only`
+    (<year>/<slug>) and `now` (posted today) narrow what is rendered."""
     from plugins.sheets.pdf import PrintError, write_pdfs
 
     output = output.resolve()
-    if not print_views(output):
+    views = print_views(output)
+    if not views:
         print(f"Không có bản in nào trong {output}: chạy `make html` trước.", file=sys.stderr)
+        return False
+    if only and not any(v.relative_to(output).as_posix().startswith(f"cong-khai/{only.strip('/')}/") for v in views):
+        print(f'Không có hồ sơ "{only}" trong trang đã xây dựng: ghi ONLY=<năm>/<tên thư mục hồ sơ>, ví dụ '
+              f"ONLY={views[0].relative_to(output / 'cong-khai').parts[0]}/"
+              f"{views[0].relative_to(output / 'cong-khai').parts[1]}.", file=sys.stderr)
         return False
     staging = new_staging(output / "print")
     written = None
     try:
-        written, rendered = write_pdfs(output, staging)
+        written, rendered, left_out = write_pdfs(output, staging, only, now)
     except PrintError as exc:
         print(f"Lỗi khi in {exc}", file=sys.stderr)
     finally:
@@ -116,7 +123,9 @@ def print_sheets(output: Path) -> bool:
         return False
     swap(staging, output / "print")
     print(f"Đã in {len(written)} bản niêm yết vào {output / 'print'} ({rendered} bản in lại, "
-          f"{len(written) - rendered} bản không đổi).")
+          f"{len(written) - rendered} bản không đổi"
+          + (f"; {left_out} bản đã thay đổi nhưng ngoài phạm vi ONLY/NOW nên không có bản PDF" if left_out else "")
+          + ").")
     return True
 
 
@@ -126,12 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--settings", type=Path, default=SETTINGS)
+    parser.add_argument("--only", help="print: chỉ in hồ sơ <năm>/<tên-ngắn>, ví dụ 2026/du-toan-ngan-sach-2026")
+    parser.add_argument("--now", action="store_true", help="print: chỉ in các văn bản đang niêm yết hôm nay")
     args = parser.parse_args(argv)
     settings = load_settings(args.settings)
     if args.command == "validate":
         ok = validate(args.content, settings)
     elif args.command == "print":
-        ok = print_sheets(args.output)
+        ok = print_sheets(args.output, args.only, args.now)
     else:
         ok = build(args.content.resolve(), args.output, args.settings.resolve(), settings)
     return 0 if ok else 1

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -143,3 +144,30 @@ def test_an_image_of_the_bundle_in_the_explanation_prints(tmp_path):
     folder = printed(site, tmp_path, "2026-03-05")
     pdf = PdfReader(folder / "2026-thong-bao-co-ma-doc.pdf")
     assert [image.name for page in pdf.pages for image in page.images], "the image is in the PDF"
+
+
+def test_print_now_or_one_disclosure_on_every_core_and_never_a_stale_pdf(tmp_path, monkeypatch):
+    output = tmp_path / "out"
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-03-10").returncode == 0
+    monkeypatch.setenv("CKX_WORKERS", "2")
+    now = ckx("print", "--output", str(output), "--now")
+    assert now.returncode == 0, now.stderr
+    assert sorted(p.name for p in (output / "print").glob("*.pdf")) == ["2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
+    assert "1 bản đã thay đổi nhưng ngoài phạm vi" in now.stdout
+    one = ckx("print", "--output", str(output), "--only", "2025/quyet-dinh-chi-dang-tren-trang")
+    assert one.returncode == 0, one.stderr
+    assert "1 bản in lại, 1 bản không đổi" in one.stdout
+    assert "Quyết định" in text(output / "print/2025-quyet-dinh-chi-dang-tren-trang.pdf")
+    index = FIXTURES / "sites/phuong-nho/disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md"
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "sites/phuong-nho", site)
+    edited = site / index.relative_to(FIXTURES / "sites/phuong-nho")
+    assert "sửa chữa" in edited.read_text(encoding="utf-8")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("sửa chữa", "thay thế"), encoding="utf-8")
+    assert build(site, output, build_date="2026-03-10").returncode == 0
+    again = ckx("print", "--output", str(output), "--only", "2025/quyet-dinh-chi-dang-tren-trang")
+    assert sorted(p.name for p in (output / "print").glob("*.pdf")) == ["2025-quyet-dinh-chi-dang-tren-trang.pdf"], \
+        "the edited notice's old PDF is not kept: it would be posted with the old text"
+    assert "1 bản đã thay đổi nhưng ngoài phạm vi" in again.stdout
+    missing = ckx("print", "--output", str(output), "--only", "2025/khong-co")
+    assert missing.returncode == 1 and '"2025/khong-co"' in missing.stderr

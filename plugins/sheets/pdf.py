@@ -6,11 +6,14 @@ resolve inside the site folder and only file: and data: URLs are fetched.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetchingError
 
+from plugins.disclosures.model import PostingStatus
+from plugins.disclosures.workers import WorkerFailed, share_out
 from plugins.sheets.fingerprint import carry_over, fingerprints, print_views, sheet_name, write_manifest
 
 
@@ -29,20 +32,43 @@ class SiteFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def write_pdfs(site: Path, target: Path) -> tuple[list[Path], int]:
+def write_pdfs(site: Path, target: Path, only: str | None = None, now: bool = False) -> tuple[list[Path], int, int]:
     """Every sheet's PDF into `target`: carried over from <site>/print when its fingerprint is unchanged,
-    rendered otherwise. Returns (every PDF, how many were rendered)."""
+    rendered otherwise, on every core. `only` ("2026/du-toan") and `now` (only what is posted today) render
+    just those sheets; any other sheet whose view changed is left out rather than kept stale. Returns (every
+    PDF written, how many were rendered, how many were left out)."""
     target.mkdir(parents=True, exist_ok=True)
     wanted = fingerprints(site)
     kept = carry_over(site / "print", target, wanted)
-    fetcher = SiteFetcher(site)
-    for view in print_views(site):
-        name = sheet_name(view, site)
-        if name not in kept:
+    views = {sheet_name(view, site): view for view in print_views(site)}
+    chosen = [name for name in wanted if name not in kept and _chosen(views[name], site, only, now)]
+
+    def render(share: list[str]) -> None:
+        fetcher = SiteFetcher(site)
+        for name in share:
+            view = views[name]
             try:
                 HTML(filename=str(view), url_fetcher=fetcher).write_pdf(target / name, pdf_variant=None)
             except (URLFetchingError, FatalURLFetchingError) as exc:
                 raise PrintError(f"{view.relative_to(site).as_posix()}: không tải được tệp mà bản in cần "
                                  f"({exc.args[0] if exc.args else exc}).") from exc
-    write_manifest(target, wanted)
-    return [target / name for name in wanted], len(wanted) - len(kept)
+
+    try:
+        share_out(chosen, render)
+    except WorkerFailed as exc:
+        raise PrintError(str(exc).removeprefix("PrintError: ")) from exc
+    written = {name: fingerprint for name, fingerprint in wanted.items() if name in kept or name in chosen}
+    write_manifest(target, written)
+    return [target / name for name in written], len(chosen), len(wanted) - len(written)
+
+
+STATUS = re.compile(rb'<meta name="ckx-trang-thai" content="([a-z-]+)">')
+
+
+def _chosen(view: Path, site: Path, only: str | None, now: bool) -> bool:
+    if only and not view.relative_to(site).as_posix().startswith(f"cong-khai/{only.strip('/')}/"):
+        return False
+    if now:
+        match = STATUS.search(view.read_bytes()[:4096])
+        return bool(match) and match.group(1) == PostingStatus.POSTED.value.encode()
+    return True
