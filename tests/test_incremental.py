@@ -196,3 +196,15 @@ def test_a_worker_that_fails_fails_the_build_and_publishes_nothing(sample, monke
     assert "Xây dựng thất bại" in result.stderr and "Traceback" not in result.stderr
     assert files(root / "site") == before
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_named_list_is_read_again_only_when_the_date_crosses_its_window(sample):
+    """The 2026 household list is posted 18–24/11/2026: its names show until the 24th, then only counts."""
+    root, _settings = sample
+    cache, content = str(root / "cache"), str(root / "content")
+    bundles = len(list((root / "content/disclosures").glob("*/*/index.md")))
+    assert with_cache(cache, "validate", "--content", content, build_date="2026-11-21").returncode == 0
+    inside = with_cache(cache, "validate", "--content", content, build_date="2026-11-24")
+    assert f"({bundles} hồ sơ không đổi" in inside.stdout
+    after = with_cache(cache, "validate", "--content", content, build_date="2026-11-25")
+    assert f"({bundles - 1} hồ sơ không đổi" in after.stdout

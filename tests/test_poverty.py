@@ -34,8 +34,13 @@ def test_village_names_match_with_or_without_prefix_and_as_slug():
     ("2026-11-09", 2, True), ("2026-11-10", 2, False),
 ])
 def test_names_visible_only_in_posting_period_plus_grace(today, grace, visible):
+    from plugins.disclosures.kinds import LoadContext
+
     posting = Posting(dt.date(2026, 11, 3), dt.date(2026, 11, 7), ())
-    assert names_visible(posting, dt.date.fromisoformat(today), grace) is visible
+    context = LoadContext(commune=None, build_date=dt.date.fromisoformat(today), settings={})
+    assert names_visible(posting, context, grace) is visible
+    # the window, not the date, is what the cached result depends on
+    assert context.date_questions == [("between", dt.date(2026, 11, 3), dt.date(2026, 11, 7 + grace), visible)]
 
 
 def text_of_every_file(folder: Path) -> str:

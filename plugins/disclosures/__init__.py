@@ -2,8 +2,11 @@
 
 Pure core: yamlsource, schema, model, commune, bundle, pages, kinds, listings,
 settings. The disk at the edge: files (the one walk of content/, limits),
-history (git), site (loads everything through files), staging (the safe swap).
-Pelican glue: generator, reader, and the wiring below.
+history (git), site (loads everything through files), cache (what was read,
+kept between runs), outputs (what each output was made from, carried over
+when unchanged), workers (every core), staging (the safe swap). Pelican glue:
+build (Pelican in this process over the loaded site), generator, reader, and
+the wiring below.
 """
 
 

@@ -2,8 +2,9 @@
 
 Each bundle's loaded result (the disclosure and its issues) is kept under
 `.cache/` keyed by the bytes of every file in its folder, commune.yml, the
-settings and the code version. A loader that read the build date (a named
-list's window) marks its entry, which then serves that date only. The cache is
+settings and the code version. A loader that asked about the build date (is
+it inside a named list's window?) leaves its questions and answers on the
+entry, which then serves any date that answers them the same way. The cache is
 a speed-up and nothing more: an entry that cannot be read is a miss, a run
 with no cache folder reads everything, and `make clean` removes it.
 
@@ -64,7 +65,7 @@ def folder_from_environment() -> Path | None:
 @dataclass
 class Entry:
     key: str
-    dated: dt.date | None  # the build date the loader read, or None when its result holds on any date
+    date_questions: tuple  # what the loader asked about the build date (LoadContext), with its answers
     issues: list
     blob: str  # file name of the pickled disclosure (None when the bundle did not load)
 
@@ -97,7 +98,7 @@ class BundleCache:
         """(disclosure, issues) as loaded before, or None. Without `with_disclosure` (validate) only the issues
         are read and the disclosure is None."""
         entry = self.entries.get(source_dir)
-        if entry is None or entry.key != key or (entry.dated is not None and entry.dated != today):
+        if entry is None or entry.key != key or not _same_answers(entry.date_questions, today):
             self.misses += 1
             return None
         disclosure = None
@@ -111,12 +112,12 @@ class BundleCache:
         self.fresh[source_dir] = entry
         return disclosure, list(entry.issues)
 
-    def put(self, source_dir: str, key: str, disclosure: Any, issues: list, dated: dt.date | None) -> None:
+    def put(self, source_dir: str, key: str, disclosure: Any, issues: list, date_questions=()) -> None:
         blob = ""
         if self.blobs is not None and disclosure is not None:
             blob = f"{key}.pickle"
             write_atomically(self.blobs / blob, pickle.dumps(disclosure, protocol=pickle.HIGHEST_PROTOCOL))
-        self.fresh[source_dir] = Entry(key, dated, list(issues), blob)
+        self.fresh[source_dir] = Entry(key, tuple(date_questions), list(issues), blob)
 
     def save(self) -> None:
         """Keep the entries of this run only (a deleted bundle's goes), and the blobs they name."""
@@ -143,6 +144,15 @@ class BundleCache:
         checksums = data.get("checksums") if isinstance(data.get("checksums"), dict) else {}
         entries = data.get("entries") if data.get("context") == self.context else {}
         return (entries if isinstance(entries, dict) else {}), checksums
+
+
+def _same_answers(questions, today: dt.date) -> bool:
+    for question in questions:
+        if question[0] == "is" and question[1] != today:
+            return False
+        if question[0] == "between" and (question[1] <= today <= question[2]) != question[3]:
+            return False
+    return True
 
 
 UNUSED_DAYS = 30

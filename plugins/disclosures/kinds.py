@@ -38,14 +38,22 @@ class LoadContext:
     settings: Mapping[str, Any]  # this kind's settings, defaults filled in
     limits: Limits = DEFAULT_LIMITS
     checked: list = field(default_factory=list)  # every (ref, table) read, for the clean copies of originals
-    date_read: bool = field(default=False, compare=False)
+    # What the loader asked about the build date: ("is", date) for the date itself, ("between", first, last,
+    # answer) for `is_between`; the cache serves the result on any date that gives the same answers.
+    date_questions: list = field(default_factory=list, compare=False)
 
     @property
     def today(self) -> dt.date:
-        """The build date. Reading it marks the result as holding on this date only (a named list's window),
-        so the cache of loaded bundles serves it on no other."""
-        object.__setattr__(self, "date_read", True)
+        """The build date. Reading it ties the result to this date alone; prefer `is_between`."""
+        self.date_questions.append(("is", self.build_date))
         return self.build_date
+
+    def is_between(self, first: dt.date, last: dt.date) -> bool:
+        """Whether the build date falls in [first, last] (a named list's window): the result then holds on
+        every date with the same answer, so a daily build does not read the list again."""
+        answer = first <= self.build_date <= last
+        self.date_questions.append(("between", first, last, answer))
+        return answer
 
     def read_tables(self, disclosure: Disclosure, bundle_dir: str, schema: Any) -> tuple[list, list[Issue]]:
         """The disclosure's declared tables checked against `schema`; the commune's own phone numbers are

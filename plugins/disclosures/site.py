@@ -82,9 +82,9 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
             text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, issues)
             disclosure = None
             if text is not None:
-                disclosure, bundle_issues, dated = _load_bundle(tree, source_dir, text, commune, kinds, settings,
+                disclosure, bundle_issues, date_questions = _load_bundle(tree, source_dir, text, commune, kinds, settings,
                                                                 build_date, limits)
-                cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, dated)
+                cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, date_questions)
                 issues += bundle_issues
             done.append((source_dir, None if checks_only else disclosure, issues, cache.fresh.get(source_dir)))
         return done
@@ -107,10 +107,10 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
 
 def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune, kinds: KindRegistry,
                  settings: dict, build_date: dt.date, limits: Limits):
-    """One bundle read and checked: (disclosure or None, issues, the build date when the result depends on it)."""
+    """One bundle read and checked: (disclosure or None, issues, what its loader asked about the build date)."""
     disclosure, issues = parse_bundle(source_dir, text, tree.under(source_dir), commune, kinds, limits)
     if disclosure is None:
-        return None, issues, None
+        return None, issues, ()
     bundle_dir = tree.path(source_dir)
     for ref in disclosure.attachments:
         issues += check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
@@ -118,7 +118,7 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
                           limits=limits)
     issues += _load_tables(disclosure, bundle_dir, context, kinds)
     disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
-    return disclosure, issues, (build_date if context.date_read else None)
+    return disclosure, issues, tuple(context.date_questions)
 
 
 def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, build_date: dt.date,

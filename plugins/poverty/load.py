@@ -75,15 +75,15 @@ class PovertyData:
         return [c for c, count in self.counts.items() if count.households]
 
 
-def names_visible(posting: Posting | None, today: dt.date, grace_days: int) -> bool:
+def names_visible(posting: Posting | None, context: LoadContext, grace_days: int) -> bool:
     if posting is None:
         return False
-    return posting.start <= today <= posting.end + dt.timedelta(days=grace_days)
+    return context.is_between(posting.start, posting.end + dt.timedelta(days=grace_days))
 
 
 def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[PovertyData, list[Issue]]:
     grace = context.settings["grace_days"]
-    named = names_visible(disclosure.posting, context.today, grace)
+    named = names_visible(disclosure.posting, context, grace)
     households_by_village: dict[str, list[Household]] = {}
     read, issues = context.read_tables(disclosure, bundle_dir, POVERTY_TABLE)
     for _ref, table in read:
