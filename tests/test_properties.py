@@ -158,7 +158,7 @@ def test_privacy_scan_reads_any_text(text):
                  st.floats(-1e9, 1e9, allow_nan=False).map(lambda f: round(f, 3))),
        st.sampled_from([None, 0, 1, 2, 3]))
 def test_numbers_are_written_as_babel_writes_them_in_vietnamese(value, decimals):
-    """The hand-written formatter (Babel's pattern engine was a fifth of a large build) against Babel
+    """The hand-written formatter (Babel's pattern engine was a tenth of a large build) against Babel
     itself; the one difference on purpose: a value that rounds to zero is never written "-0"."""
     from babel.numbers import format_decimal
 

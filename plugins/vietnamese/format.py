@@ -3,9 +3,10 @@
 Numbers are written as Babel's Vietnamese locale writes them ("." for
 thousands, "," for decimals, Luật Kế toán 2015 Điều 11), by a few lines of
 string work: a large commune writes 200,000 numbers a build and Babel's
-pattern engine took a fifth of it (tests compare the two on random values). Dates in tables are dd/mm/yyyy; dates in a
-document's place-and-date line follow Nghị định 30/2020: days below 10 and
-months 1 and 2 get a leading zero, months 3 to 12 do not.
+pattern engine took a tenth of it (a property test compares the two on random
+values). Dates in tables are dd/mm/yyyy; dates in a document's place-and-date
+line follow Nghị định 30/2020: days below 10 and months 1 and 2 get a leading
+zero, months 3 to 12 do not.
 """
 
 from __future__ import annotations
