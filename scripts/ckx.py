@@ -53,8 +53,11 @@ def check(content: Path, settings: dict, *, checks_only: bool = False):
         print(format_issues(issues), file=sys.stderr)
         print("Cài đặt có lỗi: sửa pelicanconf.py (hoặc biến môi trường BUILD_DATE) rồi chạy lại.", file=sys.stderr)
         return None
+    cache, unusable = folder_from_environment()
+    if unusable:
+        print(f"CẢNH BÁO: {unusable}", file=sys.stderr)
     site = load_site(content, KINDS, build_settings.build_date, build_settings.kind_settings, build_settings.limits,
-                     folder_from_environment(), checks_only=checks_only)
+                     cache, checks_only=checks_only)
     if site.issues:
         print(format_issues(site.issues), file=sys.stderr)
     if has_errors(site.issues):
@@ -77,7 +80,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = new_staging(output)
-    preloaded = Preloaded(site, output, folder_from_environment())
+    preloaded = Preloaded(site, output, folder_from_environment()[0])
     try:
         outputs = run_pelican(settings_path, content, staging, preloaded)
     except BuildFailed as exc:

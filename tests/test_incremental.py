@@ -208,3 +208,14 @@ def test_a_named_list_is_read_again_only_when_the_date_crosses_its_window(sample
     assert f"({bundles} hồ sơ không đổi" in inside.stdout
     after = with_cache(cache, "validate", "--content", content, build_date="2026-11-25")
     assert f"({bundles - 1} hồ sơ không đổi" in after.stdout
+
+
+def test_a_cache_folder_that_cannot_be_used_is_a_warning_never_a_failed_build(sample):
+    root, settings = sample
+    (root / "khong-phai-thu-muc").write_text("", encoding="utf-8")
+    result = with_cache(str(root / "khong-phai-thu-muc"), "build", "--content", str(root / "content"),
+                        "--output", str(root / "site"), "--settings", str(settings))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "CẢNH BÁO: Không dùng được thư mục bộ nhớ đệm" in result.stderr and "CKX_CACHE" in result.stderr
+    assert (root / "site/index.html").is_file()

@@ -55,11 +55,22 @@ def code_version() -> str:
     return digest(*parts)
 
 
-def folder_from_environment() -> Path | None:
+def folder_from_environment() -> tuple[Path | None, str | None]:
+    """The cache folder (`CKX_CACHE`, default .cache/), or None and why it cannot be used: a cache is only a
+    speed-up, so a folder that cannot be written means a run without one, never a failed build."""
     value = os.environ.get(FOLDER_VARIABLE)
-    if value is None:
-        return DEFAULT_FOLDER
-    return Path(value) if value else None
+    folder = DEFAULT_FOLDER if value is None else (Path(value) if value else None)
+    if folder is None:
+        return None, None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".thu-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        return None, (f"Không dùng được thư mục bộ nhớ đệm {folder} ({exc.strerror}): lần này mọi hồ sơ được đọc "
+                      f"và mọi trang được tạo lại từ đầu. Sửa biến {FOLDER_VARIABLE} hoặc quyền ghi của thư mục đó.")
+    return folder, None
 
 
 @dataclass
@@ -116,7 +127,10 @@ class BundleCache:
         blob = ""
         if self.blobs is not None and disclosure is not None:
             blob = f"{key}.pickle"
-            write_atomically(self.blobs / blob, pickle.dumps(disclosure, protocol=pickle.HIGHEST_PROTOCOL))
+            try:
+                write_atomically(self.blobs / blob, pickle.dumps(disclosure, protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:  # a full disk: this bundle is simply read again next time
+                return
         self.fresh[source_dir] = Entry(key, tuple(date_questions), list(issues), blob)
 
     def save(self) -> None:
@@ -125,7 +139,10 @@ class BundleCache:
             return
         data = pickle.dumps({"context": self.context, "entries": self.fresh, "checksums": self.fresh_checksums},
                             protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomically(self.index_path, data)
+        try:
+            write_atomically(self.index_path, data)
+        except OSError:  # the next run reads everything again; nothing else depends on the cache
+            return
         kept = {entry.blob for entry in self.fresh.values()} | {self.index_path.name}
         for path in self.blobs.iterdir():
             if path.name not in kept and not path.name.startswith("."):

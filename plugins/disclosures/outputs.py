@@ -179,7 +179,10 @@ class Outputs:
             return
         data = {name: [r.fingerprint, r.reads, r.reads_fingerprint, list(r.stamp), r.group]
                 for name, r in self.new.items()}
-        write_atomically(self.record_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+        try:
+            write_atomically(self.record_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+        except OSError:  # without the record the next build makes everything again, which is still right
+            self.record_file.unlink(missing_ok=True)
 
     def _reads_fingerprint(self, reads) -> str:
         parts = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from jinja2 import FileSystemLoader
@@ -30,7 +31,8 @@ class QrCodes:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             svg = qr_svg(url)
-            write_atomically(path, svg.encode("utf-8"))
+            with contextlib.suppress(OSError):  # kept for next time where the disk allows
+                write_atomically(path, svg.encode("utf-8"))
             return svg
 
 
