@@ -78,7 +78,7 @@ class Entry:
     key: str
     date_questions: tuple  # what the loader asked about the build date (LoadContext), with its answers
     issues: list
-    blob: str  # file name of the pickled disclosure (None when the bundle did not load)
+    blob: str  # file name of the pickled disclosure ("" when the bundle did not load)
 
 
 class BundleCache:

@@ -113,9 +113,8 @@ class Outputs:
         if name in self.new:
             raise ValueError(f"{name} is made twice in one build")
         fingerprint = digest(self.base, name, fingerprint_of(inputs))
-        old = self.old.get(name)
-        if old is not None and old.fingerprint == fingerprint and self._reads_fingerprint(old.reads) == \
-                old.reads_fingerprint and self._carry(name, old.stamp):
+        old = self._made_from(name, fingerprint)
+        if old is not None and self._carry(name, old.stamp):
             self.new[name] = self.old[name]
             self.kept += 1
             return False
@@ -155,9 +154,15 @@ class Outputs:
     def could_keep(self, name: str, inputs: Any) -> bool:
         """Whether `produce(name, inputs, ...)` would carry the file over (to skip working out what only a
         new file needs)."""
+        old = self._made_from(name, digest(self.base, name, fingerprint_of(inputs)))
+        return old is not None and self._unchanged(name, old.stamp)
+
+    def _made_from(self, name: str, fingerprint: str) -> Record | None:
+        """The last build's record of `name` when it was made from these inputs and the same site-wide entries."""
         old = self.old.get(name)
-        return old is not None and old.fingerprint == digest(self.base, name, fingerprint_of(inputs)) and \
-            self._reads_fingerprint(old.reads) == old.reads_fingerprint and self._unchanged(name, old.stamp)
+        if old is None or old.fingerprint != fingerprint or self._reads_fingerprint(old.reads) != old.reads_fingerprint:
+            return None
+        return old
 
     def share_out(self, items, make_one: Callable[[Any], None]) -> None:
         """`make_one(item)` for every item, on every core (plugins/disclosures/workers.py); what the workers
