@@ -5,8 +5,11 @@ Pure core: schema, hierarchy, load, present, export. Glue: the registration belo
 """
 
 
-def register() -> None:
+def register_kinds() -> None:
     from plugins.budget.kind import BUDGET
     from plugins.disclosures.kinds import KINDS
 
     KINDS.add(BUDGET)
+
+
+register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

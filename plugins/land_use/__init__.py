@@ -5,8 +5,11 @@ Pure core: codes, schema, load, present, export. Glue: the registration below.
 """
 
 
-def register() -> None:
+def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
     from plugins.land_use.kind import LAND_USE
 
     KINDS.add(LAND_USE)
+
+
+register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

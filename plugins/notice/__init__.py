@@ -3,7 +3,10 @@
 from plugins.notice.kind import NOTICE
 
 
-def register() -> None:
+def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
 
     KINDS.add(NOTICE)
+
+
+register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

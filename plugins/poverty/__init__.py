@@ -5,8 +5,11 @@ Pure core: schema, load, export. Glue: the registration below.
 """
 
 
-def register() -> None:
+def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
     from plugins.poverty.kind import POVERTY
 
     KINDS.add(POVERTY)
+
+
+register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

@@ -6,8 +6,11 @@ Pure core: holidays, schema, load, ical. Glue: the registration below.
 """
 
 
-def register() -> None:
+def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
     from plugins.schedule.kind import SCHEDULE
 
     KINDS.add(SCHEDULE)
+
+
+register = register_kinds  # Pelican's entry point: a kind connects no signal of its own
