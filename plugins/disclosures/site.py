@@ -62,8 +62,9 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     if commune is None:
         return site  # bundles cannot be checked without the villages
     history = bundle_history(content_path)
-    cache = BundleCache(cache_folder, content_path, digest(code_version(), commune_text, repr(settings), repr(limits),
-                                                          ",".join(kind.id for kind in kinds)))
+    inputs_of_every_bundle = digest(code_version(), commune_text, repr(settings), repr(limits),
+                                    ",".join(kind.id for kind in kinds))
+    cache = BundleCache(cache_folder, content_path, inputs_of_every_bundle)
     bundles, unread = {}, []  # source_dir -> (disclosure, issues, file digests, key), in the order of the disk
     for index_file in tree.glob("disclosures", "index.md"):
         source_dir = f"disclosures/{index_file}".rsplit("/", 1)[0]
@@ -82,9 +83,9 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
             text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, issues)
             disclosure = None
             if text is not None:
-                disclosure, bundle_issues, date_questions = _load_bundle(tree, source_dir, text, commune, kinds, settings,
+                disclosure, bundle_issues, asked = _load_bundle(tree, source_dir, text, commune, kinds, settings,
                                                                 build_date, limits)
-                cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, date_questions)
+                cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, asked)
                 issues += bundle_issues
             done.append((source_dir, None if checks_only else disclosure, issues, cache.fresh.get(source_dir)))
         return done
