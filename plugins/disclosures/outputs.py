@@ -131,7 +131,8 @@ class Outputs:
         own name); False, with nothing carried, when the group must be made again. Saves working out the
         files (their names too) when nothing changed."""
         names = self.groups.get(group, [])
-        if not names or not all(self.could_keep(name, (inputs, name)) for name in names):
+        if not names or any(self._made_from(name, digest(self.base, name, fingerprint_of((inputs, name)))) is None
+                            for name in names):
             return False
         carried = []
         for name in names:
@@ -150,12 +151,6 @@ class Outputs:
         for name, write in files.items():
             self.produce(name, (inputs, name), lambda _view, name=name, write=write: write(self.staging / name),
                          group=group)
-
-    def could_keep(self, name: str, inputs: Any) -> bool:
-        """Whether `produce(name, inputs, ...)` would carry the file over (to skip working out what only a
-        new file needs)."""
-        old = self._made_from(name, digest(self.base, name, fingerprint_of(inputs)))
-        return old is not None and self._unchanged(name, old.stamp)
 
     def _made_from(self, name: str, fingerprint: str) -> Record | None:
         """The last build's record of `name` when it was made from these inputs and the same site-wide entries."""
