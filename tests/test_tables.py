@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from plugins.issues import INFO
 from plugins.tables import Column, TableSchema, apply_schema, read_table
 from tests.conftest import windows_1258
 
@@ -36,7 +37,7 @@ def check(path, file="bang.csv", sheet=None):
     raw, issues = read_table(path, file, sheet)
     assert issues == []
     table, issues = apply_schema(raw, SCHEMA)
-    assert [i.triple() for i in issues] == []
+    assert [i.triple() for i in issues if i.severity is not INFO] == []
     return table
 
 

@@ -15,7 +15,13 @@ from plugins.disclosures.kinds import Download
 from plugins.tables.write import csv_bytes
 from plugins.vietnamese.text import slugify
 
-FIELDS = ["dong", "stt", "noi_dung", "cap", "trong_do", "du_toan", "thuc_hien", "th_dt_phan_tram", "ghi_chu"]
+FIRST = ["dong", "stt", "noi_dung", "cap", "trong_do"]
+LAST = ["th_dt_phan_tram", "ghi_chu"]
+
+
+def _fields(table) -> list[str]:
+    """Every amount column of the form ("du_toan", "du_toan_2"...), in its order."""
+    return [*FIRST, *(m.key for m in table.measures), *LAST]
 
 
 def _plain(value: Decimal | None):
@@ -26,21 +32,24 @@ def _plain(value: Decimal | None):
 
 def _records(table) -> list[dict]:
     return [{"dong": row.number, "stt": row.stt, "noi_dung": row.content, "cap": row.depth,
-             "trong_do": row.of_which, "du_toan": _plain(row.amounts["du_toan"]),
-             "thuc_hien": _plain(row.amounts["thuc_hien"]), "th_dt_phan_tram": _plain(row.percent),
-             "ghi_chu": row.note} for row in table.rows]
+             "trong_do": row.of_which, **{m.key: _plain(row.amounts[m.key]) for m in table.measures},
+             "th_dt_phan_tram": _plain(row.percent), "ghi_chu": row.note} for row in table.rows]
 
 
 def budget_downloads(disclosure, data) -> list[Download]:
     files = []
     for table in data.tables:
-        content = csv_bytes(FIELDS, ([record[k] for k in FIELDS] for record in _records(table)))
+        fields = _fields(table)
+        content = csv_bytes(fields, ([record[k] for k in fields] for record in _records(table)))
         stem = PurePosixPath(table.file).stem + (f"-{slugify(table.sheet)}" if table.sheet else "")
         files.append(Download(f"{stem}.chuan-hoa.csv", f"{table.title} (CSV chuẩn hóa)", content))
     document = {
         "title": disclosure.title, "number": disclosure.number, "issued": disclosure.issued.isoformat(),
         "issuer": disclosure.issuer, "unit": data.unit, "stage": data.stage,
-        "tables": [{"role": t.role, "title": t.title, "source": t.file, "rows": _records(t)} for t in data.tables],
+        "tables": [{"role": t.role, "title": t.title, "source": t.file,
+                    "columns": [{"key": m.key, "title": m.header, "measure": m.base, "commune": m.commune}
+                                for m in t.measures],
+                    "rows": _records(t)} for t in data.tables],
     }
     text = json.dumps(document, ensure_ascii=False, indent=1)
     files.append(Download("du-lieu.json", "Toàn bộ số liệu (JSON)", text.encode("utf-8")))

@@ -4,7 +4,8 @@ STT labels give the levels: blank (a grand total), `A`, `I`, `1`, `1.1`,
 `1.1.1`, `a)`, `-`, `+`. A row's parent is the nearest row above it with a
 lower level. Rows whose content starts "Trong đó" / "Tr.đó" are of-which rows:
 they detail the row above them and are never added into any sum, and so are
-the deeper rows that follow such a marker.
+the deeper rows that follow such a marker. A grand-total line written below
+the rows it sums ("Tổng cộng" at the foot of the form) is their parent too.
 """
 
 from __future__ import annotations
@@ -48,8 +49,11 @@ class BudgetRow:
     number: int  # the spreadsheet row
     stt: str
     content: str
-    amounts: dict[str, Decimal | None]  # "du_toan", "thuc_hien"
+    amounts: dict[str, Decimal | None]  # "du_toan", "thuc_hien", and repeats such as "du_toan_2"
     note: str | None = None
+    total: bool = False  # a grand-total line of the form ("Tổng cộng")
+    estimate_key: str = "du_toan"  # the commune's figures among the amounts (load.commune_figure)
+    actual_key: str = "thuc_hien"
     unreadable: frozenset[str] = frozenset()  # amounts whose cell could not be read (already reported)
     level: int = OTHER
     of_which: bool = False
@@ -58,16 +62,28 @@ class BudgetRow:
     depth: int = 0
 
     @property
+    def estimate(self) -> Decimal | None:
+        return self.amounts.get(self.estimate_key)
+
+    @property
+    def actual(self) -> Decimal | None:
+        return self.amounts.get(self.actual_key)
+
+    @property
     def percent(self) -> Decimal | None:
         """TH/DT (%) to one decimal, when both amounts exist and the estimate is not zero."""
-        estimate, actual = self.amounts.get("du_toan"), self.amounts.get("thuc_hien")
-        if estimate is None or actual is None or estimate == 0:
-            return None
-        return (actual * 100 / estimate).quantize(Decimal("0.1"))
+        return ratio(self.actual, self.estimate)
 
     @property
     def is_parent(self) -> bool:
         return bool(self.children)
+
+
+def ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    """part / whole in %, to one decimal; None without both or over zero."""
+    if part is None or whole is None or whole == 0:
+        return None
+    return (part * 100 / whole).quantize(Decimal("0.1"))
 
 
 def build_tree(rows: list[BudgetRow]) -> list[BudgetRow]:
@@ -83,6 +99,13 @@ def build_tree(rows: list[BudgetRow]) -> list[BudgetRow]:
             _attach_of_which(row, anchor, marker=True)
         elif anchor is not None and row.level > anchor.level and row.level != TOTAL:
             _attach_of_which(row, anchor, marker=False)
+        elif row.total and row.level == TOTAL and tops:
+            anchor = None
+            row.children = list(tops)  # "Tổng cộng" at the foot: the sum of the sections above it
+            for top in tops:
+                top.parent = row
+            tops[:] = [row]
+            stack = [row]
         else:
             anchor = None
             while stack and stack[-1].level >= row.level:
@@ -128,7 +151,7 @@ def check_sums(rows: list[BudgetRow], exact: bool) -> list[SumMismatch]:
             if found is None or not values or any(key in r.unreadable for r in (row, *row.children)):
                 continue  # a sum over a cell that could not be read would be a second, false error
             expected = sum(values, Decimal(0))
-            if abs(found - expected) > _tolerance([found, *values], exact):
+            if abs(found - expected) > tolerance([found, *values], exact):
                 mismatches.append(SumMismatch(row, key, found, expected))
     return mismatches
 
@@ -138,7 +161,8 @@ def _half_step(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(min(exponent, 0) - 1)
 
 
-def _tolerance(values: list[Decimal], exact: bool) -> Decimal:
+def tolerance(values: list[Decimal], exact: bool) -> Decimal:
+    """How far a written figure may be from a sum of written figures: rounding, unless whole đồng."""
     if exact and all(v == v.to_integral_value() for v in values):
         return Decimal(0)
     return sum((_half_step(v) for v in values), Decimal(0))

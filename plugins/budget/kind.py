@@ -16,7 +16,7 @@ BUDGET = Kind(
     description="Dự toán, tình hình thực hiện và quyết toán ngân sách xã.",
     table_required=True,
     table_roles={"revenue": "Thu ngân sách", "expenditure": "Chi ngân sách", "balance": "Cân đối ngân sách"},
-    extra_keys={"unit": Text(required=True, choices=UNITS), "stage": Text(choices=STAGES)},
+    extra_keys={"unit": Text(choices=UNITS), "stage": Text(choices=STAGES)},  # unit: or the forms' unit line
     load_tables=load_budget,
     key_figure=key_figure,
     downloads=budget_downloads,

@@ -23,7 +23,7 @@ def amount(value: Decimal | None, unit: str) -> str:
 def summarise(table, unit: str) -> list[str]:
     sentences = []
     for row in table.tops:
-        estimate, actual = row.amounts["du_toan"], row.amounts["thuc_hien"]
+        estimate, actual = row.estimate, row.actual
         if estimate is None and actual is None:
             continue
         text = f"{sentence_case(row.content)}: dự toán {amount(estimate, unit)}"
@@ -33,11 +33,11 @@ def summarise(table, unit: str) -> list[str]:
                 text += f", đạt {number(row.percent, 1)}% dự toán"
         sentences.append(text + ".")
     parts = _parts(table)
-    total = sum((p.amounts["du_toan"] or Decimal(0) for p in parts), Decimal(0))
+    total = sum((p.estimate or Decimal(0) for p in parts), Decimal(0))
     if len(table.tops) == 1 and parts and total > 0:
-        largest = sorted(parts, key=lambda r: r.amounts["du_toan"] or 0, reverse=True)[:3]
-        named = "; ".join(f"{sentence_case(r.content)} ({amount(r.amounts['du_toan'], unit)}, "
-                          f"{number((r.amounts['du_toan'] or 0) * 100 / total, 1)}%)"
+        largest = sorted(parts, key=lambda r: r.estimate or 0, reverse=True)[:3]
+        named = "; ".join(f"{sentence_case(r.content)} ({amount(r.estimate, unit)}, "
+                          f"{number((r.estimate or 0) * 100 / total, 1)}%)"
                           for r in largest)
         sentences.append(f"Lớn nhất: {named}.")
     return sentences
@@ -53,11 +53,10 @@ def _parts(table) -> list[BudgetRow]:
 def chart(table, unit: str, chart_id: str) -> str:
     if table.role not in CHART_TITLES:
         return ""
-    parts = [r for r in _parts(table) if r.amounts["du_toan"] is not None or r.amounts["thuc_hien"] is not None]
+    parts = [r for r in _parts(table) if r.estimate is not None or r.actual is not None]
     if len(parts) < 2:
         return ""
-    bars = [Bar(sentence_case(r.content), r.amounts["du_toan"], r.amounts["thuc_hien"] if table.has_actual else None)
-            for r in parts]
+    bars = [Bar(sentence_case(r.content), r.estimate, r.actual if table.has_actual else None) for r in parts]
     description = "; ".join(
         f"{b.label}: dự toán {amount(b.first, unit)}" + (f", thực hiện {amount(b.second, unit)}" if b.second is not None else "")
         for b in bars)

@@ -5,11 +5,12 @@ build, `make validate` and the tests all read the same records.
 """
 
 from plugins.issues.catalogue import CATALOGUE, IssueCode
-from plugins.issues.record import ERROR, WARNING, Issue, Severity, format_issues, has_errors
+from plugins.issues.record import ERROR, INFO, WARNING, Issue, Severity, format_issues, has_errors
 
 __all__ = [
     "CATALOGUE",
     "ERROR",
+    "INFO",
     "WARNING",
     "Issue",
     "IssueCode",

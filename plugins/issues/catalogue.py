@@ -78,7 +78,21 @@ _CODES = [
     IssueCode("thieu-cot", "Thiếu cột bắt buộc", "Bảng phải có đủ các cột bắt buộc của loại công khai."),
     IssueCode("cot-khong-ro", "Cột không được khai báo công khai",
               "Chỉ các cột mà loại công khai cho phép mới được đưa ra ngoài; cột lạ bị từ chối."),
-    IssueCode("cot-trung", "Hai cột trùng tên", "Mỗi cột chỉ xuất hiện một lần trong bảng."),
+    IssueCode("cot-trung", "Hai cột cùng được hiểu là một cột của mẫu",
+              "Mỗi cột của mẫu chỉ xuất hiện một lần trong bảng, trừ các cột số liệu mẫu cho phép lặp lại "
+              "(ví dụ dự toán của ngân sách nhà nước và của ngân sách xã)."),
+    IssueCode("cot-khong-ten", "Cột có số liệu nhưng không có tiêu đề",
+              "Cột không có tiêu đề thì không được đăng; mỗi cột có số liệu phải có tiêu đề theo mẫu."),
+    IssueCode("dong-ngoai-bang", "Dòng không phải số liệu được để riêng",
+              "Phần đầu biểu (tên biểu, đơn vị tính), dòng đánh số cột (A, B, 1, 2...) và phần cuối biểu (ngày "
+              "tháng, chữ ký, ghi chú) không được đăng như số liệu; mỗi dòng để riêng đều được ghi nhận."),
+    IssueCode("don-vi-khong-khop", "Đơn vị tính không khớp",
+              "Đơn vị tính ghi trên biểu và khóa unit (nếu có) phải là một; các bảng của một hồ sơ dùng chung một "
+              "đơn vị tính."),
+    IssueCode("so-sanh-khong-khop", "Tỷ lệ so sánh không khớp với số liệu",
+              "Cột so sánh (%) cán bộ điền phải bằng thương của các cột số liệu, trong phạm vi làm tròn."),
+    IssueCode("bang-khong-khop", "Các bảng của một hồ sơ không khớp nhau",
+              "Tổng thu, tổng chi ở bảng cân đối bằng dòng tổng của bảng thu, bảng chi."),
     IssueCode("thieu-gia-tri", "Ô bắt buộc bị trống", "Các cột bắt buộc phải có giá trị ở mọi dòng."),
     IssueCode("so-khong-hop-le", "Số không hợp lệ",
               "Số viết theo kiểu Việt Nam (1.234.567,5) hoặc giá trị số của Excel (1234567.5)."),

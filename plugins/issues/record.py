@@ -17,14 +17,16 @@ from plugins.issues.catalogue import CATALOGUE
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # nothing wrong: what the reader did on the officer's behalf (a form's title rows set aside)
 
     @property
     def label(self) -> str:
-        return "LỖI" if self is Severity.ERROR else "CẢNH BÁO"
+        return {"error": "LỖI", "warning": "CẢNH BÁO", "info": "GHI NHẬN"}[self.value]
 
 
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING
+INFO = Severity.INFO
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ def format_issues(issues: Iterable[Issue]) -> str:
     """All issues sorted by file and line, then a Vietnamese count line."""
     issues = sorted(issues, key=lambda i: (i.file, i.line or 0, i.column or i.key or "", i.code))
     errors = sum(1 for i in issues if i.is_error)
-    warnings = len(issues) - errors
+    warnings = sum(1 for i in issues if i.severity is WARNING)
+    notes = len(issues) - errors - warnings
     lines = [issue.format() for issue in issues]
-    lines.append(f"Tổng cộng: {errors} lỗi, {warnings} cảnh báo.")
+    lines.append(f"Tổng cộng: {errors} lỗi, {warnings} cảnh báo" + (f", {notes} ghi nhận." if notes else "."))
     return "\n".join(lines)

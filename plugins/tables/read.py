@@ -19,6 +19,7 @@ from plugins.vietnamese.text import nfc
 
 DELIMITERS = ("\t", ";", ",")
 MAX_COLUMNS = 200  # official forms have about 20; read-only openpyxl pads every row to the sheet's width
+MAX_MERGES = 10_000  # a form merges its title and header cells: a few dozen
 
 
 @dataclass
@@ -26,6 +27,9 @@ class RawTable:
     file: str
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (row number, cells), blank rows dropped
     sheet: str | None = None  # the worksheet's name, for an .xlsx
+    # merged cells of an .xlsx: (first row, first column, last row, last column), rows as numbered, columns from 0;
+    # only the first cell of a merged area holds its value, as in the file
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 class Unreadable(ValueError):
@@ -47,6 +51,11 @@ def check_zip(path: Path, max_unpacked: int) -> None:
         raise Unreadable(f"không mở được tệp (không phải tệp Office hợp lệ: {type(exc).__name__}).") from exc
     if unpacked > max_unpacked:
         raise TooLarge(f"tệp giải nén ra {unpacked:,} byte, quá giới hạn {max_unpacked:,} byte.".replace(",", "."))
+
+
+def sheet_file(file: str, sheet: str) -> str:
+    """How issues name a table in a workbook: the file and the sheet, since a workbook holds several forms."""
+    return f'{file} [trang tính "{sheet}"]'
 
 
 def decode(data: bytes) -> str:
@@ -109,7 +118,7 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
         if sheet is not None and sheet not in workbook.sheetnames:
             raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(workbook.sheetnames)}.')
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        table = RawTable(file, sheet=worksheet.title)
+        table = RawTable(sheet_file(file, worksheet.title), sheet=worksheet.title)
         if (worksheet.max_column or 0) > MAX_COLUMNS:
             raise TooLarge(f"trang tính có {worksheet.max_column} cột, quá giới hạn {MAX_COLUMNS} cột.")
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
@@ -119,9 +128,32 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
                 _count(table, max_rows)
             elif max_rows is not None and number > 4 * max_rows:  # blank rows are read too: bound them
                 break
+        table.merges = _merged_areas(worksheet)
         return table
     finally:
         workbook.close()
+
+
+def _merged_areas(worksheet) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged areas, which openpyxl's streaming reader leaves out: its <mergeCell ref="A3:A4"/>
+    elements, read with the same bounded streaming parse (they follow the cells in the file)."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    areas = []
+    source = worksheet._get_source()  # the one way into a read-only sheet's XML; openpyxl closes nothing here
+    try:
+        for _, element in iterparse(source):
+            if element.tag.endswith("}mergeCell") and len(areas) < MAX_MERGES:
+                first_col, first_row, last_col, last_row = range_boundaries(element.get("ref", ""))
+                areas.append((first_row, first_col - 1, last_row, min(last_col, MAX_COLUMNS) - 1))
+            element.clear()
+    except (ValueError, TypeError, SyntaxError):  # a damaged or odd ref: the cells were read, merges are a help
+        return areas
+    finally:
+        source.close()
+    return areas
 
 
 def read_xls(path: Path, file: str, sheet: str | None) -> RawTable:
@@ -135,7 +167,7 @@ def read_xls(path: Path, file: str, sheet: str | None) -> RawTable:
     if sheet is not None and sheet not in book.sheet_names():
         raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(book.sheet_names())}.')
     worksheet = book.sheet_by_name(sheet) if sheet else book.sheet_by_index(0)
-    table = RawTable(file)
+    table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name)
     for index in range(worksheet.nrows):
         cells = []
         for cell in worksheet.row(index):

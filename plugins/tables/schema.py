@@ -10,21 +10,21 @@ in a datapackage.json.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from plugins.issues import Issue
+from plugins.issues import INFO, WARNING, Issue
 from plugins.issues.text import control_character_issues
 from plugins.privacy.rules import HINT, NO_OFFICIAL, RULE, Official, message, personal_column, personal_data
+from plugins.tables.form import Form, SetAside, read_form
 from plugins.tables.read import RawTable
 from plugins.vietnamese.parse import ParseError, parse_date, parse_number, parse_time
 from plugins.vietnamese.text import fold
 
 PARSERS = {"number": parse_number, "date": parse_date, "time": parse_time}
 FRICTIONLESS_TYPES = {"string": "string", "number": "number", "integer": "integer", "date": "date", "time": "time"}
-HEADER_SEARCH_ROWS = 10  # official forms put a title and "Đơn vị tính" above the header
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class Column:
     prefixes: tuple[str, ...] = ()  # "Dự toán năm 2026" is still "Dự toán"
     percent: bool = False  # a header with "%" belongs here ("Thực hiện so với dự toán (%)")
     description: str = ""
+    repeats: bool = False  # a form may hold it several times: "Dự toán" for NSNN and for the commune
+    base: str = ""  # for a repeat: the key of the column it repeats ("du_toan" for "du_toan_2")
 
     def matches(self, header: str) -> bool:
         return fold(header) in _spellings(self.name, self.aliases)
@@ -55,6 +57,7 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 @dataclass(frozen=True)
 class TableSchema:
     columns: tuple[Column, ...]
+    keeps_totals: bool = False  # grand-total lines stay among the rows (the budget's hierarchy sums them)
 
     def column_for(self, header: str) -> Column | None:
         """Exact name or alias first, then a percent column for a header with "%", then prefixes."""
@@ -64,6 +67,15 @@ class TableSchema:
         if "%" in header:
             return next((c for c in self.columns if c.percent), None)
         return next((c for c in self.columns if c.matches_prefix(header)), None)
+
+    def column_for_parts(self, parts: list[str]) -> Column | None:
+        """A header of several rows: the lowest part that names a column ("Số liệu năm 2026" over "Dự toán"),
+        else the parts read as one ("Dự toán năm 2026" over "Tổng số")."""
+        for part in reversed(parts):
+            column = self.column_for(part)
+            if column is not None:
+                return column
+        return self.column_for(" ".join(parts)) if len(parts) > 1 else None
 
     def to_frictionless(self) -> dict:
         """The Table Schema (specs.frictionlessdata.io) of the published CSV."""
@@ -80,6 +92,7 @@ class Row:
     number: int  # as the spreadsheet shows it
     values: dict[str, Any]  # column key -> converted value (None for empty)
     unreadable: frozenset[str] = frozenset()  # keys whose cell was filled but could not be read (already reported)
+    total: bool = False  # a grand-total line ("Tổng cộng")
 
 
 @dataclass
@@ -90,58 +103,114 @@ class Table:
     headers: dict[str, str] = field(default_factory=dict)  # column key -> header as written ("Dự toán năm 2026")
     source: list[list[Any]] = field(default_factory=list)  # header then data rows as read, checked columns only
     sheet: str | None = None  # the .xlsx sheet it came from
+    header_row: int = 1
+    unit: str | None = None  # the form's unit line ("Đơn vị tính: triệu đồng"), as the site writes it
+    unit_written: str | None = None
+    unit_row: int | None = None
+    totals: list[Row] = field(default_factory=list)  # grand-total lines, when the schema does not keep them
+
+    def variants(self, key: str) -> list[Column]:
+        """The columns holding `key`'s measure, in the order of the form: "du_toan", "du_toan_2"..."""
+        return [c for c in self.columns if c.key == key or c.base == key]
 
 
 def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFFICIAL) -> tuple[Table | None, list[Issue]]:
-    """Convert `raw` with `schema`; the table is None when its columns are unusable."""
-    issues: list[Issue] = []
+    """Convert `raw` with `schema`; the table is None when its columns are unusable. Every row is read even
+    then, so one round names the header's problems and the cells' problems together."""
     if not raw.rows:
         return None, [Issue(code="bang-trong", file=raw.file, message="bảng không có dòng nào.",
                             hint="Kiểm tra đã lưu đúng trang tính có dữ liệu.")]
-    header_index = _find_header(raw, schema)
-    header_row, headers = raw.rows[header_index]
-    columns: list[Column | None] = []
-    for header in headers:
-        text = "" if header is None else str(header).strip()
-        column = schema.column_for(text) if text else None
-        if column is not None and column in columns:
-            issues.append(Issue(code="cot-trung", file=raw.file, line=header_row, column=text,
-                                message="cột này xuất hiện hai lần.", hint="Xóa hoặc đổi tên một trong hai cột."))
-            column = None
-        elif column is None and text:
-            issues.append(_unknown_column(raw.file, header_row, text, schema))
-        columns.append(column)
-    missing = [c for c in schema.columns if c.required and c not in columns]
-    for column in missing:
-        found = ", ".join(str(h) for h in headers if h not in (None, ""))
-        issues.append(Issue(code="thieu-cot", file=raw.file, line=header_row, column=column.name,
-                            message=f'không thấy cột "{column.name}" trong dòng tiêu đề (đang có: {found}).',
-                            hint=f'Thêm cột "{column.name}" hoặc sửa tên cột cho đúng mẫu.'))
-    if issues:
-        return None, issues
-    written = {c.key: str(h).strip() for c, h in zip(columns, headers, strict=False) if c is not None}
-    table = Table(raw.file, [c for c in columns if c is not None], headers=written, sheet=raw.sheet)
+    form = read_form(raw.rows, raw.merges, lambda text: schema.column_for(text) is not None)
+    issues = [_set_aside_issue(raw.file, part) for part in form.set_aside]
+    columns, written, header_issues = _match_headers(raw, form, schema)
+    issues += header_issues
+    table = Table(raw.file, [c for c in columns if c is not None], headers=written, sheet=raw.sheet,
+                  header_row=form.header_row, unit=form.unit, unit_written=form.unit_written, unit_row=form.unit_row)
     kept = [index for index, column in enumerate(columns) if column is not None]
-    table.source.append([headers[i] for i in kept])
-    for number, cells in raw.rows[header_index + 1:]:
-        table.source.append([cells[i] if i < len(cells) else None for i in kept])
-        values = {c.key: None for c in schema.columns}
+    table.source.append([form.header(i) for i in kept])
+    for number, cells in form.rows:
+        values = {c.key: None for c in (*schema.columns, *table.columns)}
         unreadable = set()
         for column, cell in zip(columns, cells, strict=False):
             if column is not None:
                 values[column.key] = _convert(cell, column, written[column.key], raw.file, number, issues, official)
                 if values[column.key] is None and not _blank(cell):
                     unreadable.add(column.key)  # one bad cell, one issue: never "empty" as well
+        row = Row(number, values, frozenset(unreadable), total=number in form.totals)
+        if row.total and not schema.keeps_totals:
+            table.totals.append(row)  # checked by the kind against the rows it sums, never published as a row
+            continue
+        table.source.append([cells[i] if i < len(cells) else None for i in kept])
         for column in table.columns:
             if column.not_empty and values[column.key] is None and column.key not in unreadable:
                 issues.append(Issue(code="thieu-gia-tri", file=raw.file, line=number, column=written[column.key],
                                     message="ô này không được để trống.", hint=f'Điền "{written[column.key]}" cho dòng này.'))
-        table.rows.append(Row(number, values, frozenset(unreadable)))
+        table.rows.append(row)
+    issues += _unnamed_columns(raw.file, form, columns)
     if not table.rows:
-        issues.append(Issue(code="bang-trong", file=raw.file, line=header_row,
+        issues.append(Issue(code="bang-trong", file=raw.file, line=form.header_row,
                             message="bảng có dòng tiêu đề nhưng không có dòng dữ liệu nào.",
                             hint="Thêm dữ liệu dưới dòng tiêu đề."))
+    if any(i.is_error for i in header_issues):
+        return None, issues
     return table, issues
+
+
+def _match_headers(raw: RawTable, form: Form, schema: TableSchema) -> tuple[list[Column | None], dict[str, str], list[Issue]]:
+    """Each column of the form -> the schema column it is (None: not published), and the headers as written.
+    A column the schema lets repeat (a second "Dự toán" under one merged header) becomes a numbered variant."""
+    issues: list[Issue] = []
+    columns: list[Column | None] = []
+    written: dict[str, str] = {}
+    first_header: dict[str, str] = {}
+    for index, parts in enumerate(form.parts):
+        text = form.header(index)
+        column = schema.column_for_parts(parts) if parts else None
+        if column is not None and column.key in first_header:
+            if column.repeats:
+                count = sum(1 for c in columns if c is not None and (c.key == column.key or c.base == column.key))
+                column = replace(column, key=f"{column.key}_{count + 1}", required=False, base=column.key)
+            else:
+                issues.append(Issue(
+                    code="cot-trung", file=raw.file, line=form.header_row, column=text,
+                    message=f'cột "{text}" và cột "{first_header[column.key]}" đều được hiểu là cột '
+                            f'"{column.name}" của mẫu, nên không biết lấy số liệu ở cột nào.',
+                    hint="Đổi tên một trong hai cột cho đúng mẫu, hoặc xóa cột thừa."))
+                column = None
+        elif column is None and text:
+            issues.append(_unknown_column(raw.file, form.header_row, text, schema))
+        if column is not None:
+            first_header.setdefault(column.base or column.key, text)
+            written[column.key] = text
+        columns.append(column)
+    found = ", ".join(form.header(i) for i in range(len(form.parts)) if form.parts[i])
+    for column in schema.columns:
+        if column.required and column.key not in first_header:
+            issues.append(Issue(code="thieu-cot", file=raw.file, line=form.header_row, column=column.name,
+                                message=f'không thấy cột "{column.name}" trong dòng tiêu đề (đang có: {found}).',
+                                hint=f'Thêm cột "{column.name}" hoặc sửa tên cột cho đúng mẫu.'))
+    return columns, written, issues
+
+
+def _set_aside_issue(file: str, part: SetAside) -> Issue:
+    rows = f"dòng {part.first}" if part.first == part.last else f"các dòng {part.first}–{part.last}"
+    return Issue(code="dong-ngoai-bang", file=file, line=part.first, severity=INFO,
+                 message=f"{rows} là {part.why}: không đăng như số liệu.",
+                 hint="Không cần sửa. Nếu đây là số liệu, kiểm tra dòng tiêu đề của bảng.")
+
+
+def _unnamed_columns(file: str, form: Form, columns: list[Column | None]) -> list[Issue]:
+    """A column with no header but with values is left out: say so, naming the first row that has one."""
+    issues = []
+    for index, column in enumerate(columns):
+        if column is None and not form.parts[index]:
+            first = next((n for n, cells in form.rows if index < len(cells) and not _blank(cells[index])), None)
+            if first is not None:
+                issues.append(Issue(
+                    code="cot-khong-ten", file=file, line=first, column=f"cột thứ {index + 1}", severity=WARNING,
+                    message="cột này có số liệu nhưng không có tiêu đề nên không được đăng.",
+                    hint="Ghi tiêu đề cột theo mẫu nếu cần đăng, hoặc xóa các ô này."))
+    return issues
 
 
 def read_declared(bundle_dir: str, source_dir: str, refs: Iterable[Any], schema: TableSchema,
@@ -161,16 +230,6 @@ def read_declared(bundle_dir: str, source_dir: str, refs: Iterable[Any], schema:
         if table is not None:
             tables.append((ref, table))
     return tables, issues
-
-
-def _find_header(raw: RawTable, schema: TableSchema) -> int:
-    """The first of the top rows that names most of the schema's columns (else the first row)."""
-    best, best_hits = 0, 0
-    for index, (_, cells) in enumerate(raw.rows[:HEADER_SEARCH_ROWS]):
-        hits = sum(1 for cell in cells if isinstance(cell, str) and schema.column_for(cell))
-        if hits > best_hits:
-            best, best_hits = index, hits
-    return best
 
 
 def _unknown_column(file: str, line: int, header: str, schema: TableSchema) -> Issue:

@@ -1,0 +1,140 @@
+"""The layouts of the forms officers fill in, as grids with their merged areas, written as .xlsx or as CSV.
+
+Each layout has what the real sheet has around its table: the issuer and title band, the unit line, a
+header of two rows with merged cells, the row numbering the columns, grand-total lines and the signature
+footer with the names of the people who sign (which must never reach the site). A CSV export of a merged
+area keeps the text in its first cell and leaves the others empty, which is what the grids hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Layout:
+    rows: list[list[Any]]
+    merges: list[str] = field(default_factory=list)  # "A6:A7"
+
+    def csv_bytes(self) -> bytes:
+        """Excel's "CSV UTF-8" on Vietnamese Windows: BOM, `;`, decimal comma."""
+        def cell(value):
+            if value is None:
+                return ""
+            if isinstance(value, float):
+                value = f"{value:.10g}".replace(".", ",")
+            text = str(value)
+            return f'"{text}"' if ";" in text or '"' in text else text
+        return ("\ufeff" + "\r\n".join(";".join(cell(v) for v in row) for row in self.rows) + "\r\n").encode("utf-8")
+
+
+def write_xlsx(path: Path, sheets: dict[str, Layout]) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, layout in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in layout.rows:
+            sheet.append(row)
+        for area in layout.merges:
+            sheet.merge_cells(area)
+    workbook.save(path)
+    return path
+
+
+def write_csv(path: Path, layout: Layout) -> Path:
+    path.write_bytes(layout.csv_bytes())
+    return path
+
+
+SIGNERS = ("Nguyễn Thị Lan", "Phạm Văn Đức", "Trần Văn Minh")  # the footer's names: never on the site
+
+ISSUER = [["ỦY BAN NHÂN DÂN", None, None, None, None, "Biểu số 02"], ["XÃ HÒA AN"]]
+ISSUER_MERGES = ["A1:B1", "A2:B2"]
+
+
+def footer(first: int, width: int) -> tuple[list[list[Any]], list[str]]:
+    """The date line, the signers' titles and their names, from row `first`."""
+    pad = [None] * (width - 3)
+    return ([
+        [None, "Ghi chú: số liệu thực hiện lấy từ sổ kế toán đến ngày 30/9/2026."],
+        [*pad, "Hòa An, ngày 12 tháng 10 năm 2026"],
+        [None, "NGƯỜI LẬP BIỂU", None, "KẾ TOÁN", None, "TM. ỦY BAN NHÂN DÂN"],
+        [None, None, None, None, None, "CHỦ TỊCH"],
+        [None, SIGNERS[0], None, SIGNERS[1], None, SIGNERS[2]],
+    ], [f"{chr(65 + width - 3)}{first + 1}:{chr(65 + width - 1)}{first + 1}"])
+
+
+def budget_revenue() -> Layout:
+    """Two scopes under each measure (NSNN on the commune's territory, the commune's own budget), the
+    officer's comparison column, the column numbers, the grand total at the top."""
+    rows = [
+        *ISSUER,
+        ["CÔNG KHAI THỰC HIỆN THU NGÂN SÁCH XÃ 9 THÁNG NĂM 2026"],
+        ["(Kèm theo Báo cáo số 141/BC-UBND ngày 12/10/2026 của Ủy ban nhân dân xã Hòa An)"],
+        [None, None, None, None, None, None, "Đơn vị tính: triệu đồng"],
+        ["STT", "Nội dung", "Dự toán năm 2026", None, "Thực hiện 9 tháng", None, "So sánh (%)"],
+        [None, None, "Tổng thu NSNN trên địa bàn", "Thu ngân sách xã", "Tổng thu NSNN trên địa bàn",
+         "Thu ngân sách xã", None],
+        ["A", "B", 1, 2, 3, 4, "5=4/2"],
+        [None, "TỔNG THU", 12500, 9105.5, 9018.5, 6534, 71.8],
+        ["A", "Các khoản thu xã hưởng 100%", 550, 550, 397.5, 397.5, 72.3],
+        ["1", "Phí, lệ phí", 120, 120, 95, 95, 79.2],
+        ["2", "Thu từ quỹ đất công ích và hoa lợi công sản", 350, 350, 262.5, 262.5, 75],
+        ["3", "Thu khác", 80, 80, 40, 40, 50],
+        ["B", "Các khoản thu phân chia theo tỷ lệ phần trăm", 3899.5, 505, 2843.5, 359, 71.1],
+        ["1", "Thuế sử dụng đất phi nông nghiệp", 95, 95, 61, 61, 64.2],
+        ["2", "Lệ phí trước bạ nhà, đất", 3804.5, 410, 2782.5, 298, 72.7],
+        ["C", "Thu bổ sung từ ngân sách cấp trên", 8050.5, 8050.5, 5777.5, 5777.5, 71.8],
+        ["1", "Thu bổ sung cân đối", 6850, 6850, 5137.5, 5137.5, 75],
+        ["2", "Thu bổ sung có mục tiêu", 1200.5, 1200.5, 640, 640, 53.3],
+    ]
+    end, merges = footer(len(rows) + 1, 7)
+    return Layout(rows + end, [*ISSUER_MERGES, "A3:G3", "A4:G4", "A6:A7", "B6:B7", "C6:D6", "E6:F6", "G6:G7",
+                               *merges])
+
+
+def budget_expenditure() -> Layout:
+    """One header row, the column numbers, and the grand total written at the bottom as "Tổng cộng"."""
+    rows = [
+        *ISSUER,
+        ["CÔNG KHAI THỰC HIỆN CHI NGÂN SÁCH XÃ 9 THÁNG NĂM 2026"],
+        [None, None, None, None, None, "ĐVT: triệu đồng"],
+        ["STT", "Nội dung", "Dự toán năm 2026", "Thực hiện 9 tháng", "So sánh TH/DT (%)", "Ghi chú"],
+        ["A", "B", 1, 2, "3=2/1", "C"],
+        ["I", "Chi đầu tư phát triển", 1950, 1430, 73.3, None],
+        ["1", "Đường giao thông liên thôn Đông – Tây", 1200, 820, 68.3, "Đang thi công"],
+        ["2", "Nhà văn hóa Thôn Phú Sơn", 750, 610, 81.3, None],
+        ["II", "Chi thường xuyên", 6975.5, 4946, 70.9, None],
+        ["1", "Chi quản lý nhà nước, Đảng, đoàn thể", 4100, 3050, 74.4, None],
+        ["2", "Chi sự nghiệp giáo dục", 620, 455, 73.4, None],
+        ["3", "Chi sự nghiệp văn hóa, thông tin", 310, 198, 63.9, None],
+        ["4", "Chi sự nghiệp kinh tế", 1200.5, 702, 58.5, None],
+        ["5", "Chi quốc phòng, an ninh", 545, 380, 69.7, None],
+        ["6", "Chi đảm bảo xã hội", 200, 161, 80.5, None],
+        ["III", "Dự phòng ngân sách", 180, 0, 0, None],
+        [None, "Tổng cộng", 9105.5, 6376, 70.0, None],
+    ]
+    end, merges = footer(len(rows) + 1, 6)
+    return Layout(rows + end, [*ISSUER_MERGES, "A3:F3", *merges])
+
+
+def budget_balance() -> Layout:
+    rows = [
+        *ISSUER,
+        ["CÂN ĐỐI NGÂN SÁCH XÃ 9 THÁNG NĂM 2026"],
+        [None, None, None, "Đơn vị tính: triệu đồng"],
+        ["STT", "Nội dung", "Dự toán năm 2026", "Thực hiện 9 tháng"],
+        ["A", "B", 1, 2],
+        ["A", "Tổng thu ngân sách xã", 9105.5, 6534],
+        ["B", "Tổng chi ngân sách xã", 9105.5, 6376],
+        ["C", "Kết dư ngân sách xã", 0, 158],
+    ]
+    end, merges = footer(len(rows) + 1, 6)
+    return Layout(rows + end, [*ISSUER_MERGES, "A3:D3", *merges])
+
+
+BUDGET_SHEETS = {"Thu": budget_revenue, "Chi": budget_expenditure, "Cân đối": budget_balance}

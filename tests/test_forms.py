@@ -1,0 +1,228 @@
+"""The forms officers already fill in, read as they are: title band, merged headers, column numbers,
+totals and footers, in .xlsx with real merged cells and in the `;`/BOM CSV Excel writes of the same sheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+from decimal import Decimal
+
+import pytest
+
+from plugins.budget.schema import BUDGET_TABLE
+from plugins.issues import INFO
+from plugins.tables import apply_schema, read_table
+from tests.conftest import FIXTURES
+from tests.form_layouts import SIGNERS, budget_expenditure, budget_revenue, write_csv, write_xlsx
+
+SHAPES = ("xlsx", "csv")
+FIXTURES_SITE = FIXTURES / "sites" / "xa-ngan-sach"
+
+
+def read_layout(tmp_path, layout, shape, schema=BUDGET_TABLE):
+    if shape == "xlsx":
+        path = write_xlsx(tmp_path / "bieu.xlsx", {"Thu": layout})
+    else:
+        path = write_csv(tmp_path / "bieu.csv", layout)
+    raw, issues = read_table(path, path.name)
+    assert issues == []
+    return apply_schema(raw, schema)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_two_row_header_keeps_every_column_under_a_merged_header(tmp_path, shape):
+    table, issues = read_layout(tmp_path, budget_revenue(), shape)
+    assert [i.triple() for i in issues if i.severity is not INFO] == []
+    assert table.headers == {
+        "stt": "STT", "noi_dung": "Nội dung",
+        "du_toan": "Dự toán năm 2026 – Tổng thu NSNN trên địa bàn", "du_toan_2": "Dự toán năm 2026 – Thu ngân sách xã",
+        "thuc_hien": "Thực hiện 9 tháng – Tổng thu NSNN trên địa bàn",
+        "thuc_hien_2": "Thực hiện 9 tháng – Thu ngân sách xã", "so_sanh": "So sánh (%)"}
+    assert [c.key for c in table.variants("du_toan")] == ["du_toan", "du_toan_2"]
+    first = table.rows[0]
+    assert (first.number, first.values["noi_dung"]) == (9, "TỔNG THU")
+    assert (first.values["du_toan"], first.values["du_toan_2"]) == (Decimal(12500), Decimal("9105.5"))
+    assert (table.unit, table.unit_row, table.header_row) == ("triệu đồng", 5, 6)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_title_band_column_numbers_and_footer_never_become_rows(tmp_path, shape):
+    table, issues = read_layout(tmp_path, budget_revenue(), shape)
+    numbers = [row.number for row in table.rows]
+    assert numbers == list(range(9, 20)), "rows 1-5 title band, 6-7 header, 8 column numbers, 20- footer"
+    written = {str(v) for row in table.rows for v in row.values.values()}
+    assert not written & {"5=4/2", "NGƯỜI LẬP BIỂU", "CHỦ TỊCH", *SIGNERS}
+    assert "B" not in [row.values["noi_dung"] for row in table.rows]
+    assert all("Ghi chú:" not in str(v) for row in table.rows for v in row.values.values())
+    notes = sorted((i.line, i.message) for i in issues if i.severity is INFO)
+    assert notes == [
+        (1, "các dòng 1–5 là phần đầu biểu (tên biểu, kỳ, đơn vị tính): không đăng như số liệu."),
+        (8, "dòng 8 là dòng đánh số cột (A, B, 1, 2...): không đăng như số liệu."),
+        (20, "các dòng 20–24 là phần cuối biểu (ngày tháng, chữ ký, ghi chú): không đăng như số liệu."),
+    ]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_grand_total_at_the_bottom_is_marked(tmp_path, shape):
+    table, issues = read_layout(tmp_path, budget_expenditure(), shape)
+    assert [i.triple() for i in issues if i.severity is not INFO] == []
+    assert [r.values["noi_dung"] for r in table.rows if r.total] == ["Tổng cộng"]
+    assert table.unit == "triệu đồng" and table.rows[0].values["stt"] == "I"
+
+
+def test_two_headers_read_as_one_column_name_both(tmp_path):
+    from tests.form_layouts import Layout
+
+    layout = Layout([["STT", "Nội dung", "Dự toán", "Chỉ tiêu"], ["1", "Phí", 10, "Phí"]])
+    table, issues = read_layout(tmp_path, layout, "csv")
+    assert table is None
+    [duplicate] = [i for i in issues if i.code == "cot-trung"]
+    assert duplicate.column == "Chỉ tiêu"
+    assert duplicate.message.startswith('cột "Chỉ tiêu" và cột "Nội dung" đều được hiểu là cột "Nội dung"')
+
+
+def test_a_header_problem_does_not_hide_the_cells_problems(tmp_path):
+    from tests.form_layouts import Layout
+
+    layout = Layout([["STT", "Nội dung", "Dự toán", "Cột lạ"], ["1", "Phí", "mười", "x"], ["2", "Lệ phí", "12.5", ""]])
+    table, issues = read_layout(tmp_path, layout, "csv")
+    assert table is None
+    assert sorted(i.triple() for i in issues) == [
+        (1, "Cột lạ", "cot-khong-ro"), (2, "Dự toán", "so-khong-hop-le"), (3, "Dự toán", "so-mo-ho")]
+
+
+def test_a_column_of_values_without_a_header_is_named(tmp_path):
+    from tests.form_layouts import Layout
+
+    layout = Layout([["STT", "Nội dung", "Dự toán", None], ["1", "Phí", 10, None], ["2", "Lệ phí", 12, 7]])
+    table, issues = read_layout(tmp_path, layout, "csv")
+    assert table is not None
+    assert [i.triple() for i in issues] == [(3, "cột thứ 4", "cot-khong-ten")]
+
+
+BUDGET_INDEX = """---
+title: Công khai thực hiện ngân sách xã 9 tháng năm 2026
+kind: budget
+stage: q3
+issued: 2026-10-12
+posting: {{from: 2026-10-13, to: 2026-12-11, places: [commune-hq, website]}}
+tables:
+{tables}
+---
+Biểu mẫu nhập nguyên như cán bộ đã lập.
+"""
+ROLES = {"Thu": "revenue", "Chi": "expenditure", "Cân đối": "balance"}
+
+
+def budget_bundle(folder, shape, sheets=None):
+    """A bundle holding the three budget forms: one workbook of three sheets, or three CSV files."""
+    from tests.form_layouts import BUDGET_SHEETS
+
+    layouts = {name: make() for name, make in BUDGET_SHEETS.items()}
+    layouts.update(sheets or {})
+    folder.mkdir(parents=True)
+    if shape == "xlsx":
+        write_xlsx(folder / "bieu-ngan-sach.xlsx", layouts)
+        refs = [f"  - {{file: bieu-ngan-sach.xlsx, sheet: {name}, role: {ROLES[name]}}}" for name in layouts]
+    else:
+        refs = []
+        for index, (name, layout) in enumerate(layouts.items(), start=1):
+            write_csv(folder / f"bieu-{index}.csv", layout)
+            refs.append(f"  - {{file: bieu-{index}.csv, role: {ROLES[name]}}}")
+    (folder / "index.md").write_text(BUDGET_INDEX.format(tables="\n".join(refs)), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory):
+    from tests.conftest import FIXTURES, build
+
+    site = tmp_path_factory.mktemp("bieu-mau") / "site"
+    shutil.copytree(FIXTURES / "sites" / "xa-ngan-sach", site)
+    for shape in SHAPES:
+        budget_bundle(site / "disclosures" / "2026" / f"bieu-{shape}", shape)
+    output = site.parent / "output"
+    result = build(site, output, build_date="2026-10-20")
+    assert result.returncode == 0, result.stderr
+    return output, result.stderr
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_budget_forms_publish_the_communes_figures_and_every_column(form_site, shape):
+    from tests.conftest import soup
+
+    output, _ = form_site
+    html = soup(output / f"cong-khai/2026/bieu-{shape}/index.html")
+    revenue, expenditure, balance = html.select("table.ckx-budget-table")
+    assert [th.get_text() for th in revenue.select("thead th")] == [
+        "STT", "Nội dung", "Dự toán năm 2026 – Tổng thu NSNN trên địa bàn", "Dự toán năm 2026 – Thu ngân sách xã",
+        "Thực hiện 9 tháng – Tổng thu NSNN trên địa bàn", "Thực hiện 9 tháng – Thu ngân sách xã", "TH/DT (%)"]
+    first = [td.get_text() for td in revenue.select("tbody tr")[0].select("td")]
+    assert first == ["", "12.500", "9.105,5", "9.018,5", "6.534", "71,8"]
+    summaries = [li.get_text() for li in html.select(".ckx-budget__summary li")]
+    assert summaries[0] == "Tổng thu: dự toán 9.105,5 triệu đồng, thực hiện 6.534 triệu đồng, đạt 71,8% dự toán."
+    assert "Tổng cộng: dự toán 9.105,5 triệu đồng, thực hiện 6.376 triệu đồng, đạt 70,0% dự toán." in summaries
+    assert len(revenue.select("tbody tr")) == 11 and len(expenditure.select("tbody tr")) == 12
+    assert len(balance.select("tbody tr")) == 3
+    assert "Thu ngân sách xã" in html.select_one(".ckx-budget__scope").get_text()
+
+
+def test_no_column_number_footer_or_signer_reaches_any_output(form_site):
+    """Not the page, not the downloads, not the clean copies of the officer's files, not the search index."""
+    from openpyxl import load_workbook
+
+    output, _ = form_site
+    leaks = (*SIGNERS, "NGƯỜI LẬP BIỂU", "5=4/2", "3=2/1", "Ghi chú: số liệu")
+    checked = 0
+    for path in output.rglob("*"):
+        if path.suffix in (".html", ".csv", ".json", ".txt", ".ics", ".xml"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+        elif path.suffix == ".xlsx":
+            workbook = load_workbook(path, read_only=True)
+            text = " ".join(str(v) for sheet in workbook for row in sheet.iter_rows(values_only=True) for v in row)
+        else:
+            continue
+        checked += 1
+        assert not [leak for leak in leaks if leak in text], path
+    assert checked > 10
+
+
+def test_downloads_keep_both_scopes(form_site):
+    output, _ = form_site
+    folder = output / "cong-khai/2026/bieu-csv"
+    [revenue] = [p for p in folder.glob("*.chuan-hoa.csv") if p.name.startswith("bieu-1")]
+    rows = list(csv.DictReader(io.StringIO(revenue.read_text(encoding="utf-8-sig"))))
+    assert list(rows[0]) == ["dong", "stt", "noi_dung", "cap", "trong_do", "du_toan", "du_toan_2", "thuc_hien",
+                             "thuc_hien_2", "th_dt_phan_tram", "ghi_chu"]
+    assert (rows[0]["du_toan"], rows[0]["du_toan_2"], rows[0]["th_dt_phan_tram"]) == ("12500", "9105.5", "71.8")
+    assert [r["noi_dung"] for r in rows][-1] == "Thu bổ sung có mục tiêu"
+
+
+def test_forms_disagreeing_are_named(tmp_path):
+    from tests.conftest import ckx
+    from tests.form_layouts import budget_balance, budget_revenue
+
+    revenue = budget_revenue()
+    revenue.rows[10][6] = 80  # "Phí, lệ phí": 95 of 120 is 79,2%, not 80%
+    balance = budget_balance()
+    balance.rows[7][3] = 6400  # total expenditure executed: the expenditure form says 6.376
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES_SITE, site)
+    budget_bundle(site / "disclosures/2026/bieu", "xlsx", {"Thu": revenue, "Cân đối": balance})
+    index = site / "disclosures/2026/bieu/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("stage: q3", "stage: q3\nunit: đồng"), encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    assert result.returncode == 1
+    found = sorted(re.findall(r'/(bieu-ngan-sach\.xlsx \[trang tính "[^"]+"\]):(\d+) (?:LỖI|CẢNH BÁO) \[([a-z-]+)\]',
+                              result.stderr))
+    assert found == [
+        ('bieu-ngan-sach.xlsx [trang tính "Chi"]', "4", "don-vi-khong-khop"),
+        ('bieu-ngan-sach.xlsx [trang tính "Cân đối"]', "4", "don-vi-khong-khop"),
+        ('bieu-ngan-sach.xlsx [trang tính "Cân đối"]', "8", "bang-khong-khop"),
+        ('bieu-ngan-sach.xlsx [trang tính "Thu"]', "11", "so-sanh-khong-khop"),
+        ('bieu-ngan-sach.xlsx [trang tính "Thu"]', "5", "don-vi-khong-khop"),
+    ], result.stderr
+    assert 'ghi 80%, không khớp với số liệu; Thực hiện 9 tháng – Thu ngân sách xã / Dự toán năm 2026 – Thu ngân sách xã là 79,2%' in result.stderr
+    assert 'biểu ghi "Đơn vị tính: triệu đồng" nhưng khóa unit trong index.md là "đồng"' in result.stderr
+    assert 'ghi 6.400 nhưng bảng "Chi ngân sách xã" có tổng 6.376 (dòng 18 của' in result.stderr
