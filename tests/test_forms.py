@@ -226,3 +226,23 @@ def test_forms_disagreeing_are_named(tmp_path):
     assert 'ghi 80%, không khớp với số liệu; Thực hiện 9 tháng – Thu ngân sách xã / Dự toán năm 2026 – Thu ngân sách xã là 79,2%' in result.stderr
     assert 'biểu ghi "Đơn vị tính: triệu đồng" nhưng khóa unit trong index.md là "đồng"' in result.stderr
     assert 'ghi 6.400 nhưng bảng "Chi ngân sách xã" có tổng 6.376 (dòng 18 của' in result.stderr
+
+
+def test_the_commune_figure_is_the_cumulative_one_of_the_stage_never_last_year(tmp_path):
+    """`q3` compares the 9 months cumulative, not the quarter, and never the same period of last year; a
+    three-row header ("Thực hiện" / "Năm 2026" / "Quý III | Lũy kế 9 tháng") is flattened whole."""
+    from plugins.budget.load import _measures
+    from tests.form_layouts import Layout
+
+    layout = Layout([
+        ["Đơn vị tính: triệu đồng"],
+        ["STT", "Nội dung", "Dự toán năm 2026", "Thực hiện", None, None],
+        [None, None, None, "Năm 2026", None, "Cùng kỳ năm 2025"],
+        [None, None, None, "Quý III", "Lũy kế 9 tháng", None],
+        [None, "Tổng thu", 100, 30, 72, 60],
+    ], ["A2:A4", "B2:B4", "C2:C4", "D2:F2", "D3:E3", "F3:F4"])
+    table, issues = read_layout(tmp_path, layout, "xlsx")
+    assert [i.triple() for i in issues if i.severity is not INFO] == []
+    assert table.headers["thuc_hien_2"] == "Thực hiện – Năm 2026 – Lũy kế 9 tháng"
+    chosen = {m.key: m.commune for m in _measures(table, "q3")}
+    assert chosen == {"du_toan": True, "thuc_hien": False, "thuc_hien_2": True, "thuc_hien_3": False}
