@@ -8,14 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from plugins.budget.hierarchy import (
+from plugins.budget.rows import BudgetRow
+from plugins.tables.hierarchy import (
     DASH,
     LETTER,
     NUMBER,
     ROMAN,
     SMALL_LETTER,
     TOTAL,
-    BudgetRow,
     build_tree,
     check_sums,
     stt_level,

@@ -12,10 +12,10 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins.budget.hierarchy import is_of_which, stt_level
 from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
 from plugins.privacy.rules import personal_data
 from plugins.tables import Column, TableSchema, apply_schema
+from plugins.tables.hierarchy import is_of_which, stt_level
 from plugins.tables.read import RawTable, Unreadable, decode, read_csv_text, sniff_delimiter
 from plugins.vietnamese.format import number
 from plugins.vietnamese.parse import ParseError, parse_date, parse_number, parse_time

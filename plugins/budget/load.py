@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from plugins.budget.hierarchy import BudgetRow, build_tree, check_sums, ratio, tolerance
+from plugins.budget.rows import BudgetRow, ratio
 from plugins.budget.schema import BUDGET_TABLE, STAGES, UNITS
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
+from plugins.tables.hierarchy import build_tree, check_sums, tolerance
 from plugins.vietnamese.format import number
 from plugins.vietnamese.text import fold
 

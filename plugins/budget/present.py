@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from plugins.budget.hierarchy import BudgetRow
+from plugins.budget.rows import BudgetRow
 from plugins.charts import Bar, bar_chart
 from plugins.vietnamese.format import number
 

@@ -1,4 +1,8 @@
-"""The row hierarchy of an official budget table, and the parent-equals-children rule.
+"""The row hierarchy of official tables, and the parent-equals-children rule.
+
+Budget tables and land-use lists share it: their parent rows (a revenue
+section, a group of land types) carry the sum of their children and must not
+be counted again.
 
 STT labels give the levels: blank (a grand total), `A`, `I`, `1`, `1.1`,
 `1.1.1`, `a)`, `-`, `+`. A row's parent is the nearest row above it with a
@@ -45,53 +49,30 @@ def is_of_which(content: str | None) -> bool:
 
 
 @dataclass(eq=False)
-class BudgetRow:
+class TreeRow:
     number: int  # the spreadsheet row
     stt: str
     content: str
-    amounts: dict[str, Decimal | None]  # "du_toan", "thuc_hien", and repeats such as "du_toan_2"
-    note: str | None = None
-    total: bool = False  # a grand-total line of the form ("Tổng cộng")
-    estimate_key: str = "du_toan"  # the commune's figures among the amounts (load.commune_figure)
-    actual_key: str = "thuc_hien"
+    amounts: dict[str, Decimal | None]  # the summed columns: "du_toan", "dien_tich"...
     unreadable: frozenset[str] = frozenset()  # amounts whose cell could not be read (already reported)
+    total: bool = False  # a grand-total line of the form ("Tổng cộng")
     level: int = OTHER
     of_which: bool = False
-    parent: BudgetRow | None = None
-    children: list[BudgetRow] = field(default_factory=list)  # summed children only
+    parent: TreeRow | None = None
+    children: list[TreeRow] = field(default_factory=list)  # summed children only
     depth: int = 0
-
-    @property
-    def estimate(self) -> Decimal | None:
-        return self.amounts.get(self.estimate_key)
-
-    @property
-    def actual(self) -> Decimal | None:
-        return self.amounts.get(self.actual_key)
-
-    @property
-    def percent(self) -> Decimal | None:
-        """TH/DT (%) to one decimal, when both amounts exist and the estimate is not zero."""
-        return ratio(self.actual, self.estimate)
 
     @property
     def is_parent(self) -> bool:
         return bool(self.children)
 
 
-def ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
-    """part / whole in %, to one decimal; None without both or over zero."""
-    if part is None or whole is None or whole == 0:
-        return None
-    return (part * 100 / whole).quantize(Decimal("0.1"))
-
-
-def build_tree(rows: list[BudgetRow]) -> list[BudgetRow]:
+def build_tree(rows: list[TreeRow]) -> list[TreeRow]:
     """Set level, parent, depth and of-which on each row; return the top rows."""
-    stack: list[BudgetRow] = []  # open summed rows, levels increasing
-    anchor: BudgetRow | None = None  # the row an of-which block details
-    previous: BudgetRow | None = None
-    tops: list[BudgetRow] = []
+    stack: list[TreeRow] = []  # open summed rows, levels increasing
+    anchor: TreeRow | None = None  # the row an of-which block details
+    previous: TreeRow | None = None
+    tops: list[TreeRow] = []
     for row in rows:
         row.level = stt_level(row.stt)
         if is_of_which(row.content) and previous is not None:
@@ -121,7 +102,7 @@ def build_tree(rows: list[BudgetRow]) -> list[BudgetRow]:
     return tops
 
 
-def _attach_of_which(row: BudgetRow, anchor: BudgetRow, marker: bool) -> None:
+def _attach_of_which(row: TreeRow, anchor: TreeRow, marker: bool) -> None:
     row.of_which = True
     row.parent = anchor
     row.depth = anchor.depth + (1 if marker else 2)
@@ -129,13 +110,13 @@ def _attach_of_which(row: BudgetRow, anchor: BudgetRow, marker: bool) -> None:
 
 @dataclass(frozen=True)
 class SumMismatch:
-    row: BudgetRow
+    row: TreeRow
     key: str
     found: Decimal
     expected: Decimal
 
 
-def check_sums(rows: list[BudgetRow], exact: bool) -> list[SumMismatch]:
+def check_sums(rows: list[TreeRow], exact: bool) -> list[SumMismatch]:
     """Parents whose amount differs from the sum of their summed children.
 
     `exact` (unit đồng, whole numbers): no tolerance. Otherwise every figure
