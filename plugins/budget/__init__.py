@@ -1,7 +1,7 @@
 """The `budget` kind (công khai ngân sách): tables with their row hierarchy checked,
 TH/DT percentages, a summary in words, a static chart and data downloads.
 
-Pure core: schema, hierarchy, load, present, export. Glue: the registration below.
+Pure core: schema, rows (on the shared plugins/tables/hierarchy.py), load, present, export. Glue: the registration below.
 """
 
 
