@@ -17,6 +17,8 @@ from typing import Any
 class Layout:
     rows: list[list[Any]]
     merges: list[str] = field(default_factory=list)  # "A6:A7"
+    decimals: int | None = None  # the number format's decimals, as Excel writes the cells into a CSV
+
 
     def csv_bytes(self) -> bytes:
         """Excel's "CSV UTF-8" on Vietnamese Windows: BOM, `;`, decimal comma."""
@@ -24,7 +26,7 @@ class Layout:
             if value is None:
                 return ""
             if isinstance(value, float):
-                value = f"{value:.10g}".replace(".", ",")
+                value = (f"{value:.{self.decimals}f}" if self.decimals is not None else f"{value:.10g}").replace(".", ",")
             text = str(value)
             return f'"{text}"' if ";" in text or '"' in text else text
         return ("\ufeff" + "\r\n".join(";".join(cell(v) for v in row) for row in self.rows) + "\r\n").encode("utf-8")
@@ -138,3 +140,34 @@ def budget_balance() -> Layout:
 
 
 BUDGET_SHEETS = {"Thu": budget_revenue, "Chi": budget_expenditure, "Cân đối": budget_balance}
+
+
+VILLAGES = ("Thôn Đồng Bến", "Thôn Trại", "Thôn Phú Sơn")
+
+
+def land_use_list() -> Layout:
+    """Group rows carrying subtotals (I/II with NNP/PNN, "1" with the former group code DHT over 1.1, 1.2),
+    the grand total at the top, a former code (BHK), area under a merged "Diện tích (ha)", the form's
+    optional columns, and villages written as officers write them."""
+    rows = [
+        *ISSUER,
+        ["DANH MỤC CÔNG TRÌNH, DỰ ÁN THỰC HIỆN TRONG KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2026"],
+        [None, None, None, None, None, None, None, None, "ĐVT: ha"],
+        ["STT", "Tên công trình, dự án", "Mã loại đất", "Diện tích (ha)", None, "Thôn", "Địa điểm",
+         "Sử dụng vào loại đất", "Vị trí trên bản đồ địa chính (tờ, thửa)"],
+        [None, None, None, "Tổng", "Tăng thêm", None, None, None, None],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"],
+        [None, "Tổng cộng", None, 13.5, 9.5, None, None, None, None],
+        ["I", "Đất nông nghiệp", "NNP", 2.0, 0.0, None, None, None, None],
+        ["1", "Chuyển đổi đất lúa sang trồng cây hằng năm", "BHK", 2.0, 0.0, "thôn đồng bến", "Xứ đồng Bàu", "LUC",
+         "Tờ 12, thửa 45-52"],
+        ["II", "Đất phi nông nghiệp", "PNN", 11.5, 9.5, None, None, None, None],
+        ["1", "Đất phát triển hạ tầng", "DHT", 6.0, 4.0, None, None, None, None],
+        ["1.1", "Đường giao thông liên thôn Đồng Bến – Trại", "DGT", 4.0, 2.5, "Đồng Bến; Xóm Trại", None, "LUC",
+         "Tờ 5"],
+        ["1.2", "Mở rộng trường mầm non", "DGD", 2.0, 1.5, "Thôn Trại", None, "HNK", "Tờ 7, thửa 101"],
+        ["2", "Khu dân cư mới", "ONT", 5.5, 5.5, "PHÚ SƠN", None, "LUC", "Tờ 9"],
+    ]
+    end, merges = footer(len(rows) + 1, 9)
+    return Layout(rows + end, decimals=2, merges=[*ISSUER_MERGES, "A3:I3", "A5:A6", "B5:B6", "C5:C6", "D5:E5", "F5:F6", "G5:G6",
+                               "H5:H6", "I5:I6", *merges])

@@ -246,3 +246,83 @@ def test_the_commune_figure_is_the_cumulative_one_of_the_stage_never_last_year(t
     assert table.headers["thuc_hien_2"] == "Thực hiện – Năm 2026 – Lũy kế 9 tháng"
     chosen = {m.key: m.commune for m in _measures(table, "q3")}
     assert chosen == {"du_toan": True, "thuc_hien": False, "thuc_hien_2": True, "thuc_hien_3": False}
+
+
+LAND_USE_INDEX = """---
+title: Công bố kế hoạch sử dụng đất năm 2026
+kind: land-use
+issued: 2026-02-01
+posting: {{from: 2026-02-02, to: 2026-12-31, places: [commune-hq, website]}}
+tables:
+  - file: {file}
+---
+Kế hoạch sử dụng đất năm 2026.
+"""
+
+
+def land_use_site(tmp_path, shape, layout=None):
+    """The land-use fixture commune with the form's villages, holding the list in its official layout."""
+    from tests.form_layouts import VILLAGES, land_use_list
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "sites" / "xa-dat-dai", site)
+    commune = site / "commune.yml"
+    text = commune.read_text(encoding="utf-8")
+    villages = "".join(f"  - slug: v{i}\n    name: {name}\n" for i, name in enumerate(VILLAGES))
+    commune.write_text(text[:text.index("villages:")] + "villages:\n" + villages + text[text.index("feedback:"):],
+                       encoding="utf-8")
+    folder = next((site / "disclosures").glob("*/*"))
+    for old in folder.glob("*.csv"):
+        old.unlink()
+    layout = layout or land_use_list()
+    file = write_xlsx(folder / "danh-muc.xlsx", {"Danh mục": layout}) if shape == "xlsx" else write_csv(
+        folder / "danh-muc.csv", layout)
+    (folder / "index.md").write_text(
+        LAND_USE_INDEX.format(file=file.name) + "", encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_land_use_groups_are_counted_once_and_former_codes_named(tmp_path, shape):
+    from tests.conftest import build, soup
+
+    site = land_use_site(tmp_path, shape)
+    output = tmp_path / "output"
+    result = build(site, output, build_date="2026-03-01")
+    assert result.returncode == 0, result.stderr
+    warnings = re.findall(r":(\d+) CẢNH BÁO \[([a-z-]+)\]", result.stderr)
+    assert warnings == [("10", "ma-dat-cu"), ("12", "ma-dat-cu")], result.stderr
+    assert '"BHK" (Đất bằng trồng cây hằng năm khác) là mã theo quy định cũ, nay là HNK' in result.stderr
+    [page] = [p for p in output.glob("cong-khai/2026/*/index.html")]
+    html = soup(page)
+    assert "4 công trình, dự án với tổng diện tích 13,50 ha." in html.get_text()
+    projects = html.select("table.ckx-project-list tbody tr")
+    assert [r.select_one("th").get_text() for r in projects] == [
+        "Chuyển đổi đất lúa sang trồng cây hằng năm", "Đường giao thông liên thôn Đồng Bến – Trại",
+        "Mở rộng trường mầm non", "Khu dân cư mới"]
+    cells = [td.get_text() for td in projects[0].select("td")]
+    assert cells == ["1", "HNK", "2,00", "0,00", "Xứ đồng Bàu", "LUC", "Tờ 12, thửa 45-52"]
+    by_village = {r.select_one("th").get_text(): r.select("td")[-1].get_text()
+                  for table in html.select("table.ckx-cards") if "theo thôn" in table.caption.get_text()
+                  for r in table.select("tbody tr")}
+    assert by_village == {"Thôn Đồng Bến": "2,00", "Thôn Trại": "2,00", "Thôn Phú Sơn": "5,50",
+                          "Công trình qua nhiều thôn": "4,00"}
+    assert not [s for s in SIGNERS if s in page.read_text(encoding="utf-8")]
+
+
+def test_land_use_subtotals_and_villages_are_checked(tmp_path):
+    from tests.conftest import ckx
+    from tests.form_layouts import land_use_list
+
+    layout = land_use_list()
+    layout.rows[7][3] = 13.0  # "Tổng cộng": the projects add up to 13,5
+    layout.rows[11][3] = 6.5  # the DHT group: its two works add up to 6,00
+    layout.rows[14][5] = "Thôn Phú Sơm"  # a slip of the keyboard; "Phú Sớn" would still be Phú Sơn
+    site = land_use_site(tmp_path, "csv", layout)
+    result = ckx("validate", "--content", str(site))
+    assert result.returncode == 1
+    found = re.findall(r":(\d+) (?:LỖI|CẢNH BÁO) \[([a-z-]+)\]", result.stderr)
+    assert found == [("8", "tong-khong-khop"), ("10", "ma-dat-cu"), ("11", "tong-khong-khop"),
+                     ("12", "tong-khong-khop"), ("12", "ma-dat-cu"), ("15", "thon-khong-co")], result.stderr
+    assert "Có phải là Thôn Phú Sơn?" in result.stderr
+    assert 'dòng "1 Đất phát triển hạ tầng" ghi 6,5 nhưng tổng các dòng con (dòng 13, 14) là 6, lệch 0,5' in result.stderr

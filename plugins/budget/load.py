@@ -17,7 +17,7 @@ from plugins.budget.schema import BUDGET_TABLE, STAGES, UNITS
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
-from plugins.tables.hierarchy import build_tree, check_sums, tolerance
+from plugins.tables.hierarchy import build_tree, check_sums, mismatch_issue, tolerance
 from plugins.vietnamese.format import number
 from plugins.vietnamese.text import fold
 
@@ -87,14 +87,7 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
                           unreadable=row.unreadable, total=row.total, estimate_key=estimate, actual_key=actual)
                  for row in table.rows]
         tops = build_tree(rows)
-        for mismatch in check_sums(rows, exact=unit == "đồng"):
-            label = f"{mismatch.row.stt} {mismatch.row.content}".strip()
-            children = ", ".join(str(c.number) for c in mismatch.row.children)
-            issues.append(Issue(
-                code="tong-khong-khop", file=table.file, line=mismatch.row.number, column=table.headers[mismatch.key],
-                message=f'dòng "{label}" ghi {number(mismatch.found)} nhưng tổng các dòng con '
-                        f"(dòng {children}) là {number(mismatch.expected)}, lệch {number(mismatch.found - mismatch.expected)}.",
-                hint="Sửa số của dòng này hoặc của các dòng con. Dòng \"Trong đó\" không được cộng vào tổng."))
+        issues += [mismatch_issue(m, table.file, table.headers[m.key]) for m in check_sums(rows, exact=unit == "đồng")]
         issues += _comparison_issues(table, rows, measures)
         budget_table = BudgetTable(role=ref.role or "revenue", title=ref.title or ROLE_TITLES.get(ref.role, "Ngân sách"),
                                    file=ref.file, sheet=ref.sheet, headers=table.headers, rows=rows, tops=tops,

@@ -65,6 +65,19 @@ class LoadContext:
         self.checked.extend(tables)
         return tables, issues
 
+    def village(self, written: str, file: str, line: int, column: str, issues: list[Issue]):
+        """The commune's village a cell names ("Thôn Đồng Bến", "thôn đồng bến", "Đồng Bến", "Xóm Trại" for
+        "Thôn Trại"), or None with one issue in the project's one wording, the nearest names suggested."""
+        village = self.commune.find_village(written)
+        if village is None:
+            nearest = self.commune.nearest_villages(written)
+            suggestion = (f'Có phải là {" hoặc ".join(v.name for v in nearest)}? ' if nearest else "")
+            issues.append(Issue(code="thon-khong-co", file=file, line=line, column=column,
+                                message=f'"{written.strip()}" không phải là thôn, tổ dân phố trong commune.yml.',
+                                hint=f"{suggestion}Ghi đúng tên một trong: "
+                                     f"{', '.join(v.name for v in self.commune.villages)}."))
+        return village
+
 
 TableLoader = Callable[[Disclosure, str, LoadContext], tuple[Any, list[Issue]]]
 """(disclosure, absolute bundle folder, context) -> (data for the templates, issues)."""

@@ -88,6 +88,13 @@ class Commune:
         """The village a table cell names, by name, name without prefix, or slug."""
         return self._villages_by_key.get(village_key(text))
 
+    def nearest_villages(self, text: str, n: int = 2) -> list[Village]:
+        """The villages whose names are closest to a misspelt one ("Đồng Bền" -> Thôn Đồng Bến)."""
+        import difflib
+
+        keys = {village_key(v.name): v for v in self.villages}
+        return [keys[k] for k in difflib.get_close_matches(village_key(text), list(keys), n=n, cutoff=0.6)]
+
     def villages_mentioned(self, text: str) -> list[Village]:
         """Villages whose full name appears in free text ("Thôn Đông và Thôn Tây"), in commune order.
 

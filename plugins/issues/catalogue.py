@@ -102,6 +102,9 @@ _CODES = [
     IssueCode("tong-khong-khop", "Tổng không khớp",
               "Mỗi dòng tổng (dòng cha) bằng tổng các dòng con của nó, trong phạm vi làm tròn của đơn vị tính; "
               "dòng \"Trong đó\" không được cộng."),
+    IssueCode("ma-dat-cu", "Mã loại đất theo quy định cũ",
+              "Mã của thông tư trước (BHK, LNQ, DHT...) được nhận kèm cảnh báo nêu mã hiện hành "
+              "(plugins/land_use/data/ma-loai-dat-cu.yml); nên đổi sang mã hiện hành."),
     IssueCode("ma-dat-khong-co", "Mã loại đất không có trong bảng mã",
               "Mã loại đất phải có trong bảng mã theo Thông tư 08/2024/TT-BTNMT (plugins/land_use/data/ma-loai-dat.yml)."),
     IssueCode("gio-ket-thuc-truoc-bat-dau", "Giờ kết thúc không sau giờ bắt đầu", "Mỗi buổi kết thúc sau khi bắt đầu."),

@@ -8,14 +8,15 @@ from plugins.disclosures.kinds import Download
 from plugins.tables.write import csv_bytes
 
 FIELDS = ["dong", "stt", "ten", "ma_dat", "loai_dat", "dien_tich_ha", "hien_trang_ha", "tang_them_ha",
-          "dia_diem", "thon", "nam", "ghi_chu"]
+          "dia_diem", "thon", "nam", "ghi_chu", "su_dung_vao", "to_thua"]
 
 
 def _record(p) -> dict:
     return {"dong": p.number, "stt": p.stt, "ten": p.name, "ma_dat": p.code, "loai_dat": p.type_name,
             "dien_tich_ha": str(p.area), "hien_trang_ha": None if p.current is None else str(p.current),
             "tang_them_ha": None if p.added is None else str(p.added), "dia_diem": p.place,
-            "thon": "; ".join(v.name for v in p.villages), "nam": p.year, "ghi_chu": p.note}
+            "thon": "; ".join(v.name for v in p.villages), "nam": p.year, "ghi_chu": p.note,
+            "su_dung_vao": p.used_for, "to_thua": p.map_place}
 
 
 def land_use_downloads(disclosure, data) -> list[Download]:

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure, Village
-from plugins.issues import Issue
+from plugins.issues import WARNING, Issue
 from plugins.land_use.codes import code_table
-from plugins.land_use.schema import LAND_USE_TABLE
+from plugins.land_use.schema import AREAS, LAND_USE_TABLE
+from plugins.tables.hierarchy import TreeRow, build_tree, check_sums, mismatch_issue, total_line_issues
 
 SEVERAL = "lien-thon"
 NONE = "khong-ghi-thon"
@@ -30,6 +31,8 @@ class Project:
     added: Decimal | None = None
     year: int | None = None
     note: str | None = None
+    used_for: str | None = None  # "Sử dụng vào loại đất": the land type it takes (a code, or codes)
+    map_place: str | None = None  # "Vị trí trên bản đồ địa chính (tờ, thửa)"
 
 
 @dataclass
@@ -62,6 +65,8 @@ class LandUseData:
     has_current: bool = False
     has_added: bool = False
     has_year: bool = False
+    has_used_for: bool = False
+    has_map_place: bool = False
 
     @property
     def total_area(self) -> Decimal:
@@ -69,52 +74,88 @@ class LandUseData:
 
 
 def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[LandUseData, list[Issue]]:
+    """Every row of the list is a project, except group rows ("II | Đất phi nông nghiệp | PNN", "1 | Đất phát
+    triển hạ tầng | DHT" over "1.1", "1.2"): their areas are checked against their children and counted once."""
     from plugins.land_use.present import chart  # presentation, kept out of the checks
 
     codes = code_table()
     projects: list[Project] = []
     read, issues = context.read_tables(disclosure, bundle_dir, LAND_USE_TABLE)
     for _ref, table in read:
-        shown = table.file  # "<bundle>/<file>", as issues name it
-        for row in table.rows:
-            values = row.values
-            land_type = codes.get(values["ma_dat"]) if values["ma_dat"] else None
-            if values["ma_dat"] and land_type is None:
-                nearest = ", ".join(f"{t.code} ({t.name})" for t in codes.nearest(values["ma_dat"]))
-                issues.append(Issue(code="ma-dat-khong-co", file=shown, line=row.number, column=table.headers["ma_dat"],
-                                    message=f'"{values["ma_dat"]}" không có trong bảng mã loại đất ({codes.source}).',
-                                    hint=f"Các mã gần nhất: {nearest}." if nearest else "Xem bảng mã trong README."))
-            villages = _villages(values, context.commune, shown, row.number, table.headers, issues)
-            for key in ("dien_tich", "hien_trang", "tang_them"):
-                if values[key] is not None and values[key] < 0:
-                    issues.append(Issue(code="so-khong-hop-le", file=shown, line=row.number, column=table.headers[key],
-                                        message=f"diện tích {values[key]} ha là số âm.", hint="Ghi diện tích từ 0 trở lên."))
-                    values[key] = None
-            if land_type is None or values["dien_tich"] is None or not values["ten"]:
-                continue
-            projects.append(Project(
-                number=row.number, stt=values["stt"] or "", name=values["ten"], code=land_type.code,
-                type_name=land_type.name, area=values["dien_tich"], place=values["dia_diem"], villages=villages,
-                current=values["hien_trang"], added=values["tang_them"], year=values["nam"], note=values["ghi_chu"]))
+        tree = [TreeRow(number=row.number, stt=row.values["stt"] or "", content=row.values["ten"] or "",
+                        amounts={key: row.values[key] for key in AREAS}, unreadable=row.unreadable)
+                for row in table.rows]
+        build_tree(tree)
+        issues += [mismatch_issue(m, table.file, table.headers[m.key]) for m in check_sums(tree, exact=False)]
+        leaves = [node for node in tree if not node.children]
+        issues += total_line_issues(table, "dien_tich", leaves)
+        for row, node in zip(table.rows, tree, strict=True):
+            project = _project(row, bool(node.children), table, codes, context, issues)
+            if project is not None:
+                projects.append(project)
     data = summarise(projects, context.commune, codes.version, codes.source)
     data.chart_svg = chart(data)
     return data, issues
 
 
-def _villages(values, commune: Commune, file: str, line: int, headers, issues: list[Issue]) -> list[Village]:
+def _project(row, group: bool, table, codes, context: LoadContext, issues: list[Issue]) -> Project | None:
+    """A leaf row as a project (its code and area required), after its checks; None for a group row or a row
+    whose problems were reported."""
+    values, shown = row.values, table.file
+    land_type = _land_type(values["ma_dat"], group, codes, shown, row.number, table.headers, issues)
+    for key in AREAS:
+        if values[key] is not None and values[key] < 0:
+            issues.append(Issue(code="so-khong-hop-le", file=shown, line=row.number, column=table.headers[key],
+                                message=f"diện tích {values[key]} ha là số âm.", hint="Ghi diện tích từ 0 trở lên."))
+            values[key] = None
+    if group:
+        return None
+    for key in ("ma_dat", "dien_tich"):  # a group row may leave them empty; a project may not
+        if values[key] is None and key not in row.unreadable and key in table.headers:
+            issues.append(Issue(code="thieu-gia-tri", file=shown, line=row.number, column=table.headers[key],
+                                message="ô này không được để trống.", hint=f'Điền "{table.headers[key]}" cho dòng này.'))
+    villages = _villages(values, context, shown, row.number, table.headers, issues)
+    if land_type is None or values["dien_tich"] is None or not values["ten"]:
+        return None
+    return Project(
+        number=row.number, stt=values["stt"] or "", name=values["ten"], code=land_type.code,
+        type_name=land_type.name, area=values["dien_tich"], place=values["dia_diem"], villages=villages,
+        current=values["hien_trang"], added=values["tang_them"], year=values["nam"], note=values["ghi_chu"],
+        used_for=values["su_dung_vao"], map_place=values["to_thua"])
+
+
+def _land_type(code: str | None, group: bool, codes, file: str, line: int, headers, issues: list[Issue]):
+    """Today's land type of a code; a code of an earlier circular is accepted with a warning naming
+    today's code (a former group code only on a group row)."""
+    if not code:
+        return None
+    land_type = codes.get(code)
+    if land_type is not None:
+        return land_type
+    former = codes.earlier(code)
+    if former is not None and (former.today or group):
+        today = codes.get(former.today) if former.today else None
+        instead = (f"nay là {today.code} ({today.name})" if today else
+                   "không còn trong bảng mã hiện hành; dòng nhóm này chỉ dùng để kiểm tổng các dòng con")
+        issues.append(Issue(code="ma-dat-cu", file=file, line=line, column=headers["ma_dat"], severity=WARNING,
+                            message=f'"{former.code}" ({former.name}) là mã theo quy định cũ, {instead}.',
+                            hint=f"Đổi sang mã {today.code}." if today else "Có thể bỏ trống mã của dòng nhóm."))
+        return today
+    nearest = ", ".join(f"{t.code} ({t.name})" for t in codes.nearest(code))
+    issues.append(Issue(code="ma-dat-khong-co", file=file, line=line, column=headers["ma_dat"],
+                        message=f'"{code}" không có trong bảng mã loại đất ({codes.source}).',
+                        hint=f"Các mã gần nhất: {nearest}." if nearest else "Xem bảng mã trong README."))
+    return None
+
+
+def _villages(values, context: LoadContext, file: str, line: int, headers, issues: list[Issue]) -> list[Village]:
     """The `Thôn` column when filled (several separated by , ; or "và"), else villages named in `Địa điểm`."""
     if not values["thon"]:
-        return commune.villages_mentioned(values["dia_diem"] or "")
+        return context.commune.villages_mentioned(values["dia_diem"] or "")
     found = []
     for part in re.split(r"[,;]| và ", values["thon"]):
-        if not part.strip():
-            continue
-        village = commune.find_village(part)
-        if village is None:
-            issues.append(Issue(code="thon-khong-co", file=file, line=line, column=headers["thon"],
-                                message=f'"{part.strip()}" không phải là thôn, tổ dân phố trong commune.yml.',
-                                hint=f"Ghi đúng tên một trong: {', '.join(v.name for v in commune.villages)}."))
-        elif village not in found:
+        village = context.village(part, file, line, headers["thon"], issues) if part.strip() else None
+        if village is not None and village not in found:
             found.append(village)
     return found
 
@@ -142,4 +183,6 @@ def summarise(projects: list[Project], commune: Commune, version: str, source: s
         has_current=any(p.current is not None for p in projects),
         has_added=any(p.added is not None for p in projects),
         has_year=any(p.year is not None for p in projects),
+        has_used_for=any(p.used_for for p in projects),
+        has_map_place=any(p.map_place for p in projects),
     )

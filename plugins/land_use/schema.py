@@ -5,14 +5,24 @@ from plugins.tables import Column, TableSchema
 STT = Column("STT", "stt", required=False, aliases=("TT", "Số TT", "Số thứ tự"))
 NAME = Column("Tên công trình, dự án", "ten", not_empty=True,
               aliases=("Tên công trình", "Tên dự án", "Công trình, dự án", "Tên công trình dự án", "Hạng mục"))
-CODE = Column("Mã loại đất", "ma_dat", not_empty=True, aliases=("Mã đất", "Loại đất", "Ký hiệu loại đất"))
-AREA = Column("Diện tích (ha)", "dien_tich", type="number", not_empty=True,
+# Code and area may be empty on a group row ("I. Thôn Đồng Bến"); load.py requires them on every project.
+CODE = Column("Mã loại đất", "ma_dat", aliases=("Mã đất", "Loại đất", "Ký hiệu loại đất", "Mã"))
+AREA = Column("Diện tích (ha)", "dien_tich", type="number",
               aliases=("Diện tích", "Tổng diện tích (ha)", "Diện tích quy hoạch (ha)", "Diện tích kế hoạch (ha)"))
 PLACE = Column("Địa điểm", "dia_diem", aliases=("Vị trí", "Địa điểm (thôn, xứ đồng)"), prefixes=("Địa điểm",))
 NOTE = Column("Ghi chú", "ghi_chu", required=False)
-CURRENT = Column("Diện tích hiện trạng (ha)", "hien_trang", type="number", required=False, aliases=("Hiện trạng (ha)",))
-ADDED = Column("Diện tích tăng thêm (ha)", "tang_them", type="number", required=False, aliases=("Tăng thêm (ha)",))
+# Under a merged "Diện tích (ha)" a form writes just "Hiện trạng" / "Tăng thêm".
+CURRENT = Column("Diện tích hiện trạng (ha)", "hien_trang", type="number", required=False,
+                 aliases=("Hiện trạng (ha)", "Hiện trạng", "Diện tích hiện trạng"))
+ADDED = Column("Diện tích tăng thêm (ha)", "tang_them", type="number", required=False,
+               aliases=("Tăng thêm (ha)", "Tăng thêm", "Diện tích tăng thêm"))
 VILLAGE = Column("Thôn", "thon", required=False, aliases=("Thôn, tổ dân phố", "Tổ dân phố", "Thôn/Tổ dân phố"))
 YEAR = Column("Năm thực hiện", "nam", required=False, aliases=("Năm", "Thời gian thực hiện"))  # "2026-2027" too
 
-LAND_USE_TABLE = TableSchema(columns=(STT, NAME, CODE, AREA, PLACE, NOTE, CURRENT, ADDED, VILLAGE, YEAR))
+USED_FOR = Column("Sử dụng vào loại đất", "su_dung_vao", required=False,
+                  aliases=("Sử dụng vào loại đất (mã)", "Loại đất sử dụng vào"))
+MAP_PLACE = Column("Vị trí trên bản đồ địa chính (tờ, thửa)", "to_thua", required=False,
+                   aliases=("Tờ, thửa", "Tờ bản đồ, thửa đất", "Số tờ, số thửa"), prefixes=("Vị trí trên bản đồ",))
+LAND_USE_TABLE = TableSchema(columns=(STT, NAME, CODE, AREA, PLACE, NOTE, CURRENT, ADDED, VILLAGE, YEAR, USED_FOR,
+                                      MAP_PLACE))
+AREAS = ("dien_tich", "hien_trang", "tang_them")

@@ -90,9 +90,10 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
         shown = table.file  # "<bundle>/<file>", as issues name it
         for row in table.rows:
             values = row.values
-            village = context.commune.find_village(values["thon"]) if values["thon"] else None
+            village = (context.village(values["thon"], shown, row.number, table.headers["thon"], issues)
+                       if values["thon"] else None)
             category = category_for(values["phan_loai"]) if values["phan_loai"] else None
-            issues += _row_issues(shown, row.number, table.headers, values, village, category, context.commune)
+            issues += _row_issues(shown, row.number, table.headers, values, category)
             if village and category and values["so_khau"] and values["chu_ho"]:
                 households_by_village.setdefault(village.slug, []).append(
                     Household(row.number, values["chu_ho"], category, values["so_khau"], values["ghi_chu"]))
@@ -101,13 +102,8 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
     return data, issues
 
 
-def _row_issues(file, line, headers, values, village, category, commune: Commune) -> list[Issue]:
+def _row_issues(file, line, headers, values, category) -> list[Issue]:
     issues = []
-    if values["thon"] and village is None:
-        known = ", ".join(v.name for v in commune.villages)
-        issues.append(Issue(code="thon-khong-co", file=file, line=line, column=headers["thon"],
-                            message=f'"{values["thon"]}" không phải là thôn, tổ dân phố trong commune.yml.',
-                            hint=f"Ghi đúng tên một trong: {known}."))
     if values["phan_loai"] and category is None:
         issues.append(Issue(code="gia-tri-khong-hop-le", file=file, line=line, column=headers["phan_loai"],
                             message=f'"{values["phan_loai"]}" không phải là một phân loại hộ.',

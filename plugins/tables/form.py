@@ -167,8 +167,8 @@ def _continues(upper: tuple[int, list[Any]], lower: tuple[int, list[Any]], fille
     either a merged cell joins the two rows, or it names parts under a header spanning several columns while
     leaving blank the place under a header that spans down (STT, "Nội dung")."""
     cells = lower[1]
-    if _is_column_numbers(cells) or any(_is_value(cell) for cell in cells) or _is_footer(cells) or _is_total(cells):
-        return False
+    if _is_column_numbers(cells) or any(_is_value(cell) for cell in cells) or _is_footer(cells):
+        return False  # ("Tổng" may head a part: "Diện tích (ha)" over "Tổng | Tăng thêm")
     if filled.joins(upper[0], lower[0]):
         return True
     above = upper[1]

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from plugins.issues import Issue
+from plugins.vietnamese.format import number
 from plugins.vietnamese.text import fold
 
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})$")
@@ -147,3 +149,31 @@ def tolerance(values: list[Decimal], exact: bool) -> Decimal:
     if exact and all(v == v.to_integral_value() for v in values):
         return Decimal(0)
     return sum((_half_step(v) for v in values), Decimal(0))
+
+
+def mismatch_issue(mismatch: SumMismatch, file: str, header: str) -> Issue:
+    """The officer's view of a parent that is not the sum of its children: both figures and the rows."""
+    label = f"{mismatch.row.stt} {mismatch.row.content}".strip()
+    children = ", ".join(str(c.number) for c in mismatch.row.children)
+    return Issue(code="tong-khong-khop", file=file, line=mismatch.row.number, column=header,
+                 message=f'dòng "{label}" ghi {number(mismatch.found)} nhưng tổng các dòng con '
+                         f"(dòng {children}) là {number(mismatch.expected)}, lệch {number(mismatch.found - mismatch.expected)}.",
+                 hint="Sửa số của dòng này hoặc của các dòng con. Dòng \"Trong đó\" không được cộng vào tổng.")
+
+
+def total_line_issues(table, key: str, counted: list[TreeRow], exact: bool = False) -> list[Issue]:
+    """Each grand-total line a kind took out of its rows (`Table.totals`) against the rows it counts."""
+    issues = []
+    values = [row.amounts[key] for row in counted if row.amounts.get(key) is not None]
+    expected = sum(values, Decimal(0))
+    for total in table.totals:
+        found = total.values.get(key)
+        if found is None or key in total.unreadable or any(key in row.unreadable for row in counted):
+            continue
+        if abs(found - expected) > tolerance([found, *values], exact):
+            issues.append(Issue(
+                code="tong-khong-khop", file=table.file, line=total.number, column=table.headers[key],
+                message=f"dòng tổng cộng ghi {number(found)} nhưng cộng {len(values)} dòng của bảng được "
+                        f"{number(expected)}, lệch {number(found - expected)}.",
+                hint="Sửa dòng tổng cộng hoặc số của các dòng; dòng nhóm không được cộng thêm lần nữa."))
+    return issues

@@ -173,8 +173,9 @@ def _match_headers(raw: RawTable, form: Form, schema: TableSchema) -> tuple[list
             else:
                 issues.append(Issue(
                     code="cot-trung", file=raw.file, line=form.header_row, column=text,
-                    message=f'cột "{text}" và cột "{first_header[column.key]}" đều được hiểu là cột '
-                            f'"{column.name}" của mẫu, nên không biết lấy số liệu ở cột nào.',
+                    message=(f'có hai cột "{text}"' if text == first_header[column.key] else
+                             f'cột "{text}" và cột "{first_header[column.key]}"')
+                            + f' đều được hiểu là cột "{column.name}" của mẫu, nên không biết lấy số liệu ở cột nào.',
                     hint="Đổi tên một trong hai cột cho đúng mẫu, hoặc xóa cột thừa."))
                 column = None
         elif column is None and text:
