@@ -58,7 +58,7 @@ new: install
 	$(PY) scripts/new_disclosure.py --kind "$(KIND)" --title "$(TITLE)"
 
 import: install
-	$(PY) scripts/import_table.py "$(FILE)" --kind "$(KIND)" --out "$(OUT)"
+	$(PY) scripts/import_table.py "$(FILE)" --kind "$(KIND)" --out "$(OUT)" $(if $(SHEET),--sheet "$(SHEET)")
 
 validate: install
 	$(PY) scripts/ckx.py validate --content $(CONTENT)

@@ -3,8 +3,12 @@
 
     python scripts/import_table.py danh-sach.xlsx --kind poverty --out content/disclosures/2026/x/danh-sach.csv
 
-Accepts .xlsx, .xls and CSV or Excel "Unicode text" in any encoding Vietnamese
-Windows writes (UTF-8 with or without BOM, UTF-16, Windows-1258) and any of
+Reads the form as the officer filled it in (title band, merged headers, column
+numbers, totals and signatures: plugins/tables/form.py) and prints what will be
+published before it writes; a workbook of several forms gives one CSV per sheet
+(`--sheet` picks one); personal-data columns are left out with a warning and
+never written. Accepts .xlsx, .xls and CSV or Excel "Unicode text" in any
+encoding Vietnamese Windows writes (UTF-8 with or without BOM, UTF-16, Windows-1258) and any of
 `,` `;` Tab. Headers are matched to the kind's columns without regard to case,
 spacing or marks; numbers and dates are read the Vietnamese way, and a number
 that reads two ways is refused rather than guessed (agate's Vietnamese locale
@@ -23,13 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
-from plugins.issues import format_issues, has_errors  # noqa: E402
+from plugins.issues import INFO, format_issues, has_errors  # noqa: E402
 from plugins.tables import apply_schema, read_table  # noqa: E402
-from plugins.tables.write import table_csv  # noqa: E402
+from plugins.tables.read import sheet_names  # noqa: E402
+from plugins.tables.write import cell_text, table_csv  # noqa: E402
+from plugins.vietnamese.text import slugify  # noqa: E402
 from scripts.ckx import load_settings  # noqa: E402
+
+PREVIEW_ROWS = 5
 
 
 def import_table(source: Path, kind_id: str, target: Path, sheet: str | None = None) -> bool:
+    """Read every sheet (or the one named), print what will be published, and write only when all of it is
+    clean: one CSV per sheet, the `tables:` lines to paste into index.md printed after."""
     kind = KINDS.get(kind_id)
     if kind is None or kind.table_schema is None:
         known = ", ".join(k.id for k in KINDS if k.table_schema is not None)
@@ -38,20 +48,60 @@ def import_table(source: Path, kind_id: str, target: Path, sheet: str | None = N
     if not source.is_file():
         print(f"Không tìm thấy tệp {source}.", file=sys.stderr)
         return False
-    raw, issues = read_table(source, source.name, sheet)
-    table = None
-    if raw is not None:
-        table, more = apply_schema(raw, kind.table_schema)
+    sheets = [sheet] if sheet else sheet_names(source)
+    ready, issues = [], []
+    for name in sheets:
+        raw, read_issues = read_table(source, source.name, name)
+        issues += read_issues
+        if raw is None:
+            continue
+        table, more = apply_schema(raw, kind.table_schema, drop_personal=True)
+        if table is None and len(sheets) > 1 and not sheet and _names_no_column(more):
+            print(f'Trang tính "{name}" không có bảng của loại {kind_id}: bỏ qua.')
+            continue
         issues += more
+        if table is not None:
+            out = target if len(sheets) == 1 else target.with_name(f"{target.stem}-{slugify(name)}{target.suffix}")
+            ready.append((table, out))
+    for table, out in ready:
+        print(preview(table, out, [i for i in issues if i.file == table.file and i.severity is INFO]))
     if issues:
-        print(format_issues(issues), file=sys.stderr)
-    if table is None or has_errors(issues):
+        print(format_issues([i for i in issues if i.severity is not INFO]), file=sys.stderr)
+    if not ready or has_errors(issues):
         print("Chưa ghi tệp nào: sửa các dòng LỖI trong tệp gốc rồi nhập lại.", file=sys.stderr)
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(table_csv(table), encoding="utf-8")
-    print(f"Đã ghi {len(table.rows)} dòng vào {target}. Nhớ khai báo tệp này trong mục tables của index.md.")
+    lines = []
+    for table, out in ready:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(table_csv(table), encoding="utf-8")
+        lines.append(f"  - file: {out.name}")
+        print(f"Đã ghi {len(table.rows)} dòng vào {out}.")
+    print("Khai báo trong mục tables của index.md:\ntables:\n" + "\n".join(lines))
     return True
+
+
+def _names_no_column(issues) -> bool:
+    """A sheet whose header names none of the kind's columns (an instructions sheet in the workbook)."""
+    missing = [i for i in issues if i.code == "thieu-cot"]
+    return bool(missing) and all(i.code in ("thieu-cot", "cot-khong-ro", "dong-ngoai-bang", "bang-trong",
+                                            "cot-khong-ten") for i in issues)
+
+
+def preview(table, out: Path, set_aside) -> str:
+    """What will be published, for the officer to compare with the form before committing."""
+    where = f'trang tính "{table.sheet}"' if table.sheet else "bảng"
+    lines = [f"== {where} → {out}",
+             f"Dòng tiêu đề: dòng {table.header_row}."
+             + (f' Đơn vị tính: {table.unit_written} (dòng {table.unit_row}).' if table.unit_written else ""),
+             "Cột: " + "; ".join(f'"{table.headers[c.key]}" → {c.name}' for c in table.columns) + "."]
+    lines.append(f"{len(table.rows)} dòng số liệu; {min(PREVIEW_ROWS, len(table.rows))} dòng đầu:")
+    for row in table.rows[:PREVIEW_ROWS]:
+        lines.append(f"  dòng {row.number}: " + " | ".join(cell_text(row.values[c.key]) for c in table.columns))
+    for row in [*(r for r in table.rows if r.total), *table.totals]:
+        lines.append(f"  dòng tổng cộng {row.number}: "
+                     + " | ".join(cell_text(row.values[c.key]) for c in table.columns if row.values[c.key] is not None))
+    lines += [f"Để riêng: {i.message}" for i in set_aside]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", type=Path)
     parser.add_argument("--kind", required=True)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--sheet")
+    parser.add_argument("--sheet", help="chỉ nhập trang tính này (mặc định: mọi trang tính có bảng của loại)")
     args = parser.parse_args(argv)
     load_settings(ROOT / "pelicanconf.py")
     return 0 if import_table(args.source, args.kind, args.out, args.sheet) else 1

@@ -326,3 +326,60 @@ def test_land_use_subtotals_and_villages_are_checked(tmp_path):
                      ("12", "tong-khong-khop"), ("12", "ma-dat-cu"), ("15", "thon-khong-co")], result.stderr
     assert "Có phải là Thôn Phú Sơn?" in result.stderr
     assert 'dòng "1 Đất phát triển hạ tầng" ghi 6,5 nhưng tổng các dòng con (dòng 13, 14) là 6, lệch 0,5' in result.stderr
+
+
+def test_import_reads_a_workbook_of_forms_into_one_bundle_with_a_preview(tmp_path):
+    """`make import` of the three budget forms: one CSV per sheet, an instructions sheet passed over, a
+    preview of the mapping, the first rows and the dropped rows; the written bundle builds the same figures."""
+    from tests.conftest import build, soup
+    from tests.form_layouts import BUDGET_SHEETS, Layout
+    from tests.test_import import run_import
+
+    sheets = {name: make() for name, make in BUDGET_SHEETS.items()}
+    sheets["Hướng dẫn"] = Layout([["Điền số liệu vào các trang Thu, Chi, Cân đối."]])
+    source = write_xlsx(tmp_path / "bieu-ngan-sach.xlsx", sheets)
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES_SITE, site)
+    bundle = site / "disclosures/2026/nhap"
+    result = run_import(source, "--kind", "budget", "--out", bundle / "bieu.csv")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in bundle.iterdir()) == ["bieu-can-doi.csv", "bieu-chi.csv", "bieu-thu.csv"]
+    assert 'Trang tính "Hướng dẫn" không có bảng của loại budget: bỏ qua.' in result.stdout
+    assert ('Cột: "STT" → STT; "Nội dung" → Nội dung; "Dự toán năm 2026 – Tổng thu NSNN trên địa bàn" → Dự toán; '
+            '"Dự toán năm 2026 – Thu ngân sách xã" → Dự toán;') in result.stdout
+    assert "  dòng 9: |TỔNG THU|12500|9105,5|9018,5|6534|71,8" in result.stdout.replace(" | ", "|")
+    assert "Để riêng: dòng 8 là dòng đánh số cột (A, B, 1, 2...): không đăng như số liệu." in result.stdout
+    assert "  dòng tổng cộng 18: Tổng cộng | 9105,5 | 6376 | 70" in result.stdout
+    written = (bundle / "bieu-thu.csv").read_text(encoding="utf-8")
+    assert written.splitlines()[0] == ("STT,Nội dung,Dự toán năm 2026 – Tổng thu NSNN trên địa bàn,Dự toán năm 2026 – "
+                                       "Thu ngân sách xã,Thực hiện 9 tháng – Tổng thu NSNN trên địa bàn,Thực hiện 9 "
+                                       "tháng – Thu ngân sách xã,So sánh (%)")
+    assert not [s for s in SIGNERS if s in written]
+    refs = [f"  - {{file: bieu-{name}.csv, role: {role}}}" for name, role in
+            (("thu", "revenue"), ("chi", "expenditure"), ("can-doi", "balance"))]
+    (bundle / "index.md").write_text(
+        BUDGET_INDEX.format(tables="\n".join(refs)).replace("stage: q3", "stage: q3\nunit: triệu đồng"),
+        encoding="utf-8")
+    output = tmp_path / "output"
+    built = build(site, output, build_date="2026-10-20")
+    assert built.returncode == 0, built.stderr
+    summary = soup(output / "cong-khai/2026/nhap/index.html").select_one(".ckx-budget__summary li").get_text()
+    assert summary == "Tổng thu: dự toán 9.105,5 triệu đồng, thực hiện 6.534 triệu đồng, đạt 71,8% dự toán."
+
+
+def test_import_leaves_personal_columns_out(tmp_path):
+    from tests.form_layouts import Layout
+    from tests.test_import import run_import
+
+    layout = Layout([
+        ["DANH SÁCH HỘ NGHÈO NĂM 2026"],
+        ["STT", "Họ và tên chủ hộ", "Năm sinh", "Số CCCD", "Dân tộc", "Thôn", "Phân loại", "Số nhân khẩu"],
+        [1, "Nguyễn Văn Một", 1970, "001070012345", "Kinh", "Thôn Đông", "Hộ nghèo", 4],
+    ])
+    target = tmp_path / "danh-sach.csv"
+    result = run_import(write_csv(tmp_path / "ds.csv", layout), "--kind", "poverty", "--out", target)
+    assert result.returncode == 0, result.stderr
+    assert sorted(re.findall(r'CẢNH BÁO \[cot-ca-nhan-da-bo\] Cột "([^"]+)"', result.stderr)) == [
+        "Dân tộc", "Năm sinh", "Số CCCD"]
+    assert target.read_text(encoding="utf-8") == ("STT,Họ và tên chủ hộ,Thôn,Phân loại,Số nhân khẩu\n"
+                                                  "1,Nguyễn Văn Một,Thôn Đông,Hộ nghèo,4\n")

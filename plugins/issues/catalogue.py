@@ -113,6 +113,8 @@ _CODES = [
     IssueCode("niem-yet-chua-du-ngay", "Niêm yết chưa đủ số ngày trước buổi đầu tiên",
               "Lịch tiếp công dân niêm yết trước ít nhất 05 ngày làm việc (Luật Tiếp công dân 2013, Điều 24)."),
     # Privacy
+    IssueCode("cot-ca-nhan-da-bo", "Cột dữ liệu cá nhân đã bị bỏ khi nhập",
+              "make import bỏ cột dữ liệu cá nhân (năm sinh, CCCD, dân tộc...) và không bao giờ ghi nó vào hồ sơ."),
     IssueCode("du-lieu-ca-nhan", "Có dữ liệu cá nhân không được công khai",
               "Số CCCD/CMND, số điện thoại cá nhân và các dữ liệu cá nhân khác không được đăng "
               "(Luật Bảo vệ dữ liệu cá nhân 2025)."),

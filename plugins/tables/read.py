@@ -19,6 +19,7 @@ from plugins.vietnamese.text import nfc
 
 DELIMITERS = ("\t", ";", ",")
 MAX_COLUMNS = 200  # official forms have about 20; read-only openpyxl pads every row to the sheet's width
+SNIFF_LINES = 30  # the header of a form may come after its title band
 MAX_MERGES = 10_000  # a form merges its title and header cells: a few dozen
 
 
@@ -73,15 +74,16 @@ def decode(data: bytes) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter used most often outside quotes on the first line; ties prefer tab, then ;."""
-    first = text.split("\n", 1)[0]
+    """The delimiter used most often outside quotes in the first lines (a form's title line above the header
+    may hold none); ties prefer tab, then ;."""
     counts = dict.fromkeys(DELIMITERS, 0)
     quoted = False
-    for ch in first:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in counts:
-            counts[ch] += 1
+    for line in text.split("\n", SNIFF_LINES)[:SNIFF_LINES]:
+        for ch in line:
+            if ch == '"':
+                quoted = not quoted
+            elif not quoted and ch in counts:
+                counts[ch] += 1
     return max(DELIMITERS, key=lambda d: counts[d])
 
 
@@ -182,6 +184,37 @@ def read_xls(path: Path, file: str, sheet: str | None) -> RawTable:
         if any(c not in (None, "") for c in cells):
             table.rows.append((index + 1, cells))
     return table
+
+
+def sheet_names(path: Path) -> list[str | None]:
+    """The worksheets of an .xlsx or .xls, in order; [None] for a text table or a workbook that does not
+    open (read_table then reports why)."""
+    from zipfile import BadZipFile
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            from openpyxl import load_workbook
+            from openpyxl.utils.exceptions import InvalidFileException
+
+            try:
+                workbook = load_workbook(path, read_only=True)
+            except InvalidFileException:
+                return [None]
+            try:
+                return list(workbook.sheetnames)
+            finally:
+                workbook.close()
+        if suffix == ".xls":
+            import xlrd
+
+            try:
+                return list(xlrd.open_workbook(str(path), on_demand=True).sheet_names())
+            except xlrd.XLRDError:
+                return [None]
+    except (BadZipFile, KeyError, ValueError, OSError):
+        return [None]
+    return [None]
 
 
 def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = None) -> tuple[RawTable | None, list[Issue]]:

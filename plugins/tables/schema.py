@@ -114,15 +114,18 @@ class Table:
         return [c for c in self.columns if c.key == key or c.base == key]
 
 
-def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFFICIAL) -> tuple[Table | None, list[Issue]]:
+def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFFICIAL,
+                 drop_personal: bool = False) -> tuple[Table | None, list[Issue]]:
     """Convert `raw` with `schema`; the table is None when its columns are unusable. Every row is read even
-    then, so one round names the header's problems and the cells' problems together."""
+    then, so one round names the header's problems and the cells' problems together. `drop_personal` (the
+    import command, which writes only what it checked): a personal-data column is left out with a warning
+    instead of refusing the table; a bundle that holds one is always refused."""
     if not raw.rows:
         return None, [Issue(code="bang-trong", file=raw.file, message="bảng không có dòng nào.",
                             hint="Kiểm tra đã lưu đúng trang tính có dữ liệu.")]
     form = read_form(raw.rows, raw.merges, lambda text: schema.column_for(text) is not None)
     issues = [_set_aside_issue(raw.file, part) for part in form.set_aside]
-    columns, written, header_issues = _match_headers(raw, form, schema)
+    columns, written, header_issues = _match_headers(raw, form, schema, drop_personal)
     issues += header_issues
     table = Table(raw.file, [c for c in columns if c is not None], headers=written, sheet=raw.sheet,
                   header_row=form.header_row, unit=form.unit, unit_written=form.unit_written, unit_row=form.unit_row)
@@ -156,7 +159,8 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
     return table, issues
 
 
-def _match_headers(raw: RawTable, form: Form, schema: TableSchema) -> tuple[list[Column | None], dict[str, str], list[Issue]]:
+def _match_headers(raw: RawTable, form: Form, schema: TableSchema,
+                   drop_personal: bool) -> tuple[list[Column | None], dict[str, str], list[Issue]]:
     """Each column of the form -> the schema column it is (None: not published), and the headers as written.
     A column the schema lets repeat (a second "Dự toán" under one merged header) becomes a numbered variant."""
     issues: list[Issue] = []
@@ -179,7 +183,7 @@ def _match_headers(raw: RawTable, form: Form, schema: TableSchema) -> tuple[list
                     hint="Đổi tên một trong hai cột cho đúng mẫu, hoặc xóa cột thừa."))
                 column = None
         elif column is None and text:
-            issues.append(_unknown_column(raw.file, form.header_row, text, schema))
+            issues.append(_unknown_column(raw.file, form.header_row, text, schema, drop_personal))
         if column is not None:
             first_header.setdefault(column.base or column.key, text)
             written[column.key] = text
@@ -233,8 +237,13 @@ def read_declared(bundle_dir: str, source_dir: str, refs: Iterable[Any], schema:
     return tables, issues
 
 
-def _unknown_column(file: str, line: int, header: str, schema: TableSchema) -> Issue:
+def _unknown_column(file: str, line: int, header: str, schema: TableSchema, drop_personal: bool = False) -> Issue:
     reason = personal_column(header)
+    if reason and drop_personal:
+        return Issue(code="cot-ca-nhan-da-bo", file=file, line=line, column=header, severity=WARNING,
+                     message=f"cột này chứa {reason}, là dữ liệu cá nhân không được công khai; {RULE}. "
+                             "Đã bỏ cột này: không ghi vào hồ sơ.",
+                     hint="Không cần sửa. Đừng chép tệp gốc vào thư mục hồ sơ: hồ sơ có cột này sẽ bị từ chối.")
     if reason:
         return Issue(code="cot-du-lieu-ca-nhan", file=file, line=line, column=header,
                      message=f"cột này chứa {reason}, là dữ liệu cá nhân không được công khai; {RULE}. "

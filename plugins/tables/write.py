@@ -33,9 +33,12 @@ def cell_text(value) -> str:
 
 
 def table_csv(table: Table) -> str:
+    """The columns under their official names, except a measure the form gives several times: each keeps
+    the form's header ("Dự toán năm 2026 – Thu ngân sách xã"), which says whose figure it is."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.name for c in table.columns])
+    repeated = {c.base for c in table.columns if c.base}
+    writer.writerow([table.headers[c.key] if c.base or c.key in repeated else c.name for c in table.columns])
     for row in table.rows:
         writer.writerow([cell_text(row.values[c.key]) for c in table.columns])
     return buffer.getvalue()
