@@ -171,3 +171,28 @@ def land_use_list() -> Layout:
     end, merges = footer(len(rows) + 1, 9)
     return Layout(rows + end, decimals=2, merges=[*ISSUER_MERGES, "A3:I3", "A5:A6", "B5:B6", "C5:C6", "D5:E5", "F5:F6", "G5:G6",
                                "H5:H6", "I5:I6", *merges])
+
+
+def poverty_list() -> Layout:
+    """Category as "x" marks under one column per category, villages as heading rows, the header repeated
+    at a page break (a table copied from Word), a total line and the signatures."""
+    header = ["STT", "Họ và tên chủ hộ", "Phân loại", None, "Số nhân khẩu", "Ghi chú"]
+    parts = [None, None, "Hộ nghèo", "Hộ cận nghèo", None, None]
+    rows = [
+        *ISSUER,
+        ["DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2026"],
+        ["(Kèm theo Thông báo số 52/TB-UBND ngày 20/11/2026 của Ủy ban nhân dân xã Hòa An)"],
+        header, parts,
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        ["I", "Thôn Đồng Bến"],
+        [1, "Nguyễn Văn Một", "x", None, 4, None],
+        [2, "Trần Thị Hai", None, "x", 3, None],
+        ["II", "XÓM TRẠI"],
+        [1, "Lê Văn Ba", "X", None, 5, "Mới phát sinh"],
+        header, parts,
+        [2, "Phạm Thị Bốn", None, "x", 2, None],
+        ["Tổng cộng", None, 2, 2, 14, None],
+    ]
+    end, merges = footer(len(rows) + 1, 6)
+    return Layout(rows + end, [*ISSUER_MERGES, "A3:F3", "A4:F4", "A5:A6", "B5:B6", "C5:D5", "E5:E6", "F5:F6",
+                               "B8:F8", "B11:F11", "A13:A14", "B13:B14", "C13:D13", "E13:E14", "F13:F14", *merges])

@@ -383,3 +383,72 @@ def test_import_leaves_personal_columns_out(tmp_path):
         "Dân tộc", "Năm sinh", "Số CCCD"]
     assert target.read_text(encoding="utf-8") == ("STT,Họ và tên chủ hộ,Thôn,Phân loại,Số nhân khẩu\n"
                                                   "1,Nguyễn Văn Một,Thôn Đông,Hộ nghèo,4\n")
+
+
+POVERTY_INDEX = """---
+title: Danh sách hộ nghèo, hộ cận nghèo năm 2026
+kind: poverty
+issued: 2026-11-20
+posting: {{from: 2026-11-21, to: 2026-12-10, places: [commune-hq, all-villages]}}
+tables:
+  - file: {file}
+---
+Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026.
+"""
+
+
+def poverty_site(tmp_path, shape, layout=None):
+    from tests.form_layouts import poverty_list
+
+    site = land_use_site(tmp_path, shape)  # the commune with the forms' villages
+    folder = next((site / "disclosures").glob("*/*"))
+    shutil.rmtree(folder)
+    folder = site / "disclosures/2026/ho-ngheo"
+    folder.mkdir(parents=True)
+    layout = layout or poverty_list()
+    file = write_xlsx(folder / "danh-sach.xlsx", {"DS": layout}) if shape == "xlsx" else write_csv(
+        folder / "danh-sach.csv", layout)
+    (folder / "index.md").write_text(POVERTY_INDEX.format(file=file.name), encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_poverty_list_with_marks_village_headings_and_a_repeated_header(tmp_path, shape):
+    from tests.conftest import build, soup
+
+    site = poverty_site(tmp_path, shape)
+    output = tmp_path / "output"
+    result = build(site, output, build_date="2026-11-25")
+    assert result.returncode == 0, result.stderr
+    assert "LỖI" not in result.stderr and "CẢNH BÁO" not in result.stderr, result.stderr
+    assert "dòng 13 là dòng tiêu đề lặp lại" in result.stderr and "dòng 14 là dòng tiêu đề lặp lại" in result.stderr
+    page = output / "cong-khai/2026/ho-ngheo/index.html"
+    text = soup(page).get_text(" ")
+    for name in ("Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm Thị Bốn"):
+        assert name in text
+    counts = (output / "cong-khai/2026/ho-ngheo/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
+    assert sorted(counts.splitlines()[1:]) == ["Thôn Trại,hộ cận nghèo,1,2", "Thôn Trại,hộ nghèo,1,5",
+                                               "Thôn Đồng Bến,hộ cận nghèo,1,3", "Thôn Đồng Bến,hộ nghèo,1,4"]
+    by_village = {folder.name: soup(folder / "index.html").get_text(" ") for folder in page.parent.glob("v*")}
+    assert "Trần Thị Hai" in by_village["v0"] and "Lê Văn Ba" not in by_village["v0"]
+    assert "Phạm Thị Bốn" in by_village["v1"] and "Nguyễn Văn Một" not in by_village["v1"]
+
+
+def test_poverty_marks_and_headings_are_checked(tmp_path):
+    from tests.conftest import ckx
+    from tests.form_layouts import poverty_list
+
+    layout = poverty_list()
+    layout.rows[8][3] = "x"  # Nguyễn Văn Một marked twice
+    layout.rows[9][2] = "?"  # not a mark
+    layout.rows[10][1] = "Thôn Đồng Bếm"  # no such village ("Đồng Bền" would still be Đồng Bến: marks are ignored)
+    layout.rows[15][4] = 15  # the households have 14 members
+    site = poverty_site(tmp_path, "csv", layout)
+    result = ckx("validate", "--content", str(site), build_date="2026-11-25")
+    assert result.returncode == 1
+    found = re.findall(r":(\d+) (?:LỖI|CẢNH BÁO) \[([a-z-]+)\] Cột \"([^\"]+)\"", result.stderr)
+    assert found == [("9", "gia-tri-khong-hop-le", "Hộ nghèo, Hộ cận nghèo"),
+                     ("10", "gia-tri-khong-hop-le", "Phân loại – Hộ nghèo"),
+                     ("11", "thon-khong-co", "tên thôn ở dòng đầu nhóm"),
+                     ("16", "tong-khong-khop", "Số nhân khẩu")], result.stderr
+    assert "Có phải là Thôn Đồng Bến?" in result.stderr

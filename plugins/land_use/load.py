@@ -88,7 +88,8 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
         build_tree(tree)
         issues += [mismatch_issue(m, table.file, table.headers[m.key]) for m in check_sums(tree, exact=False)]
         leaves = [node for node in tree if not node.children]
-        issues += total_line_issues(table, "dien_tich", leaves)
+        issues += total_line_issues(table, "dien_tich", [node.amounts["dien_tich"] for node in leaves],
+                                    any("dien_tich" in node.unreadable for node in leaves))
         for row, node in zip(table.rows, tree, strict=True):
             project = _project(row, bool(node.children), table, codes, context, issues)
             if project is not None:

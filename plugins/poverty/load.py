@@ -15,6 +15,7 @@ from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure, Posting, Village
 from plugins.issues import Issue
 from plugins.poverty.schema import CATEGORIES, POVERTY_TABLE, category_for
+from plugins.tables.hierarchy import total_line_issues
 
 
 @dataclass
@@ -88,10 +89,13 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
     read, issues = context.read_tables(disclosure, bundle_dir, POVERTY_TABLE)
     for _ref, table in read:
         shown = table.file  # "<bundle>/<file>", as issues name it
+        headings = {number: context.village(text, shown, number, "tên thôn ở dòng đầu nhóm", issues)
+                    for number, text in table.sections}
+        issues += total_line_issues(table, "so_khau", [row.values["so_khau"] for row in table.rows],
+                                    any("so_khau" in row.unreadable for row in table.rows), exact=True)
         for row in table.rows:
             values = row.values
-            village = (context.village(values["thon"], shown, row.number, table.headers["thon"], issues)
-                       if values["thon"] else None)
+            village = _village(row, table, headings, context, issues)
             category = category_for(values["phan_loai"]) if values["phan_loai"] else None
             issues += _row_issues(shown, row.number, table.headers, values, category)
             if village and category and values["so_khau"] and values["chu_ho"]:
@@ -100,6 +104,19 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
     data = _summarise(context.commune, households_by_village, named, disclosure, grace)
     data.inline_limit = context.settings["inline_list_limit"]
     return data, issues
+
+
+def _village(row, table, headings: dict, context: LoadContext, issues: list[Issue]):
+    """The `Thôn` cell, else the village heading the household's group ("I. Thôn Đồng Bến")."""
+    if row.values["thon"]:
+        return context.village(row.values["thon"], table.file, row.number, table.headers["thon"], issues)
+    heading = max((n for n in headings if n < row.number), default=None)
+    if heading is not None:
+        return headings[heading]
+    issues.append(Issue(code="thieu-gia-tri", file=table.file, line=row.number, column=table.headers.get("thon", "Thôn"),
+                        message="hộ này không có thôn: ô Thôn trống và không nằm dưới dòng tên thôn nào.",
+                        hint='Điền cột "Thôn", hoặc thêm dòng tên thôn (ví dụ "I. Thôn Đồng Bến") trên nhóm hộ.'))
+    return None
 
 
 def _row_issues(file, line, headers, values, category) -> list[Issue]:

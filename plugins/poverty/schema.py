@@ -17,19 +17,23 @@ CATEGORIES = (
     "hộ cận nghèo phát sinh",
 )
 
-STT = Column("STT", "stt", required=False, aliases=("TT", "Số TT", "Số thứ tự"))
-HEAD = Column("Họ và tên chủ hộ", "chu_ho", not_empty=True, aliases=("Họ tên chủ hộ", "Chủ hộ", "Tên chủ hộ"))
-VILLAGE = Column("Thôn", "thon", not_empty=True,
-                 aliases=("Thôn, tổ dân phố", "Tổ dân phố", "Thôn/Tổ dân phố", "Thôn, xóm", "Ấp", "Bản", "Xóm", "Khu phố"))
-CATEGORY = Column("Phân loại", "phan_loai", not_empty=True, aliases=("Phân loại hộ", "Loại hộ", "Kết quả rà soát"))
-MEMBERS = Column("Số nhân khẩu", "so_khau", type="integer", not_empty=True,
-                 aliases=("Số khẩu", "Nhân khẩu", "Số người", "Số thành viên"))
-NOTE = Column("Ghi chú", "ghi_chu", required=False)
-
-POVERTY_TABLE = TableSchema(columns=(STT, HEAD, VILLAGE, CATEGORY, MEMBERS, NOTE))
 
 def category_for(value: str) -> str | None:
     """"Cận nghèo", "HỘ CẬN NGHÈO" -> "hộ cận nghèo"."""
     folded = fold(value)
     folded = folded if folded.startswith("ho ") else f"ho {folded}"
     return next((c for c in CATEGORIES if fold(c) == folded), None)
+
+
+STT = Column("STT", "stt", required=False, aliases=("TT", "Số TT", "Số thứ tự"))
+HEAD = Column("Họ và tên chủ hộ", "chu_ho", not_empty=True, aliases=("Họ tên chủ hộ", "Chủ hộ", "Tên chủ hộ"))
+# The village may instead head its households ("I. Thôn Đồng Bến" alone on a row): load.py requires one of the two.
+VILLAGE = Column("Thôn", "thon", required=False,
+                 aliases=("Thôn, tổ dân phố", "Tổ dân phố", "Thôn/Tổ dân phố", "Thôn, xóm", "Ấp", "Bản", "Xóm", "Khu phố"))
+CATEGORY = Column("Phân loại", "phan_loai", not_empty=True, aliases=("Phân loại hộ", "Loại hộ", "Kết quả rà soát"),
+                  marks=category_for)  # or one column per category, marked "x": "Hộ nghèo | Hộ cận nghèo"
+MEMBERS = Column("Số nhân khẩu", "so_khau", type="integer", not_empty=True,
+                 aliases=("Số khẩu", "Nhân khẩu", "Số người", "Số thành viên"))
+NOTE = Column("Ghi chú", "ghi_chu", required=False)
+
+POVERTY_TABLE = TableSchema(columns=(STT, HEAD, VILLAGE, CATEGORY, MEMBERS, NOTE), sections=True)

@@ -26,6 +26,8 @@ MAX_HEADER_ROWS = 3  # "Dự toán năm 2026" / "Trong đó" / "Ngân sách xã 
 MAX_FILLED_CELLS = 200_000  # merged areas filled in; a form merges a few dozen small areas
 
 _COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]{1,2}|\d{1,2})\)?$|^\(?\d{1,2}\s*=\s*[\d\s()+\-*/x×:.,%]+\)?$")
+_LABEL = re.compile(r"^(?:[IVXL]+|[A-Z]|\d{1,3}|[a-zđ])[.)]?$")  # "I", "A.", "1", "a)": a row's label
+_LABEL_PREFIX = re.compile(r"^(?:[IVXL]+|[A-Z]|\d{1,3})[.)]\s+")  # "I. Thôn Đồng Bến" -> "Thôn Đồng Bến"
 _NUMERIC_TEXT = re.compile(r"^[-+]?[\d.,\s]+%?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _UNIT = re.compile(r"(?i)(?:đơn vị tính|đơn vị|đvt)\s*[:.]?\s*([^)]+)")
@@ -59,6 +61,7 @@ class Form:
     parts: list[list[str]]  # per column, the header texts top to bottom: ["Dự toán năm 2026", "Tổng số"]
     rows: list[tuple[int, list[Any]]]  # the data rows, vertically merged cells filled in
     totals: set[int] = field(default_factory=set)  # row numbers of grand-total lines ("Tổng cộng")
+    headings: set[int] = field(default_factory=set)  # rows that are one text alone: section headings maybe
     unit: str | None = None  # from the unit line of the title band, as the site writes it
     unit_written: str | None = None  # ... and as the form wrote it
     unit_row: int | None = None
@@ -100,12 +103,38 @@ def read_form(rows: list[tuple[int, list[Any]]], merges: list[tuple[int, int, in
             form.set_aside.append(SetAside(number, rest[-1][0], "phần cuối biểu (ngày tháng, chữ ký, ghi chú)"))
             rest = rest[:position]
             break
-    for number, cells in rest:
+    repeated = [texts for texts in (_texts(cells) for _, cells in band) if texts]  # Word repeats the header
+    for number, cells in rest:                                                        # on every page
+        if _texts(cells) in repeated:
+            form.set_aside.append(SetAside(number, number, "dòng tiêu đề lặp lại (bảng chép từ Word qua nhiều trang)"))
+            continue
+        if _is_column_numbers(cells):
+            form.set_aside.append(SetAside(number, number, "dòng đánh số cột (A, B, 1, 2...)"))
+            continue
         cells = filled.vertical(number, cells)
         form.rows.append((number, cells))
         if _is_total(cells):
             form.totals.add(number)
+        elif heading_text(cells) is not None:
+            form.headings.add(number)
     return form
+
+
+def heading_text(cells: list[Any]) -> str | None:
+    """A section heading inside a list ("I. Thôn Đồng Bến", "Thôn Trại" alone on its row): one text and at
+    most a short label before it, nothing else. Its text, without the label."""
+    filled = [c for c in cells if not _blank(c)]
+    if not 1 <= len(filled) <= 2 or not all(isinstance(c, str) for c in filled):
+        return None
+    if len(filled) == 2 and not _LABEL.match(filled[0]):
+        return None
+    text = _LABEL_PREFIX.sub("", filled[-1]).strip()
+    return text or None
+
+
+def _texts(cells: list[Any]) -> list[str]:
+    texts = [fold(_text(c)) for c in cells if not _blank(c)]
+    return texts if len(texts) >= 2 else []
 
 
 class _Merges:

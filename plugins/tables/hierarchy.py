@@ -161,19 +161,21 @@ def mismatch_issue(mismatch: SumMismatch, file: str, header: str) -> Issue:
                  hint="Sửa số của dòng này hoặc của các dòng con. Dòng \"Trong đó\" không được cộng vào tổng.")
 
 
-def total_line_issues(table, key: str, counted: list[TreeRow], exact: bool = False) -> list[Issue]:
-    """Each grand-total line a kind took out of its rows (`Table.totals`) against the rows it counts."""
+def total_line_issues(table, key: str, values: list[Decimal | None], unreadable: bool = False,
+                      exact: bool = False) -> list[Issue]:
+    """Each grand-total line a kind took out of its rows (`Table.totals`) against the `values` it sums
+    (the projects' areas, the households' members); nothing to say when a counted cell was unreadable."""
     issues = []
-    values = [row.amounts[key] for row in counted if row.amounts.get(key) is not None]
-    expected = sum(values, Decimal(0))
+    counted = [v for v in values if v is not None]
+    expected = sum(counted, Decimal(0))
     for total in table.totals:
         found = total.values.get(key)
-        if found is None or key in total.unreadable or any(key in row.unreadable for row in counted):
+        if found is None or key in total.unreadable or unreadable:
             continue
-        if abs(found - expected) > tolerance([found, *values], exact):
+        if abs(found - expected) > tolerance([Decimal(found), *map(Decimal, counted)], exact):
             issues.append(Issue(
                 code="tong-khong-khop", file=table.file, line=total.number, column=table.headers[key],
-                message=f"dòng tổng cộng ghi {number(found)} nhưng cộng {len(values)} dòng của bảng được "
+                message=f"dòng tổng cộng ghi {number(found)} nhưng cộng {len(counted)} dòng của bảng được "
                         f"{number(expected)}, lệch {number(found - expected)}.",
                 hint="Sửa dòng tổng cộng hoặc số của các dòng; dòng nhóm không được cộng thêm lần nữa."))
     return issues

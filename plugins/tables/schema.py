@@ -9,7 +9,7 @@ in a datapackage.json.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any
 from plugins.issues import INFO, WARNING, Issue
 from plugins.issues.text import control_character_issues
 from plugins.privacy.rules import HINT, NO_OFFICIAL, RULE, Official, message, personal_column, personal_data
-from plugins.tables.form import Form, SetAside, read_form
+from plugins.tables.form import Form, SetAside, heading_text, read_form
 from plugins.tables.read import RawTable
 from plugins.vietnamese.parse import ParseError, parse_date, parse_number, parse_time
 from plugins.vietnamese.text import fold
@@ -40,6 +40,9 @@ class Column:
     description: str = ""
     repeats: bool = False  # a form may hold it several times: "Dự toán" for NSNN and for the commune
     base: str = ""  # for a repeat: the key of the column it repeats ("du_toan" for "du_toan_2")
+    # A form may give this column as one column per value, marked "x" ("Hộ nghèo | Hộ cận nghèo"): the value
+    # a header names, or None. The row's value is the one its mark is under.
+    marks: Callable[[str], str | None] | None = None
 
     def matches(self, header: str) -> bool:
         return fold(header) in _spellings(self.name, self.aliases)
@@ -58,6 +61,7 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 class TableSchema:
     columns: tuple[Column, ...]
     keeps_totals: bool = False  # grand-total lines stay among the rows (the budget's hierarchy sums them)
+    sections: bool = False  # a text alone on its row heads the rows under it ("I. Thôn Đồng Bến"): Row.section
 
     def column_for(self, header: str) -> Column | None:
         """Exact name or alias first, then a percent column for a header with "%", then prefixes."""
@@ -67,6 +71,14 @@ class TableSchema:
         if "%" in header:
             return next((c for c in self.columns if c.percent), None)
         return next((c for c in self.columns if c.matches_prefix(header)), None)
+
+    def mark_for(self, parts: list[str]) -> tuple[Column, str] | None:
+        """A column of marks: (the schema column, the value a mark in it means), from its lowest header part."""
+        for column in self.columns:
+            value = column.marks(parts[-1]) if column.marks and parts else None
+            if value is not None:
+                return column, value
+        return None
 
     def column_for_parts(self, parts: list[str]) -> Column | None:
         """A header of several rows: the lowest part that names a column ("Số liệu năm 2026" over "Dự toán"),
@@ -93,6 +105,7 @@ class Row:
     values: dict[str, Any]  # column key -> converted value (None for empty)
     unreadable: frozenset[str] = frozenset()  # keys whose cell was filled but could not be read (already reported)
     total: bool = False  # a grand-total line ("Tổng cộng")
+    section: str | None = None  # the heading the row is under, when the schema has sections
 
 
 @dataclass
@@ -108,6 +121,7 @@ class Table:
     unit_written: str | None = None
     unit_row: int | None = None
     totals: list[Row] = field(default_factory=list)  # grand-total lines, when the schema does not keep them
+    sections: list[tuple[int, str]] = field(default_factory=list)  # (row, heading) when the schema has sections
 
     def variants(self, key: str) -> list[Column]:
         """The columns holding `key`'s measure, in the order of the form: "du_toan", "du_toan_2"..."""
@@ -125,13 +139,19 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
                             hint="Kiểm tra đã lưu đúng trang tính có dữ liệu.")]
     form = read_form(raw.rows, raw.merges, lambda text: schema.column_for(text) is not None)
     issues = [_set_aside_issue(raw.file, part) for part in form.set_aside]
-    columns, written, header_issues = _match_headers(raw, form, schema, drop_personal)
+    columns, written, marks, header_issues = _match_headers(raw, form, schema, drop_personal)
     issues += header_issues
     table = Table(raw.file, [c for c in columns if c is not None], headers=written, sheet=raw.sheet,
                   header_row=form.header_row, unit=form.unit, unit_written=form.unit_written, unit_row=form.unit_row)
+    table.columns += [c for c in {column.key: column for column, _, _ in marks.values()}.values() if c not in table.columns]
     kept = [index for index, column in enumerate(columns) if column is not None]
     table.source.append([form.header(i) for i in kept])
+    section = None
     for number, cells in form.rows:
+        if schema.sections and number in form.headings:
+            section = heading_text(cells)
+            table.sections.append((number, section))
+            continue
         values = {c.key: None for c in (*schema.columns, *table.columns)}
         unreadable = set()
         for column, cell in zip(columns, cells, strict=False):
@@ -139,7 +159,9 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
                 values[column.key] = _convert(cell, column, written[column.key], raw.file, number, issues, official)
                 if values[column.key] is None and not _blank(cell):
                     unreadable.add(column.key)  # one bad cell, one issue: never "empty" as well
-        row = Row(number, values, frozenset(unreadable), total=number in form.totals)
+        if number not in form.totals:  # a total line counts each category under its mark column
+            _read_marks(marks, cells, values, unreadable, written, raw.file, number, issues)
+        row = Row(number, values, frozenset(unreadable), total=number in form.totals, section=section)
         if row.total and not schema.keeps_totals:
             table.totals.append(row)  # checked by the kind against the rows it sums, never published as a row
             continue
@@ -159,16 +181,24 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
     return table, issues
 
 
-def _match_headers(raw: RawTable, form: Form, schema: TableSchema,
-                   drop_personal: bool) -> tuple[list[Column | None], dict[str, str], list[Issue]]:
-    """Each column of the form -> the schema column it is (None: not published), and the headers as written.
-    A column the schema lets repeat (a second "Dự toán" under one merged header) becomes a numbered variant."""
+def _match_headers(raw: RawTable, form: Form, schema: TableSchema, drop_personal: bool):
+    """Each column of the form -> the schema column it is (None: not published), the headers as written, and
+    the columns of marks (index -> (schema column, value, header)). A column the schema lets repeat (a second "Dự
+    toán" under one merged header) becomes a numbered variant."""
     issues: list[Issue] = []
     columns: list[Column | None] = []
     written: dict[str, str] = {}
     first_header: dict[str, str] = {}
+    marks: dict[int, tuple[Column, str, str]] = {}
     for index, parts in enumerate(form.parts):
         text = form.header(index)
+        mark = schema.mark_for(parts)
+        if mark is not None:
+            marks[index] = (*mark, text)
+            first_header.setdefault(mark[0].key, text)
+            written[mark[0].key] = ", ".join(p[-1] for i, p in enumerate(form.parts) if i in marks)
+            columns.append(None)
+            continue
         column = schema.column_for_parts(parts) if parts else None
         if column is not None and column.key in first_header:
             if column.repeats:
@@ -194,7 +224,34 @@ def _match_headers(raw: RawTable, form: Form, schema: TableSchema,
             issues.append(Issue(code="thieu-cot", file=raw.file, line=form.header_row, column=column.name,
                                 message=f'không thấy cột "{column.name}" trong dòng tiêu đề (đang có: {found}).',
                                 hint=f'Thêm cột "{column.name}" hoặc sửa tên cột cho đúng mẫu.'))
-    return columns, written, issues
+    return columns, written, marks, issues
+
+
+MARKED = frozenset({"x", "v", "✓", "✔", "có", "1"})
+UNMARKED = frozenset({"", "-", "0", "không"})
+
+
+def _read_marks(marks, cells, values, unreadable, written, file, number, issues) -> None:
+    """The value of a column given as marks: the one marked; two marks, or anything else than a mark, said."""
+    found: dict[str, list[str]] = {}
+    for index, (column, value, header) in marks.items():
+        cell = cells[index] if index < len(cells) else None
+        text = "" if cell is None else str(cell).strip().lower()
+        if text in MARKED:
+            found.setdefault(column.key, []).append(value)
+        elif text not in UNMARKED:
+            issues.append(Issue(code="gia-tri-khong-hop-le", file=file, line=number, column=header,
+                                message=f'"{cell}" không phải là dấu đánh dấu.', hint='Đánh dấu bằng "x", hoặc để trống.'))
+            unreadable.add(column.key)
+    for key, chosen in found.items():
+        if len(chosen) > 1:
+            issues.append(Issue(code="gia-tri-khong-hop-le", file=file, line=number, column=written[key],
+                                message=f"dòng này được đánh dấu ở {len(chosen)} cột: {', '.join(chosen)}.",
+                                hint="Mỗi dòng chỉ đánh dấu một cột."))
+            unreadable.add(key)
+        else:
+            values[key] = chosen[0]
+
 
 
 def _set_aside_issue(file: str, part: SetAside) -> Issue:
