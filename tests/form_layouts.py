@@ -196,3 +196,17 @@ def poverty_list() -> Layout:
     end, merges = footer(len(rows) + 1, 6)
     return Layout(rows + end, [*ISSUER_MERGES, "A3:F3", "A4:F4", "A5:A6", "B5:B6", "C5:D5", "E5:E6", "F5:F6",
                                "B8:F8", "B11:F11", "A13:A14", "B13:B14", "C13:D13", "E13:E14", "F13:F14", *merges])
+
+
+def reception_month_table() -> Layout:
+    """The month table of reception days: no times, no content, the month merged down, dates with weekdays."""
+    rows = [
+        *ISSUER,
+        ["LỊCH TIẾP CÔNG DÂN ĐỊNH KỲ CỦA LÃNH ĐẠO ỦY BAN NHÂN DÂN XÃ THÁNG 12 NĂM 2026"],
+        ["Tháng", "Người tiếp công dân", "Chức vụ", "Ngày tiếp công dân"],
+        [12, "Trần Văn Minh", "Chủ tịch UBND xã", "Thứ Năm, 03/12/2026"],
+        [None, "Nguyễn Văn Hùng", "Phó Chủ tịch UBND xã", "Thứ Năm, 10/12/2026"],
+        [None, "Trần Văn Minh", "Chủ tịch UBND xã", "Thứ Năm, 17/12/2026"],
+    ]
+    end, merges = footer(len(rows) + 1, 6)
+    return Layout(rows + end, [*ISSUER_MERGES, "A3:D3", "A5:A7", *merges])

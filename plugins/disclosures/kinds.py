@@ -23,6 +23,7 @@ from plugins.issues import Issue
 class Setting:
     default: Any
     help: str
+    check: Callable[[Any], str | None] | None = None  # what is wrong with a value of the right type, or None
 
 
 class SettingsError(ValueError):
@@ -191,6 +192,10 @@ def resolve_settings(kinds: KindRegistry, configured: Mapping[str, Mapping[str, 
             if not isinstance(value, type(setting.default)) or isinstance(value, bool) != isinstance(setting.default, bool):
                 raise SettingsError(f"CKX_KIND_SETTINGS['{kind_id}']['{key}'] = {value!r}: cần kiểu "
                                     f"{type(setting.default).__name__}, ví dụ {setting.default!r}.")
+            problem = setting.check(value) if setting.check else None
+            if problem:
+                raise SettingsError(f"CKX_KIND_SETTINGS['{kind_id}']['{key}'] = {value!r}: {problem}; "
+                                    f"ví dụ {setting.default!r}.")
             resolved[kind_id][key] = value
     return resolved
 

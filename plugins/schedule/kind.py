@@ -8,7 +8,7 @@ from plugins.disclosures.kinds import Download, Kind, Setting
 from plugins.schedule.ical import calendar_bytes
 from plugins.schedule.load import load_schedule
 from plugins.schedule.present import key_figure
-from plugins.schedule.schema import HOLIDAYS, RECURRING, SESSIONS_TABLE
+from plugins.schedule.schema import HOLIDAYS, RECURRING, SESSIONS_TABLE, hours_problem
 
 UPCOMING_ON_HOME = 5
 
@@ -47,7 +47,10 @@ SCHEDULE = Kind(
     home_data=upcoming_sessions,
     template="schedule.html",
     templates_dir=str(Path(__file__).parent / "templates"),
-    settings={"min_notice_working_days": Setting(5, "số ngày làm việc tối thiểu giữa ngày niêm yết và buổi đầu tiên")},
+    settings={"min_notice_working_days": Setting(5, "số ngày làm việc tối thiểu giữa ngày niêm yết và buổi đầu tiên"),
+              "reception_hours": Setting("07:30-11:30, 13:00-17:00",
+                                         "giờ của các buổi khi bảng chỉ ghi ngày (bảng tháng của lịch tiếp công dân)",
+                                         check=hours_problem)},
     table_schema=SESSIONS_TABLE,
     default_posting_days=90,  # a quarter's reception schedule
     order=40,

@@ -8,16 +8,22 @@ from plugins.disclosures.schema import INVALID, Checker, Date, ListOf, Record, S
 from plugins.tables import Column, TableSchema
 from plugins.vietnamese.text import fold
 
-DATE = Column("Ngày", "ngay", type="date", not_empty=True, aliases=("Ngày tiếp", "Ngày họp", "Ngày tiếp công dân"))
-START = Column("Bắt đầu", "bat_dau", type="time", not_empty=True, aliases=("Giờ bắt đầu", "Thời gian bắt đầu", "Từ"))
-# Only the date, start and content are needed to hold a session; the other columns of the form may be left out.
+DATE = Column("Ngày", "ngay", type="date", not_empty=True,
+              aliases=("Ngày tiếp", "Ngày họp", "Ngày tiếp công dân", "Thời gian tiếp công dân"))
+# Only the date is needed to hold a session. A table without times (the month table of reception days,
+# `Tháng | Người tiếp công dân | Chức vụ | Ngày tiếp công dân`) takes the kind's `reception_hours`; a table
+# without content is citizen reception. When the column is there, every row fills it (load.py).
+START = Column("Bắt đầu", "bat_dau", type="time", required=False,
+               aliases=("Giờ bắt đầu", "Thời gian bắt đầu", "Từ"))
 END = Column("Kết thúc", "ket_thuc", type="time", required=False, aliases=("Giờ kết thúc", "Thời gian kết thúc", "Đến"))
-CONTENT = Column("Nội dung", "noi_dung", not_empty=True, aliases=("Nội dung cuộc họp", "Nội dung tiếp"))
+CONTENT = Column("Nội dung", "noi_dung", required=False, aliases=("Nội dung cuộc họp", "Nội dung tiếp"))
 PLACE = Column("Địa điểm", "dia_diem", required=False)
 HOST = Column("Người chủ trì", "chu_tri", required=False, aliases=("Chủ trì", "Người tiếp công dân", "Người tiếp"))
+ROLE = Column("Chức vụ", "chuc_vu", required=False, aliases=("Chức vụ người tiếp", "Chức danh"))
 ATTENDEES = Column("Thành phần", "thanh_phan", required=False, aliases=("Thành phần tham dự", "Thành phần mời"))
+MONTH = Column("Tháng", "thang", required=False)  # the month table's first column: the date says it already
 
-SESSIONS_TABLE = TableSchema(columns=(DATE, START, END, CONTENT, PLACE, HOST, ATTENDEES))
+SESSIONS_TABLE = TableSchema(columns=(DATE, START, END, CONTENT, PLACE, HOST, ROLE, ATTENDEES, MONTH))
 
 _WEEKDAYS = {
     "thu hai": 0, "thu 2": 0, "2": 0, "monday": 0,
@@ -50,11 +56,39 @@ class Weekday(Spec):
         return _WEEKDAYS[folded]
 
 
+SESSION_HOURS = Record(fields={"start": Time(required=True), "end": Time()})
 RECURRING = Record(fields={
-    "weekday": Weekday(required=True), "start": Time(required=True), "end": Time(), "place": Text(), "host": Text(),
+    "weekday": Weekday(required=True), "start": Time(), "end": Time(), "place": Text(), "host": Text(),
     "content": Text(),
+    # A morning and an afternoon on the same day: `sessions: [{start, end}, {start, end}]` instead of start/end.
+    "sessions": ListOf(item=SESSION_HOURS),
     # Optional bounds inside the posting period (default: the whole period), so a quarter's schedule
     # posted in advance starts on the quarter's first day and leaves the legal notice time.
     "from": Date(), "to": Date(),
 })
 HOLIDAYS = ListOf(item=Date())
+
+
+def hours_of(text: str) -> list[tuple[Any, Any]]:
+    """"07:30-11:30, 13:00-17:00" -> [(07:30, 11:30), (13:00, 17:00)]; ValueError naming the bad part."""
+    from plugins.vietnamese.parse import ParseError, parse_time
+
+    sessions = []
+    for part in text.split(","):
+        start, _, end = part.replace("–", "-").partition("-")
+        try:
+            first, last = parse_time(start.strip()), parse_time(end.strip()) if end.strip() else None
+        except ParseError as exc:
+            raise ValueError(f'"{part.strip()}": {exc.message}') from exc
+        if first is None or (last is not None and last <= first):
+            raise ValueError(f'"{part.strip()}" không phải là một buổi (giờ bắt đầu-giờ kết thúc)')
+        sessions.append((first, last))
+    return sessions
+
+
+def hours_problem(text: str) -> str | None:
+    try:
+        hours_of(text)
+    except ValueError as exc:
+        return str(exc)
+    return None

@@ -7,7 +7,8 @@ than three digits with at most three before it (`12.5`, `60.4`) is neither
 Vietnamese nor an Excel value of this table's kind: it is refused, never
 guessed, because the wrong guess multiplies money by ten or a thousand.
 Dates: `dd/mm/yyyy` (also `-` or `.` between parts) and ISO `yyyy-mm-dd`;
-never month first. Times: `07:30`, `7h30`, `7h`.
+never month first; a weekday before the date ("Thứ Năm, 03/12/2026") is read
+and must be the date's own. Times: `07:30`, `7h30`, `7h`.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ def parse_date(value: object) -> dt.date | None:
     text = str(value).strip()
     if not text:
         return None
+    weekday, text = _weekday_prefix(text)
     _ascii_digits_only(text)
     if match := _ISO.match(text):
         year, month, day = (int(g) for g in match.groups())
@@ -111,11 +113,33 @@ def parse_date(value: object) -> dt.date | None:
     else:
         raise ParseError("ngay-khong-hop-le", f'"{text}" không phải là ngày.', DATE_HINT)
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError as exc:
         raise ParseError(
             "ngay-khong-hop-le", f'"{text}" không phải là ngày có thật (ngày {day}, tháng {month}, năm {year}).', DATE_HINT
         ) from exc
+    if weekday is not None and weekday != date.weekday():
+        raise ParseError("ngay-khong-hop-le",
+                         f"ngày {date:%d/%m/%Y} là {WEEKDAY_NAMES[date.weekday()]}, không phải "
+                         f"{WEEKDAY_NAMES[weekday]} như đã ghi.",
+                         "Sửa ngày hoặc thứ cho khớp nhau.")
+    return date
+
+
+WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+_WEEKDAY_WORDS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tư": 2, "tu": 2, "4": 2, "năm": 3, "nam": 3, "5": 3,
+                  "sáu": 4, "sau": 4, "6": 4, "bảy": 5, "bay": 5, "7": 5}
+_WEEKDAY = re.compile(r"^(?:(?:thứ|thu|t)\s*(hai|ba|tư|tu|năm|nam|sáu|sau|bảy|bay|[2-7])|(chủ\s*nhật|chu\s*nhat|cn))"
+                      r"\s*[,:\-–(]?\s*(.+?)\)?$", re.IGNORECASE)
+
+
+def _weekday_prefix(text: str) -> tuple[int | None, str]:
+    """"Thứ Năm, 03/12/2026", "T5 (03/12/2026)", "Chủ nhật 06/12/2026" -> (3, "03/12/2026")."""
+    match = _WEEKDAY.match(text)
+    if not match or not match.group(3)[:1].isdigit():
+        return None, text
+    weekday = 6 if match.group(2) else _WEEKDAY_WORDS[match.group(1).lower()]
+    return weekday, match.group(3).strip()
 
 
 _TIME = re.compile(r"^(\d{1,2})\s*(?:[:hH]|giờ)\s*(\d{2})?\s*(?:phút|p)?$", re.ASCII)
