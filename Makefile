@@ -19,7 +19,7 @@ DECAP_VERSION := 3.16.3
 DECAP_SERVER_VERSION := 3.11.3
 EDITOR := $(VENV)/node/decap-cms
 
-.PHONY: install install-dev html print validate serve editor new import bench test lint clean docs
+.PHONY: install install-dev html print validate serve editor new import bench test lint clean docs layout-pictures
 
 install: $(VENV)/.installed $(EDITOR)/.installed
 
@@ -89,6 +89,9 @@ lint: install-dev
 
 docs: install
 	$(PY) scripts/issue_codes.py > docs/ma-loi.md
+
+layout-pictures: install-dev
+	$(PY) scripts/layout_pictures.py
 
 clean:
 	rm -rf $(OUTPUT) .pytest_cache .cache

@@ -8,6 +8,7 @@ import io
 import re
 import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from tests.conftest import FIXTURES
 from tests.form_layouts import SIGNERS, budget_expenditure, budget_revenue, write_csv, write_xlsx
 
 SHAPES = ("xlsx", "csv")
+ROOT_DOCS = Path(__file__).resolve().parent.parent / "docs"
 FIXTURES_SITE = FIXTURES / "sites" / "xa-ngan-sach"
 
 
@@ -452,3 +454,116 @@ def test_poverty_marks_and_headings_are_checked(tmp_path):
                      ("11", "thon-khong-co", "tên thôn ở dòng đầu nhóm"),
                      ("16", "tong-khong-khop", "Số nhân khẩu")], result.stderr
     assert "Có phải là Thôn Đồng Bến?" in result.stderr
+
+
+SCHEDULE_INDEX = """---
+title: Lịch tiếp công dân định kỳ tháng 12 năm 2026
+kind: schedule
+issued: 2026-11-18
+posting: {{from: 2026-11-20, to: 2026-12-31, places: [commune-hq, website]}}
+{tables}---
+Lịch tiếp công dân của lãnh đạo Ủy ban nhân dân xã.
+"""
+
+
+def schedule_site(tmp_path, tables: str, extra: str = "") -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "sites" / "xa-lich", site)
+    for folder in list((site / "disclosures").glob("*/*")):
+        shutil.rmtree(folder)
+    folder = site / "disclosures/2026/lich-thang-12"
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text(SCHEDULE_INDEX.format(tables=tables + extra), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_month_table_of_reception_days_holds_a_morning_and_an_afternoon(tmp_path, shape):
+    from tests.conftest import build, soup
+    from tests.form_layouts import reception_month_table
+
+    folder = schedule_site(tmp_path, f"tables:\n  - file: lich.{shape}\n")
+    if shape == "xlsx":
+        write_xlsx(folder / "lich.xlsx", {"Lịch": reception_month_table()})
+    else:
+        write_csv(folder / "lich.csv", reception_month_table())
+    output = tmp_path / "output"
+    result = build(folder.parents[2], output, build_date="2026-11-25")
+    assert result.returncode == 0, result.stderr
+    assert "LỖI" not in result.stderr and "CẢNH BÁO" not in result.stderr, result.stderr
+    page = soup(output / "cong-khai/2026/lich-thang-12/index.html")
+    when = [" ".join(h.get_text(" ", strip=True).split()) for h in page.select(".ckx-sessions__when")]
+    assert when == ["Thứ Năm, 03/12/2026 , 07:30–11:30", "Thứ Năm, 03/12/2026 , 13:00–17:00",
+                    "Thứ Năm, 10/12/2026 , 07:30–11:30", "Thứ Năm, 10/12/2026 , 13:00–17:00",
+                    "Thứ Năm, 17/12/2026 , 07:30–11:30", "Thứ Năm, 17/12/2026 , 13:00–17:00"]
+    hosts = [li.get_text() for li in page.select(".ckx-sessions__meta li") if li.get_text().startswith("Chủ trì")]
+    assert hosts[2] == "Chủ trì: Nguyễn Văn Hùng, Phó Chủ tịch UBND xã"
+    assert page.select_one(".ckx-sessions__what").get_text() == "Tiếp công dân định kỳ"
+    ics = (output / "cong-khai/2026/lich-thang-12/lich.ics").read_text(encoding="utf-8")
+    assert ics.count("BEGIN:VEVENT") == 6
+
+
+def test_a_weekly_rule_with_a_morning_and_an_afternoon_session(tmp_path):
+    from tests.conftest import build
+
+    rule = ('recurring:\n  weekday: thứ Năm\n  sessions:\n    - {start: "07:30", end: "11:30"}\n'
+            '    - {start: "13:30", end: "17:00"}\n')
+    folder = schedule_site(tmp_path, "", rule)
+    output = tmp_path / "output"
+    result = build(folder.parents[2], output, build_date="2026-11-25")
+    assert result.returncode == 0, result.stderr
+    ics = (output / "cong-khai/2026/lich-thang-12/lich.ics").read_text(encoding="utf-8")
+    starts = re.findall(r"DTSTART;TZID=[^:]*:(\d{8}T\d{4})", ics)  # the events, not the time zone
+    assert starts[:4] == ["20261126T0730", "20261126T1330", "20261203T0730", "20261203T1330"]
+    assert len(starts) == 12  # the Thursdays from 26/11 to 31/12, morning and afternoon
+
+
+def test_a_weekday_that_is_not_the_dates_own_is_named(tmp_path):
+    from tests.conftest import ckx
+    from tests.form_layouts import reception_month_table
+
+    layout = reception_month_table()
+    layout.rows[5][3] = "Thứ Sáu, 10/12/2026"
+    folder = schedule_site(tmp_path, "tables:\n  - file: lich.csv\n")
+    write_csv(folder / "lich.csv", layout)
+    result = ckx("validate", "--content", str(folder.parents[2]), build_date="2026-11-25")
+    assert result.returncode == 1
+    assert ('lich.csv:6 LỖI [ngay-khong-hop-le] Cột "Ngày tiếp công dân": ngày 10/12/2026 là thứ Năm, không phải '
+            'thứ Sáu như đã ghi.') in result.stderr
+
+
+def test_the_officers_guide_shows_every_tested_layout():
+    """docs/bieu-mau.md has a picture of each layout the tests read (drawn by `make layout-pictures`)."""
+    from scripts.layout_pictures import PICTURES
+
+    guide = (ROOT_DOCS / "bieu-mau.md").read_text(encoding="utf-8")
+    for name in PICTURES:
+        assert f"(bieu-mau/{name}.png)" in guide
+        assert (ROOT_DOCS / "bieu-mau" / f"{name}.png").stat().st_size > 10_000
+
+
+def test_a_section_subtotal_inside_a_budget_table_is_not_a_grand_total():
+    """"Cộng I" closing section I is checked against it and leaves section II alone; only a total on the
+    last row takes the sections above it."""
+    from plugins.budget.rows import BudgetRow
+    from plugins.tables.hierarchy import build_tree, check_sums
+
+    def table(first_section_total):
+        def row(number, stt, content, amount, total=False):
+            return BudgetRow(number=number, stt=stt, content=content, amounts={"du_toan": Decimal(amount)},
+                             total=total)
+        return [row(2, "I", "Chi đầu tư", "40"), row(3, "1", "Đường", "40"),
+                row(4, "", "Cộng I", first_section_total, total=True),
+                row(5, "II", "Chi thường xuyên", "60"), row(6, "1", "Giáo dục", "60"),
+                row(7, "", "Tổng cộng", "100", total=True)]
+
+    rows = table("40")
+    tops = build_tree(rows)
+    assert [t.content for t in tops] == ["Tổng cộng"]
+    assert [c.content for c in tops[0].children] == ["Chi đầu tư", "Chi thường xuyên"]
+    assert rows[4].parent is rows[3], "section II's rows stay in section II"
+    assert check_sums(rows, exact=True) == []
+    rows = table("45")
+    build_tree(rows)
+    assert [(m.row.content, m.found, m.expected) for m in check_sums(rows, exact=True)] == [
+        ("Cộng I", Decimal(45), Decimal(40))]

@@ -9,7 +9,9 @@ STT labels give the levels: blank (a grand total), `A`, `I`, `1`, `1.1`,
 lower level. Rows whose content starts "Trong đó" / "Tr.đó" are of-which rows:
 they detail the row above them and are never added into any sum, and so are
 the deeper rows that follow such a marker. A grand-total line written below
-the rows it sums ("Tổng cộng" at the foot of the form) is their parent too.
+the rows it sums ("Tổng cộng" at the foot of the form) is their parent too; a
+total line inside the table ("Cộng I") sums the section it closes and is
+itself added into nothing.
 """
 
 from __future__ import annotations
@@ -75,20 +77,27 @@ def build_tree(rows: list[TreeRow]) -> list[TreeRow]:
     anchor: TreeRow | None = None  # the row an of-which block details
     previous: TreeRow | None = None
     tops: list[TreeRow] = []
-    for row in rows:
+    section = 0  # the first top of the section a "Cộng I" line closes
+    last = max((i for i, r in enumerate(rows) if not is_of_which(r.content)), default=-1)
+    for index, row in enumerate(rows):
         row.level = stt_level(row.stt)
         if is_of_which(row.content) and previous is not None:
             anchor = previous if not previous.of_which else anchor
             _attach_of_which(row, anchor, marker=True)
         elif anchor is not None and row.level > anchor.level and row.level != TOTAL:
             _attach_of_which(row, anchor, marker=False)
-        elif row.total and row.level == TOTAL and tops:
+        elif row.total and row.level == TOTAL and tops and index == last:
             anchor = None
             row.children = list(tops)  # "Tổng cộng" at the foot: the sum of the sections above it
             for top in tops:
                 top.parent = row
             tops[:] = [row]
             stack = [row]
+        elif row.total and row.level == TOTAL and tops:
+            anchor = None
+            row.children = tops[section:]  # "Cộng I": the sum of the section it closes, itself in no sum
+            section = len(tops)
+            stack = []
         else:
             anchor = None
             while stack and stack[-1].level >= row.level:
