@@ -567,3 +567,55 @@ def test_a_section_subtotal_inside_a_budget_table_is_not_a_grand_total():
     build_tree(rows)
     assert [(m.row.content, m.found, m.expected) for m in check_sums(rows, exact=True)] == [
         ("Cộng I", Decimal(45), Decimal(40))]
+
+
+def test_a_comparison_header_over_the_names_of_amounts_stays_a_comparison(tmp_path):
+    """"So sánh (%)" over "Dự toán | Cùng kỳ": the lower parts name amounts, the columns hold ratios."""
+    from tests.form_layouts import Layout
+
+    layout = Layout([
+        ["STT", "Nội dung", "Dự toán năm 2026", "Thực hiện 9 tháng", "So sánh (%)", None],
+        [None, None, None, None, "Dự toán", "Cùng kỳ"],
+        [None, "Tổng thu", 200, 150, 75, 110],
+    ], ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1"])
+    table, issues = read_layout(tmp_path, layout, "xlsx")
+    assert [i.triple() for i in issues if i.severity is not INFO] == []
+    assert [c.key for c in table.columns] == ["stt", "noi_dung", "du_toan", "thuc_hien", "so_sanh", "so_sanh_2"]
+    assert table.rows[0].values["du_toan"] == Decimal(200)
+
+
+def test_a_comparison_with_last_year_is_not_checked_without_last_years_figures(tmp_path):
+    from tests.conftest import ckx
+    from tests.form_layouts import Layout
+
+    layout = Layout([
+        ["Đơn vị tính: triệu đồng"],
+        ["STT", "Nội dung", "Dự toán năm 2026", "Thực hiện 9 tháng", "So sánh (%)", None],
+        [None, None, None, None, "Dự toán", "Cùng kỳ năm trước"],
+        [None, "Tổng thu", 200, 150, 70, 110],
+    ], ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:F2"])
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES_SITE, site)
+    budget_bundle(site / "disclosures/2026/bieu", "xlsx", {"Thu": layout})
+    result = ckx("validate", "--content", str(site))
+    warnings = re.findall(r'\[trang tính "Thu"\]:(\d+) CẢNH BÁO \[([a-z-]+)\] Cột "([^"]+)"', result.stderr)
+    assert warnings == [("4", "so-sanh-khong-khop", "So sánh (%) – Dự toán")], result.stderr
+
+
+def test_a_land_use_list_without_stt_takes_a_name_alone_for_a_group_heading(tmp_path):
+    from tests.conftest import ckx
+    from tests.form_layouts import Layout
+
+    layout = Layout([
+        ["Tên công trình, dự án", "Mã loại đất", "Diện tích (ha)", "Thôn", "Địa điểm"],
+        ["Công trình chuyển tiếp", None, None, None, None],
+        ["Đường nội đồng", "DGT", "0,50", "Thôn Trại", "Xứ đồng Bàu"],
+        ["Công trình đăng ký mới", None, None, None, None],
+        ["Nhà văn hóa", "DVH", "0,20", "Thôn Trại", "Xóm Giữa"],
+        ["Trạm y tế", "DYT", None, "Thôn Trại", "Trung tâm xã"],
+    ])
+    site = land_use_site(tmp_path, "csv", layout)
+    result = ckx("validate", "--content", str(site))
+    found = re.findall(r"danh-muc\.csv:(\d+) (LỖI|GHI NHẬN) \[([a-z-]+)\]", result.stderr)
+    assert found == [("2", "GHI NHẬN", "dong-ngoai-bang"), ("4", "GHI NHẬN", "dong-ngoai-bang"),
+                     ("6", "LỖI", "thieu-gia-tri")], result.stderr

@@ -173,7 +173,10 @@ def _comparison_issues(table, rows: list[BudgetRow], measures: list[Measure]) ->
     actuals = [m.key for m in measures if m.base == "thuc_hien"]
     pairs = [(a, e) for a in actuals for e in estimates] + [(a, b) for a in actuals for b in actuals if a != b]
     issues = []
+    earlier_shown = any(_EARLIER.search(fold(table.headers[a])) for a in actuals)
     for column in table.variants("so_sanh"):
+        if _EARLIER.search(fold(table.headers[column.key])) and not earlier_shown:
+            continue  # "so với cùng kỳ": the form does not give last year's figure to check it against
         for source, row in zip(table.rows, rows, strict=True):
             given = source.values[column.key]
             computed = [row.amounts[a] * 100 / row.amounts[b] for a, b in pairs

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure, Village
-from plugins.issues import WARNING, Issue
+from plugins.issues import INFO, WARNING, Issue
 from plugins.land_use.codes import code_table
 from plugins.land_use.schema import AREAS, LAND_USE_TABLE
 from plugins.tables.hierarchy import TreeRow, build_tree, check_sums, mismatch_issue, total_line_issues
@@ -110,6 +110,12 @@ def _project(row, group: bool, table, codes, context: LoadContext, issues: list[
                                 message=f"diện tích {values[key]} ha là số âm.", hint="Ghi diện tích từ 0 trở lên."))
             values[key] = None
     if group:
+        return None
+    if not any(values[key] is not None or key in row.unreadable for key in ("ma_dat", *AREAS)):
+        issues.append(Issue(code="dong-ngoai-bang", file=shown, line=row.number, severity=INFO,
+                            message=f'dòng "{values["ten"] or ""}" chỉ có tên, không có mã loại đất và diện tích: '
+                                    "được coi là tên một nhóm công trình, không phải một công trình.",
+                            hint="Không cần sửa nếu đây là tên nhóm; nếu là công trình, điền mã loại đất và diện tích."))
         return None
     for key in ("ma_dat", "dien_tich"):  # a group row may leave them empty; a project may not
         if values[key] is None and key not in row.unreadable and key in table.headers:

@@ -81,8 +81,11 @@ class TableSchema:
         return None
 
     def column_for_parts(self, parts: list[str]) -> Column | None:
-        """A header of several rows: the lowest part that names a column ("Số liệu năm 2026" over "Dự toán"),
-        else the parts read as one ("Dự toán năm 2026" over "Tổng số")."""
+        """A header of several rows: a comparison when any part says so, else the lowest part that names a
+        column ("Số liệu năm 2026" over "Dự toán"), else the parts read as one ("Dự toán năm 2026" over "Tổng số")."""
+        compared = next((c for c in self.columns if c.percent), None)
+        if compared is not None and any("%" in p or compared.matches(p) or compared.matches_prefix(p) for p in parts):
+            return compared  # "So sánh (%)" over "Dự toán | Cùng kỳ": ratios, never the amounts they name
         for part in reversed(parts):
             column = self.column_for(part)
             if column is not None:
