@@ -619,3 +619,25 @@ def test_a_land_use_list_without_stt_takes_a_name_alone_for_a_group_heading(tmp_
     found = re.findall(r"danh-muc\.csv:(\d+) (LỖI|GHI NHẬN) \[([a-z-]+)\]", result.stderr)
     assert found == [("2", "GHI NHẬN", "dong-ngoai-bang"), ("4", "GHI NHẬN", "dong-ngoai-bang"),
                      ("6", "LỖI", "thieu-gia-tri")], result.stderr
+
+
+def test_a_land_use_form_in_square_metres_is_published_in_hectares(tmp_path):
+    from tests.conftest import build, soup
+    from tests.form_layouts import Layout
+
+    layout = Layout([
+        ["DANH MỤC CÔNG TRÌNH THU HỒI ĐẤT"], ["ĐVT: m2"],
+        ["STT", "Tên công trình, dự án", "Mã loại đất", "Diện tích", "Địa điểm"],
+        ["1", "Đường nội đồng", "DGT", "5.000", "Thôn Trại"],
+        ["2", "Nhà văn hóa", "DVH", "1.250", "Thôn Trại"],
+        [None, "Tổng cộng", None, "6.250", None],
+    ])
+    site = land_use_site(tmp_path, "csv", layout)
+    output = tmp_path / "output"
+    result = build(site, output, build_date="2026-03-01")
+    assert result.returncode == 0, result.stderr
+    assert "diện tích trong biểu tính bằng m²: trang đổi ra ha" in result.stderr
+    [page] = output.glob("cong-khai/2026/*/index.html")
+    assert "2 công trình, dự án với tổng diện tích 0,63 ha." in soup(page).get_text()
+    areas = [r.select("td")[2].get_text() for r in soup(page).select("table.ckx-project-list tbody tr")]
+    assert areas == ["0,50", "0,13"]

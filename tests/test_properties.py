@@ -159,13 +159,45 @@ def test_privacy_scan_reads_any_text(text):
        st.sampled_from([None, 0, 1, 2, 3]))
 def test_numbers_are_written_as_babel_writes_them_in_vietnamese(value, decimals):
     """The hand-written formatter (Babel's pattern engine was a tenth of a large build) against Babel
-    itself; the one difference on purpose: a value that rounds to zero is never written "-0"."""
+    itself, rounding a half away from zero as Excel does; the one difference on purpose: a value that
+    rounds to zero is never written "-0"."""
+    import decimal
+
     from babel.numbers import format_decimal
 
-    if decimals is None:
-        expected = format_decimal(value, locale="vi", decimal_quantization=False, group_separator=True)
-    else:
-        expected = format_decimal(value, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale="vi")
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):  # Babel rounds in the context's mode
+        if decimals is None:
+            expected = format_decimal(value, locale="vi", decimal_quantization=False, group_separator=True)
+        else:
+            expected = format_decimal(value, format="#,##0" + ("." + "0" * decimals if decimals else ""), locale="vi")
     if expected.startswith("-") and not expected.strip("-0,"):
         expected = expected[1:]
     assert number(value, decimals) == expected
+
+
+_CELLS = st.one_of(st.none(), st.sampled_from(["STT", "Nội dung", "Dự toán năm 2026", "Thực hiện", "Tổng cộng", "Cộng",
+                                                "x", "", "1", "A", "(1)", "3=2/1", "Ghi chú:", "Hòa An, ngày 2 tháng 3",
+                                                "TM. ỦY BAN NHÂN DÂN", "Đơn vị tính: đồng", "I. Thôn Đông"]),
+                   st.integers(-5, 5000), st.floats(0, 1e6, allow_nan=False))
+
+
+@SETTINGS
+@given(st.lists(st.lists(_CELLS, max_size=8), max_size=40),
+       st.lists(st.tuples(st.integers(1, 40), st.integers(0, 8), st.integers(0, 3), st.integers(0, 3)), max_size=6))
+def test_every_row_of_a_form_is_header_data_or_set_aside_with_a_reason(grid, areas):
+    """Nothing is skipped silently: whatever the sheet, each of its rows is in the header, among the data, or
+    in a band set aside with its reason; and reading never fails."""
+    from plugins.budget.schema import BUDGET_TABLE
+    from plugins.tables.form import read_form
+
+    rows = [(line, cells) for line, cells in enumerate(grid, start=1) if any(c not in (None, "") for c in cells)]
+    merges = [(row, column, row + down, column + across) for row, column, down, across in areas]
+    if not rows:
+        return
+    form = read_form(rows, merges, lambda text: BUDGET_TABLE.column_for(text) is not None)
+    aside = {n for part in form.set_aside for n in range(part.first, part.last + 1)}
+    data = {line for line, _ in form.rows}
+    header = set(form.header_rows)
+    for line, _ in rows:
+        assert [line in header, line in data, line in aside].count(True) == 1, line
+    assert all(part.why for part in form.set_aside)

@@ -126,3 +126,14 @@ def test_windows_1258_combining_marks_compose():
     decomposed = "Ho\u0300a An"  # how cp1258 decodes "Hòa An"
     assert nfc(decomposed) == "Hòa An"
     assert slugify("Thôn Đồng Bến") == "thon-dong-ben"
+
+
+@pytest.mark.parametrize(("value", "decimals", "written"), [
+    ("0.625", 2, "0,63"), ("71.85", 1, "71,9"), ("71.75", 1, "71,8"), ("2.5", 0, "3"), ("-0.125", 2, "-0,13")])
+def test_a_half_rounds_away_from_zero_as_excel_rounds(value, decimals, written):
+    """Python and Babel round a half to even (0,625 -> 0,62); the officer's sheet shows 0,63."""
+    from decimal import Decimal
+
+    from plugins.vietnamese.format import number
+
+    assert number(Decimal(value), decimals) == written

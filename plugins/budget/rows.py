@@ -4,7 +4,7 @@ commune's own estimate and execution among its amounts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from plugins.tables.hierarchy import TreeRow
 
@@ -33,4 +33,4 @@ def ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     """part / whole in %, to one decimal; None without both or over zero."""
     if part is None or whole is None or whole == 0:
         return None
-    return (part * 100 / whole).quantize(Decimal("0.1"))
+    return (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)  # as Excel's ROUND

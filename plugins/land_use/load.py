@@ -82,6 +82,7 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
     projects: list[Project] = []
     read, issues = context.read_tables(disclosure, bundle_dir, LAND_USE_TABLE)
     for _ref, table in read:
+        issues += _to_hectares(table)
         tree = [TreeRow(number=row.number, stt=row.values["stt"] or "", content=row.values["ten"] or "",
                         amounts={key: row.values[key] for key in AREAS}, unreadable=row.unreadable)
                 for row in table.rows]
@@ -97,6 +98,30 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
     data = summarise(projects, context.commune, codes.version, codes.source)
     data.chart_svg = chart(data)
     return data, issues
+
+
+SQUARE_METRES = re.compile(r"\bm2\b|m²")
+
+
+def _to_hectares(table) -> list[Issue]:
+    """Areas as the site shows them, in ha: a form in m² (its unit line, or "(m2)" in the area header) is
+    divided by 10.000 exactly, and says so; any other unit is refused rather than read as ha."""
+    header = table.headers.get("dien_tich", "")
+    unit = "m²" if SQUARE_METRES.search(header.lower()) else table.unit
+    if unit in (None, "ha"):
+        return []
+    where = dict(file=table.file, line=table.unit_row or table.header_row)
+    if unit != "m²":
+        return [Issue(code="don-vi-khong-khop", **where, column=None,
+                      message=f'biểu ghi đơn vị "{table.unit_written}", không phải ha hay m².',
+                      hint="Diện tích ghi bằng ha (hoặc m², trang tự đổi ra ha); sửa dòng đơn vị tính.")]
+    for row in (*table.rows, *table.totals):
+        for key in AREAS:
+            if row.values.get(key) is not None:
+                row.values[key] = row.values[key] / 10_000
+    return [Issue(code="dong-ngoai-bang", **where, column=None, severity=INFO,
+                  message="diện tích trong biểu tính bằng m²: trang đổi ra ha (chia cho 10.000).",
+                  hint="Không cần sửa.")]
 
 
 def _project(row, group: bool, table, codes, context: LoadContext, issues: list[Issue]) -> Project | None:

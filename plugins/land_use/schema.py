@@ -7,8 +7,10 @@ NAME = Column("Tên công trình, dự án", "ten", not_empty=True,
               aliases=("Tên công trình", "Tên dự án", "Công trình, dự án", "Tên công trình dự án", "Hạng mục"))
 # Code and area may be empty on a group row ("I. Thôn Đồng Bến"); load.py requires them on every project.
 CODE = Column("Mã loại đất", "ma_dat", aliases=("Mã đất", "Loại đất", "Ký hiệu loại đất", "Mã"))
+# Areas in m² (recovery lists, "Diện tích (m2)" or "ĐVT: m2") are read and published in ha (load.py).
 AREA = Column("Diện tích (ha)", "dien_tich", type="number",
-              aliases=("Diện tích", "Tổng diện tích (ha)", "Diện tích quy hoạch (ha)", "Diện tích kế hoạch (ha)"))
+              aliases=("Diện tích", "Tổng diện tích (ha)", "Diện tích quy hoạch (ha)", "Diện tích kế hoạch (ha)",
+                       "Diện tích (m2)", "Diện tích (m²)", "Tổng diện tích (m2)", "Tổng diện tích (m²)"))
 PLACE = Column("Địa điểm", "dia_diem", aliases=("Vị trí", "Địa điểm (thôn, xứ đồng)"), prefixes=("Địa điểm",))
 NOTE = Column("Ghi chú", "ghi_chu", required=False)
 # Under a merged "Diện tích (ha)" a form writes just "Hiện trạng" / "Tăng thêm".

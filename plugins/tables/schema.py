@@ -256,7 +256,6 @@ def _read_marks(marks, cells, values, unreadable, written, file, number, issues)
             values[key] = chosen[0]
 
 
-
 def _set_aside_issue(file: str, part: SetAside) -> Issue:
     rows = f"dòng {part.first}" if part.first == part.last else f"các dòng {part.first}–{part.last}"
     return Issue(code="dong-ngoai-bang", file=file, line=part.first, severity=INFO,

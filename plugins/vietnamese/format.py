@@ -12,7 +12,7 @@ zero, months 3 to 12 do not.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from plugins.vietnamese.text import d_stroke_words
 
@@ -20,14 +20,15 @@ WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 
 def number(value: Decimal | int | float | None, decimals: int | None = None, empty: str = "—") -> str:
-    """1234567.5 -> "1.234.567,5"; None -> "—" (how official tables show an empty cell)."""
+    """1234567.5 -> "1.234.567,5"; None -> "—" (how official tables show an empty cell). A half rounds away
+    from zero, as Excel's ROUND does: the figure a citizen reads is the one on the officer's sheet."""
     if value is None or value == "":
         return empty
     exact = value if isinstance(value, Decimal) else Decimal(str(value))
     if decimals is None:
         text = f"{exact.normalize():f}" if exact else "0"  # every digit it has, none it does not
     else:
-        text = f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN):f}"
+        text = f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):f}"
     sign = "-" if text.startswith("-") else ""
     whole, _, fraction = text.lstrip("-").partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
