@@ -52,6 +52,13 @@ def write_csv(path: Path, layout: Layout) -> Path:
     return path
 
 
+def write_form(folder: Path, stem: str, layout: Layout, shape: str, sheet: str = "Biểu") -> Path:
+    """The form as the officer saves it into a bundle: `<stem>.xlsx` (one sheet) or `<stem>.csv`."""
+    if shape == "xlsx":
+        return write_xlsx(folder / f"{stem}.xlsx", {sheet: layout})
+    return write_csv(folder / f"{stem}.csv", layout)
+
+
 SIGNERS = ("Nguyễn Thị Lan", "Phạm Văn Đức", "Trần Văn Minh")  # the footer's names: never on the site
 
 ISSUER = [["ỦY BAN NHÂN DÂN", None, None, None, None, "Biểu số 02"], ["XÃ HÒA AN"]]

@@ -16,11 +16,21 @@ from plugins.budget.schema import BUDGET_TABLE
 from plugins.issues import INFO
 from plugins.tables import apply_schema, read_table
 from tests.conftest import FIXTURES
-from tests.form_layouts import SIGNERS, budget_expenditure, budget_revenue, write_csv, write_xlsx
+from tests.form_layouts import SIGNERS, budget_expenditure, budget_revenue, write_csv, write_form, write_xlsx
 
 SHAPES = ("xlsx", "csv")
 ROOT_DOCS = Path(__file__).resolve().parent.parent / "docs"
 FIXTURES_SITE = FIXTURES / "sites" / "xa-ngan-sach"
+
+
+def built(site, tmp_path, build_date):
+    """The site built as `make html` builds it, on `build_date`: (output folder, what the build printed)."""
+    from tests.conftest import build
+
+    output = tmp_path / "output"
+    result = build(site, output, build_date=build_date)
+    assert result.returncode == 0, result.stderr
+    return output, result.stderr
 
 
 def read_layout(tmp_path, layout, shape, schema=BUDGET_TABLE):
@@ -276,25 +286,24 @@ def land_use_site(tmp_path, shape, layout=None):
     folder = next((site / "disclosures").glob("*/*"))
     for old in folder.glob("*.csv"):
         old.unlink()
-    layout = layout or land_use_list()
-    file = write_xlsx(folder / "danh-muc.xlsx", {"Danh mục": layout}) if shape == "xlsx" else write_csv(
-        folder / "danh-muc.csv", layout)
-    (folder / "index.md").write_text(
-        LAND_USE_INDEX.format(file=file.name) + "", encoding="utf-8")
+    declare(folder, LAND_USE_INDEX, write_form(folder, "danh-muc", layout or land_use_list(), shape))
     return site
+
+
+def declare(folder, index: str, file) -> None:
+    """The bundle's index.md, declaring `file` as its table."""
+    (folder / "index.md").write_text(index.format(file=file.name), encoding="utf-8")
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_land_use_groups_are_counted_once_and_former_codes_named(tmp_path, shape):
-    from tests.conftest import build, soup
+    from tests.conftest import soup
 
     site = land_use_site(tmp_path, shape)
-    output = tmp_path / "output"
-    result = build(site, output, build_date="2026-03-01")
-    assert result.returncode == 0, result.stderr
-    warnings = re.findall(r":(\d+) CẢNH BÁO \[([a-z-]+)\]", result.stderr)
-    assert warnings == [("10", "ma-dat-cu"), ("12", "ma-dat-cu")], result.stderr
-    assert '"BHK" (Đất bằng trồng cây hằng năm khác) là mã theo quy định cũ, nay là HNK' in result.stderr
+    output, printed = built(site, tmp_path, "2026-03-01")
+    warnings = re.findall(r":(\d+) CẢNH BÁO \[([a-z-]+)\]", printed)
+    assert warnings == [("10", "ma-dat-cu"), ("12", "ma-dat-cu")], printed
+    assert '"BHK" (Đất bằng trồng cây hằng năm khác) là mã theo quy định cũ, nay là HNK' in printed
     [page] = [p for p in output.glob("cong-khai/2026/*/index.html")]
     html = soup(page)
     assert "4 công trình, dự án với tổng diện tích 13,50 ha." in html.get_text()
@@ -407,23 +416,18 @@ def poverty_site(tmp_path, shape, layout=None):
     shutil.rmtree(folder)
     folder = site / "disclosures/2026/ho-ngheo"
     folder.mkdir(parents=True)
-    layout = layout or poverty_list()
-    file = write_xlsx(folder / "danh-sach.xlsx", {"DS": layout}) if shape == "xlsx" else write_csv(
-        folder / "danh-sach.csv", layout)
-    (folder / "index.md").write_text(POVERTY_INDEX.format(file=file.name), encoding="utf-8")
+    declare(folder, POVERTY_INDEX, write_form(folder, "danh-sach", layout or poverty_list(), shape))
     return site
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_poverty_list_with_marks_village_headings_and_a_repeated_header(tmp_path, shape):
-    from tests.conftest import build, soup
+    from tests.conftest import soup
 
     site = poverty_site(tmp_path, shape)
-    output = tmp_path / "output"
-    result = build(site, output, build_date="2026-11-25")
-    assert result.returncode == 0, result.stderr
-    assert "LỖI" not in result.stderr and "CẢNH BÁO" not in result.stderr, result.stderr
-    assert "dòng 13 là dòng tiêu đề lặp lại" in result.stderr and "dòng 14 là dòng tiêu đề lặp lại" in result.stderr
+    output, printed = built(site, tmp_path, "2026-11-25")
+    assert "LỖI" not in printed and "CẢNH BÁO" not in printed, printed
+    assert "dòng 13 là dòng tiêu đề lặp lại" in printed and "dòng 14 là dòng tiêu đề lặp lại" in printed
     page = output / "cong-khai/2026/ho-ngheo/index.html"
     text = soup(page).get_text(" ")
     for name in ("Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm Thị Bốn"):
@@ -479,18 +483,13 @@ def schedule_site(tmp_path, tables: str, extra: str = "") -> Path:
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_the_month_table_of_reception_days_holds_a_morning_and_an_afternoon(tmp_path, shape):
-    from tests.conftest import build, soup
+    from tests.conftest import soup
     from tests.form_layouts import reception_month_table
 
     folder = schedule_site(tmp_path, f"tables:\n  - file: lich.{shape}\n")
-    if shape == "xlsx":
-        write_xlsx(folder / "lich.xlsx", {"Lịch": reception_month_table()})
-    else:
-        write_csv(folder / "lich.csv", reception_month_table())
-    output = tmp_path / "output"
-    result = build(folder.parents[2], output, build_date="2026-11-25")
-    assert result.returncode == 0, result.stderr
-    assert "LỖI" not in result.stderr and "CẢNH BÁO" not in result.stderr, result.stderr
+    write_form(folder, "lich", reception_month_table(), shape)
+    output, printed = built(folder.parents[2], tmp_path, "2026-11-25")
+    assert "LỖI" not in printed and "CẢNH BÁO" not in printed, printed
     page = soup(output / "cong-khai/2026/lich-thang-12/index.html")
     when = [" ".join(h.get_text(" ", strip=True).split()) for h in page.select(".ckx-sessions__when")]
     assert when == ["Thứ Năm, 03/12/2026 , 07:30–11:30", "Thứ Năm, 03/12/2026 , 13:00–17:00",
@@ -504,14 +503,10 @@ def test_the_month_table_of_reception_days_holds_a_morning_and_an_afternoon(tmp_
 
 
 def test_a_weekly_rule_with_a_morning_and_an_afternoon_session(tmp_path):
-    from tests.conftest import build
-
     rule = ('recurring:\n  weekday: thứ Năm\n  sessions:\n    - {start: "07:30", end: "11:30"}\n'
             '    - {start: "13:30", end: "17:00"}\n')
     folder = schedule_site(tmp_path, "", rule)
-    output = tmp_path / "output"
-    result = build(folder.parents[2], output, build_date="2026-11-25")
-    assert result.returncode == 0, result.stderr
+    output, _ = built(folder.parents[2], tmp_path, "2026-11-25")
     ics = (output / "cong-khai/2026/lich-thang-12/lich.ics").read_text(encoding="utf-8")
     starts = re.findall(r"DTSTART;TZID=[^:]*:(\d{8}T\d{4})", ics)  # the events, not the time zone
     assert starts[:4] == ["20261126T0730", "20261126T1330", "20261203T0730", "20261203T1330"]
@@ -622,7 +617,7 @@ def test_a_land_use_list_without_stt_takes_a_name_alone_for_a_group_heading(tmp_
 
 
 def test_a_land_use_form_in_square_metres_is_published_in_hectares(tmp_path):
-    from tests.conftest import build, soup
+    from tests.conftest import soup
     from tests.form_layouts import Layout
 
     layout = Layout([
@@ -633,10 +628,8 @@ def test_a_land_use_form_in_square_metres_is_published_in_hectares(tmp_path):
         [None, "Tổng cộng", None, "6.250", None],
     ])
     site = land_use_site(tmp_path, "csv", layout)
-    output = tmp_path / "output"
-    result = build(site, output, build_date="2026-03-01")
-    assert result.returncode == 0, result.stderr
-    assert "diện tích trong biểu tính bằng m²: trang đổi ra ha" in result.stderr
+    output, printed = built(site, tmp_path, "2026-03-01")
+    assert "diện tích trong biểu tính bằng m²: trang đổi ra ha" in printed
     [page] = output.glob("cong-khai/2026/*/index.html")
     assert "2 công trình, dự án với tổng diện tích 0,63 ha." in soup(page).get_text()
     areas = [r.select("td")[2].get_text() for r in soup(page).select("table.ckx-project-list tbody tr")]
