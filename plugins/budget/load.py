@@ -49,9 +49,6 @@ class BudgetTable:
     summary: list[str] = field(default_factory=list)
     chart_svg: str = ""
 
-    def measure(self, base: str) -> Measure | None:
-        return next((m for m in self.measures if m.base == base and m.commune), None)
-
     @property
     def several_scopes(self) -> bool:
         """More than one column per measure: the page says which one the summary reads."""
@@ -80,8 +77,7 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
     for ref, table in read:
         measures = _measures(table, stage)
         keys = [m.key for m in measures]
-        estimate = next((m.key for m in measures if m.base == "du_toan" and m.commune), "du_toan")
-        actual = next((m.key for m in measures if m.base == "thuc_hien" and m.commune), "thuc_hien")
+        estimate, actual = (next((m.key for m in measures if m.base == base and m.commune), base) for base in MEASURES)
         rows = [BudgetRow(number=row.number, stt=row.values["stt"] or "", content=row.values["noi_dung"] or "",
                           amounts={key: row.values[key] for key in keys}, note=row.values["ghi_chu"],
                           unreadable=row.unreadable, total=row.total, estimate_key=estimate, actual_key=actual)
