@@ -634,3 +634,16 @@ def test_a_land_use_form_in_square_metres_is_published_in_hectares(tmp_path):
     assert "2 công trình, dự án với tổng diện tích 0,63 ha." in soup(page).get_text()
     areas = [r.select("td")[2].get_text() for r in soup(page).select("table.ckx-project-list tbody tr")]
     assert areas == ["0,50", "0,13"]
+
+
+def test_a_foot_total_under_a_top_total_is_checked_and_changes_nothing_else():
+    from plugins.budget.rows import BudgetRow
+    from plugins.tables.hierarchy import build_tree, check_sums
+
+    rows = [BudgetRow(number=n, stt=stt, content=content, amounts={"du_toan": Decimal(v)}, total=total)
+            for n, (stt, content, v, total) in enumerate([
+                ("", "TỔNG THU", "100", False), ("1", "Phí", "30", False), ("2", "Thuế", "70", False),
+                ("", "Tổng cộng", "90", True)], start=2)]
+    tops = build_tree(rows)
+    assert [t.content for t in tops] == ["TỔNG THU"] and len(tops[0].children) == 2
+    assert [(m.row.content, m.expected) for m in check_sums(rows, exact=True)] == [("Tổng cộng", Decimal(100))]

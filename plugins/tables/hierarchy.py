@@ -86,7 +86,7 @@ def build_tree(rows: list[TreeRow]) -> list[TreeRow]:
             _attach_of_which(row, anchor, marker=True)
         elif anchor is not None and row.level > anchor.level and row.level != TOTAL:
             _attach_of_which(row, anchor, marker=False)
-        elif row.total and row.level == TOTAL and tops and index == last:
+        elif row.total and row.level == TOTAL and index == last and any(top.level != TOTAL for top in tops):
             anchor = None
             row.children = list(tops)  # "Tổng cộng" at the foot: the sum of the sections above it
             for top in tops:
@@ -95,7 +95,7 @@ def build_tree(rows: list[TreeRow]) -> list[TreeRow]:
             stack = [row]
         elif row.total and row.level == TOTAL and tops:
             anchor = None
-            row.children = tops[section:]  # "Cộng I": the sum of the section it closes, itself in no sum
+            row.children = tops[section:]  # "Cộng I", or a foot total under a top one: checked, itself in no sum
             section = len(tops)
             stack = []
         else:
