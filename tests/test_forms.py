@@ -647,3 +647,22 @@ def test_a_foot_total_under_a_top_total_is_checked_and_changes_nothing_else():
     tops = build_tree(rows)
     assert [t.content for t in tops] == ["TỔNG THU"] and len(tops[0].children) == 2
     assert [(m.row.content, m.expected) for m in check_sums(rows, exact=True)] == [("Tổng cộng", Decimal(100))]
+
+
+def test_land_use_projects_under_a_village_heading_belong_to_that_village(tmp_path):
+    from tests.conftest import soup
+    from tests.form_layouts import Layout
+
+    layout = Layout([
+        ["STT", "Tên công trình, dự án", "Mã loại đất", "Diện tích (ha)", "Địa điểm"],
+        ["I", "Thôn Trại"],
+        ["1", "Đường nội đồng", "DGT", "0,50", "Xứ đồng Bàu"],
+        ["II", "Thôn Phú Sơn"],
+        ["1", "Nhà văn hóa", "DVH", "0,20", "Gò Cao"],
+    ])
+    output, _ = built(land_use_site(tmp_path, "csv", layout), tmp_path, "2026-03-01")
+    [page] = output.glob("cong-khai/2026/*/index.html")
+    by_village = {r.select_one("th").get_text(): r.select("td")[-1].get_text()
+                  for table in soup(page).select("table.ckx-cards") if "theo thôn" in table.caption.get_text()
+                  for r in table.select("tbody tr")}
+    assert by_village == {"Thôn Trại": "0,50", "Thôn Phú Sơn": "0,20"}

@@ -91,6 +91,8 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
         leaves = [node for node in tree if not node.children]
         issues += total_line_issues(table, "dien_tich", [node.amounts["dien_tich"] for node in leaves],
                                     any("dien_tich" in node.unreadable for node in leaves))
+        issues += [_heading_note(table.file, number, text) for number, text in table.sections
+                   if context.commune.find_village(text) is None]
         for row, node in zip(table.rows, tree, strict=True):
             project = _project(row, bool(node.children), table, codes, context, issues)
             if project is not None:
@@ -137,16 +139,13 @@ def _project(row, group: bool, table, codes, context: LoadContext, issues: list[
     if group:
         return None
     if not any(values[key] is not None or key in row.unreadable for key in ("ma_dat", *AREAS)):
-        issues.append(Issue(code="dong-ngoai-bang", file=shown, line=row.number, severity=INFO,
-                            message=f'dòng "{values["ten"] or ""}" chỉ có tên, không có mã loại đất và diện tích: '
-                                    "được coi là tên một nhóm công trình, không phải một công trình.",
-                            hint="Không cần sửa nếu đây là tên nhóm; nếu là công trình, điền mã loại đất và diện tích."))
+        issues.append(_heading_note(shown, row.number, values["ten"] or ""))
         return None
     for key in ("ma_dat", "dien_tich"):  # a group row may leave them empty; a project may not
         if values[key] is None and key not in row.unreadable and key in table.headers:
             issues.append(Issue(code="thieu-gia-tri", file=shown, line=row.number, column=table.headers[key],
                                 message="ô này không được để trống.", hint=f'Điền "{table.headers[key]}" cho dòng này.'))
-    villages = _villages(values, context, shown, row.number, table.headers, issues)
+    villages = _villages(values, row.section, context, shown, row.number, table.headers, issues)
     if land_type is None or values["dien_tich"] is None or not values["ten"]:
         return None
     return Project(
@@ -154,6 +153,14 @@ def _project(row, group: bool, table, codes, context: LoadContext, issues: list[
         type_name=land_type.name, area=values["dien_tich"], place=values["dia_diem"], villages=villages,
         current=values["hien_trang"], added=values["tang_them"], year=values["nam"], note=values["ghi_chu"],
         used_for=values["su_dung_vao"], map_place=values["to_thua"])
+
+
+def _heading_note(file: str, line: int, name: str) -> Issue:
+    """A name without code or area: the name of a group of projects, said so in case it is a project."""
+    return Issue(code="dong-ngoai-bang", file=file, line=line, severity=INFO,
+                 message=f'dòng "{name}" chỉ có tên, không có mã loại đất và diện tích: được coi là tên một nhóm '
+                         "công trình, không phải một công trình.",
+                 hint="Không cần sửa nếu đây là tên nhóm; nếu là công trình, điền mã loại đất và diện tích.")
 
 
 def _land_type(code: str | None, group: bool, codes, file: str, line: int, headers, issues: list[Issue]):
@@ -180,10 +187,14 @@ def _land_type(code: str | None, group: bool, codes, file: str, line: int, heade
     return None
 
 
-def _villages(values, context: LoadContext, file: str, line: int, headers, issues: list[Issue]) -> list[Village]:
-    """The `Thôn` column when filled (several separated by , ; or "và"), else villages named in `Địa điểm`."""
+def _villages(values, section: str | None, context: LoadContext, file: str, line: int, headers,
+              issues: list[Issue]) -> list[Village]:
+    """The `Thôn` column when filled (several separated by , ; or "và"), else villages named in `Địa điểm`,
+    else the village heading the project's group ("I. Thôn Đồng Bến")."""
     if not values["thon"]:
-        return context.commune.villages_mentioned(values["dia_diem"] or "")
+        named = context.commune.villages_mentioned(values["dia_diem"] or "")
+        heading = context.commune.find_village(section) if section and not named else None
+        return named or ([heading] if heading else [])
     found = []
     for part in re.split(r"[,;]| và ", values["thon"]):
         village = context.village(part, file, line, headers["thon"], issues) if part.strip() else None

@@ -25,6 +25,7 @@ USED_FOR = Column("Sử dụng vào loại đất", "su_dung_vao", required=Fals
                   aliases=("Sử dụng vào loại đất (mã)", "Loại đất sử dụng vào"))
 MAP_PLACE = Column("Vị trí trên bản đồ địa chính (tờ, thửa)", "to_thua", required=False,
                    aliases=("Tờ, thửa", "Tờ bản đồ, thửa đất", "Số tờ, số thửa"), prefixes=("Vị trí trên bản đồ",))
+# A name alone on its row ("I. Thôn Đồng Bến", "Công trình chuyển tiếp") heads the projects under it.
 LAND_USE_TABLE = TableSchema(columns=(STT, NAME, CODE, AREA, PLACE, NOTE, CURRENT, ADDED, VILLAGE, YEAR, USED_FOR,
-                                      MAP_PLACE))
+                                      MAP_PLACE), sections=True)
 AREAS = ("dien_tich", "hien_trang", "tang_them")
