@@ -36,6 +36,10 @@ _TOTAL = re.compile(r"^(tong cong|tong so|cong chung)\b|^(cong|tong)$|^cong( [iv
 _FOOTER = re.compile(
     r"^(nguoi lap|nguoi ghi|ke toan|thu quy|tm|t m|kt|k t|chu tich|pho chu tich|thu truong|truong thon|truong ban|"
     r"ghi chu|noi nhan|xac nhan|ky ghi ro|da ky)\b|\bngay( \d+)? thang\b")
+# What the folded tests above can match begins so (marks or not): the raw text is tested first.
+_FOOTER_START = re.compile(r"^\(?\s*(người|nguoi|kế|ke\b|thủ|thu\b|tm|t/m|kt|k/t|chủ|chu\b|phó|pho\b|trưởng|truong|"
+                           r"ghi|nơi|noi|xác|xac|ký|ky\b|đã|da\b)")
+_TOTAL_START = re.compile(r"^\s*(tổng|tong|cộng|cong)")
 UNIT_SPELLINGS = {  # folded spellings on forms -> the unit as the site writes it
     "dong": "đồng", "d": "đồng", "vnd": "đồng", "vnđ": "đồng",
     "nghin dong": "nghìn đồng", "ngan dong": "nghìn đồng", "1 000 dong": "nghìn đồng", "1000 dong": "nghìn đồng",
@@ -95,27 +99,25 @@ def read_form(rows: list[tuple[int, list[Any]]], merges: list[tuple[int, int, in
         if form.unit_written:
             form.unit = UNIT_SPELLINGS.get(fold(form.unit_written), form.unit_written.lower())
     rest = rows[start + height:]
-    if rest and _is_column_numbers(rest[0][1]):
+    if rest and _is_column_numbers(_written(rest[0][1])):
         form.set_aside.append(SetAside(rest[0][0], rest[0][0], "dòng đánh số cột (A, B, 1, 2...)"))
         rest = rest[1:]
-    for position, (number, cells) in enumerate(rest):
-        if _is_footer(cells):
+    repeated = _Repeated(band)
+    for number, cells in rest:  # one pass, cheap tests first: a list may have a hundred thousand rows
+        written = _written(cells)
+        if _is_footer(written):
             form.set_aside.append(SetAside(number, rest[-1][0], "phần cuối biểu (ngày tháng, chữ ký, ghi chú)"))
-            rest = rest[:position]
             break
-    repeated = [texts for texts in (_texts(cells) for _, cells in band) if texts]  # Word repeats the header
-    for number, cells in rest:                                                        # on every page
-        if _texts(cells) in repeated:
+        if repeated.matches(written):
             form.set_aside.append(SetAside(number, number, "dòng tiêu đề lặp lại (bảng chép từ Word qua nhiều trang)"))
             continue
-        if _is_column_numbers(cells):
+        if _is_column_numbers(written):
             form.set_aside.append(SetAside(number, number, "dòng đánh số cột (A, B, 1, 2...)"))
             continue
-        cells = filled.vertical(number, cells)
-        form.rows.append((number, cells))
-        if _is_total(cells):
+        form.rows.append((number, filled.vertical(number, cells)))
+        if _is_total(written):
             form.totals.add(number)
-        elif heading_text(cells) is not None:
+        elif _heading(written) is not None:
             form.headings.add(number)
     return form
 
@@ -123,18 +125,40 @@ def read_form(rows: list[tuple[int, list[Any]]], merges: list[tuple[int, int, in
 def heading_text(cells: list[Any]) -> str | None:
     """A section heading inside a list ("I. Thôn Đồng Bến", "Thôn Trại" alone on its row): one text and at
     most a short label before it, nothing else. Its text, without the label."""
-    filled = [c for c in cells if not _blank(c)]
-    if not 1 <= len(filled) <= 2 or not all(isinstance(c, str) for c in filled):
+    return _heading(_written(cells))
+
+
+def _heading(written: list[Any]) -> str | None:
+    if not 1 <= len(written) <= 2 or not all(isinstance(c, str) for c in written):
         return None
-    if len(filled) == 2 and not _LABEL.match(filled[0]):
+    if len(written) == 2 and not _LABEL.match(written[0]):
         return None
-    text = _LABEL_PREFIX.sub("", filled[-1]).strip()
+    text = _LABEL_PREFIX.sub("", written[-1]).strip()
     return text or None
 
 
-def _texts(cells: list[Any]) -> list[str]:
-    texts = [fold(_text(c)) for c in cells if not _blank(c)]
-    return texts if len(texts) >= 2 else []
+class _Repeated:
+    """The header's rows, to know them again lower down: a table copied from Word repeats its header on every
+    page. Compared by their number of cells first, folded text only then."""
+
+    def __init__(self, band: list[tuple[int, list[Any]]]) -> None:
+        self.texts = [texts for texts in (_folded(_written(cells)) for _, cells in band) if len(texts) >= 2]
+        self.sizes = {len(texts) for texts in self.texts}
+
+    def matches(self, written: list[Any]) -> bool:
+        if len(written) not in self.sizes:
+            return False
+        first = fold(_text(written[0]))
+        return any(texts[0] == first and texts == _folded(written) for texts in self.texts)
+
+
+def _written(cells: list[Any]) -> list[Any]:
+    """The filled cells of a row, in order."""
+    return [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
+
+
+def _folded(written: list[Any]) -> list[str]:
+    return [fold(_text(c)) for c in written]
 
 
 class _Merges:
@@ -196,7 +220,8 @@ def _continues(upper: tuple[int, list[Any]], lower: tuple[int, list[Any]], fille
     either a merged cell joins the two rows, or it names parts under a header spanning several columns while
     leaving blank the place under a header that spans down (STT, "Nội dung")."""
     cells = lower[1]
-    if _is_column_numbers(cells) or any(_is_value(cell) for cell in cells) or _is_footer(cells):
+    written = _written(cells)
+    if _is_column_numbers(written) or any(_is_value(cell) for cell in written) or _is_footer(written):
         return False  # ("Tổng" may head a part: "Diện tích (ha)" over "Tổng | Tăng thêm")
     if filled.joins(upper[0], lower[0]):
         return True
@@ -240,27 +265,36 @@ def _unit_line(band: list[tuple[int, list[Any]]]) -> tuple[str | None, int | Non
     return None, None
 
 
-def _is_column_numbers(cells: list[Any]) -> bool:
+def _is_column_numbers(written: list[Any]) -> bool:
     """"A | B | 1 | 2 | 3=2/1" or "(1) | (2) | (3)": every filled cell a column label, letters or formulas among
     them or the numbers counting up, so a data row of small numbers is never taken for it."""
-    texts = [_text(c) for c in cells if not _blank(c)]
-    if len(texts) < 2 or not all(_COLUMN_NUMBER.match(t) for t in texts):
+    if len(written) < 2:
         return False
+    texts = []
+    for cell in written:
+        text = _text(cell)
+        if not _COLUMN_NUMBER.match(text):
+            return False  # most rows stop at their first cell
+        texts.append(text)
     if any(not t.isdigit() for t in texts):
         return True
     numbers = [int(t) for t in texts]
     return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-def _is_footer(cells: list[Any]) -> bool:
-    first = next((c for c in cells if not _blank(c)), None)
-    return isinstance(first, str) and not any(_is_value(c) for c in cells) and bool(_FOOTER.search(fold(first)))
+def _is_footer(written: list[Any]) -> bool:
+    first = written[0] if written else None
+    if not isinstance(first, str):
+        return False
+    lowered = first.lower()
+    if not (_FOOTER_START.match(lowered) or "ngày" in lowered or "ngay" in lowered):
+        return False  # the folded test below costs a hundred times more; names never get there
+    return not any(_is_value(c) for c in written) and bool(_FOOTER.search(fold(first)))
 
 
-def _is_total(cells: list[Any]) -> bool:
+def _is_total(written: list[Any]) -> bool:
     """A grand-total line: "Tổng cộng", "Cộng", "TỔNG SỐ" in one of its first written cells."""
-    written = [c for c in cells if not _blank(c)][:3]
-    return any(isinstance(c, str) and _TOTAL.match(fold(c)) for c in written)
+    return any(isinstance(c, str) and _TOTAL_START.match(c.lower()) and _TOTAL.match(fold(c)) for c in written[:3])
 
 
 def _is_value(cell: Any) -> bool:
