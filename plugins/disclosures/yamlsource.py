@@ -125,7 +125,7 @@ def load(text: str, first_line: int = 1, max_bytes: int | None = None) -> YamlDo
         raise YamlSyntaxError(first_line, 0, f"phần khai báo dài hơn giới hạn {max_bytes:,} byte.".replace(",", "."),
                               code="tep-qua-lon", hint="Chuyển phần nội dung dài xuống dưới dòng --- thứ hai "
                               "(phần thuyết minh), hoặc chia thành nhiều hồ sơ.")
-    if _FastStringLoader is not None:
+    if _FastStringLoader is not None and "\t" not in text:  # libyaml lets some tabs pass that PyYAML refuses
         try:
             node, data = _compose_and_construct(_FastStringLoader, text)
         except (yaml.YAMLError, RecursionError, ValueError):
