@@ -666,3 +666,23 @@ def test_land_use_projects_under_a_village_heading_belong_to_that_village(tmp_pa
                   for table in soup(page).select("table.ckx-cards") if "theo thôn" in table.caption.get_text()
                   for r in table.select("tbody tr")}
     assert by_village == {"Thôn Trại": "0,50", "Thôn Phú Sơn": "0,20"}
+
+
+def test_import_keeps_the_village_headings_of_a_poverty_list(tmp_path):
+    """The list imported from its usual layout builds with the same households in the same villages."""
+    from tests.form_layouts import poverty_list
+    from tests.test_import import run_import
+
+    site = poverty_site(tmp_path, "csv")
+    folder = site / "disclosures/2026/ho-ngheo"
+    source = write_xlsx(tmp_path / "ds.xlsx", {"DS": poverty_list()})
+    (folder / "danh-sach.csv").unlink()
+    result = run_import(source, "--kind", "poverty", "--out", folder / "danh-sach.csv")
+    assert result.returncode == 0, result.stderr
+    written = (folder / "danh-sach.csv").read_text(encoding="utf-8").splitlines()
+    assert written[:3] == ["STT,Họ và tên chủ hộ,Số nhân khẩu,Ghi chú,Phân loại", ",Thôn Đồng Bến,,,",
+                           "1,Nguyễn Văn Một,4,,hộ nghèo"]
+    output, _ = built(site, tmp_path, "2026-11-25")
+    counts = (output / "cong-khai/2026/ho-ngheo/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
+    assert sorted(counts.splitlines()[1:]) == ["Thôn Trại,hộ cận nghèo,1,2", "Thôn Trại,hộ nghèo,1,5",
+                                               "Thôn Đồng Bến,hộ cận nghèo,1,3", "Thôn Đồng Bến,hộ nghèo,1,4"]

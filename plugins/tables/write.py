@@ -34,12 +34,18 @@ def cell_text(value) -> str:
 
 def table_csv(table: Table) -> str:
     """The columns under their official names, except a measure the form gives several times: each keeps
-    the form's header ("Dự toán năm 2026 – Thu ngân sách xã"), which says whose figure it is."""
+    the form's header ("Dự toán năm 2026 – Thu ngân sách xã"), which says whose figure it is. Section
+    headings stay rows of their own, so the village a heading gives its households reads back the same."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     repeated = {c.base for c in table.columns if c.base}
     writer.writerow([table.headers[c.key] if c.base or c.key in repeated else c.name for c in table.columns])
+    heading_at = next((i for i, c in enumerate(table.columns) if c.type == "string" and c.not_empty), 0)
+    section = None
     for row in table.rows:
+        if row.section != section and row.section:  # a heading the form had ("I. Thôn Đồng Bến"), kept as
+            writer.writerow([row.section if i == heading_at else "" for i in range(len(table.columns))])  # such
+        section = row.section
         writer.writerow([cell_text(row.values[c.key]) for c in table.columns])
     return buffer.getvalue()
 
