@@ -39,7 +39,7 @@ _FOOTER = re.compile(
 # What the folded tests above can match begins so (marks or not): the raw text is tested first.
 _FOOTER_START = re.compile(r"^\(?\s*(người|nguoi|kế|ke\b|thủ|thu\b|tm|t/m|kt|k/t|chủ|chu\b|phó|pho\b|trưởng|truong|"
                            r"ghi|nơi|noi|xác|xac|ký|ky\b|đã|da\b)")
-_TOTAL_START = re.compile(r"^\s*(tổng|tong|cộng|cong)")
+_TOTAL_START = re.compile(r"^\s*(tổng|tong|cộng|cong)", re.IGNORECASE)
 UNIT_SPELLINGS = {  # folded spellings on forms -> the unit as the site writes it
     "dong": "đồng", "d": "đồng", "vnd": "đồng", "vnđ": "đồng",
     "nghin dong": "nghìn đồng", "ngan dong": "nghìn đồng", "1 000 dong": "nghìn đồng", "1000 dong": "nghìn đồng",
@@ -87,6 +87,8 @@ def read_form(rows: list[tuple[int, list[Any]]], merges: list[tuple[int, int, in
     filled = _Merges(merges, rows)
     start, height, score = 0, 1, -1
     for index in range(min(len(rows), HEADER_SEARCH_ROWS)):
+        if any(_is_value(cell) for cell in _written(rows[index][1])):
+            continue  # amounts or dates: a data row, never the top of a header
         band = _band_at(rows, index, filled, matches)
         hits = sum(1 for parts in _flatten(band, filled) if any(matches(p) for p in parts))
         if hits > score:
@@ -139,17 +141,18 @@ def _heading(written: list[Any]) -> str | None:
 
 class _Repeated:
     """The header's rows, to know them again lower down: a table copied from Word repeats its header on every
-    page. Compared by their number of cells first, folded text only then."""
+    page. Compared by their number of cells and their first text as written first, folded only then."""
 
     def __init__(self, band: list[tuple[int, list[Any]]]) -> None:
-        self.texts = [texts for texts in (_folded(_written(cells)) for _, cells in band) if len(texts) >= 2]
-        self.sizes = {len(texts) for texts in self.texts}
+        rows = [written for written in (_written(cells) for _, cells in band) if len(written) >= 2]
+        self.texts = [_folded(written) for written in rows]
+        self.sizes = {len(written) for written in rows}
+        self.firsts = {_text(written[0]).lower() for written in rows}
 
     def matches(self, written: list[Any]) -> bool:
-        if len(written) not in self.sizes:
+        if len(written) not in self.sizes or _text(written[0]).lower() not in self.firsts:
             return False
-        first = fold(_text(written[0]))
-        return any(texts[0] == first and texts == _folded(written) for texts in self.texts)
+        return _folded(written) in self.texts
 
 
 def _written(cells: list[Any]) -> list[Any]:
@@ -294,7 +297,7 @@ def _is_footer(written: list[Any]) -> bool:
 
 def _is_total(written: list[Any]) -> bool:
     """A grand-total line: "Tổng cộng", "Cộng", "TỔNG SỐ" in one of its first written cells."""
-    return any(isinstance(c, str) and _TOTAL_START.match(c.lower()) and _TOTAL.match(fold(c)) for c in written[:3])
+    return any(isinstance(c, str) and _TOTAL_START.match(c) and _TOTAL.match(fold(c)) for c in written[:3])
 
 
 def _is_value(cell: Any) -> bool:

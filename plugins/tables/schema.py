@@ -65,6 +65,9 @@ class TableSchema:
 
     def column_for(self, header: str) -> Column | None:
         """Exact name or alias first, then a percent column for a header with "%", then prefixes."""
+        return _column_for(self, header)
+
+    def _column_for(self, header: str) -> Column | None:
         exact = next((c for c in self.columns if c.matches(header)), None)
         if exact or not header:
             return exact
@@ -100,6 +103,12 @@ class TableSchema:
              **({"constraints": {"required": True}} if c.not_empty else {})}
             for c in self.columns
         ]}
+
+
+@lru_cache(maxsize=8192)
+def _column_for(schema: TableSchema, header: str) -> Column | None:
+    """Memoised: the header search asks about the same texts across a commune's many tables."""
+    return schema._column_for(header)
 
 
 @dataclass
