@@ -101,9 +101,6 @@ def read_form(rows: list[tuple[int, list[Any]]], merges: list[tuple[int, int, in
         if form.unit_written:
             form.unit = UNIT_SPELLINGS.get(fold(form.unit_written), form.unit_written.lower())
     rest = rows[start + height:]
-    if rest and _is_column_numbers(_written(rest[0][1])):
-        form.set_aside.append(SetAside(rest[0][0], rest[0][0], "dòng đánh số cột (A, B, 1, 2...)"))
-        rest = rest[1:]
     repeated = _Repeated(band)
     for number, cells in rest:  # one pass, cheap tests first: a list may have a hundred thousand rows
         written = _written(cells)
