@@ -141,10 +141,7 @@ def _project(row, group: bool, table, codes, context: LoadContext, issues: list[
     if not any(values[key] is not None or key in row.unreadable for key in ("ma_dat", *AREAS)):
         issues.append(_heading_note(shown, row.number, values["ten"] or ""))
         return None
-    for key in ("ma_dat", "dien_tich"):  # a group row may leave them empty; a project may not
-        if values[key] is None and key not in row.unreadable and key in table.headers:
-            issues.append(Issue(code="thieu-gia-tri", file=shown, line=row.number, column=table.headers[key],
-                                message="ô này không được để trống.", hint=f'Điền "{table.headers[key]}" cho dòng này.'))
+    issues += table.empty_cells(row, ("ma_dat", "dien_tich"))  # a group row may leave them empty; a project not
     villages = _villages(values, row.section, context, shown, row.number, table.headers, issues)
     if land_type is None or values["dien_tich"] is None or not values["ten"]:
         return None

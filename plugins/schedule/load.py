@@ -71,11 +71,10 @@ def _row_sessions(row, table, disclosure: Disclosure, hours, issues: list[Issue]
     """The sessions of one row: its own hours, or, in a table without times (the month table of reception
     days), the kind's `reception_hours` (a morning and an afternoon)."""
     v, shown = row.values, table.file
-    for key in ("bat_dau", "noi_dung"):  # a column the table has is filled in every row
-        if key in table.headers and v[key] is None and key not in row.unreadable:
-            issues.append(Issue(code="thieu-gia-tri", file=shown, line=row.number, column=table.headers[key],
-                                message="ô này không được để trống.", hint=f'Điền "{table.headers[key]}" cho dòng này.'))
-            return []
+    empty = table.empty_cells(row, ("bat_dau", "noi_dung"))  # a column the table has is filled in every row
+    if empty:
+        issues += empty
+        return []
     if v["ngay"] is None or (v["bat_dau"] is None and "bat_dau" in table.headers):
         return []
     if v["ket_thuc"] is not None and v["bat_dau"] is not None and v["ket_thuc"] <= v["bat_dau"]:

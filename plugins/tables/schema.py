@@ -135,6 +135,14 @@ class Table:
     totals: list[Row] = field(default_factory=list)  # grand-total lines, when the schema does not keep them
     sections: list[tuple[int, str]] = field(default_factory=list)  # (row, heading) when the schema has sections
 
+    def empty_cells(self, row: Row, keys) -> list[Issue]:
+        """The cells of `keys` this row leaves empty (columns the table has; an unreadable cell is already
+        reported), in the one wording every kind uses."""
+        return [Issue(code="thieu-gia-tri", file=self.file, line=row.number, column=self.headers[key],
+                      message="ô này không được để trống.", hint=f'Điền "{self.headers[key]}" cho dòng này.')
+                for key in keys
+                if key in self.headers and row.values[key] is None and key not in row.unreadable]
+
     def variants(self, key: str) -> list[Column]:
         """The columns holding `key`'s measure, in the order of the form: "du_toan", "du_toan_2"..."""
         return [c for c in self.columns if c.key == key or c.base == key]
@@ -178,10 +186,7 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
             table.totals.append(row)  # checked by the kind against the rows it sums, never published as a row
             continue
         table.source.append([cells[i] if i < len(cells) else None for i in kept])
-        for column in table.columns:
-            if column.not_empty and values[column.key] is None and column.key not in unreadable:
-                issues.append(Issue(code="thieu-gia-tri", file=raw.file, line=number, column=written[column.key],
-                                    message="ô này không được để trống.", hint=f'Điền "{written[column.key]}" cho dòng này.'))
+        issues += table.empty_cells(row, [c.key for c in table.columns if c.not_empty])
         table.rows.append(row)
     issues += _unnamed_columns(raw.file, form, columns)
     if not table.rows:
