@@ -6,6 +6,7 @@ from typing import Any
 
 from plugins.disclosures.schema import INVALID, Checker, Date, ListOf, Record, Spec, Text, Time
 from plugins.tables import Column, TableSchema
+from plugins.vietnamese.parse import WEEKDAY_NAMES, ParseError, parse_time
 from plugins.vietnamese.text import fold
 
 DATE = Column("Ngày", "ngay", type="date", not_empty=True,
@@ -40,7 +41,7 @@ class Weekday(Spec):
     """"thứ Năm", "Thứ 5", "5" or "thursday" -> 3 (Python's Monday = 0)."""
 
     expected = "một thứ trong tuần (ví dụ: thứ Năm)"
-    choices = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")  # what the editor offers
+    choices = WEEKDAY_NAMES  # what the editor offers
 
     def __init__(self, required: bool = False) -> None:
         self.required = required
@@ -71,8 +72,6 @@ HOLIDAYS = ListOf(item=Date())
 
 def hours_of(text: str) -> list[tuple[Any, Any]]:
     """"07:30-11:30, 13:00-17:00" -> [(07:30, 11:30), (13:00, 17:00)]; ValueError naming the bad part."""
-    from plugins.vietnamese.parse import ParseError, parse_time
-
     sessions = []
     for part in text.split(","):
         start, _, end = part.replace("–", "-").partition("-")
