@@ -122,16 +122,18 @@ def test_csv_and_xlsx_render_the_same_table(budget_site, page):
     assert "Tổng thu ngân sách xã: dự toán 1.250,5 triệu đồng, thực hiện 300 triệu đồng, đạt 24,0% dự toán." in summary
 
 
-def test_downloads_are_normalised_csv_json_and_the_original(budget_site):
+def test_downloads_are_open_data_json_and_the_original(budget_site):
     folder = budget_site / "cong-khai/2026/du-toan-2026"
-    records = list(csv.DictReader(io.StringIO((folder / "thu.chuan-hoa.csv").read_text(encoding="utf-8-sig"))))
-    assert records[0]["du_toan"] == "1250.5" and records[0]["th_dt_phan_tram"] == "24"
-    assert records[5]["trong_do"] == "True"
+    records = list(csv.DictReader(io.StringIO((folder / "du-lieu/thu.csv").read_text(encoding="utf-8-sig"))))
+    assert list(records[0]) == ["STT", "Nội dung", "Cấp", "Trong đó", "Dự toán năm", "Thực hiện quý I",
+                                "Thực hiện so với dự toán", "Ghi chú"]  # the form's own headers
+    assert records[0]["Dự toán năm"] == "1250.5" and records[0]["Thực hiện so với dự toán"] == "24"
+    assert records[5]["Trong đó"] == "có" and records[0]["Trong đó"] == "không"
     data = json.loads((folder / "du-lieu.json").read_text(encoding="utf-8"))
     assert data["unit"] == "triệu đồng" and data["tables"][0]["rows"][1]["du_toan"] == 250.5
     assert (folder / "thu.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     links = [a["href"].rsplit("/", 1)[-1] for a in soup(folder / "index.html").select(".ckx-attachments__link")]
-    assert links == ["thu.chuan-hoa.csv", "du-lieu.json", "thu.csv"]
+    assert links == ["du-lieu.json", "thu.csv", "datapackage.json", "thu.csv"]
 
 
 def test_budget_problems_all_reported_with_row_and_column(tmp_path):

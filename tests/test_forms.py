@@ -203,12 +203,13 @@ def test_no_column_number_footer_or_signer_reaches_any_output(form_site):
 def test_downloads_keep_both_scopes(form_site):
     output, _ = form_site
     folder = output / "cong-khai/2026/bieu-csv"
-    [revenue] = [p for p in folder.glob("*.chuan-hoa.csv") if p.name.startswith("bieu-1")]
+    [revenue] = [p for p in (folder / "du-lieu").glob("*.csv") if p.name.startswith("bieu-1")]
     rows = list(csv.DictReader(io.StringIO(revenue.read_text(encoding="utf-8-sig"))))
-    assert list(rows[0]) == ["dong", "stt", "noi_dung", "cap", "trong_do", "du_toan", "du_toan_2", "thuc_hien",
-                             "thuc_hien_2", "th_dt_phan_tram", "ghi_chu"]
-    assert (rows[0]["du_toan"], rows[0]["du_toan_2"], rows[0]["th_dt_phan_tram"]) == ("12500", "9105.5", "71.8")
-    assert [r["noi_dung"] for r in rows][-1] == "Thu bổ sung có mục tiêu"
+    amounts = list(rows[0])[4:8]
+    assert len(amounts) == 4 and amounts[0].startswith("Dự toán") and amounts[2].startswith("Thực hiện")
+    assert "Tổng thu NSNN trên địa bàn" in amounts[0] and "Thu ngân sách xã" in amounts[1]
+    assert (rows[0][amounts[0]], rows[0][amounts[1]], rows[0]["Thực hiện so với dự toán"]) == ("12500", "9105.5", "71.8")
+    assert [r["Nội dung"] for r in rows][-1] == "Thu bổ sung có mục tiêu"
 
 
 def test_forms_disagreeing_are_named(tmp_path):
@@ -432,7 +433,7 @@ def test_poverty_list_with_marks_village_headings_and_a_repeated_header(tmp_path
     text = soup(page).get_text(" ")
     for name in ("Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm Thị Bốn"):
         assert name in text
-    counts = (output / "cong-khai/2026/ho-ngheo/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
+    counts = (output / "cong-khai/2026/ho-ngheo/du-lieu/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
     assert sorted(counts.splitlines()[1:]) == ["Thôn Trại,hộ cận nghèo,1,2", "Thôn Trại,hộ nghèo,1,5",
                                                "Thôn Đồng Bến,hộ cận nghèo,1,3", "Thôn Đồng Bến,hộ nghèo,1,4"]
     by_village = {folder.name: soup(folder / "index.html").get_text(" ") for folder in page.parent.glob("v*")}
@@ -683,6 +684,6 @@ def test_import_keeps_the_village_headings_of_a_poverty_list(tmp_path):
     assert written[:3] == ["STT,Họ và tên chủ hộ,Số nhân khẩu,Ghi chú,Phân loại", ",Thôn Đồng Bến,,,",
                            "1,Nguyễn Văn Một,4,,hộ nghèo"]
     output, _ = built(site, tmp_path, "2026-11-25")
-    counts = (output / "cong-khai/2026/ho-ngheo/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
+    counts = (output / "cong-khai/2026/ho-ngheo/du-lieu/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
     assert sorted(counts.splitlines()[1:]) == ["Thôn Trại,hộ cận nghèo,1,2", "Thôn Trại,hộ nghèo,1,5",
                                                "Thôn Đồng Bến,hộ cận nghèo,1,3", "Thôn Đồng Bến,hộ nghèo,1,4"]

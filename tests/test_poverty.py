@@ -81,8 +81,8 @@ def test_after_posting_and_grace_no_name_remains_anywhere_but_counts_do(tmp_path
     assert html.select_one('meta[name="robots"]')["content"] == "noindex"
     assert "chỉ còn số hộ, số khẩu theo thôn" in html.select_one(".ckx-notice").get_text()
     assert "Cộng" in html.select_one(".ckx-poverty table tfoot").get_text()
-    counts = (after / "cong-khai/2026/ho-ngheo-2026/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert counts == ["thon,phan_loai,so_ho,so_khau", "Thôn 1,hộ nghèo,1,4", "Thôn 1,hộ cận nghèo,1,3",
+    counts = (after / "cong-khai/2026/ho-ngheo-2026/du-lieu/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert counts == ["Thôn,Phân loại,Số hộ,Số khẩu", "Thôn 1,hộ nghèo,1,4", "Thôn 1,hộ cận nghèo,1,3",
                       "Thôn 2,hộ nghèo,1,5", "Thôn 3,hộ nghèo,1,1", "Thôn 3,hộ thoát nghèo,1,2"]
     assert not (after / "cong-khai/2026/ho-ngheo-2026/danh-sach.txt").exists()
 

@@ -54,7 +54,7 @@ def test_names_of_an_ended_list_are_nowhere_in_the_built_site(sample_site):
     assert len(names) == 5
     everything = "\n".join(p.read_bytes().decode("utf-8", errors="replace") for p in sample_site.rglob("*") if p.is_file())
     assert [name for name in names if name in everything] == []
-    assert "Thôn Phú Sơn" in (sample_site / "cong-khai/2025/ra-soat-ho-ngheo-2025/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
+    assert "Thôn Phú Sơn" in (sample_site / "cong-khai/2025/ra-soat-ho-ngheo-2025/du-lieu/so-lieu-theo-thon.csv").read_text(encoding="utf-8-sig")
 
 
 def test_every_disclosure_page_with_its_css_is_under_30_kb_gzip_and_needs_no_web_font(sample_site):

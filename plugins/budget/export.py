@@ -1,8 +1,8 @@
-"""Downloads made from the checked tables: one normalised CSV per table and one JSON.
+"""What the budget publishes as data: each table as open data (plugins/open_data) and one JSON of it all.
 
-Machine-readable on purpose (numbers as 1234567.5, dates ISO) for journalists
-and other portals; UTF-8 with BOM so Excel on Windows opens the CSV with its
-Vietnamese letters intact.
+The CSV keeps the form's own headers ("Dự toán năm 2026 – Thu ngân sách xã")
+and adds what the checks worked out: each row's level in the hierarchy and
+whether it is an "of which" row, so a reuser can sum without counting twice.
 """
 
 from __future__ import annotations
@@ -12,16 +12,8 @@ from decimal import Decimal
 from pathlib import PurePosixPath
 
 from plugins.disclosures.kinds import Download
-from plugins.tables.write import csv_bytes
+from plugins.open_data.package import Field, Resource, named_once
 from plugins.vietnamese.text import slugify
-
-FIRST = ["dong", "stt", "noi_dung", "cap", "trong_do"]
-LAST = ["th_dt_phan_tram", "ghi_chu"]
-
-
-def _fields(table) -> list[str]:
-    """Every amount column of the form ("du_toan", "du_toan_2"...), in its order."""
-    return [*FIRST, *(m.key for m in table.measures), *LAST]
 
 
 def _plain(value: Decimal | None):
@@ -36,13 +28,27 @@ def _records(table) -> list[dict]:
              "th_dt_phan_tram": _plain(row.percent), "ghi_chu": row.note} for row in table.rows]
 
 
+def budget_datasets(disclosure, data) -> list[Resource]:
+    """One resource per table, named after the officer's file (and sheet)."""
+    return [_resource(table, data.unit) for table in data.tables]
+
+
+def _resource(table, unit: str) -> Resource:
+    fields = (Field("STT"), Field("Nội dung", required=True),
+              Field("Cấp", "integer", description="0 là dòng tổng cộng, 1 là khoản lớn nhất; 2, 3... nằm trong khoản ở cấp trên."),
+              Field("Trong đó", "boolean", description='"có": dòng "trong đó" của khoản cấp trên, không cộng thêm vào tổng.'),
+              *(Field(m.header, "number", unit) for m in table.measures),
+              Field("Thực hiện so với dự toán", "number", "%"), Field("Ghi chú"))
+    stem = PurePosixPath(table.file).stem + (f"-{slugify(table.sheet)}" if table.sheet else "")
+
+    def rows():
+        for row in table.rows:
+            yield (row.stt, row.content, row.depth, row.of_which, *(row.amounts[m.key] for m in table.measures),
+                   row.percent, row.note)
+    return Resource(slugify(stem) or "bang", table.title, named_once(fields), rows)
+
+
 def budget_downloads(disclosure, data) -> list[Download]:
-    files = []
-    for table in data.tables:
-        fields = _fields(table)
-        content = csv_bytes(fields, ([record[k] for k in fields] for record in _records(table)))
-        stem = PurePosixPath(table.file).stem + (f"-{slugify(table.sheet)}" if table.sheet else "")
-        files.append(Download(f"{stem}.chuan-hoa.csv", f"{table.title} (CSV chuẩn hóa)", content))
     document = {
         "title": disclosure.title, "number": disclosure.number, "issued": disclosure.issued.isoformat(),
         "issuer": disclosure.issuer, "unit": data.unit, "stage": data.stage,
@@ -52,5 +58,4 @@ def budget_downloads(disclosure, data) -> list[Download]:
                     "rows": _records(t)} for t in data.tables],
     }
     text = json.dumps(document, ensure_ascii=False, indent=1)
-    files.append(Download("du-lieu.json", "Toàn bộ số liệu (JSON)", text.encode("utf-8")))
-    return files
+    return [Download("du-lieu.json", "Toàn bộ số liệu (JSON)", text.encode("utf-8"))]

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from plugins.budget.export import budget_downloads
+from plugins.budget.export import budget_datasets, budget_downloads
 from plugins.budget.load import load_budget
 from plugins.budget.present import key_figure
 from plugins.budget.schema import BUDGET_TABLE, STAGES, UNITS
@@ -20,6 +20,7 @@ BUDGET = Kind(
     load_tables=load_budget,
     key_figure=key_figure,
     downloads=budget_downloads,
+    datasets=budget_datasets,
     publish_original_tables=True,
     template="budget.html",
     templates_dir=str(Path(__file__).parent / "templates"),

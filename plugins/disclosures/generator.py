@@ -7,6 +7,7 @@ renders into a staging folder, so the published site is never half-updated.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -22,6 +23,7 @@ from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, 
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site
 from plugins.issues import format_issues, has_errors
+from plugins.open_data.catalogue import CATALOGUE_FILE, catalogue, disclosure_resources, package_downloads
 from plugins.safe_markdown import render
 
 logger = logging.getLogger(__name__)
@@ -58,6 +60,7 @@ class DisclosuresGenerator(Generator):
         self.site = site
         self.context["ckx"] = site_view(site, today)
         self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
+        self.context["ckx"]["data_license"] = settings.data_license
         self.context[OUTPUTS] = self.outputs = _outputs(self, site, preloaded)
 
     def generate_output(self, writer) -> None:
@@ -71,6 +74,7 @@ class DisclosuresGenerator(Generator):
             for page in listings.paginate(listing, self.build_settings.listing_page_size):
                 self._write(writer, page.url + "index.html", "listing", dict(page=page, page_url=page.url))
         self._write(writer, "thon/index.html", "villages", dict(page_url="thon/"))
+        self._open_data_catalogue(writer)
         for kind in KINDS:
             if kind.site_files:
                 of_kind = _of_kind(self.site, kind)
@@ -89,11 +93,40 @@ class DisclosuresGenerator(Generator):
             self.outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))
         self._write(writer, disclosure.save_dir + "index.html", "disclosure",
                     dict(disclosure=disclosure, kind=kind, page_url=disclosure.url),
-                    lambda: _page_extras(disclosure))
+                    lambda: {"body_html": body_html(disclosure), "downloads": self.downloads(disclosure)})
         for slug in _village_pages(disclosure, kind):
             self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
                         dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
                         lambda slug=slug: dict(village_data=_village_pages(disclosure, kind)[slug]))
+
+    def downloads(self, disclosure) -> list:
+        """Files derived from its tables (the kind's own, the open data package), worked out once per build,
+        before its page lists them."""
+        if "downloads" not in disclosure.extra:
+            kind = KINDS.get(disclosure.kind)
+            data = disclosure.extra.get("data")
+            own = kind.downloads(disclosure, data) if kind.downloads and data is not None else []
+            disclosure.extra["downloads"] = own + package_downloads(
+                disclosure, _resources(disclosure), self.site.commune, self.build_settings.data_license)
+        return disclosure.extra["downloads"]
+
+    def _open_data_catalogue(self, writer) -> None:
+        """`du-lieu/`: every disclosure's data package, for people and for machines (the province portal)."""
+        with_data = [d for d in self.site.disclosures if _resources(d)]
+        inputs = (with_data, self.site.commune, self.build_settings.data_license)
+
+        def entries():
+            return [(d, KINDS.get(d.kind), _resources(d)) for d in with_data]
+
+        def write_json(_view) -> None:
+            document = catalogue(entries(), self.site.commune, self.build_settings.data_license)
+            _bytes_writer((json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))(
+                Path(self.output_path, CATALOGUE_FILE))
+
+        self.outputs.produce(CATALOGUE_FILE, inputs, write_json)
+        self._write(writer, "du-lieu/index.html", "data_catalogue",
+                    dict(page_url="du-lieu/", datasets=with_data, data_license=self.build_settings.data_license),
+                    lambda: {"entries": entries()})
 
     def _write(self, writer, name: str, template: str, values: dict | None = None, computed=None) -> None:
         """Render `template` into `name`, unless the last build rendered it from the same `values` and the same
@@ -113,7 +146,7 @@ class DisclosuresGenerator(Generator):
         files = {}
         for ref in disclosure.attachments:
             files[disclosure.save_dir + ref.file] = _copier(Path(self.path, disclosure.source_dir, ref.file))
-        for download in (*_downloads(disclosure), *disclosure.extra["originals"]):
+        for download in (*self.downloads(disclosure), *disclosure.extra["originals"]):
             files[disclosure.save_dir + download.file] = _bytes_writer(download.content)
         return files
 
@@ -148,11 +181,6 @@ def _copier(source: Path):
     return write
 
 
-def _page_extras(disclosure) -> dict:
-    _downloads(disclosure)  # listed on the page
-    return {"body_html": body_html(disclosure)}
-
-
 def body_html(disclosure):
     """The explanation as HTML, rendered once per build for the page and every print view."""
     if "_body_html" not in disclosure.extra:
@@ -175,13 +203,11 @@ def _home_blocks(site: Site, today: dt.date) -> list:
     return blocks
 
 
-def _downloads(disclosure) -> list:
-    """Files the kind derives from its tables, worked out once and only when a file or page needs them."""
-    if "downloads" not in disclosure.extra:
-        kind = KINDS.get(disclosure.kind)
-        data = disclosure.extra.get("data")
-        disclosure.extra["downloads"] = kind.downloads(disclosure, data) if kind.downloads and data is not None else []
-    return disclosure.extra["downloads"]
+def _resources(disclosure) -> list:
+    """Its tables as open data (metadata; rows are read only when the CSV is written), worked out once."""
+    if "resources" not in disclosure.extra:
+        disclosure.extra["resources"] = disclosure_resources(disclosure, KINDS.get(disclosure.kind))
+    return disclosure.extra["resources"]
 
 
 def _key_figure(disclosure, today: dt.date) -> str | None:

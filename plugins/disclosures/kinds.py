@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits
 from plugins.disclosures.model import Commune, Disclosure
 from plugins.disclosures.schema import Spec
 from plugins.issues import Issue
+
+if TYPE_CHECKING:
+    from plugins.open_data.package import DatasetMaker
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,8 @@ class Kind:
     extra_keys: Mapping[str, Spec] = field(default_factory=dict)
     table_required: bool = False  # the table is the disclosure (a budget without its table discloses nothing)
     load_tables: TableLoader | None = None
-    downloads: DownloadMaker | None = None
+    downloads: DownloadMaker | None = None  # files that are not tables (JSON of it all, a calendar)
+    datasets: DatasetMaker | None = None  # its tables as open data (datapackage.json and typed CSVs)
     # A named list: once its data says `named` is False (posting over), the explanation and the attachments,
     # where officers also write names, leave with it; only what the kind's data keeps (village counts) stays.
     names_leave_with_list: bool = False

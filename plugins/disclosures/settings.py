@@ -15,6 +15,7 @@ from typing import Any
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits, read_limits
 from plugins.disclosures.kinds import KindRegistry, SettingsError, resolve_settings
 from plugins.issues import Issue
+from plugins.open_data.package import DEFAULT_LICENSE, check_license
 
 FILE = "pelicanconf.py"
 MAX_PAGE_SIZE = 1000
@@ -26,6 +27,7 @@ class BuildSettings:
     listing_page_size: int = 50
     limits: Limits = DEFAULT_LIMITS
     kind_settings: Mapping[str, Any] = field(default_factory=dict)  # CKX_KIND_SETTINGS as written
+    data_license: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LICENSE))  # of the open data
 
 
 def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[BuildSettings | None, list[Issue]]:
@@ -44,6 +46,11 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[Bui
         issues.append(_issue("CKX_LISTING_PAGE_SIZE", f"cần một số nguyên từ 1 đến {MAX_PAGE_SIZE}, đang là {page_size!r}.",
                              "Ví dụ: CKX_LISTING_PAGE_SIZE = 50."))
     issues += _editor_backend_issues(settings.get("CKX_EDITOR_BACKEND"))
+    data_license = settings.get("CKX_DATA_LICENSE", DEFAULT_LICENSE)
+    if check_license(data_license):
+        issues.append(_issue("CKX_DATA_LICENSE", f"{check_license(data_license)}, đang là {data_license!r}.",
+                             'Ví dụ: CKX_DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Ghi công '
+                             '4.0 Quốc tế", "path": "https://creativecommons.org/licenses/by/4.0/deed.vi"}.'))
     limits, limit_issues = read_limits(settings.get("CKX_LIMITS"))
     issues += limit_issues
     kind_settings = settings.get("CKX_KIND_SETTINGS") or {}
@@ -57,7 +64,7 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[Bui
                              'Ví dụ: CKX_KIND_SETTINGS = {"poverty": {"grace_days": 3}}.'))
     if issues:
         return None, issues
-    return BuildSettings(build_date, page_size, limits, kind_settings), []
+    return BuildSettings(build_date, page_size, limits, kind_settings, dict(data_license)), []
 
 
 EDITOR_BACKENDS = ("git-gateway", "github", "gitlab", "gitea", "bitbucket", "azure")  # Decap CMS's own names

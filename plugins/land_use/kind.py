@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from plugins.disclosures.kinds import Kind
-from plugins.land_use.export import land_use_downloads
+from plugins.land_use.export import land_use_datasets, land_use_downloads
 from plugins.land_use.load import load_land_use
 from plugins.land_use.present import key_figure
 from plugins.land_use.schema import LAND_USE_TABLE
@@ -18,6 +18,7 @@ LAND_USE = Kind(
     load_tables=load_land_use,
     key_figure=key_figure,
     downloads=land_use_downloads,
+    datasets=land_use_datasets,
     publish_original_tables=True,
     template="land_use.html",
     village_template="land_use_village.html",

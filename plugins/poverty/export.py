@@ -1,14 +1,16 @@
-"""The counts-by-village download: never names, so it stays after the posting ends."""
+"""What a poverty list publishes as data: households and members by village and category, never names, so
+it stays after the posting ends (plugins/open_data)."""
 
 from __future__ import annotations
 
-from plugins.disclosures.kinds import Download
-from plugins.tables.write import csv_bytes
+from plugins.open_data.package import Field, Resource
+
+FIELDS = (Field("Thôn", required=True), Field("Phân loại", required=True), Field("Số hộ", "integer"),
+          Field("Số khẩu", "integer"))
 
 
-def poverty_downloads(disclosure, data) -> list[Download]:
-    rows = [(village_list.village.name, category, count.households, count.members)
-            for village_list in data.villages.values()
-            for category, count in village_list.counts.items() if count.households]
-    content = csv_bytes(["thon", "phan_loai", "so_ho", "so_khau"], rows)
-    return [Download("so-lieu-theo-thon.csv", "Số hộ, số khẩu theo thôn (CSV)", content)]
+def poverty_datasets(disclosure, data) -> list[Resource]:
+    return [Resource("so-lieu-theo-thon", "Số hộ, số khẩu theo thôn", FIELDS, lambda: (
+        (village_list.village.name, category, count.households, count.members)
+        for village_list in data.villages.values()
+        for category, count in village_list.counts.items() if count.households))]

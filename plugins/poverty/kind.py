@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from plugins.disclosures.kinds import Kind, Setting
-from plugins.poverty.export import poverty_downloads
+from plugins.poverty.export import poverty_datasets
 from plugins.poverty.load import load_poverty
 from plugins.poverty.present import key_figure
 from plugins.poverty.schema import POVERTY_TABLE
@@ -17,7 +17,7 @@ POVERTY = Kind(
     table_roles=None,
     load_tables=load_poverty,
     key_figure=key_figure,
-    downloads=poverty_downloads,
+    datasets=poverty_datasets,
     names_leave_with_list=True,
     publish_original_tables=False,  # the officer's file is the named list: never copied to the site
     template="poverty.html",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plugins.disclosures.kinds import Download, Kind, Setting
+from plugins.open_data.package import Field, Resource
 from plugins.schedule.ical import calendar_bytes
 from plugins.schedule.load import load_schedule
 from plugins.schedule.present import key_figure
@@ -17,6 +18,19 @@ def schedule_downloads(disclosure, data) -> list[Download]:
     commune = data.commune
     content = calendar_bytes(disclosure.title, data.pairs(disclosure), commune, commune.site_url or "")
     return [Download("lich.ics", "Lịch để thêm vào điện thoại (iCalendar)", content)]
+
+
+SESSION_FIELDS = (Field("Ngày", "date", required=True), Field("Bắt đầu", "time"), Field("Kết thúc", "time"),
+                  Field("Nội dung"), Field("Địa điểm"), Field("Người chủ trì"), Field("Thành phần"),
+                  Field("Ghi chú", description="Ngày lễ, Tết mà buổi này được dời khỏi."))
+
+
+def schedule_datasets(disclosure, data) -> list[Resource]:
+    """Every session, the weekly rule's too (holidays already moved), as the page lists them."""
+    return [Resource("lich", "Các buổi tiếp công dân, cuộc họp", SESSION_FIELDS, lambda: (
+        (s.date, s.start, s.end, s.content, s.place, s.host, s.attendees,
+         f"Dời từ ngày {s.shifted_from:%d/%m/%Y} ({s.holiday})" if s.shifted_from else None)
+        for s in data.sessions))]
 
 
 def commune_calendar(disclosures, commune) -> list[Download]:
@@ -42,6 +56,7 @@ SCHEDULE = Kind(
     load_tables=load_schedule,
     key_figure=key_figure,
     downloads=schedule_downloads,
+    datasets=schedule_datasets,
     site_files=commune_calendar,
     home_template="schedule_home.html",
     home_data=upcoming_sessions,

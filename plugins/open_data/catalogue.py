@@ -1,0 +1,64 @@
+"""A disclosure's data package as downloads, and the site's catalogue of every package.
+
+The catalogue is read by people (the `/du-lieu/` page) and by machines: the
+province portal aggregates each commune's `du-lieu/danh-muc.json`. Paths in it
+are relative to the site's root, with `site_url` given once to make them whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plugins.disclosures.kinds import Download
+from plugins.open_data.package import FOLDER, PACKAGE_FILE, Resource, named_apart, package_files
+from plugins.vietnamese.text import slugify
+
+CATALOGUE_FILE = "du-lieu/danh-muc.json"
+
+
+def disclosure_resources(disclosure, kind) -> list[Resource]:
+    """Its tables as open data; none for a kind without datasets or a disclosure without tables read."""
+    data = disclosure.extra.get("data")
+    if kind is None or kind.datasets is None or data is None:
+        return []
+    return named_apart(kind.datasets(disclosure, data))
+
+
+def package_name(disclosure, commune) -> str:
+    """"xa-hoa-an-du-toan-ngan-sach-2026": by name, not by the commune's code, whose digits next to the year
+    would read as an ID number to the personal-data scan of the built site."""
+    return slugify(f"{commune.type} {commune.name} {disclosure.year} {disclosure.slug}")
+
+
+def page_address(commune, path: str) -> str:
+    return f"{commune.site_url.rstrip('/')}/{path}" if commune.site_url else f"/{path}"
+
+
+def package_downloads(disclosure, resources: list[Resource], commune, license_) -> list[Download]:
+    """The typed CSVs and `datapackage.json`, under `du-lieu/` beside the page."""
+    if not resources:
+        return []
+    meta = {"title": disclosure.title, "description": disclosure.summary, "issued": disclosure.issued.isoformat(),
+            "issuer": disclosure.issuer, "number": disclosure.number, "legal_basis": disclosure.legal_basis,
+            "page": page_address(commune, disclosure.url), "keywords": [commune.name, *disclosure.extra["village_names"]]}
+    files = package_files(package_name(disclosure, commune), meta, resources, license_)
+    titles = {r.path: f"{r.title} (CSV, dữ liệu mở)" for r in resources}
+    titles[PACKAGE_FILE] = "Mô tả gói dữ liệu mở (datapackage.json)"
+    return [Download(FOLDER + name, titles.get(name, name), content) for name, content in files.items()]
+
+
+def catalogue(entries: list[tuple[Any, Any, list[Resource]]], commune, license_) -> dict[str, Any]:
+    """(disclosure, kind, resources) for each disclosure with data -> the machine-readable catalogue."""
+    return {
+        "title": f"Dữ liệu mở công khai – Ủy ban nhân dân {commune.in_sentence}",
+        "commune": {"name": commune.name, "type": commune.type, "code": commune.code, "province": commune.province},
+        "site_url": commune.site_url or None,
+        "license": dict(license_),
+        "datasets": [{
+            "name": package_name(d, commune), "title": d.title, "kind": kind.id, "kind_label": kind.label,
+            "issued": d.issued.isoformat(), "last_changed": d.last_changed.isoformat() if d.last_changed else None,
+            "page": d.url, "datapackage": f"{d.url}{FOLDER}{PACKAGE_FILE}",
+            "resources": [{"name": r.name, "title": r.title, "path": f"{d.url}{FOLDER}{r.path}",
+                           "fields": [f.name for f in r.fields]} for r in resources],
+        } for d, kind, resources in entries],
+    }
