@@ -27,7 +27,7 @@ AXE = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 DECAP_SERVER = ROOT / ".venv" / "node" / "node_modules" / "decap-server" / "dist" / "index.js"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/thong-bao/", "gioi-thieu/",
+PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/thong-bao/", "gioi-thieu/", "du-lieu/",
          "cong-khai/2026/quy-uoc-thon-dong-ben/", "cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/",
          "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/", "loai/ngan-sach/",
          "cong-khai/2026/ra-soat-ho-ngheo-2026/", "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-tay/",

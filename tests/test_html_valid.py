@@ -19,7 +19,7 @@ JAVA = shutil.which("java")
 PAGES = [
     "index.html", "cong-khai/index.html", "loai/ngan-sach/index.html", "nam/2026/index.html",
     "dang-niem-yet/index.html", "thon/index.html", "thon/dong-ben/index.html", "tim-kiem/index.html",
-    "gioi-thieu/index.html", "admin/index.html",
+    "gioi-thieu/index.html", "admin/index.html", "du-lieu/index.html",
     "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/index.html", "cong-khai/2026/ke-hoach-su-dung-dat-2026/index.html",
     "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/index.html", "cong-khai/2026/ra-soat-ho-ngheo-2026/index.html",
     "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-tay/index.html", "cong-khai/2025/ra-soat-ho-ngheo-2025/index.html",
