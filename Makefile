@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CONTENT ?= content
-OUTPUT ?= output
+# DRAFTS=1 shows `draft: true` bundles, in a folder of its own so a preview is never published by mistake.
+OUTPUT ?= $(if $(filter-out 0,$(DRAFTS)),output-ban-nhap,output)
 PORT ?= 8000
-export BUILD_DATE
+export BUILD_DATE DRAFTS
 
 # Debian packages: WeasyPrint's libraries and a Times-compatible font for the printed sheets;
 # Chromium (and npm for axe-core), pdftoppm, and Java for the W3C HTML checker (vnu-jar) in the tests.

@@ -19,6 +19,8 @@ TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
 LOCALE = ("C.UTF-8",)
 BUILD_DATE = os.environ.get("BUILD_DATE") or dt.datetime.now(ZoneInfo(TIMEZONE)).date().isoformat()
+# `draft: true` bundles are shown only in a preview build (`make serve DRAFTS=1`, into output-ban-nhap/).
+CKX_SHOW_DRAFTS = os.environ.get("DRAFTS", "") not in ("", "0")
 
 PATH = "content"
 THEME = os.path.join(ROOT, "theme")

@@ -61,14 +61,15 @@ def check(content: Path, settings: dict, *, checks_only: bool = False):
     if unusable:
         print(f"CẢNH BÁO: {unusable}", file=sys.stderr)
     site = load_site(content, KINDS, build_settings.build_date, build_settings.kind_settings, build_settings.limits,
-                     cache, checks_only=checks_only)
+                     cache, checks_only=checks_only, show_drafts=build_settings.show_drafts)
     if site.issues:
         print(format_issues(site.issues), file=sys.stderr)
     if has_errors(site.issues):
         print("Nội dung có lỗi: sửa các dòng LỖI ở trên rồi chạy lại.", file=sys.stderr)
         return None
     reused = f" ({site.cache_hits} hồ sơ không đổi từ lần trước, không đọc lại)" if site.cache_hits else ""
-    print(f"Nội dung hợp lệ: {site.bundles_loaded} hồ sơ công khai, {len(site.pages)} trang{reused}.")
+    print(f"Nội dung hợp lệ: {site.bundles_loaded} hồ sơ công khai, {len(site.pages)} trang{reused}."
+          + (" Có hiện các bản nháp (DRAFTS=1): không đăng thư mục này." if build_settings.show_drafts else ""))
     return site
 
 

@@ -133,3 +133,59 @@ def test_editor_server_answers_bad_requests_in_vietnamese_json(editor_server, bo
 def test_preview_reads_only_bundles_inside_content(path):
     issues = check_entry(path, {"title": "x", "kind": "notice", "issued": "05/01/2026"}, ROOT / "content", KINDS)
     assert [i.code for i in issues] == ["duong-dan-khong-hop-le"]
+
+
+ONLINE_BACKENDS = {
+    "github": {"name": "github", "repo": "ubnd-hoaan/cong-khai", "branch": "main",
+               "base_url": "https://dang-nhap.hoaan.example.gov.vn"},
+    "gitlab": {"name": "gitlab", "repo": "ubnd-hoaan/cong-khai", "branch": "main", "auth_type": "pkce",
+               "app_id": "6a1f0c2e9b", "api_root": "https://git.example.gov.vn/api/v4",
+               "base_url": "https://git.example.gov.vn"},
+    "gitea": {"name": "gitea", "repo": "ubnd-hoaan/cong-khai", "branch": "main", "app_id": "1b2c3d4e",
+              "api_root": "https://gitea.example.gov.vn/api/v1", "base_url": "https://gitea.example.gov.vn"},
+}
+
+
+@pytest.mark.parametrize("name", ONLINE_BACKENDS)
+def test_each_online_backend_is_accepted_and_written_as_decap_reads_it(name):
+    from plugins.disclosures.settings import read_settings
+    from plugins.editor.config import editor_config
+
+    backend = ONLINE_BACKENDS[name]
+    settings, issues = read_settings({"BUILD_DATE": "2026-01-05", "CKX_EDITOR_BACKEND": backend}, KINDS)
+    assert settings is not None, [i.format() for i in issues]
+    commune, _ = parse_commune((ROOT / "content/commune.yml").read_text(encoding="utf-8"), "commune.yml")
+    written = yaml.safe_load(yaml.safe_dump(editor_config(KINDS, commune, backend), allow_unicode=True))
+    assert written["backend"] == backend and written["local_backend"] is True
+
+
+@pytest.mark.parametrize(("backend", "missing"), [
+    ({"name": "gitlab", "repo": "ubnd-hoaan/cong-khai"}, ["auth_type", "app_id"]),
+    ({"name": "gitea", "repo": "ubnd-hoaan/cong-khai", "app_id": "x"}, ["api_root", "base_url"]),
+    ({"name": "github"}, ["repo"]),
+])
+def test_a_backend_missing_what_it_needs_is_named(backend, missing):
+    from plugins.disclosures.settings import read_settings
+
+    settings, issues = read_settings({"BUILD_DATE": "2026-01-05", "CKX_EDITOR_BACKEND": backend}, KINDS)
+    assert settings is None
+    assert sorted(i.key for i in issues) == sorted(f"CKX_EDITOR_BACKEND[{k!r}]" for k in missing)
+
+
+def test_a_wrong_repo_or_address_is_named():
+    from plugins.disclosures.settings import read_settings
+
+    backend = dict(ONLINE_BACKENDS["gitea"], repo="cong-khai", api_root="gitea.example.gov.vn/api/v1")
+    _, issues = read_settings({"BUILD_DATE": "2026-01-05", "CKX_EDITOR_BACKEND": backend}, KINDS)
+    assert [i.key for i in issues] == ["CKX_EDITOR_BACKEND['repo']", "CKX_EDITOR_BACKEND['api_root']"]
+
+
+def test_the_built_editor_carries_the_configured_backend(tmp_path):
+    from tests.conftest import FIXTURES, ckx, settings_file
+
+    settings = settings_file(tmp_path, f"CKX_EDITOR_BACKEND = {ONLINE_BACKENDS['gitlab']!r}")
+    result = ckx("build", "--content", str(FIXTURES / "sites/phuong-nho"), "--output", str(tmp_path / "out"),
+                 "--settings", str(settings))
+    assert result.returncode == 0, result.stderr
+    written = yaml.safe_load((tmp_path / "out/admin/config.yml").read_text(encoding="utf-8"))
+    assert written["backend"] == ONLINE_BACKENDS["gitlab"]

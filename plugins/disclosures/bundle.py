@@ -10,15 +10,16 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
 
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits
 from plugins.disclosures.kinds import Kind, KindRegistry
 from plugins.disclosures.model import Commune, Disclosure, FileRef, Posting, Signer
-from plugins.disclosures.schema import Checker, Date, ListOf, Record, Text
+from plugins.disclosures.schema import Checker, Date, Flag, ListOf, Record, Text
 from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
-from plugins.issues import WARNING, Issue
+from plugins.issues import ERROR, WARNING, Issue
 from plugins.vietnamese.text import is_slug, nfc, slugify
 
 BOARD_PLACES = {
@@ -54,6 +55,7 @@ def common_keys(kinds: KindRegistry) -> dict[str, Any]:
         "tables": ListOf(item=TABLE),
         "attachments": ListOf(item=ATTACHMENT),
         "recipients": ListOf(),  # "Nơi nhận" of the printed sheet; built from the posting places when absent
+        "draft": Flag(),  # being prepared: left out of the published site (docs/quyet-dinh.md, "Drafts")
     }
 
 
@@ -64,9 +66,11 @@ def parse_bundle(
     commune: Commune,
     kinds: KindRegistry,
     limits: Limits = DEFAULT_LIMITS,
+    show_drafts: bool = True,
 ) -> tuple[Disclosure | None, list[Issue]]:
     """Check one bundle. `source_dir` is "disclosures/<year>/<slug>" relative to content/;
-    `files` maps each file name in the bundle (relative, "/"-separated) to its size."""
+    `files` maps each file name in the bundle (relative, "/"-separated) to its size. A draft's problems are
+    warnings unless drafts are shown: it is not published, so it must not stop the site's daily build."""
     index = f"{source_dir}/index.md"
     parts = source_dir.split("/")
     if len(parts) != 3 or not (parts[1].isdigit() and len(parts[1]) == 4):
@@ -110,8 +114,10 @@ def parse_bundle(
     if kind is not None and kind.table_required and not data["tables"]:
         checker.report("thieu-bang", ("kind",), f'loại "{kind.label}" phải có bảng số liệu nhưng chưa khai báo bảng nào.',
                        "Chép bảng Excel/CSV vào thư mục hồ sơ (make import) và khai báo: tables: [{file: ten-bang.csv}].")
+    draft = data["draft"] is True
+    issues = as_draft(checker.issues) if draft and not show_drafts else checker.issues
     if kind is None or not data["title"] or not issued:
-        return None, checker.issues
+        return None, issues
     if int(parts[1]) != issued.year:
         checker.report("nam-thu-muc-khac-nam-ban-hanh", ("issued",),
                        f"hồ sơ nằm trong thư mục {parts[1]} nhưng ban hành năm {issued.year}.",
@@ -137,10 +143,19 @@ def parse_bundle(
         attachments=attachments,
         body_markdown=body,
         summary=data["summary"],
+        draft=draft,
         extra={key: data[key] for key in kind.extra_keys} | {"effective": data["effective"],
                                                              "recipients": data["recipients"]},
     )
-    return disclosure, checker.issues
+    return disclosure, issues
+
+
+def as_draft(issues: list[Issue]) -> list[Issue]:
+    """A hidden draft's problems, told but not blocking: each error becomes a warning saying so."""
+    return [issue if issue.severity != ERROR else
+            replace(issue, severity=WARNING, message=f"(bản nháp, chưa đăng) {issue.message}",
+                    hint=f"{issue.hint} Phải sửa trước khi bỏ dòng draft: true.".strip())
+            for issue in issues]
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)

@@ -45,7 +45,7 @@ class DisclosuresGenerator(Generator):
             site = preloaded.site
         else:  # plain `pelican content`
             site = load_site(Path(self.path), KINDS, today, settings.kind_settings, settings.limits,
-                             folder_from_environment()[0])
+                             folder_from_environment()[0], show_drafts=settings.show_drafts)
             if has_errors(site.issues):
                 raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
             for issue in site.issues:

@@ -179,6 +179,7 @@ class Disclosure:
     attachments: tuple[FileRef, ...] = ()
     body_markdown: str = ""
     summary: str | None = None
+    draft: bool = False  # `draft: true`: only in builds that show drafts (make serve DRAFTS=1)
     extra: dict[str, Any] = field(default_factory=dict)  # keys a kind plugin declared
     status: PostingStatus = PostingStatus.NOT_POSTED
     first_published: dt.date | None = None  # from git history; None outside git

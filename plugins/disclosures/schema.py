@@ -110,6 +110,24 @@ class Text(Spec):
 
 
 @dataclass
+class Flag(Spec):
+    """Yes or no: `true`/`false` as the web editor writes it, or `có`/`không` as an officer may."""
+
+    required: bool = False
+    expected: str = "true hoặc false"
+    YES = ("true", "yes", "có")
+    NO = ("false", "no", "không")
+
+    def read(self, value: Any, path: Path, checker: Checker) -> Any:
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word in self.YES or word in self.NO:
+            return word in self.YES
+        checker.report("gia-tri-khong-hop-le", path, f'"{value}" không phải là true hay false.',
+                       "Viết true (có) hoặc false (không), hoặc bỏ hẳn dòng này.")
+        return INVALID
+
+
+@dataclass
 class Parsed(Spec):
     """A value read by one of the Vietnamese parsers, which explain their own refusals."""
 

@@ -8,6 +8,7 @@ printed with the content's issues; never a traceback halfway through a build.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ class BuildSettings:
     limits: Limits = DEFAULT_LIMITS
     kind_settings: Mapping[str, Any] = field(default_factory=dict)  # CKX_KIND_SETTINGS as written
     data_license: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LICENSE))  # of the open data
+    show_drafts: bool = False  # CKX_SHOW_DRAFTS (DRAFTS=1): a preview for officers, never the published site
 
 
 def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[BuildSettings | None, list[Issue]]:
@@ -46,6 +48,10 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[Bui
         issues.append(_issue("CKX_LISTING_PAGE_SIZE", f"cần một số nguyên từ 1 đến {MAX_PAGE_SIZE}, đang là {page_size!r}.",
                              "Ví dụ: CKX_LISTING_PAGE_SIZE = 50."))
     issues += _editor_backend_issues(settings.get("CKX_EDITOR_BACKEND"))
+    show_drafts = settings.get("CKX_SHOW_DRAFTS", False)
+    if not isinstance(show_drafts, bool):
+        issues.append(_issue("CKX_SHOW_DRAFTS", f"cần True hoặc False, đang là {show_drafts!r}.",
+                             "Để trống; chạy make serve DRAFTS=1 khi muốn xem các bản nháp."))
     data_license = settings.get("CKX_DATA_LICENSE", DEFAULT_LICENSE)
     if check_license(data_license):
         issues.append(_issue("CKX_DATA_LICENSE", f"{check_license(data_license)}, đang là {data_license!r}.",
@@ -64,26 +70,53 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[Bui
                              'Ví dụ: CKX_KIND_SETTINGS = {"poverty": {"grace_days": 3}}.'))
     if issues:
         return None, issues
-    return BuildSettings(build_date, page_size, limits, kind_settings, dict(data_license)), []
+    return BuildSettings(build_date, page_size, limits, kind_settings, dict(data_license), show_drafts), []
 
 
 EDITOR_BACKENDS = ("git-gateway", "github", "gitlab", "gitea", "bitbucket", "azure")  # Decap CMS's own names
+# What each backend cannot work without, beyond `name` (docs/bien-tap-truc-tuyen.md walks through each):
+# GitLab and Gitea sign officers in from the browser with PKCE (an OAuth application's id, no server of the
+# commune's own); GitHub has no such flow and needs an OAuth client at `base_url` (Netlify's by default).
+BACKEND_NEEDS = {
+    "github": ("repo",),
+    "gitlab": ("repo", "auth_type", "app_id"),
+    "gitea": ("repo", "app_id", "api_root", "base_url"),
+    "bitbucket": ("repo",),
+    "azure": ("repo", "tenant_id", "app_id"),
+}
+_REPO = re.compile(r"[\w.-]+(?:/[\w.-]+)+")
+_URL = re.compile(r"https://[^\s/]+(?:/\S*)?")
 
 
 def _editor_backend_issues(backend: Any) -> list[Issue]:
-    """Decap's `backend` block: a dict whose `name` Decap knows and whose values are plain text or true/false."""
+    """Decap's `backend` block: a dict whose `name` Decap knows, holding what that backend needs, its values
+    plain text or true/false."""
     if backend is None:
         return []
-    hint = 'Ví dụ: CKX_EDITOR_BACKEND = {"name": "github", "repo": "ubnd-hoaan/cong-khai", "branch": "main"}.'
+    hint = ('Ví dụ: CKX_EDITOR_BACKEND = {"name": "gitlab", "repo": "ubnd-hoaan/cong-khai", "branch": "main", '
+            '"auth_type": "pkce", "app_id": "<Application ID>"}; xem docs/bien-tap-truc-tuyen.md.')
     if not isinstance(backend, dict):
         return [_issue("CKX_EDITOR_BACKEND", f"cần một dict, đang là {backend!r}.", hint)]
     issues = []
-    if backend.get("name") not in EDITOR_BACKENDS:
-        issues.append(_issue("CKX_EDITOR_BACKEND['name']", f"{backend.get('name')!r} không phải là nơi lưu Decap CMS biết.",
+    name = backend.get("name")
+    if name not in EDITOR_BACKENDS:
+        issues.append(_issue("CKX_EDITOR_BACKEND['name']", f"{name!r} không phải là nơi lưu Decap CMS biết.",
                              f"Chọn một trong: {', '.join(EDITOR_BACKENDS)}."))
     for key, value in backend.items():
         if not isinstance(key, str) or not isinstance(value, (str, bool)):
             issues.append(_issue(f"CKX_EDITOR_BACKEND[{key!r}]", f"cần chữ hoặc True/False, đang là {value!r}.", hint))
+    for key in BACKEND_NEEDS.get(name, ()):
+        if not backend.get(key):
+            issues.append(_issue(f"CKX_EDITOR_BACKEND[{key!r}]", f'nơi lưu "{name}" cần khóa {key}.', hint))
+    repo = backend.get("repo")
+    if isinstance(repo, str) and repo and not _REPO.fullmatch(repo):
+        issues.append(_issue("CKX_EDITOR_BACKEND['repo']", f'"{repo}" không phải dạng chủ-sở-hữu/tên-kho.', hint))
+    if name == "gitlab" and backend.get("auth_type") not in (None, "pkce", "implicit"):
+        issues.append(_issue("CKX_EDITOR_BACKEND['auth_type']", f"{backend.get('auth_type')!r}: GitLab dùng \"pkce\".", hint))
+    for key in ("api_root", "base_url"):
+        value = backend.get(key)
+        if isinstance(value, str) and value and not _URL.fullmatch(value):
+            issues.append(_issue(f"CKX_EDITOR_BACKEND[{key!r}]", f'"{value}" không phải địa chỉ https.', hint))
     return issues
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plugins.attachments.check import check_attachment
-from plugins.disclosures.bundle import parse_bundle
+from plugins.disclosures.bundle import as_draft, parse_bundle
 from plugins.disclosures.cache import BundleCache, code_version, digest
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
@@ -40,11 +40,12 @@ class Site:
 
 def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
               kind_settings: dict | None = None, limits: Limits = DEFAULT_LIMITS,
-              cache_folder: Path | None = None, *, checks_only: bool = False) -> Site:
+              cache_folder: Path | None = None, *, checks_only: bool = False, show_drafts: bool = False) -> Site:
     """`kind_settings` is CKX_KIND_SETTINGS from pelicanconf.py; a bad one raises SettingsError. With a
     `cache_folder`, bundles whose files, commune.yml, settings and code are unchanged are not read again.
     `checks_only` (validate): the issues and the count are all that is wanted, so a bundle taken from the
-    cache is not unpacked and `disclosures` holds only those read afresh."""
+    cache is not unpacked and `disclosures` holds only those read afresh. Drafts (`draft: true`) are checked
+    but left out, their errors told as warnings, unless `show_drafts` (a preview for the officer)."""
     settings = resolve_settings(kinds, kind_settings)
     content_path = Path(content_path)
     tree = scan(content_path)
@@ -63,7 +64,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
         return site  # bundles cannot be checked without the villages
     history = bundle_history(content_path)
     inputs_of_every_bundle = digest(code_version(), commune_text, repr(settings), repr(limits),
-                                    ",".join(kind.id for kind in kinds))
+                                    ",".join(kind.id for kind in kinds), f"drafts={show_drafts}")
     cache = BundleCache(cache_folder, content_path, inputs_of_every_bundle)
     bundles, unread = {}, []  # source_dir -> (disclosure, issues, file digests, key), in the order of the disk
     for index_file in tree.glob("disclosures", "index.md"):
@@ -84,7 +85,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
             disclosure = None
             if text is not None:
                 disclosure, bundle_issues, asked = _load_bundle(tree, source_dir, text, commune, kinds, settings,
-                                                                build_date, limits)
+                                                                build_date, limits, show_drafts)
                 cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, asked)
                 issues += bundle_issues
             done.append((source_dir, None if checks_only else disclosure, issues, cache.fresh.get(source_dir)))
@@ -98,7 +99,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     for source_dir, (disclosure, bundle_issues, file_digests, key) in bundles.items():
         site.issues += bundle_issues
         site.bundles_loaded += not has_errors(bundle_issues)
-        if disclosure is not None:
+        if disclosure is not None and (show_drafts or not disclosure.draft):
             site.disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir)))
     cache.save()
     site.cache_hits, site.cache_misses = cache.hits, cache.misses
@@ -107,17 +108,19 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
 
 
 def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune, kinds: KindRegistry,
-                 settings: dict, build_date: dt.date, limits: Limits):
+                 settings: dict, build_date: dt.date, limits: Limits, show_drafts: bool):
     """One bundle read and checked: (disclosure or None, issues, what its loader asked about the build date)."""
-    disclosure, issues = parse_bundle(source_dir, text, tree.under(source_dir), commune, kinds, limits)
+    disclosure, issues = parse_bundle(source_dir, text, tree.under(source_dir), commune, kinds, limits, show_drafts)
     if disclosure is None:
         return None, issues, ()
     bundle_dir = tree.path(source_dir)
+    files_issues = []
     for ref in disclosure.attachments:
-        issues += check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
+        files_issues += check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
     context = LoadContext(commune=commune, build_date=build_date, settings=settings.get(disclosure.kind, {}),
                           limits=limits)
-    issues += _load_tables(disclosure, bundle_dir, context, kinds)
+    files_issues += _load_tables(disclosure, bundle_dir, context, kinds)
+    issues += as_draft(files_issues) if disclosure.draft and not show_drafts else files_issues
     disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
     return disclosure, issues, tuple(context.date_questions)
 

@@ -13,7 +13,7 @@ from typing import Any
 from plugins.disclosures.bundle import common_keys, place_choices
 from plugins.disclosures.kinds import Kind, KindRegistry
 from plugins.disclosures.model import Commune
-from plugins.disclosures.schema import Date, ListOf, Record, Spec, Text, Time
+from plugins.disclosures.schema import Date, Flag, ListOf, Record, Spec, Text, Time
 from plugins.editor.labels import LABELS
 
 # A text field, not Decap's date picker: the picker is the browser's own <input type="date">, which shows
@@ -57,6 +57,8 @@ def widget(name: str, spec: Spec, context: dict[str, list[dict]], path: tuple[st
             field |= {"widget": "list"}
     elif isinstance(spec, Date):
         field |= DATE
+    elif isinstance(spec, Flag):
+        field |= {"widget": "boolean", "default": False}
     elif isinstance(spec, Time):
         field |= {"widget": "string", "pattern": [r"^\d{1,2}[:hH]\d{2}$", "Viết giờ dạng 07:30"]}
     elif isinstance(spec, Text) and spec.choices:

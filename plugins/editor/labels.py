@@ -33,5 +33,7 @@ LABELS = {
     "host": ("Người chủ trì", ""),
     "content": ("Nội dung", ""),
     "holidays": ("Ngày nghỉ riêng của địa phương", ""),
+    "draft": ("Bản nháp, chưa đăng", "Bật khi còn đang soạn: văn bản không lên trang, không vào tìm kiếm, dữ liệu "
+                                     "mở và bản in cho đến khi tắt. Xem thử: make serve DRAFTS=1."),
     "body": ("Nội dung thuyết minh", "Viết như văn bản thường; có thể in đậm, gạch đầu dòng, chèn bảng."),
 }
