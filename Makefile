@@ -2,7 +2,7 @@
 # BUILD_DATE=YYYY-MM-DD overrides today's date (Asia/Ho_Chi_Minh) for posting status.
 
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 CONTENT ?= content
 # DRAFTS=1 shows `draft: true` bundles, in a folder of its own so a preview is never published by mistake.

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from plugins.disclosures.build import BuildFailed, Preloaded, run_pelican  # noqa: E402  (needs ROOT on sys.path)
 from plugins.disclosures.cache import folder_from_environment  # noqa: E402
+from plugins.disclosures.checksums import cache_file_for, write_checksums  # noqa: E402
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import load_site  # noqa: E402
@@ -94,6 +95,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
         print(f"Xây dựng thất bại: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
         return False
     kept = keep_printed_sheets(output, staging)
+    write_checksums(staging, cache_file_for(preloaded.cache_folder, output))
     swap(staging, output, remove_old_in_background=True)
     outputs.save()
     print(f"Đã xây dựng trang vào {output}: {outputs.made} tệp làm mới, {outputs.kept} tệp không đổi giữ lại."
@@ -130,6 +132,7 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False) -> bo
     if written is None:
         return False
     swap(staging, output / "print")
+    write_checksums(output, cache_file_for(folder_from_environment()[0], output))
     print(f"Đã in {len(written)} bản niêm yết vào {output / 'print'} ({rendered} bản in lại, "
           f"{len(written) - rendered} bản không đổi"
           + (f"; {left_out} bản đã thay đổi nhưng ngoài phạm vi ONLY/NOW nên không có bản PDF" if left_out else "")

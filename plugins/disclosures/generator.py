@@ -74,6 +74,7 @@ class DisclosuresGenerator(Generator):
             for page in listings.paginate(listing, self.build_settings.listing_page_size):
                 self._write(writer, page.url + "index.html", "listing", dict(page=page, page_url=page.url))
         self._write(writer, "thon/index.html", "villages", dict(page_url="thon/"))
+        self._write(writer, "404.html", "404")  # the static server's page for an unknown address
         self._open_data_catalogue(writer)
         for kind in KINDS:
             if kind.site_files:

@@ -184,6 +184,7 @@ class Disclosure:
     status: PostingStatus = PostingStatus.NOT_POSTED
     first_published: dt.date | None = None  # from git history; None outside git
     last_changed: dt.date | None = None
+    changes: tuple = ()  # (date, ((what, action), ...)) newest first, from git; declared files only, by title
     fingerprint: str = ""  # of everything it was made from (plugins/disclosures/site.py), for rebuilding outputs
 
     def __fingerprint__(self) -> str:

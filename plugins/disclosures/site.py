@@ -16,7 +16,7 @@ from plugins.disclosures.cache import BundleCache, code_version, digest
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
-from plugins.disclosures.history import bundle_history
+from plugins.disclosures.history import BundleHistory, bundle_history
 from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import parse_page
@@ -126,16 +126,31 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
 
 
 def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, build_date: dt.date,
-                dates) -> Disclosure:
-    """What holds outside the bundle's files: posting status on the build date, dates from history; and the
-    checksums of its files. The fingerprint names all of it, for the outputs made from this disclosure."""
+                history: BundleHistory | None) -> Disclosure:
+    """What holds outside the bundle's files: posting status on the build date, dates and changes from history;
+    and the checksums of its files. The fingerprint names all of it, for the outputs made from this disclosure."""
     status = disclosure.posting.status(build_date) if disclosure.posting else PostingStatus.NOT_POSTED
     checksummed = tuple(replace(ref, sha256=file_digests[ref.file]) for ref in disclosure.tables)
     attachments = tuple(replace(ref, sha256=file_digests[ref.file]) for ref in disclosure.attachments)
-    first, last = dates or (None, None)
+    first, last = (history.first, history.last) if history else (None, None)
+    changes = _published_changes(history, (*checksummed, *attachments)) if history else ()
     return replace(disclosure, status=status, tables=checksummed, attachments=attachments,
-                   first_published=first, last_changed=last,
-                   fingerprint=digest(key, status.value, str(first), str(last)))
+                   first_published=first, last_changed=last, changes=changes,
+                   fingerprint=digest(key, status.value, str(first), str(last), repr(changes)))
+
+
+UNPUBLISHED_FILE = "tệp không đăng trên trang"
+
+
+def _published_changes(history: BundleHistory, refs) -> tuple[tuple[dt.date, tuple[tuple[str, str], ...]], ...]:
+    """Each day's changes as a citizen may read them: the explanation and the declared files by their titles;
+    a file the bundle keeps but does not publish is never named (its name may be a person's)."""
+    titles = {"index.md": "Nội dung văn bản"} | {ref.file: ref.title or ref.file for ref in refs}
+    days = []
+    for change in history.changes:
+        named = {(titles.get(name, UNPUBLISHED_FILE), action) for name, action in change.files}
+        days.append((change.date, tuple(sorted(named, key=lambda pair: (pair[0] == UNPUBLISHED_FILE, pair)))))
+    return tuple(days)
 
 
 WITHDRAWN_NOTE = ("Danh sách có tên đã hết thời gian niêm yết. Theo quy định bảo vệ dữ liệu cá nhân, trang chỉ "

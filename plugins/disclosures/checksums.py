@@ -1,0 +1,73 @@
+"""`SHA256SUMS` at the site root: the checksum of every file a disclosure publishes.
+
+A journalist keeps a copy of this list on the day a disclosure is posted; any
+later day `sha256sum -c SHA256SUMS` (or comparing two copies) shows whether a
+file changed after posting. Listed: attachments, data downloads, clean copies,
+printed PDFs, calendars and catalogues, every published file but the pages
+themselves (HTML changes every day with the posting status), the search index,
+the theme and the editor. A file's checksum is read again only when its size,
+time or inode changed: unchanged outputs are hard links of the last build's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from plugins.disclosures.cache import write_atomically
+
+FILE = "SHA256SUMS"
+NOT_LISTED_FOLDERS = ("pagefind/", "theme/", "admin/")
+
+
+def listed(rel: str) -> bool:
+    return not (rel.endswith(".html") or rel == FILE or rel.startswith(NOT_LISTED_FOLDERS)
+                or any(part.startswith(".") for part in rel.split("/")))
+
+
+def write_checksums(site: Path, cache_file: Path | None = None) -> int:
+    """Write `site/SHA256SUMS` (sorted, `sha256sum` format); returns the number of files listed."""
+    known = _read(cache_file)
+    fresh: dict[str, list] = {}
+    lines = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and not p.is_symlink()):
+        rel = path.relative_to(site).as_posix()
+        if not listed(rel):
+            continue
+        info = path.stat()
+        stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
+        old = known.get(rel)
+        sha = old[3] if old and old[:3] == stamp else _sha256(path)
+        fresh[rel] = [*stamp, sha]
+        lines.append(f"{sha}  {rel}\n")
+    write_atomically(site / FILE, "".join(lines).encode("utf-8"))
+    if cache_file is not None:
+        with contextlib.suppress(OSError):  # only a speed-up
+            write_atomically(cache_file, json.dumps(fresh, separators=(",", ":")).encode("utf-8"))
+    return len(lines)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read(cache_file: Path | None) -> dict[str, list]:
+    try:
+        data = json.loads(cache_file.read_bytes()) if cache_file else {}
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def cache_file_for(cache_folder: Path | None, site: Path) -> Path | None:
+    """One record per published site, in the cache folder (never in the site)."""
+    if cache_folder is None:
+        return None
+    return cache_folder / f"sha256sums-{hashlib.sha256(os.fsencode(site.resolve())).hexdigest()[:16]}.json"
