@@ -1,0 +1,94 @@
+"""The publishing loop: the CI definitions a commune copies are valid, run daily and on every push, and their
+steps, run here one by one in a clean clone, validate, build with today's date in Viet Nam, print the sheets
+and leave a site whose checksums hold."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+CI = ROOT / "scripts/ci"
+CRON = re.compile(r"^(\S+\s+){4}\S+$")
+
+
+def github():
+    # YAML 1.1 reads the key `on` as True: PyYAML gives it back as the boolean
+    workflow = yaml.safe_load((CI / "github-pages.yml").read_text(encoding="utf-8"))
+    return workflow, workflow.get("on", workflow.get(True))
+
+
+def gitlab():
+    return yaml.safe_load((CI / "gitlab-ci.yml").read_text(encoding="utf-8"))
+
+
+def test_github_workflow_runs_daily_on_push_and_deploys_to_pages():
+    workflow, triggers = github()
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    [schedule] = triggers["schedule"]
+    assert CRON.match(schedule["cron"]) and schedule["cron"].split()[1] == "17"  # 00:05 in Viet Nam
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["container"].startswith("debian:")
+    uses = [step["uses"].split("@")[0] for step in build["steps"] if "uses" in step]
+    assert uses == ["actions/checkout", "actions/upload-pages-artifact"]
+    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # history for the change lists
+    assert deploy["needs"] == "build" and deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_gitlab_pipeline_publishes_public_on_the_default_branch_and_schedules():
+    pipeline = gitlab()
+    job = pipeline["pages"]
+    assert pipeline["image"].startswith("debian:") and pipeline["variables"]["GIT_DEPTH"] == 0
+    conditions = " ".join(rule["if"] for rule in job["rules"])
+    assert "CI_DEFAULT_BRANCH" in conditions and '"schedule"' in conditions
+    assert job["artifacts"]["paths"] == ["public"] and job["script"][-1].endswith("cp -a output public")
+
+
+def steps():
+    """The commands both definitions run after checking out, in order; the first install of git, make and
+    Python (`apt-get`) is left out: the machine running the tests has them."""
+    workflow, _ = github()
+    from_github = [s["run"] for s in workflow["jobs"]["build"]["steps"] if "run" in s and "apt-get" not in s["run"]]
+    from_gitlab = [line for line in gitlab()["pages"]["script"]]
+    return from_github, from_gitlab
+
+
+def test_both_definitions_run_the_same_make_steps():
+    from_github, from_gitlab = steps()
+    targets = [re.findall(r"\bmake (\w+)", " ".join(commands)) for commands in (from_github, from_gitlab)]
+    assert targets[0] == targets[1] == ["install", "validate", "html", "print"]
+    for commands in (from_github, from_gitlab):
+        assert any("BUILD_DATE=$(TZ=Asia/Ho_Chi_Minh date +%F)" in command for command in commands)
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="git is needed to clone")
+def test_the_github_steps_publish_the_sample_from_a_clean_clone(tmp_path):
+    """Every step, as the runner would run it, in a clone of this repository's last commit. The virtualenv is
+    this one (VENV=...): the install step still runs and checks it, without downloading it again."""
+    clone = tmp_path / "kho-xa"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    from_github, _ = steps()
+    env = dict(os.environ, VENV=str(ROOT / ".venv"), CKX_CACHE=str(tmp_path / "bo-nho-dem"), HOME=str(tmp_path))
+    env.pop("BUILD_DATE", None)
+    for command in from_github:
+        result = subprocess.run(["bash", "-eo", "pipefail", "-c", command], cwd=clone, env=env,
+                                capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-2000:])
+    site = clone / "output"
+    assert (site / "index.html").is_file() and (site / "404.html").is_file()
+    assert (site / "du-lieu/danh-muc.json").is_file()
+    pdfs = sorted(site.glob("print/**/*.pdf"))
+    assert pdfs
+    listed = (site / "SHA256SUMS").read_text(encoding="utf-8")
+    assert all(pdf.relative_to(site).as_posix() in listed for pdf in pdfs)
+    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=site).returncode == 0
+    page = (site / "cong-khai/2026/du-toan-ngan-sach-2026/index.html").read_text(encoding="utf-8")
+    assert 'id="lich-su"' in page  # the clone has the history the change list is made from
