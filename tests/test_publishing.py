@@ -90,5 +90,7 @@ def test_the_github_steps_publish_the_sample_from_a_clean_clone(tmp_path):
     listed = (site / "SHA256SUMS").read_text(encoding="utf-8")
     assert all(pdf.relative_to(site).as_posix() in listed for pdf in pdfs)
     assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=site).returncode == 0
+    private = [p for p in (site, *site.rglob("*")) if not p.stat().st_mode & (0o005 if p.is_dir() else 0o004)]
+    assert not private, "a web server running as another user must read every published file"
     page = (site / "cong-khai/2026/du-toan-ngan-sach-2026/index.html").read_text(encoding="utf-8")
     assert 'id="lich-su"' in page  # the clone has the history the change list is made from

@@ -44,6 +44,7 @@ def write_checksums(site: Path, cache_file: Path | None = None) -> int:
         fresh[rel] = [*stamp, sha]
         lines.append(f"{sha}  {rel}\n")
     write_atomically(site / FILE, "".join(lines).encode("utf-8"))
+    (site / FILE).chmod(0o644)  # published: the web server reads it as another user (mkstemp made it 0600)
     if cache_file is not None:
         with contextlib.suppress(OSError):  # only a speed-up
             write_atomically(cache_file, json.dumps(fresh, separators=(",", ":")).encode("utf-8"))
