@@ -23,9 +23,22 @@ FILE = "SHA256SUMS"
 NOT_LISTED_FOLDERS = ("pagefind/", "theme/", "admin/")
 
 
-def listed(rel: str) -> bool:
-    return not (rel.endswith(".html") or rel == FILE or rel.startswith(NOT_LISTED_FOLDERS)
-                or any(part.startswith(".") for part in rel.split("/")))
+def listed_files(site: Path):
+    """(path relative to the site, DirEntry) of each listed file. The folders left out are never walked and
+    pages are passed over by name (no stat), so the cost is the files listed, not the pages beside them."""
+    stack = [("", site)]
+    while stack:
+        prefix, folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    if f"{rel}/" not in NOT_LISTED_FOLDERS:
+                        stack.append((f"{rel}/", entry.path))
+                elif not entry.name.endswith(".html") and rel != FILE and entry.is_file(follow_symlinks=False):
+                    yield rel, entry
 
 
 def write_checksums(site: Path, cache_file: Path | None = None) -> int:
@@ -33,11 +46,9 @@ def write_checksums(site: Path, cache_file: Path | None = None) -> int:
     known = _read(cache_file)
     fresh: dict[str, list] = {}
     lines = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and not p.is_symlink()):
-        rel = path.relative_to(site).as_posix()
-        if not listed(rel):
-            continue
-        info = path.stat()
+    for rel, entry in sorted(listed_files(site), key=lambda pair: pair[0]):
+        path = Path(entry.path)
+        info = entry.stat(follow_symlinks=False)
         stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
         old = known.get(rel)
         sha = old[3] if old and old[:3] == stamp else _sha256(path)
