@@ -20,7 +20,7 @@ DECAP_VERSION := 3.16.3
 DECAP_SERVER_VERSION := 3.11.3
 EDITOR := $(VENV)/node/decap-cms
 
-.PHONY: install install-dev html print validate serve editor new import bench test lint clean docs layout-pictures
+.PHONY: install install-dev html print validate serve editor new import bench test lint clean docs layout-pictures province
 
 install: $(VENV)/.installed $(EDITOR)/.installed
 
@@ -70,6 +70,12 @@ html: install
 # `make print ONLY=2026/du-toan-ngan-sach-2026` prints one disclosure's sheets, `make print NOW=1` what is posted today.
 print: html
 	$(PY) scripts/ckx.py print --output $(OUTPUT) $(if $(ONLY),--only "$(ONLY)") $(if $(NOW),--now)
+
+# `make province COMMUNES="xa-a xa-b ..."`: each commune's content into $(PROVINCE_OUTPUT)/<xã>/, side by side
+# on every core, and the province portal over them; the report goes to $(PROVINCE_OUTPUT)-bao-cao/.
+PROVINCE_OUTPUT ?= output-tinh
+province: install
+	$(PY) scripts/ckx.py province --communes $(COMMUNES) --output $(PROVINCE_OUTPUT) $(if $(PRINT),--print)
 
 serve: html
 	@echo "Mở http://localhost:$(PORT) trong trình duyệt (Ctrl+C để dừng)."

@@ -49,7 +49,10 @@ CKX_EDITOR_BACKEND = {"name": "git-gateway", "branch": "main"}
 CKX_EDITOR_BUNDLE = os.path.join(ROOT, ".venv", "node", "decap-cms", "package", "dist")
 
 SITENAME = "Công khai xã"
-SITEURL = ""
+# The site's folder on its host, without a trailing slash: "" at a domain's root; "/cong-khai" for a
+# project's GitHub or GitLab Pages; "/xa-hoa-an" for a commune inside a province portal (set by the CI
+# definitions and by `scripts/ckx.py province` through the environment).
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 
 # Disclosures are written by plugins/disclosures; Pelican's own article machinery is off.

@@ -19,6 +19,7 @@ import runpy
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -103,7 +104,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
     return True
 
 
-def print_sheets(output: Path, only: str | None = None, now: bool = False) -> bool:
+def print_sheets(output: Path, only: str | None = None, now: bool = False, folder: str = "") -> bool:
     """PDFs of every print view of the built site into <output>/print/, swapped in whole; only the sheets
     whose print view changed since the last `make print` are rendered again, on every core. `only`
     (<year>/<slug>) and `now` (posted today) narrow what is rendered."""
@@ -122,7 +123,7 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False) -> bo
     staging = new_staging(output / "print")
     written = None
     try:
-        written, rendered, left_out = write_pdfs(output, staging, only, now)
+        written, rendered, left_out = write_pdfs(output, staging, only, now, folder)
     except PrintError as exc:
         print(f"Lỗi khi in {exc}", file=sys.stderr)
     finally:
@@ -140,20 +141,66 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False) -> bo
     return True
 
 
+def province(contents: list[Path], output: Path, report: Path | None, settings: dict, *, build_only: bool = False,
+             portal_only: bool = False, print_sheets: bool = False, jobs: int | None = None) -> bool:
+    """Each commune's content into <output>/<its slug>/, side by side, then the portal over them. A commune
+    with errors keeps its previous site and is named in the report; the others are published. False when a
+    commune failed in this run (a portal-only run is False only when it could not read any commune)."""
+    from plugins.province.build import build_communes, read_results, report_text, write_portal
+
+    build_settings, issues = read_settings(settings, KINDS)
+    if build_settings is None:
+        print(format_issues(issues), file=sys.stderr)
+        return False
+    missing = [c for c in contents if not c.is_dir()]
+    if missing:
+        print("Không tìm thấy thư mục nội dung: " + ", ".join(map(str, missing)) + ".", file=sys.stderr)
+        return False
+    output = output.resolve()
+    report = (report or output.with_name(output.name + "-bao-cao")).resolve()
+    base_url = urlparse(settings.get("SITEURL") or "").path.rstrip("/")
+    if portal_only:
+        results = read_results(contents, report)
+    else:
+        results = build_communes(contents, output, report, base_url, jobs, print_sheets, folder_from_environment()[0])
+    text = report_text(results)
+    report.mkdir(parents=True, exist_ok=True)
+    (report / "bao-cao.txt").write_text(text, encoding="utf-8")
+    print(text, end="", file=sys.stderr if any(not r.ok for r in results) else sys.stdout)
+    if not build_only:
+        write_portal(results, output, build_settings.build_date, base_url)
+        print(f"Đã ghi cổng thông tin của tỉnh vào {output}; báo cáo: {report / 'bao-cao.txt'}.")
+    if portal_only:
+        return any((output / r.slug / "index.html").is_file() for r in results)
+    return all(r.ok for r in results)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["validate", "build", "print"])
+    parser.add_argument("command", choices=["validate", "build", "print", "province"])
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--settings", type=Path, default=SETTINGS)
     parser.add_argument("--only", help="print: chỉ in hồ sơ <năm>/<tên-ngắn>, ví dụ 2026/du-toan-ngan-sach-2026")
     parser.add_argument("--now", action="store_true", help="print: chỉ in các văn bản đang niêm yết hôm nay")
+    parser.add_argument("--communes", type=Path, nargs="+", default=[],
+                        help="province: thư mục nội dung của từng xã (mỗi thư mục có commune.yml)")
+    parser.add_argument("--report", type=Path, help="province: thư mục báo cáo (mặc định: <output>-bao-cao)")
+    parser.add_argument("--jobs", type=int, help="province: số xã xây dựng cùng lúc (mặc định: số lõi)")
+    parser.add_argument("--build-only", action="store_true", help="province: chỉ xây dựng các xã, không ghép cổng")
+    parser.add_argument("--portal-only", action="store_true", help="province: chỉ ghép cổng từ các xã đã xây")
+    parser.add_argument("--print", dest="print_sheets", action="store_true", help="province: in cả bản niêm yết")
     args = parser.parse_args(argv)
     settings = load_settings(args.settings)
     if args.command == "validate":
         ok = validate(args.content, settings)
+    elif args.command == "province":
+        if not args.communes:
+            parser.error("province cần --communes THƯ_MỤC [THƯ_MỤC ...]")
+        ok = province(args.communes, args.output, args.report, settings, build_only=args.build_only,
+                      portal_only=args.portal_only, print_sheets=args.print_sheets, jobs=args.jobs)
     elif args.command == "print":
-        ok = print_sheets(args.output, args.only, args.now)
+        ok = print_sheets(args.output, args.only, args.now, urlparse(settings.get("SITEURL") or "").path)
     else:
         ok = build(args.content.resolve(), args.output, args.settings.resolve(), settings)
     return 0 if ok else 1

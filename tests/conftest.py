@@ -82,6 +82,28 @@ def sample_site(tmp_path_factory) -> Path:
     return output
 
 
+def commune_copy(fixture: str, name: str, target: Path) -> Path:
+    """A fixture site as another commune of the same province (its own name in commune.yml)."""
+    shutil.copytree(FIXTURES / "sites" / fixture, target)
+    yml = target / "commune.yml"
+    text = yml.read_text(encoding="utf-8").replace("name: Đồng Tâm", f"name: {name}")
+    yml.write_text(text.replace("province: Thành phố Hà Nội", "province: Thành phố Đà Nẵng"), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def province_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """Three communes with different content (the sample; a budget; a land-use plan) built side by side
+    into one portal, as `make province` does: (the portal's folder, the run)."""
+    work = tmp_path_factory.mktemp("tinh")
+    communes = [ROOT / "content", commune_copy("xa-ngan-sach", "Hòa Bình", work / "hoa-binh"),
+                commune_copy("xa-dat-dai", "Hòa Phong", work / "hoa-phong")]
+    output = work / "cong"
+    result = ckx("province", "--communes", *map(str, communes), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    return output, result
+
+
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory) -> Path:
     """tests/fixtures/sites/phuong-nho built on a day inside its posting period."""

@@ -354,3 +354,53 @@ def test_editor_in_local_mode_shows_every_collection_and_the_entries(browser, si
         page.get_by_role("link", name=label, exact=True).wait_for()
     page.get_by_text("2026-10-12 – Công khai tình hình thực hiện dự toán ngân sách xã Hòa An 9 tháng năm 2026").wait_for()
     page.close()
+
+
+@pytest.fixture(scope="module")
+def province_url(province_site):
+    output, _ = province_site
+    handler = functools.partial(QuietHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_the_portal_searches_every_communes_index_at_once(phone, province_url):
+    """Pagefind's multisite: the communes' own indexes merged in the browser, each result under its commune's
+    folder and filterable by commune."""
+    found = {}
+    for query in ("2026", "du toan", "ke hoach su dung dat"):
+        search(phone, province_url, query)
+        for link in phone.locator(".ckx-search-results__title a").all():
+            found.setdefault(link.get_attribute("href").split("/")[1], set()).add(query)
+    assert set(found) == {"xa-hoa-an", "xa-hoa-binh", "xa-hoa-phong"}
+    assert phone.locator(".ckx-search-results__meta").first.inner_text().startswith("Xã ")
+    communes = phone.locator("#ckx-loc-0 option").all_inner_texts()
+    assert [c.split(" (")[0] for c in communes] == ["Tất cả", "Xã Hòa An", "Xã Hòa Bình", "Xã Hòa Phong"]
+    phone.select_option("#ckx-loc-0", label=next(c for c in communes if c.startswith("Xã Hòa Phong")))
+    expect(phone.locator("[data-ckx-status]")).to_have_text(re.compile(r"Tìm thấy \d+ kết quả"))
+    hrefs = [a.get_attribute("href") for a in phone.locator(".ckx-search-results__title a").all()]
+    assert hrefs and all(h.startswith("/xa-hoa-phong/") for h in hrefs)
+
+
+def test_a_communes_own_search_works_inside_the_portal(phone, province_url):
+    titles = search(phone, f"{province_url}xa-hoa-an/", "ho ngheo")
+    assert "Niêm yết công khai kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026" in titles
+    hrefs = [a.get_attribute("href") for a in phone.locator(".ckx-search-results__title a").all()]
+    assert hrefs and all(h.startswith("/xa-hoa-an/") for h in hrefs)
+
+
+PORTAL_PAGES = ["", "dang-niem-yet/", "so-lieu/", "du-lieu/", "tim-kiem/"]
+
+
+@pytest.mark.parametrize("width", [360, 1200])
+@pytest.mark.parametrize("path", PORTAL_PAGES)
+def test_the_portal_passes_axe_and_fits_a_phone(audited_phone, province_url, path, width):
+    phone = audited_phone
+    phone.set_viewport_size({"width": width, "height": 800})
+    phone.goto(province_url + path)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= width
+    phone.add_script_tag(path=str(AXE))
+    result = phone.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []

@@ -52,3 +52,12 @@ def test_the_checker_can_fail(tmp_path, vnu):
                     encoding="utf-8")
     result = subprocess.run([*vnu, "--errors-only", "--format", "text", str(page)], capture_output=True, text=True)
     assert result.returncode != 0 and "role" in result.stdout + result.stderr
+
+
+def test_the_province_portal_is_valid_html(province_site, vnu):
+    output, _ = province_site
+    files = [output / page for page in ("index.html", "dang-niem-yet/index.html", "so-lieu/index.html",
+                                        "du-lieu/index.html", "tim-kiem/index.html", "404.html")]
+    result = subprocess.run([*vnu, "--errors-only", "--format", "text", *map(str, files)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr

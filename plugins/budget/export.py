@@ -28,6 +28,9 @@ def _records(table) -> list[dict]:
              "th_dt_phan_tram": _plain(row.percent), "ghi_chu": row.note} for row in table.rows]
 
 
+MEASURE_ROLES = {"du_toan": "estimate", "thuc_hien": "actual"}
+
+
 def budget_datasets(disclosure, data) -> list[Resource]:
     """One resource per table, named after the officer's file (and sheet)."""
     return [_resource(table, data.unit) for table in data.tables]
@@ -37,7 +40,8 @@ def _resource(table, unit: str) -> Resource:
     fields = (Field("STT"), Field("Nội dung", required=True),
               Field("Cấp", "integer", description="0 là dòng tổng cộng, 1 là khoản lớn nhất; 2, 3... nằm trong khoản ở cấp trên."),
               Field("Trong đó", "boolean", description='"có": dòng "trong đó" của khoản cấp trên, không cộng thêm vào tổng.'),
-              *(Field(m.header, "number", unit) for m in table.measures),
+              *(Field(m.header, "number", unit, measure=MEASURE_ROLES[m.base] if m.commune else None)
+                for m in table.measures),
               Field("Thực hiện so với dự toán", "number", "%"), Field("Ghi chú"))
     stem = PurePosixPath(table.file).stem + (f"-{slugify(table.sheet)}" if table.sheet else "")
 
@@ -45,7 +49,7 @@ def _resource(table, unit: str) -> Resource:
         for row in table.rows:
             yield (row.stt, row.content, row.depth, row.of_which, *(row.amounts[m.key] for m in table.measures),
                    row.percent, row.note)
-    return Resource(slugify(stem) or "bang", table.title, named_once(fields), rows)
+    return Resource(slugify(stem) or "bang", table.title, named_once(fields), rows, role=table.role)
 
 
 def budget_downloads(disclosure, data) -> list[Download]:

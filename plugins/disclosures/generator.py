@@ -112,15 +112,17 @@ class DisclosuresGenerator(Generator):
         return disclosure.extra["downloads"]
 
     def _open_data_catalogue(self, writer) -> None:
-        """`du-lieu/`: every disclosure's data package, for people and for machines (the province portal)."""
+        """`du-lieu/`: every disclosure's data package, for people and for machines; the JSON also lists every
+        disclosure with its posting, for the province portal."""
         with_data = [d for d in self.site.disclosures if _resources(d)]
-        inputs = (with_data, self.site.commune, self.build_settings.data_license)
+        inputs = (self.site.disclosures, self.site.commune, self.build_settings.data_license)
 
         def entries():
             return [(d, KINDS.get(d.kind), _resources(d)) for d in with_data]
 
         def write_json(_view) -> None:
-            document = catalogue(entries(), self.site.commune, self.build_settings.data_license)
+            document = catalogue(entries(), self.site.commune, self.build_settings.data_license,
+                                 [(d, KINDS.get(d.kind)) for d in self.site.disclosures])
             _bytes_writer((json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))(
                 Path(self.output_path, CATALOGUE_FILE))
 

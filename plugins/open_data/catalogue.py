@@ -47,8 +47,11 @@ def package_downloads(disclosure, resources: list[Resource], commune, license_) 
     return [Download(FOLDER + name, titles.get(name, name), content) for name, content in files.items()]
 
 
-def catalogue(entries: list[tuple[Any, Any, list[Resource]]], commune, license_) -> dict[str, Any]:
-    """(disclosure, kind, resources) for each disclosure with data -> the machine-readable catalogue."""
+def catalogue(entries: list[tuple[Any, Any, list[Resource]]], commune, license_,
+              disclosures: list[tuple[Any, Any]] = ()) -> dict[str, Any]:
+    """(disclosure, kind, resources) for each disclosure with data -> the machine-readable catalogue; with
+    every (disclosure, kind) of the site too, the site's index a province portal reads: what is posted
+    where and when (the portal works out "đang niêm yết" for its own date)."""
     return {
         "title": f"Dữ liệu mở công khai – Ủy ban nhân dân {commune.in_sentence}",
         "commune": {"name": commune.name, "type": commune.type, "code": commune.code, "province": commune.province},
@@ -61,4 +64,11 @@ def catalogue(entries: list[tuple[Any, Any, list[Resource]]], commune, license_)
             "resources": [{"name": r.name, "title": r.title, "path": f"{d.url}{FOLDER}{r.path}",
                            "fields": [f.name for f in r.fields]} for r in resources],
         } for d, kind, resources in entries],
+        "disclosures": [{
+            "title": d.title, "kind": kind.id, "kind_label": kind.label, "page": d.url,
+            "issued": d.issued.isoformat(), "number": d.number,
+            "posting": {"from": d.posting.start.isoformat(), "to": d.posting.end.isoformat(),
+                        "places": list(d.posting.places)} if d.posting else None,
+            "key_figure": d.extra.get("key_figure"),
+        } for d, kind in disclosures],
     }

@@ -36,6 +36,7 @@ class Field:
     unit: str | None = None  # "triệu đồng", "ha", "%": also said in the description for readers of the CSV
     description: str | None = None
     required: bool = False
+    measure: str | None = None  # "estimate"/"actual": the commune's own figure, for portals comparing communes
 
     def descriptor(self) -> dict[str, Any]:
         described = {"name": self.name, "title": self.name, "type": self.type}
@@ -48,6 +49,8 @@ class Field:
             described["unit"] = self.unit
         if self.required:
             described["constraints"] = {"required": True}
+        if self.measure:
+            described["measure"] = self.measure
         return described
 
 
@@ -61,6 +64,7 @@ class Resource:
     fields: tuple[Field, ...]
     rows: Callable[[], Iterable[Sequence[Any]]] = field(compare=False)
     description: str | None = None
+    role: str | None = None  # what the table is within its kind ("revenue"): lets a portal find it
 
     @property
     def path(self) -> str:
@@ -128,6 +132,7 @@ def package_descriptor(name: str, disclosure_meta: Mapping[str, Any], resources:
         "name": r.name, "title": r.title, "path": r.path, "profile": "tabular-data-resource",
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
         **({"description": r.description} if r.description else {}),
+        **({"role": r.role} if r.role else {}),
         "schema": {"fields": [f.descriptor() for f in r.fields]},
     } for r in resources]
     return descriptor

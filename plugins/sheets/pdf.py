@@ -22,17 +22,25 @@ class PrintError(RuntimeError):
 
 
 class SiteFetcher(URLFetcher):
-    def __init__(self, site: Path) -> None:
+    """The print views' links are the site's own ("/theme/css/van-ban.css", "/xa-hoa-an/theme/..." when the
+    site lives in a folder of its host, SITEURL): read from the built site's folder, nothing else."""
+
+    def __init__(self, site: Path, folder: str = "") -> None:
         super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
         self.root = site.resolve().as_uri()
+        self.folder = folder.rstrip("/")
 
     def fetch(self, url, headers=None):
         if url.startswith("file:///") and not url.startswith(self.root + "/"):
-            url = self.root + url.removeprefix("file://")
+            path = url.removeprefix("file://")
+            if self.folder and path.startswith(self.folder + "/"):
+                path = path.removeprefix(self.folder)
+            url = self.root + path
         return super().fetch(url, headers)
 
 
-def write_pdfs(site: Path, target: Path, only: str | None = None, now: bool = False) -> tuple[list[Path], int, int]:
+def write_pdfs(site: Path, target: Path, only: str | None = None, now: bool = False,
+               folder: str = "") -> tuple[list[Path], int, int]:
     """Every sheet's PDF into `target`: carried over from <site>/print when its fingerprint is unchanged,
     rendered otherwise, on every core. `only` ("2026/du-toan") and `now` (only what is posted today) render
     just those sheets; any other sheet whose view changed is left out rather than kept stale. Returns (every
@@ -44,7 +52,7 @@ def write_pdfs(site: Path, target: Path, only: str | None = None, now: bool = Fa
     chosen = [name for name in wanted if name not in kept and _chosen(views[name], site, only, now)]
 
     def render(share: list[str]) -> None:
-        fetcher = SiteFetcher(site)
+        fetcher = SiteFetcher(site, folder)
         for name in share:
             view = views[name]
             try:

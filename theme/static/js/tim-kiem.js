@@ -1,6 +1,8 @@
 // Tìm kiếm: Pagefind's JS API with a Vietnamese interface. Loaded only on /tim-kiem/; every
 // other page is read without JavaScript. Results show kind, date and posting status, and a
 // query typed with diacritics puts pages containing exactly those words first.
+// On a province portal the page names the communes' folders (data-ckx-indexes): their own
+// indexes are searched together (Pagefind's multisite), each result filtered by its commune.
 
 const form = document.querySelector("[data-ckx-search]");
 const input = form.querySelector("input[name=q]");
@@ -8,7 +10,14 @@ const statusLine = document.querySelector("[data-ckx-status]");
 const list = document.querySelector("[data-ckx-results]");
 const filterBox = document.querySelector("[data-ckx-filters]");
 const base = new URL("../", document.baseURI.replace(/[?#].*$/, "")).pathname.replace(/\/$/, "");
-const FILTER_NAMES = ["Loại", "Năm", "Thôn"];
+const FILTER_NAMES = ["Xã", "Loại", "Năm", "Thôn"];
+const communes = document.querySelector("[data-ckx-indexes]");
+// On the portal, the commune a result belongs to, by the folder its address starts with.
+const communeOf = (url) => {
+  if (!communes) return "";
+  const folder = url.slice(base.length + 1).split("/")[0];
+  return communes.dataset.ckxNames.split("|")[communes.dataset.ckxIndexes.split(" ").indexOf(folder)] || "";
+};
 const PAGE = 20; // results shown at a time; "Xem thêm" shows the next ones
 const SHADOW = "\u2042"; // starts the hidden đ→d copy (disclosure.html): indexed, never shown
 const EXCERPT_WORDS = 28;
@@ -69,7 +78,8 @@ function render(query, results, total, more) {
     const heading = element("h2", { class: "ckx-search-results__title" });
     heading.append(element("a", { href: r.url }, r.meta.title || r.url));
     const meta = element("p", { class: "ckx-search-results__meta" },
-      [r.meta.loai, r.meta.ngay && `ban hành ${r.meta.ngay}`, r.meta.trang_thai].filter(Boolean).join(" · "));
+      [communeOf(r.url), r.meta.loai, r.meta.ngay && `ban hành ${r.meta.ngay}`, r.meta.trang_thai]
+        .filter(Boolean).join(" · "));
     item.append(heading, meta, excerpt(r.content, query));
     list.append(item);
   }
@@ -79,8 +89,17 @@ const moreButton = element("button", { type: "button", class: "ckx-search-more",
 list.after(moreButton);
 
 async function main() {
-  const pagefind = await import(`${base}/pagefind/pagefind.js`);
-  await pagefind.options({ excerptLength: 24 });
+  // Pagefind stores each page's address from its site's root: the site (or each commune's) may live in a
+  // folder of the host (/xa-hoa-an/), so results are prefixed with where its index was found.
+  const folders = communes ? communes.dataset.ckxIndexes.split(" ").filter(Boolean) : [""];
+  const names = communes ? communes.dataset.ckxNames.split("|") : [];
+  const [first, ...others] = folders.map((folder) => (folder ? `${base}/${folder}` : base));
+  const pagefind = await import(`${first}/pagefind/pagefind.js`);
+  await pagefind.options({ excerptLength: 24, basePath: `${first}/pagefind/`, baseUrl: `${first}/`,
+    ...(communes ? { mergeFilter: { Xã: names[0] } } : {}) });
+  for (const [index, folder] of others.entries()) {
+    await pagefind.mergeIndex(`${folder}/pagefind/`, { baseUrl: `${folder}/`, mergeFilter: { Xã: names[index + 1] } });
+  }
   await pagefind.init();
   const available = await pagefind.filters();
   const selects = {};

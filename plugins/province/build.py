@@ -1,0 +1,201 @@
+"""A province of communes: each commune's content built into its own site under one folder, side by side on
+the machine's cores, and the portal written over them (`scripts/ckx.py province`).
+
+Each commune is built by its own `scripts/ckx.py build` process: one commune's bad content, or even a crash,
+is that commune's failure alone; its previous site stays (the build swaps folders only on success) and the
+report says why. The report lives outside the published folder: an issue list may quote what an officer
+wrote, which is for the commune's officers, not for the web.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from plugins.disclosures.commune import FILE as COMMUNE_FILE
+from plugins.disclosures.commune import parse_commune
+from plugins.issues import format_issues
+from plugins.province.portal import CommuneSite, catalogue, portal
+from plugins.vietnamese.format import FILTERS, short_date
+from plugins.vietnamese.text import slugify
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = Path(__file__).parent / "templates"
+THEME = ROOT / "theme" / "static"
+TIMEOUT = 3600  # seconds for one commune: a hang is a failure, never a stuck province
+
+
+@dataclass
+class Result:
+    """One commune's build, as the report keeps it (`<report>/<slug>.json`)."""
+
+    slug: str
+    name: str
+    content: str
+    ok: bool
+    seconds: float
+    messages: str  # its issue list and what the build printed, in Vietnamese
+
+    @classmethod
+    def read(cls, path: Path) -> Result | None:
+        try:
+            return cls(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+
+def identify(content: Path) -> tuple[str, str, str | None]:
+    """(slug, name, problem): "xa-hoa-an", "Xã Hòa An" from commune.yml; the folder's name and the issue list
+    when commune.yml cannot be read."""
+    fallback = slugify(content.resolve().name) or "xa"
+    try:
+        text = (content / COMMUNE_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return fallback, content.name, f"{COMMUNE_FILE}: không đọc được ({exc})."
+    commune, issues = parse_commune(text, COMMUNE_FILE)
+    if commune is None:
+        return fallback, content.name, format_issues(issues)
+    return slugify(f"{commune.type} {commune.name}"), commune.full_name, None
+
+
+def plan(contents: list[Path]) -> list[tuple[Path, str, str, str | None]]:
+    """Each content folder with its slug, name and any problem; two communes of the same name get the folder's
+    name added, so neither overwrites the other."""
+    planned = [(c, *identify(c)) for c in contents]
+    counts: dict[str, int] = {}
+    for _c, slug, _n, _p in planned:
+        counts[slug] = counts.get(slug, 0) + 1
+    return [(c, slug if counts[slug] == 1 else f"{slug}-{slugify(c.resolve().name)}", name, problem)
+            for c, slug, name, problem in planned]
+
+
+def build_one(content: Path, slug: str, name: str, problem: str | None, output: Path, base_url: str,
+              print_sheets: bool, workers: int, cache: Path | None) -> Result:
+    started = time.monotonic()
+    if problem:
+        return Result(slug, name, str(content), False, 0.0, problem)
+    env = dict(os.environ, SITEURL=f"{base_url}/{slug}", CKX_WORKERS=str(workers))
+    if cache is not None:
+        env["CKX_CACHE"] = str(cache / slug)
+    messages, ok = [], True
+    steps = [["build", "--content", str(content.resolve()), "--output", str(output.resolve() / slug)]]
+    if print_sheets:
+        steps.append(["print", "--output", str(output.resolve() / slug)])
+    for step in steps:
+        try:
+            run = subprocess.run([sys.executable, str(ROOT / "scripts" / "ckx.py"), *step], env=env, cwd=ROOT,
+                                 capture_output=True, text=True, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            messages.append(f"Xây dựng quá {TIMEOUT // 60} phút, đã dừng.")
+            ok = False
+            break
+        messages += [text.strip() for text in (run.stderr, run.stdout) if text.strip()]
+        if run.returncode != 0:
+            ok = False
+            break
+    return Result(slug, name, str(content), ok, round(time.monotonic() - started, 1), "\n".join(messages))
+
+
+def build_communes(contents: list[Path], output: Path, report: Path, base_url: str = "", jobs: int | None = None,
+                   print_sheets: bool = False, cache: Path | None = None) -> list[Result]:
+    """Every commune built, `jobs` at a time (default: one per core), each on one core; the report written
+    as each finishes."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    output.mkdir(parents=True, exist_ok=True)
+    report.mkdir(parents=True, exist_ok=True)
+    results = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(build_one, content, slug, name, problem, output, base_url, print_sheets,
+                               1 if jobs > 1 else 0, cache)
+                   for content, slug, name, problem in plan(contents)]
+        for future in concurrent.futures.as_completed(futures):
+            result = future.result()
+            (report / f"{result.slug}.json").write_text(json.dumps(asdict(result), ensure_ascii=False, indent=1),
+                                                       encoding="utf-8")
+            results.append(result)
+    return sorted(results, key=lambda r: r.slug)
+
+
+def read_results(contents: list[Path], report: Path) -> list[Result]:
+    """What the report folder says of each commune (the matrix jobs wrote one file each); a commune with no
+    file never reported back (its job did not run or died)."""
+    results = []
+    for content, slug, name, problem in plan(contents):
+        result = Result.read(report / f"{slug}.json")
+        results.append(result or Result(slug, name, str(content), False, 0.0,
+                                        problem or "Không có báo cáo xây dựng của xã này (việc xây dựng không chạy "
+                                                   "hoặc bị dừng giữa chừng)."))
+    return results
+
+
+def write_portal(results: list[Result], output: Path, today: dt.date, base_url: str = "") -> Path:
+    """The portal's pages and catalogue at `output`'s root, beside the communes' folders; swapped in file by
+    file once all are written."""
+    communes = []
+    for result in results:
+        index_file = output / result.slug / "du-lieu" / "danh-muc.json"
+        try:
+            index = json.loads(index_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            index = None
+        communes.append(CommuneSite(result.slug, result.name, index, failed=not result.ok))
+
+    def read_file(path: str) -> str:
+        target = (output / path).resolve()
+        if output.resolve() not in target.parents:
+            raise OSError(f"{path} is outside the portal")
+        return target.read_text(encoding="utf-8")
+
+    view = portal(communes, today, read_file)
+    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
+                              trim_blocks=True, lstrip_blocks=True)
+    environment.filters.update(FILTERS)
+    environment.filters["ngay_chuoi"] = lambda iso: short_date(dt.date.fromisoformat(iso))
+    staging = Path(tempfile.mkdtemp(prefix=".cong-thong-tin-", dir=output))
+    try:
+        pages = {"index.html": "portal_home.html", "dang-niem-yet/index.html": "portal_now.html",
+                 "tim-kiem/index.html": "portal_search.html", "du-lieu/index.html": "portal_data.html",
+                 "so-lieu/index.html": "portal_figures.html", "404.html": "portal_404.html"}
+        for name, template in pages.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(environment.get_template(template).render(
+                portal=view, SITEURL=base_url, page_url=name.removesuffix("index.html")), encoding="utf-8")
+        (staging / "du-lieu" / "danh-muc.json").write_text(
+            json.dumps(catalogue(view), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        for folder, names in (("css", ("main.css",)), ("js", ("tim-kiem.js",))):
+            (staging / "theme" / folder).mkdir(parents=True, exist_ok=True)
+            for file in names:
+                shutil.copyfile(THEME / folder / file, staging / "theme" / folder / file)
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            final = output / path.relative_to(staging)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            path.chmod(0o644)
+            os.replace(path, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return output / "index.html"
+
+
+def report_text(results: list[Result]) -> str:
+    """The report in Vietnamese: a line per commune, then each failed commune's issue list."""
+    built = [r for r in results if r.ok]
+    failed = [r for r in results if not r.ok]
+    lines = [f"Đã xây dựng {len(built)}/{len(results)} xã." + (f" {len(failed)} xã có lỗi, giữ trang lần trước:"
+                                                                if failed else "")]
+    lines += [f"  - {r.name} ({r.content}): LỖI" for r in failed]
+    lines += [f"  - {r.name}: xong trong {r.seconds:.1f} giây" for r in built]
+    for r in failed:
+        lines += ["", f"=== {r.name} ({r.content}) ===", r.messages or "(không có thông báo)"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,186 @@
+"""A province: communes built side by side into one portal; one commune's errors never stop the others;
+the matrix CI definitions build the same portal job by job. (The portal's search runs in
+tests/test_browser.py, in Chromium.)"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from decimal import Decimal
+
+import yaml
+
+from plugins.province.figures import budget_execution
+from tests.conftest import ROOT, ckx, commune_copy, soup
+
+CI = ROOT / "scripts/ci"
+NAMES = ["Xã Hòa An", "Xã Hòa Bình", "Xã Hòa Phong"]
+SLUGS = ["xa-hoa-an", "xa-hoa-binh", "xa-hoa-phong"]
+
+
+def test_each_commune_gets_its_own_site_in_its_folder(province_site):
+    output, result = province_site
+    assert "Đã xây dựng 3/3 xã." in result.stdout
+    for slug in SLUGS:
+        page = soup(output / slug / "index.html")
+        links = [a["href"] for a in page.select("a[href^='/']")]
+        assert links and all(href.startswith(f"/{slug}/") for href in links), slug
+        assert (output / slug / "pagefind" / "pagefind.js").is_file()
+    assert not (output.parent / "cong-bao-cao" / "bao-cao.txt").read_text(encoding="utf-8").count("LỖI")
+
+
+def test_the_portal_lists_the_communes_and_what_each_posts_today(province_site):
+    output, _ = province_site
+    home = soup(output / "index.html")
+    assert home.html["lang"] == "vi"
+    rows = {row.th.a.get_text(strip=True): row for row in home.select("tbody tr")}
+    assert sorted(rows) == NAMES
+    assert rows["Xã Hòa An"].th.a["href"] == "/xa-hoa-an/"
+    posted = {}
+    for slug, name in zip(SLUGS, NAMES, strict=True):
+        catalogue = json.loads((output / slug / "du-lieu/danh-muc.json").read_text(encoding="utf-8"))
+        posted[slug] = [d for d in catalogue["disclosures"]
+                        if d["posting"] and d["posting"]["from"] <= "2026-11-21" <= d["posting"]["to"]]
+        assert rows[name].select("td")[1].get_text(strip=True) == str(len(posted[slug]))
+    assert posted["xa-hoa-an"] and posted["xa-hoa-phong"]
+    now = soup(output / "dang-niem-yet/index.html")
+    links = {(a["href"].split("/")[1], a.get_text(strip=True)) for a in now.select(".ckx-disclosure-list__title a")}
+    assert links == {(slug, d["title"]) for slug, found in posted.items() for d in found}
+    ends = [t["datetime"] for t in now.select(".ckx-disclosure-list__meta time")]
+    assert ends == sorted(ends)  # soonest end first, across communes
+
+
+def test_the_budget_table_comes_from_the_data_packages(province_site):
+    output, _ = province_site
+    table = soup(output / "so-lieu/index.html")
+    rows = {r.th.a.get_text(strip=True): [td.get_text(strip=True) for td in r.select("td")] for r in table.select("tbody tr")}
+    assert sorted(rows) == ["Xã Hòa An", "Xã Hòa Bình"]  # Hòa Phong published no budget
+    assert rows["Xã Hòa An"][:3] == ["9.105,5", "6.534", "71,8%"]  # the sample's 9-month revenue
+    assert rows["Xã Hòa Bình"][:3] == ["1.250,5", "300", "24,0%"]
+
+
+def test_the_province_catalogue_holds_every_communes_datasets(province_site):
+    output, _ = province_site
+    catalogue = json.loads((output / "du-lieu/danh-muc.json").read_text(encoding="utf-8"))
+    assert [c["slug"] for c in catalogue["communes"]] == SLUGS
+    paths = [r["path"] for c in catalogue["communes"] for d in c["datasets"] for r in d["resources"]]
+    assert {p.split("/")[0] for p in paths} == set(SLUGS)
+    assert all((output / p).is_file() for p in paths)
+    on_disk = {p.relative_to(output).as_posix() for p in output.glob("*/cong-khai/*/*/du-lieu/*.csv")}
+    assert set(paths) == on_disk
+
+
+def test_a_commune_with_errors_is_reported_and_the_others_are_published(tmp_path):
+    good = commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh")
+    broken = commune_copy("xa-dat-dai", "Hòa Phong", tmp_path / "hoa-phong")
+    output = tmp_path / "cong"
+    first = ckx("province", "--communes", str(good), str(broken), "--output", str(output))
+    assert first.returncode == 0, first.stderr
+    before = (output / "xa-hoa-phong/index.html").read_bytes()
+    plan = broken / "disclosures/2026/ke-hoach-2026"
+    table = next(p for p in plan.iterdir() if p.suffix == ".csv")
+    table.write_text(table.read_text(encoding="utf-8-sig").replace(",", ",9O", 1), encoding="utf-8")
+    (good / "disclosures/2026/du-toan-2026/index.md").write_text(
+        (good / "disclosures/2026/du-toan-2026/index.md").read_text(encoding="utf-8").replace(
+            "title: ", "title: (Bản sửa) ", 1), encoding="utf-8")
+    second = ckx("province", "--communes", str(good), str(broken), "--output", str(output))
+    assert second.returncode == 1
+    report = (tmp_path / "cong-bao-cao/bao-cao.txt").read_text(encoding="utf-8")
+    assert "Đã xây dựng 1/2 xã. 1 xã có lỗi" in report and "Xã Hòa Phong" in report
+    assert re.search(r"ke-hoach-2026/.*\.csv:\d+ LỖI \[", report), report
+    assert "Xã Hòa Phong" in second.stderr and "Traceback" not in second.stderr
+    assert (output / "xa-hoa-phong/index.html").read_bytes() == before  # its last good site stays
+    assert "(Bản sửa)" in (output / "xa-hoa-binh/cong-khai/2026/du-toan-2026/index.html").read_text(encoding="utf-8")
+    home = soup(output / "index.html")
+    flagged = [r.th.get_text(" ", strip=True) for r in home.select("tbody tr") if "chưa thành công" in r.th.get_text()]
+    assert len(flagged) == 1 and flagged[0].startswith("Xã Hòa Phong")
+    assert "9O" not in (output / "index.html").read_text(encoding="utf-8")  # the issue list stays in the report
+
+
+def test_a_commune_without_a_readable_commune_yml_is_reported(tmp_path):
+    good = commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh")
+    bad = commune_copy("xa-dat-dai", "Hòa Phong", tmp_path / "khong-ten")
+    (bad / "commune.yml").write_text("name: [\n", encoding="utf-8")
+    result = ckx("province", "--communes", str(good), str(bad), "--output", str(tmp_path / "cong"))
+    assert result.returncode == 1
+    assert "commune.yml:" in result.stderr and "Traceback" not in result.stderr
+    home = soup(tmp_path / "cong/index.html")
+    assert [r.th.get_text(" ", strip=True) for r in home.select("tbody tr")][-1].endswith("Chưa có trang.")
+
+
+def github_matrix():
+    workflow = yaml.safe_load((CI / "province-github.yml").read_text(encoding="utf-8"))
+    return workflow
+
+
+def test_the_github_matrix_builds_each_commune_on_its_own_runner_then_the_portal():
+    workflow = github_matrix()
+    jobs = workflow["jobs"]
+    build, final = jobs["build"], jobs["portal"]
+    assert build["needs"] == "communes" and build["strategy"]["fail-fast"] is False
+    assert build["strategy"]["matrix"]["commune"] == "${{ fromJSON(needs.communes.outputs.list) }}"
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["if"] == "always()"
+    assert final["needs"] == "build" and final["if"] == "always()"
+    uses = [s["uses"].split("@")[0] for s in final["steps"] if "uses" in s]
+    assert uses == ["actions/checkout", "actions/download-artifact", "actions/upload-pages-artifact",
+                    "actions/deploy-pages"]
+
+
+def test_the_gitlab_matrix_builds_in_parallel_then_publishes_pages():
+    pipeline = yaml.safe_load((CI / "province-gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert pipeline["stages"] == ["build", "deploy"]
+    assert pipeline["xa"]["parallel"]["matrix"][0]["XA"] and pipeline["xa"]["artifacts"]["when"] == "always"
+    assert pipeline["pages"]["when"] == "always" and pipeline["pages"]["artifacts"]["paths"] == ["public"]
+    assert "--portal-only" in " ".join(pipeline["pages"]["script"])
+    assert "--build-only" in " ".join(pipeline["xa"]["script"])
+
+
+def test_the_matrix_steps_run_here_give_the_same_portal(tmp_path, province_site):
+    """The GitHub definition's own commands: list the communes, one build per commune into a folder of its
+    own (a runner), every folder merged (download-artifact, merge-multiple), then the portal."""
+    repo = tmp_path / "kho-tinh"
+    commune_copy("xa-ngan-sach", "Hòa Bình", repo / "communes/hoa-binh")
+    commune_copy("xa-dat-dai", "Hòa Phong", repo / "communes/hoa-phong")
+    jobs = github_matrix()["jobs"]
+    import subprocess
+
+    listing = subprocess.run(["bash", "-c", jobs["communes"]["steps"][1]["run"].replace('>> "$GITHUB_OUTPUT"', "")],
+                             cwd=repo, capture_output=True, text=True, check=True).stdout
+    communes = json.loads(listing.strip().removeprefix("list="))
+    assert communes == ["hoa-binh", "hoa-phong"]
+    [build_step] = [s["run"] for s in jobs["build"]["steps"] if "province --build-only" in s.get("run", "")]
+    [portal_step] = [s["run"] for s in jobs["portal"]["steps"] if "province --portal-only" in s.get("run", "")]
+    merged = repo / "merged"
+    for commune in communes:
+        runner = tmp_path / f"runner-{commune}"
+        shutil.copytree(repo, runner)
+        command = build_step.replace("${{ matrix.commune }}", commune).replace(".venv/bin/python", str(ROOT / ".venv/bin/python"))
+        command = command.replace("scripts/ckx.py", str(ROOT / "scripts/ckx.py"))
+        run = subprocess.run(["bash", "-c", command], cwd=runner, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        for folder in ("site", "bao-cao"):
+            shutil.copytree(runner / folder, merged / folder, dirs_exist_ok=True)
+    command = portal_step.replace(".venv/bin/python", str(ROOT / ".venv/bin/python")).replace(
+        "scripts/ckx.py", str(ROOT / "scripts/ckx.py"))
+    run = subprocess.run(["bash", "-c", command.replace("--output site", "--output merged/site").replace(
+        "--report bao-cao", "--report merged/bao-cao")], cwd=repo, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    home = soup(merged / "site/index.html")
+    assert sorted(r.th.a.get_text(strip=True) for r in home.select("tbody tr")) == ["Xã Hòa Bình", "Xã Hòa Phong"]
+    assert (merged / "site/xa-hoa-phong/index.html").is_file() and (merged / "site/so-lieu/index.html").is_file()
+
+
+def test_budget_totals_without_a_total_line_sum_the_top_level_in_millions():
+    package = {"resources": [{"role": "revenue", "path": "thu.csv", "schema": {"fields": [
+        {"name": "Cấp"}, {"name": "Trong đó"},
+        {"name": "Dự toán", "unit": "đồng", "measure": "estimate"},
+        {"name": "Thực hiện", "unit": "đồng", "measure": "actual"}]}},
+        {"role": "balance", "path": "cd.csv", "schema": {"fields": []}}]}
+    text = ("\ufeffCấp,Trong đó,Dự toán,Thực hiện\r\n1,không,1500000000,750000000\r\n2,không,1000000000,\r\n"
+            "1,không,500000000,250000000\r\n2,có,100000000,\r\n")
+    found = budget_execution(package, lambda path: {"thu.csv": text}[path])
+    assert list(found) == ["revenue"]
+    revenue = found["revenue"]
+    assert (revenue.estimate, revenue.actual, revenue.rate) == (Decimal("2000"), Decimal("1000"), Decimal("50.0"))
