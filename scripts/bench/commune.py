@@ -34,18 +34,19 @@ def front(data: dict, body: str) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n"
 
 
-def generate(root: Path, seed: int = 2026, scale: float = 1.0, last_year: int = 2026) -> dict[str, int]:
+def generate(root: Path, seed: int = 2026, scale: float = 1.0, last_year: int = 2026, name: str = "Đồng Tâm",
+             years: int = 10) -> dict[str, int]:
     """Write the commune under root/content; return the counts it holds."""
     rng = random.Random(seed)
     content = root / "content"
     villages = [{"slug": f"thon-{n}", "name": f"Thôn {n}"} for n in range(1, 41)]
     write(content / "commune.yml", yaml.safe_dump({
-        "name": "Đồng Tâm", "type": "xã", "code": "99999", "province": "Tỉnh Thử Nghiệm", "chairman": "Lê Văn Chủ",
+        "name": name, "type": "xã", "code": "99999", "province": "Tỉnh Thử Nghiệm", "chairman": "Lê Văn Chủ",
         "site_url": "https://dongtam.example.gov.vn", "villages": villages,
         "feedback": {"phone": "0236 3999 999"}}, allow_unicode=True))
-    write(content / "pages/gioi-thieu.md", front({"title": "Giới thiệu"}, "Xã Đồng Tâm có 40 thôn."))
+    write(content / "pages/gioi-thieu.md", front({"title": "Giới thiệu"}, f"Xã {name} có 40 thôn."))
     counts = {"disclosures": 0, "households": 0, "budget_rows": 0}
-    for year in range(last_year - 9, last_year + 1):
+    for year in range(last_year - years + 1, last_year + 1):
         for kind, number in PER_YEAR.items():
             for n in range(1, round(number * scale) + 1):
                 issued = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 330))

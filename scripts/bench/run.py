@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: build a large generated commune and print what it costs. A script, never a test.
 
-    python -m scripts.bench.run [--scales 1] [--seed 2026] [--work .bench]
+    python -m scripts.bench.run [--scales 1] [--seed 2026] [--work .bench] [--province 50]
 
 For each scale (1 = 40 villages, 10 years, about 2,000 disclosures, 100,000
 household rows, 20,000 budget rows): validate with no cache and again; a full
@@ -11,7 +11,8 @@ step; printing (per sheet, on a sample of print views); peak memory of the
 largest process; output size; the largest and median disclosure page (bytes
 and gzip); the bytes of a first search; then the same pages as plain Markdown
 built by plain Pelican and, when Debian's `hugo` is installed, by Hugo, with
-our times as ratios to each.
+our times as ratios to each. Then a generated province (`--province`, 50 communes of about 40
+disclosures each) built side by side into one portal: total, per commune, the portal's size.
 """
 
 from __future__ import annotations
@@ -168,17 +169,55 @@ def bench(scale: float, seed: int, work: Path) -> dict[str, str]:
     return results
 
 
+PROVINCE_SCALE, PROVINCE_YEARS = 0.1, 2  # about 40 disclosures a commune: two years of a real commune's notices
+
+
+def bench_province(communes: int, seed: int, work: Path) -> dict[str, str]:
+    """`communes` generated communes built side by side into one portal, from nothing, then again the next day."""
+    root = work / f"tinh-{communes}"
+    shutil.rmtree(root, ignore_errors=True)
+    folders, disclosures = [], 0
+    for n in range(1, communes + 1):
+        counts = generate(root / f"xa-{n:03d}", seed=seed + n, scale=PROVINCE_SCALE, name=f"Thử Nghiệm {n}",
+                          years=PROVINCE_YEARS)
+        folders.append(str(root / f"xa-{n:03d}" / "content"))
+        disclosures += counts["disclosures"]
+    output = root / "cong"
+    command = ckx("province", "--communes", *folders, "--output", str(output))
+    env = {"CKX_CACHE": str(root / "cache")}
+    first = timed(command, env=env)
+    settle()
+    next_day = timed(command, env=dict(env, BUILD_DATE=NEXT_DAY))
+    portal = [p for p in output.iterdir() if not p.name.startswith("xa-")]
+    portal_size = sum(f.stat().st_size for p in portal for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+    size, files = du(output)
+    return {
+        "Nội dung": f"{communes} xã, {disclosures:,} hồ sơ ({disclosures / communes:.0f} hồ sơ một xã)",
+        "Xây dựng cả tỉnh (lần đầu)": f"{first:.1f} s, {first / communes:.2f} s một xã trên {os.cpu_count()} lõi",
+        "Xây dựng lại ngày hôm sau": f"{next_day:.1f} s, {next_day / communes:.2f} s một xã",
+        "Cổng thông tin của tỉnh (không kể trang các xã)": f"{portal_size / 1024:,.0f} KB",
+        "Tất cả (các xã và cổng)": f"{size / 2**20:,.0f} MiB, {files:,} tệp",
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1", help="e.g. 1,2,4")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--province", type=int, default=50, help="communes in the generated province; 0 for none")
     args = parser.parse_args()
     print(f"Máy: {os.cpu_count()} lõi; BUILD_DATE={BUILD_DATE}; seed {args.seed}")
     for scale in (float(s) for s in args.scales.split(",")):
         results = bench(scale, args.seed, args.work)
         width = max(map(len, results))
         print(f"\n## Quy mô {scale:g}×")
+        for name, value in results.items():
+            print(f"{name:<{width}}  {value}")
+    if args.province:
+        results = bench_province(args.province, args.seed, args.work)
+        width = max(map(len, results))
+        print(f"\n## Một tỉnh {args.province} xã (make province)")
         for name, value in results.items():
             print(f"{name:<{width}}  {value}")
 
