@@ -124,8 +124,8 @@ def test_the_github_matrix_builds_each_commune_on_its_own_runner_then_the_portal
     assert upload["if"] == "always()"
     assert final["needs"] == "build" and final["if"] == "always()"
     uses = [s["uses"].split("@")[0] for s in final["steps"] if "uses" in s]
-    assert uses == ["actions/checkout", "actions/download-artifact", "actions/upload-pages-artifact",
-                    "actions/deploy-pages"]
+    assert uses == ["actions/checkout", "actions/download-artifact", "actions/configure-pages",
+                    "actions/upload-pages-artifact", "actions/deploy-pages"]
 
 
 def test_the_gitlab_matrix_builds_in_parallel_then_publishes_pages():

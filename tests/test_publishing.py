@@ -36,7 +36,10 @@ def test_github_workflow_runs_daily_on_push_and_deploys_to_pages():
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert build["container"].startswith("debian:")
     uses = [step["uses"].split("@")[0] for step in build["steps"] if "uses" in step]
-    assert uses == ["actions/checkout", "actions/upload-pages-artifact"]
+    assert uses == ["actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact"]
+    for step in build["steps"]:
+        if "make html" in step.get("run", "") or "make print" in step.get("run", ""):
+            assert step["env"]["SITEURL"] == "${{ steps.pages.outputs.base_path }}"  # a project's Pages folder
     checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # history for the change lists
     assert deploy["needs"] == "build" and deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
@@ -56,17 +59,32 @@ def steps():
     """The commands both definitions run after checking out, in order; the first install of git, make and
     Python (`apt-get`) is left out: the machine running the tests has them."""
     workflow, _ = github()
-    from_github = [s["run"] for s in workflow["jobs"]["build"]["steps"] if "run" in s and "apt-get" not in s["run"]]
+    from_github = [(s["run"], {k: "" for k in s.get("env", {})})  # ${{ ... }}: "" here, a domain's root
+                   for s in workflow["jobs"]["build"]["steps"] if "run" in s and "apt-get" not in s["run"]]
     from_gitlab = [line for line in gitlab()["pages"]["script"]]
     return from_github, from_gitlab
 
 
 def test_both_definitions_run_the_same_make_steps():
     from_github, from_gitlab = steps()
+    from_github = [command for command, _env in from_github]
     targets = [re.findall(r"\bmake (\w+)", " ".join(commands)) for commands in (from_github, from_gitlab)]
     assert targets[0] == targets[1] == ["install", "validate", "html", "print"]
+    assert any("SITEURL" in command for command in from_gitlab)
     for commands in (from_github, from_gitlab):
         assert any("BUILD_DATE=$(TZ=Asia/Ho_Chi_Minh date +%F)" in command for command in commands)
+
+
+@pytest.mark.parametrize(("pages_url", "preset", "expected"), [
+    ("https://ubnd-hoaan.gitlab.io/cong-khai", None, "/cong-khai"),  # a project's Pages: its folder
+    ("https://cong-khai-ubnd-hoaan-1a2b.gitlab.io", None, ""),  # GitLab's unique domain: the root
+    ("https://ubnd-hoaan.gitlab.io/cong-khai", "", ""),  # a custom domain: SITEURL set empty in CI variables
+])
+def test_gitlab_finds_the_sites_folder_from_its_pages_address(pages_url, preset, expected):
+    [line] = [line for line in gitlab()["pages"]["script"] if "SITEURL" in line]
+    env = {"CI_PAGES_URL": pages_url, "PATH": os.environ["PATH"], **({"SITEURL": preset} if preset is not None else {})}
+    shown = subprocess.run(["bash", "-c", f'{line}; printf "%s" "$SITEURL"'], env=env, capture_output=True, text=True)
+    assert shown.stdout == expected
 
 
 @pytest.mark.skipif(not shutil.which("git"), reason="git is needed to clone")
@@ -78,8 +96,8 @@ def test_the_github_steps_publish_the_sample_from_a_clean_clone(tmp_path):
     from_github, _ = steps()
     env = dict(os.environ, VENV=str(ROOT / ".venv"), CKX_CACHE=str(tmp_path / "bo-nho-dem"), HOME=str(tmp_path))
     env.pop("BUILD_DATE", None)
-    for command in from_github:
-        result = subprocess.run(["bash", "-eo", "pipefail", "-c", command], cwd=clone, env=env,
+    for command, step_env in from_github:
+        result = subprocess.run(["bash", "-eo", "pipefail", "-c", command], cwd=clone, env={**env, **step_env},
                                 capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-2000:])
     site = clone / "output"
