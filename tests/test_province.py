@@ -69,6 +69,9 @@ def test_the_province_catalogue_holds_every_communes_datasets(province_site):
     assert all((output / p).is_file() for p in paths)
     on_disk = {p.relative_to(output).as_posix() for p in output.glob("*/cong-khai/*/*/du-lieu/*.csv")}
     assert set(paths) == on_disk
+    page = soup(output / "du-lieu/index.html")
+    assert {a["href"] for a in page.select("tbody a")} == {f"/{slug}/du-lieu/" for slug in SLUGS}
+    assert all((output / slug / "du-lieu/index.html").is_file() for slug in SLUGS)
 
 
 def test_a_commune_with_errors_is_reported_and_the_others_are_published(tmp_path):
