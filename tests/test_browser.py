@@ -49,14 +49,18 @@ from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402  (after the skip: playwright is a test-only package)
 
 
-@pytest.fixture(scope="module")
-def site_url(sample_site):
-    handler = functools.partial(QuietHandler, directory=str(sample_site))
+def serve(folder):
+    """A built site on a free local port, for as long as the generator is open."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site):
+    yield from serve(sample_site)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -280,11 +284,7 @@ def many_roads_url(tmp_path_factory):
             encoding="utf-8")
     output = content.parent / "output"
     assert build(content, output, build_date="2026-03-10").returncode == 0
-    handler = functools.partial(QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from serve(output)
 
 
 def test_search_excerpts_show_real_words_never_the_hidden_copy(phone, many_roads_url):
@@ -358,12 +358,7 @@ def test_editor_in_local_mode_shows_every_collection_and_the_entries(browser, si
 
 @pytest.fixture(scope="module")
 def province_url(province_site):
-    output, _ = province_site
-    handler = functools.partial(QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from serve(province_site[0])
 
 
 def test_the_portal_searches_every_communes_index_at_once(phone, province_url):

@@ -21,6 +21,14 @@ A\tcontent/disclosures/README.md
 """
 
 
+def git(repository, *args, date):
+    """git with a fixed author and date, as an officer's commit on that day."""
+    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "Cán bộ",
+           "GIT_AUTHOR_EMAIL": "cb@example.invalid", "GIT_COMMITTER_NAME": "Cán bộ",
+           "GIT_COMMITTER_EMAIL": "cb@example.invalid", "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", *args], cwd=repository, env=env, check=True, capture_output=True)
+
+
 def test_parse_git_log_keeps_dates_and_each_days_changes_per_bundle():
     history = parse_git_log(LOG, "content/")
     assert set(history) == {"disclosures/2026/a", "disclosures/2026/b"}
@@ -37,17 +45,11 @@ def test_history_of_a_real_repository(tmp_path):
     bundle.mkdir(parents=True)
     (bundle / "index.md").write_text("một\n", encoding="utf-8")
 
-    def git(*args, date):
-        env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "Cán bộ",
-               "GIT_AUTHOR_EMAIL": "cb@example.invalid", "GIT_COMMITTER_NAME": "Cán bộ",
-               "GIT_COMMITTER_EMAIL": "cb@example.invalid", "PATH": "/usr/bin:/bin"}
-        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
-
-    git("init", "-q", date="2026-03-01T08:00:00+07:00")
-    git("add", ".", date="2026-03-01T08:00:00+07:00")
-    git("commit", "-qm", "đăng", date="2026-03-01T08:00:00+07:00")
+    git(tmp_path, "init", "-q", date="2026-03-01T08:00:00+07:00")
+    git(tmp_path, "add", ".", date="2026-03-01T08:00:00+07:00")
+    git(tmp_path, "commit", "-qm", "đăng", date="2026-03-01T08:00:00+07:00")
     (bundle / "index.md").write_text("hai\n", encoding="utf-8")
-    git("commit", "-qam", "sửa", date="2026-03-09T08:00:00+07:00")
+    git(tmp_path, "commit", "-qam", "sửa", date="2026-03-09T08:00:00+07:00")
     history = bundle_history(tmp_path / "content")["disclosures/2026/a"]
     assert (history.first, history.last) == (dt.date(2026, 3, 1), dt.date(2026, 3, 9))
     assert [c.files for c in history.changes] == [(("index.md", "sửa"),), (("index.md", "thêm"),)]
@@ -69,20 +71,14 @@ def test_the_page_shows_each_days_changes_without_naming_unpublished_files(tmp_p
     bundle = repo / "content/disclosures/2026/thong-bao-tam-ngung-cap-nuoc"
     (bundle / "ghi-chu-noi-bo.txt").unlink()
 
-    def git(*args, date):
-        env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "Cán bộ",
-               "GIT_AUTHOR_EMAIL": "cb@example.invalid", "GIT_COMMITTER_NAME": "Cán bộ",
-               "GIT_COMMITTER_EMAIL": "cb@example.invalid", "PATH": "/usr/bin:/bin"}
-        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
-
-    git("init", "-q", date="2026-03-01T08:00:00+07:00")
-    git("add", ".", date="2026-03-01T08:00:00+07:00")
-    git("commit", "-qm", "Đăng thông báo", date="2026-03-01T08:00:00+07:00")
+    git(repo, "init", "-q", date="2026-03-01T08:00:00+07:00")
+    git(repo, "add", ".", date="2026-03-01T08:00:00+07:00")
+    git(repo, "commit", "-qm", "Đăng thông báo", date="2026-03-01T08:00:00+07:00")
     text = (bundle / "index.md").read_text(encoding="utf-8")
     (bundle / "index.md").write_text(text.replace("8 giờ", "7 giờ 30"), encoding="utf-8")
     (bundle / "danh-sach-ho-nguyen-van-an.txt").write_text("ghi chép riêng\n", encoding="utf-8")
-    git("add", ".", date="2026-03-04T08:00:00+07:00")
-    git("commit", "-qm", "Sửa giờ; anh Nguyễn Văn An", date="2026-03-04T08:00:00+07:00")
+    git(repo, "add", ".", date="2026-03-04T08:00:00+07:00")
+    git(repo, "commit", "-qm", "Sửa giờ; anh Nguyễn Văn An", date="2026-03-04T08:00:00+07:00")
 
     output = tmp_path / "out"
     result = build(repo / "content", output, "2026-03-10")

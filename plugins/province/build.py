@@ -21,7 +21,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
@@ -33,6 +33,7 @@ from plugins.vietnamese.text import slugify
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = Path(__file__).parent / "templates"
 THEME = ROOT / "theme" / "static"
+THEME_TEMPLATES = ROOT / "theme" / "templates"  # components the portal shares with the communes' pages
 TIMEOUT = 3600  # seconds for one commune: a hang is a failure, never a stuck province
 
 
@@ -158,8 +159,8 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
         return target.read_text(encoding="utf-8")
 
     view = portal(communes, today, read_file)
-    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                              trim_blocks=True, lstrip_blocks=True)
+    environment = Environment(loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(THEME_TEMPLATES)]),
+                              autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     environment.filters.update(FILTERS)
     environment.filters["ngay_chuoi"] = lambda iso: short_date(dt.date.fromisoformat(iso))
     staging = Path(tempfile.mkdtemp(prefix=".cong-thong-tin-", dir=output))
