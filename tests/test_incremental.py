@@ -70,7 +70,7 @@ EDITS = {
         site / "content/disclosures/2026/quy-uoc-thon-dong-ben", site / "content/disclosures/2026/quy-uoc-ban-sao"),
     "deleted bundle": lambda site, _theme: shutil.rmtree(site / "content/disclosures/2026/thu-hoi-dat-duong-lien-thon"),
     "commune.yml": lambda site, _theme: replace(site / "content/commune.yml", "Hòa An", "Hòa Bình"),
-    "template": lambda _site, theme: replace(theme / "templates/base.html", "</footer>", "<!-- sửa --></footer>"),
+    "template": lambda _site, theme: replace(theme / "templates/layout.html", "</footer>", "<!-- sửa --></footer>"),
     "stylesheet": lambda _site, theme: append(theme / "static/css/main.css", "\n/* sửa */\n"),
 }
 # Edits that leave most of the site as it was: the second build must carry most files over (the sample is

@@ -82,11 +82,14 @@ def plan(contents: list[Path]) -> list[tuple[Path, str, str, str | None]]:
 
 
 def build_one(content: Path, slug: str, name: str, problem: str | None, output: Path, base_url: str,
-              print_sheets: bool, workers: int, cache: Path | None) -> Result:
+              print_sheets: bool, workers: int | None, cache: Path | None) -> Result:
+    """One commune's build (and print) in its own process; `workers` caps its cores (None: its own choice)."""
     started = time.monotonic()
     if problem:
         return Result(slug, name, str(content), False, 0.0, problem)
-    env = dict(os.environ, SITEURL=f"{base_url}/{slug}", CKX_WORKERS=str(workers))
+    env = dict(os.environ, SITEURL=f"{base_url}/{slug}")
+    if workers:
+        env["CKX_WORKERS"] = str(workers)
     if cache is not None:
         env["CKX_CACHE"] = str(cache / slug)
     messages, ok = [], True
@@ -118,7 +121,7 @@ def build_communes(contents: list[Path], output: Path, report: Path, base_url: s
     results = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(build_one, content, slug, name, problem, output, base_url, print_sheets,
-                               1 if jobs > 1 else 0, cache)
+                               1 if jobs > 1 else None, cache)
                    for content, slug, name, problem in plan(contents)]
         for future in concurrent.futures.as_completed(futures):
             result = future.result()
