@@ -22,6 +22,7 @@ from plugins.disclosures.kinds import KINDS, village_sections
 from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, record_file, settings_fingerprint
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site
+from plugins.feeds import FEED_FILE, ROBOTS_FILE, SITEMAP_FILE, atom_feed, robots, sitemap
 from plugins.issues import format_issues, has_errors
 from plugins.open_data.catalogue import CATALOGUE_FILE, catalogue, disclosure_resources, package_downloads
 from plugins.safe_markdown import render
@@ -76,6 +77,7 @@ class DisclosuresGenerator(Generator):
         self._write(writer, "thon/index.html", "villages", dict(page_url="thon/"))
         self._write(writer, "404.html", "404")  # the static server's page for an unknown address
         self._open_data_catalogue(writer)
+        self._feeds()
         for kind in KINDS:
             if kind.site_files:
                 of_kind = _of_kind(self.site, kind)
@@ -130,6 +132,35 @@ class DisclosuresGenerator(Generator):
         self._write(writer, "du-lieu/index.html", "data_catalogue",
                     dict(page_url="du-lieu/", datasets=with_data, data_license=self.build_settings.data_license),
                     lambda: {"entries": entries()})
+
+    def _feeds(self) -> None:
+        """atom.xml, sitemap.xml (with `site_url` only) and robots.txt, made again when a disclosure changes."""
+        site, labels = self.site, KINDS.labels()
+        inputs = (site.disclosures, site.commune, site.pages)
+
+        def page_list():
+            view = self.context["ckx"]
+            listed = [("", None), ("dang-niem-yet/", None), ("cong-khai/", None), ("thon/", None), ("du-lieu/", None)]
+            listed += [(listing.url, None) for _kind, listing in view["by_kind"] if listing.disclosures]
+            listed += [(listing.url, None) for listing in view["by_year"]]
+            listed += [(v.url, None) for v in view["by_village"]]
+            for d in site.disclosures:
+                data = d.extra.get("data")
+                if data is not None and getattr(data, "noindex", False):
+                    continue  # an ended named list asks search engines not to index it
+                changed = d.last_changed or d.issued
+                listed.append((d.url, changed))
+                listed += [(f"{d.url}{slug}/", changed) for slug in _village_pages(d, KINDS.get(d.kind))]
+            return listed + [(page.url, None) for page in self.context.get("pages", ())]
+
+        files = {FEED_FILE: lambda: atom_feed(site.disclosures, site.commune, labels),
+                 SITEMAP_FILE: lambda: sitemap(page_list(), site.commune),
+                 ROBOTS_FILE: lambda: robots(site.commune, with_sitemap=bool(site.commune.site_url))}
+        for name, make in files.items():
+            if name == SITEMAP_FILE and not site.commune.site_url:
+                continue
+            self.outputs.produce(name, (name, inputs), lambda _view, name=name, make=make:
+                                 _bytes_writer(make())(Path(self.output_path, name)))
 
     def _write(self, writer, name: str, template: str, values: dict | None = None, computed=None) -> None:
         """Render `template` into `name`, unless the last build rendered it from the same `values` and the same

@@ -178,10 +178,9 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
                 portal=view, SITEURL=base_url, page_url=name.removesuffix("index.html")), encoding="utf-8")
         (staging / "du-lieu" / "danh-muc.json").write_text(
             json.dumps(catalogue(view), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        for folder, names in (("css", ("main.css",)), ("js", ("tim-kiem.js",))):
-            (staging / "theme" / folder).mkdir(parents=True, exist_ok=True)
-            for file in names:
-                shutil.copyfile(THEME / folder / file, staging / "theme" / folder / file)
+        for name in ("css/main.css", "js/tim-kiem.js", "favicon.svg"):
+            (staging / "theme" / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(THEME / name, staging / "theme" / name)
         for path in sorted(p for p in staging.rglob("*") if p.is_file()):
             final = output / path.relative_to(staging)
             final.parent.mkdir(parents=True, exist_ok=True)
