@@ -26,6 +26,8 @@ from plugins.feeds import FEED_FILE, ROBOTS_FILE, SITEMAP_FILE, atom_feed, robot
 from plugins.issues import format_issues, has_errors
 from plugins.open_data.catalogue import CATALOGUE_FILE, catalogue, disclosure_resources, package_downloads
 from plugins.safe_markdown import render
+from plugins.share.image import available as share_images_available
+from plugins.share.image import share_image
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +64,7 @@ class DisclosuresGenerator(Generator):
         self.context["ckx"] = site_view(site, today)
         self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
         self.context["ckx"]["data_license"] = settings.data_license
+        self.context["ckx"]["share_images"] = share_images_available()
         self.context[OUTPUTS] = self.outputs = _outputs(self, site, preloaded)
 
     def generate_output(self, writer) -> None:
@@ -78,6 +81,11 @@ class DisclosuresGenerator(Generator):
         self._write(writer, "404.html", "404")  # the static server's page for an unknown address
         self._open_data_catalogue(writer)
         self._feeds()
+        if self.context["ckx"]["share_images"]:
+            commune = self.site.commune
+            self.outputs.produce(SHARE_IMAGE, (SHARE_IMAGE, commune), lambda _view: _bytes_writer(share_image(
+                f"Ủy ban nhân dân {commune.in_sentence}", "Công khai thông tin: ngân sách, đất đai, hộ nghèo, "
+                "lịch tiếp công dân, văn bản đang niêm yết"))(Path(self.output_path, SHARE_IMAGE)))
         for kind in KINDS:
             if kind.site_files:
                 of_kind = _of_kind(self.site, kind)
@@ -182,10 +190,15 @@ class DisclosuresGenerator(Generator):
             files[disclosure.save_dir + ref.file] = _copier(Path(self.path, disclosure.source_dir, ref.file))
         for download in (*self.downloads(disclosure), *disclosure.extra["originals"]):
             files[disclosure.save_dir + download.file] = _bytes_writer(download.content)
+        if self.context["ckx"]["share_images"]:
+            files[disclosure.save_dir + SHARE_IMAGE] = lambda path: _bytes_writer(share_image(
+                f"Ủy ban nhân dân {self.site.commune.in_sentence}", disclosure.title,
+                disclosure.status.label if disclosure.posting else None, disclosure.extra["key_figure"]))(path)
         return files
 
 
 OUTPUTS = "ckx_outputs"
+SHARE_IMAGE = "chia-se.png"  # beside each disclosure's page, and the site's own at the root
 
 
 def _outputs(generator, site: Site, preloaded) -> Outputs:

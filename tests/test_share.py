@@ -1,0 +1,50 @@
+"""Share previews: Open Graph and Twitter tags on every page, and each disclosure's 1200×630 picture."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from tests.conftest import soup
+
+SITE = "https://hoaan.example.gov.vn"
+
+
+def tags(page):
+    html = soup(page)
+    found = {m["property"]: m["content"] for m in html.select("meta[property^='og:']")}
+    found |= {m["name"]: m["content"] for m in html.select("meta[name^='twitter:']")}
+    return found
+
+
+def test_every_page_has_a_preview_with_its_own_address_and_a_picture(sample_site):
+    pages = [p for p in sample_site.rglob("index.html") if p.relative_to(sample_site).parts[0] != "admin"
+             and "in" not in p.relative_to(sample_site).parts]
+    assert len(pages) > 40
+    for page in pages:
+        found = tags(page)
+        path = page.parent.relative_to(sample_site).as_posix()
+        assert found["og:title"] and found["og:description"] and found["og:locale"] == "vi_VN", page
+        assert found["og:url"] == f"{SITE}/" + ("" if path == "." else f"{path}/"), page
+        image = sample_site / found["og:image"].removeprefix(f"{SITE}/")
+        assert image.is_file() and found["twitter:card"] == "summary_large_image", page
+        with Image.open(image) as picture:
+            assert picture.size == (1200, 630) and picture.format == "PNG"
+
+
+def test_a_disclosure_shares_its_own_picture_and_key_figure(sample_site):
+    folder = sample_site / "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026"
+    found = tags(folder / "index.html")
+    assert found["og:type"] == "article"
+    assert found["og:title"] == soup(folder / "index.html").h1.get_text(strip=True)
+    assert found["og:description"].startswith("Tổng thu ngân sách xã: dự toán 9.105,5 triệu đồng")
+    assert found["og:image"] == f"{SITE}/cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/chia-se.png"
+    notice = tags(sample_site / "cong-khai/2026/quy-uoc-thon-dong-ben/index.html")
+    assert notice["og:description"].startswith("Niêm yết từ ngày ")  # no key figure: the posting dates
+    pictures = {p.read_bytes() for p in sample_site.glob("cong-khai/*/*/chia-se.png")}
+    assert len(pictures) == len(list(sample_site.glob("cong-khai/*/*/index.html")))  # one each, all different
+
+
+def test_without_site_url_the_preview_has_no_addresses(small_site):
+    found = tags(small_site / "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/index.html")
+    assert "og:url" not in found and "og:image" not in found
+    assert found["twitter:card"] == "summary" and found["og:title"].startswith("Thông báo tạm ngừng cấp nước")
