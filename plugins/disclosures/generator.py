@@ -104,11 +104,19 @@ class DisclosuresGenerator(Generator):
             self.outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))
         self._write(writer, disclosure.save_dir + "index.html", "disclosure",
                     dict(disclosure=disclosure, kind=kind, page_url=disclosure.url),
-                    lambda: {"body_html": body_html(disclosure), "downloads": self.downloads(disclosure)})
+                    lambda: {"body_html": body_html(disclosure), "downloads": self.downloads(disclosure),
+                             "qr_svg": self._qr(disclosure)})
         for slug in _village_pages(disclosure, kind):
             self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
                         dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
                         lambda slug=slug: dict(village_data=_village_pages(disclosure, kind)[slug]))
+
+    def _qr(self, disclosure) -> str | None:
+        """The page's QR code for its feedback box: the printed sheet's own, kept between runs by address."""
+        from plugins.sheets.generator import QrCodes
+
+        site_url = self.site.commune.site_url
+        return QrCodes(self.outputs.cache_folder).get(f"{site_url.rstrip('/')}/{disclosure.url}") if site_url else None
 
     def downloads(self, disclosure) -> list:
         """Files derived from its tables (the kind's own, the open data package), worked out once per build,
