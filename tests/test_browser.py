@@ -399,3 +399,25 @@ def test_the_portal_passes_axe_and_fits_a_phone(audited_phone, province_url, pat
     phone.add_script_tag(path=str(AXE))
     result = phone.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
+def test_the_zalo_message_copies_with_one_tap(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN", bypass_csp=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(site_url + "cong-khai/2026/ke-hoach-su-dung-dat-2026/")
+    page.get_by_role("button", name="Chép tin nhắn").click()
+    expect(page.locator("#tin-nhan-trang-thai")).to_have_text(re.compile("Đã chép"))
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.locator("#tin-nhan").inner_text().strip()
+    assert copied.startswith("[Ủy ban nhân dân xã Hòa An] Công bố công khai kế hoạch sử dụng đất")
+    context.close()
+
+
+def test_without_javascript_the_message_is_there_and_no_button(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "cong-khai/2026/ke-hoach-su-dung-dat-2026/")
+    assert "Xem toàn văn: https://hoaan.example.gov.vn/" in page.locator("#tin-nhan").inner_text()
+    assert page.get_by_role("button", name="Chép tin nhắn").count() == 0  # hidden: nothing to press
+    context.close()

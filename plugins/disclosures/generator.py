@@ -28,6 +28,7 @@ from plugins.open_data.catalogue import CATALOGUE_FILE, catalogue, disclosure_re
 from plugins.safe_markdown import render
 from plugins.share.image import available as share_images_available
 from plugins.share.image import share_image
+from plugins.share.message import share_message
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,8 @@ class DisclosuresGenerator(Generator):
         self._write(writer, disclosure.save_dir + "index.html", "disclosure",
                     dict(disclosure=disclosure, kind=kind, page_url=disclosure.url),
                     lambda: {"body_html": body_html(disclosure), "downloads": self.downloads(disclosure),
-                             "qr_svg": self._qr(disclosure)})
+                             "qr_svg": self._qr(disclosure),
+                             "share_message": share_message(disclosure, self.site.commune, self.context["ckx"]["places"])})
         for slug in _village_pages(disclosure, kind):
             self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
                         dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
