@@ -105,6 +105,16 @@ def province_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
 
 
 @pytest.fixture(scope="session")
+def sample_sheets(tmp_path_factory) -> Path:
+    """Every printed sheet of the sample commune (`make print` after `make html`): the print/ folder."""
+    output = tmp_path_factory.mktemp("in-mau") / "out"
+    assert build(ROOT / "content", output).returncode == 0
+    result = ckx("print", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    return output / "print"
+
+
+@pytest.fixture(scope="session")
 def small_site(tmp_path_factory) -> Path:
     """tests/fixtures/sites/phuong-nho built on a day inside its posting period."""
     output = tmp_path_factory.mktemp("phuong-nho") / "output"

@@ -36,7 +36,8 @@ PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/th
          "tim-kiem/", "nam/2026/"]
 # The printed sheets' views: A4 pages to print (Ctrl+P, make print), not phone pages; axe checks them too.
 SHEETS = ["cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/in/", "cong-khai/2026/ra-soat-ho-ngheo-2026/in/thon-tay/",
-          "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/in/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/thon-tay/"]
+          "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/in/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/thon-tay/",
+          "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/bien-ban-niem-yet/"]
 
 if not (Path(CHROMIUM).exists() and AXE.exists() and DECAP_SERVER.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):

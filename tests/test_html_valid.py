@@ -26,6 +26,7 @@ PAGES = [
     "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/index.html", "cong-khai/2026/quy-uoc-thon-dong-ben/index.html",
     "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/in/index.html", "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/index.html",
     "cong-khai/2026/ra-soat-ho-ngheo-2026/in/thon-tay/index.html", "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/in/index.html",
+    "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/bien-ban-ket-thuc/index.html",
 ]
 
 

@@ -74,7 +74,8 @@ def size(pdf: Path) -> tuple[int, int]:
 def test_a_pdf_per_disclosure_with_the_official_blocks(tmp_path):
     folder = printed(FIXTURES / "sites/phuong-nho", tmp_path, "2026-03-10")
     assert sorted(p.name for p in folder.glob("*.pdf")) == [
-        "2025-quyet-dinh-chi-dang-tren-trang.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
+        "2025-quyet-dinh-chi-dang-tren-trang.pdf", "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-ket-thuc.pdf",
+        "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-niem-yet.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
     pdf = folder / "2026-thong-bao-tam-ngung-cap-nuoc.pdf"
     assert size(pdf) == A4
     content = text(pdf)
@@ -89,7 +90,8 @@ def test_a_pdf_per_disclosure_with_the_official_blocks(tmp_path):
 def test_per_village_sheets_hold_only_their_rows(tmp_path):
     folder = printed(FIXTURES / "sites/xa-ho-ngheo", tmp_path, "2026-11-05")
     names = sorted(p.name for p in folder.glob("*.pdf"))
-    assert names == ["2026-ho-ngheo-2026-thon-1.pdf", "2026-ho-ngheo-2026-thon-2.pdf", "2026-ho-ngheo-2026-thon-3.pdf",
+    assert names == ["2026-ho-ngheo-2026-bien-ban-ket-thuc.pdf", "2026-ho-ngheo-2026-bien-ban-niem-yet.pdf",
+                     "2026-ho-ngheo-2026-thon-1.pdf", "2026-ho-ngheo-2026-thon-2.pdf", "2026-ho-ngheo-2026-thon-3.pdf",
                      "2026-ho-ngheo-2026.pdf"]
     village = " ".join(text(folder / "2026-ho-ngheo-2026-thon-1.pdf").split())
     assert "Hà Văn Khánh" in village and "Lưu Thị Hằng" in village
@@ -152,11 +154,13 @@ def test_print_now_or_one_disclosure_on_every_core_and_never_a_stale_pdf(tmp_pat
     monkeypatch.setenv("CKX_WORKERS", "2")
     now = ckx("print", "--output", str(output), "--now")
     assert now.returncode == 0, now.stderr
-    assert sorted(p.name for p in (output / "print").glob("*.pdf")) == ["2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
+    posted = ["2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-ket-thuc.pdf",  # the posting's minutes are printed
+              "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-niem-yet.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
+    assert sorted(p.name for p in (output / "print").glob("*.pdf")) == posted
     assert "1 bản đã thay đổi nhưng ngoài phạm vi" in now.stdout
     one = ckx("print", "--output", str(output), "--only", "2025/quyet-dinh-chi-dang-tren-trang")
     assert one.returncode == 0, one.stderr
-    assert "1 bản in lại, 1 bản không đổi" in one.stdout
+    assert "1 bản in lại, 3 bản không đổi" in one.stdout
     assert "Quyết định" in text(output / "print/2025-quyet-dinh-chi-dang-tren-trang.pdf")
     index = FIXTURES / "sites/phuong-nho/disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md"
     site = tmp_path / "site"
@@ -167,7 +171,7 @@ def test_print_now_or_one_disclosure_on_every_core_and_never_a_stale_pdf(tmp_pat
     assert build(site, output, build_date="2026-03-10").returncode == 0
     again = ckx("print", "--output", str(output), "--only", "2025/quyet-dinh-chi-dang-tren-trang")
     assert sorted(p.name for p in (output / "print").glob("*.pdf")) == ["2025-quyet-dinh-chi-dang-tren-trang.pdf"], \
-        "the edited notice's old PDF is not kept: it would be posted with the old text"
-    assert "1 bản đã thay đổi nhưng ngoài phạm vi" in again.stdout
+        "the edited notice's old PDFs are not kept: they would be posted with the old text"
+    assert "3 bản đã thay đổi nhưng ngoài phạm vi" in again.stdout
     missing = ckx("print", "--output", str(output), "--only", "2025/khong-co")
     assert missing.returncode == 1 and '"2025/khong-co"' in missing.stderr

@@ -146,3 +146,33 @@ def build_sheet(disclosure: Disclosure, commune: Commune, village: Village | Non
         url=url,
         village=village,
     )
+
+
+MINUTES = {  # view folder -> what the minutes record
+    "bien-ban-niem-yet": "Niêm yết công khai",
+    "bien-ban-ket-thuc": "Kết thúc niêm yết công khai",
+}
+
+
+@dataclass(frozen=True)
+class MinutesPlace:
+    """One posting place's minutes page: where it is, and who signs there."""
+
+    name: str  # "trụ sở Ủy ban nhân dân xã Hòa An", "Nhà văn hóa Thôn Đồng Bến"
+    signers: tuple[str, ...]  # who signs, as a sentence names them; the signature columns set them upper case
+
+
+def minutes_places(disclosure: Disclosure, commune: Commune) -> list[MinutesPlace]:
+    """The boards a disclosure is posted on, each with its minutes: at the commune's office the Ủy ban and the
+    Mặt trận Tổ quốc committee sign; at a village's cultural house its head too (Luật 10/2022, Điều 13)."""
+    committee = f"Đại diện Ủy ban nhân dân {commune.type}"
+    front = f"Đại diện Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam {commune.type}"
+    places = []
+    for place in disclosure.posting.places if disclosure.posting else ():
+        if place == "commune-hq":
+            places.append(MinutesPlace(f"trụ sở Ủy ban nhân dân {commune.in_sentence}", (committee, front)))
+        villages = commune.villages if place == "all-villages" else [v for v in [commune.village(place)] if v]
+        for village in villages:
+            head = "Tổ trưởng tổ dân phố" if village.name.lower().startswith("tổ") else "Trưởng thôn"
+            places.append(MinutesPlace(f"Nhà văn hóa {village.name}", (committee, front, head)))
+    return places

@@ -10,7 +10,8 @@ from pelican.generators import Generator
 
 from plugins.disclosures.cache import digest, write_atomically
 from plugins.disclosures.kinds import KINDS, village_sections
-from plugins.sheets.document import build_sheet, qr_svg
+from plugins.disclosures.model import PostingStatus
+from plugins.sheets.document import MINUTES, build_sheet, minutes_places, qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -49,6 +50,7 @@ class SheetsGenerator(Generator):
         outputs = self.context[OUTPUTS]
         codes = QrCodes(outputs.cache_folder)
         template = self.get_template("sheet")
+        minutes_template = self.get_template("minutes")
 
         def sheets(disclosure) -> None:
             kind = KINDS.get(disclosure.kind)
@@ -65,5 +67,21 @@ class SheetsGenerator(Generator):
                                                         qr=codes.get))
 
                 outputs.produce(name, ("sheet", disclosure, kind, slug), make)
+            if disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED) and minutes_places(
+                    disclosure, self.context["ckx"]["commune"]):
+                minutes(disclosure)
+
+        def minutes(disclosure) -> None:
+            """The posting's minutes, while they are needed (before and during the posting): one view each."""
+            for folder, title in MINUTES.items():
+                def make(view, folder=folder, title=title) -> None:
+                    commune = view["commune"]
+                    writer.write_file(f"{disclosure.save_dir}in/{folder}/index.html", minutes_template, self.context,
+                                      ckx=view, disclosure=disclosure, minutes_title=title,
+                                      ending=folder == "bien-ban-ket-thuc",
+                                      sheet=build_sheet(disclosure, commune, qr=lambda _url: None),
+                                      places=minutes_places(disclosure, commune))
+
+                outputs.produce(f"{disclosure.save_dir}in/{folder}/index.html", ("minutes", disclosure, folder), make)
 
         outputs.share_out(self.context["ckx"]["disclosures"], sheets)

@@ -1,0 +1,53 @@
+"""The board's paperwork: "Biên bản niêm yết" and "Biên bản kết thúc niêm yết", one page per posting place,
+printed by `make print` while a disclosure is upcoming or posted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from plugins.disclosures.model import Disclosure, Posting
+from plugins.sheets.document import minutes_places
+from tests.test_sheets import COMMUNE, text
+
+
+def posted_at(*places):
+    return Disclosure(year="2026", slug="x", source_dir="disclosures/2026/x", title="Thông báo X", kind="notice",
+                      issued=dt.date(2026, 2, 9), issuer="ỦY BAN NHÂN DÂN XÃ HÒA AN",
+                      posting=Posting(dt.date(2026, 2, 10), dt.date(2026, 3, 11), places))
+
+
+def test_one_page_per_board_with_who_signs_there():
+    places = minutes_places(posted_at("commune-hq", "all-villages", "website", "loudspeaker"), COMMUNE)
+    assert [p.name for p in places] == ["trụ sở Ủy ban nhân dân xã Hòa An",
+                                        *(f"Nhà văn hóa {v.name}" for v in COMMUNE.villages)]
+    assert places[0].signers == ("Đại diện Ủy ban nhân dân xã",
+                                 "Đại diện Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã")
+    assert places[1].signers[2] == "Trưởng thôn"
+    assert [p.name for p in minutes_places(posted_at("dong-ben"), COMMUNE)] == ["Nhà văn hóa Thôn Đồng Bến"]
+    assert minutes_places(posted_at("website"), COMMUNE) == []
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("2026-ke-hoach-su-dung-dat-2026-bien-ban-niem-yet.pdf",
+     ["BIÊN BẢN", "Niêm yết công khai thông báo số 22/TB-UBND ngày 09/02/2026", "Đã tiến hành niêm yết công khai",
+      "từ ngày 10/02/2026 đến hết ngày 31/12/2026", "ĐẠI DIỆN BAN THƯỜNG TRỰC ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ"]),
+    ("2026-ke-hoach-su-dung-dat-2026-bien-ban-ket-thuc.pdf",
+     ["BIÊN BẢN", "Kết thúc niêm yết công khai thông báo", "đủ thời gian theo quy định",
+      "đã nhận được ..... ý kiến góp ý, phản ánh", "TRƯỞNG THÔN"]),
+])
+def test_the_minutes_are_printed_with_blanks_to_fill_and_sign(sample_sheets, name, words):
+    pdf = sample_sheets / name
+    content = " ".join(text(pdf).split())
+    for expected in words:
+        assert expected in content, expected
+    from pypdf import PdfReader
+
+    assert len(PdfReader(pdf).pages) == 1 + 4  # the commune's office and the four villages' cultural houses
+    assert "Nhà văn hóa Thôn Phú Sơn" in content and "Ông (bà) ....." in content
+
+
+def test_ended_disclosures_have_no_minutes_to_print(sample_sheets):
+    assert not list(sample_sheets.glob("2025-*bien-ban*.pdf"))
+    assert (sample_sheets / "2026-ra-soat-ho-ngheo-2026-bien-ban-ket-thuc.pdf").is_file()  # posted 18-24/11
