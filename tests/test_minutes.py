@@ -51,3 +51,15 @@ def test_the_minutes_are_printed_with_blanks_to_fill_and_sign(sample_sheets, nam
 def test_ended_disclosures_have_no_minutes_to_print(sample_sheets):
     assert not list(sample_sheets.glob("2025-*bien-ban*.pdf"))
     assert (sample_sheets / "2026-ra-soat-ho-ngheo-2026-bien-ban-ket-thuc.pdf").is_file()  # posted 18-24/11
+
+
+def test_the_page_links_its_minutes_while_posted(sample_site):
+    from tests.conftest import soup
+
+    page = soup(sample_site / "cong-khai/2026/ke-hoach-su-dung-dat-2026/index.html")
+    links = {a["href"] for a in page.select("a[href*='/in/bien-ban-']")}
+    assert links == {"/cong-khai/2026/ke-hoach-su-dung-dat-2026/in/bien-ban-niem-yet/",
+                     "/cong-khai/2026/ke-hoach-su-dung-dat-2026/in/bien-ban-ket-thuc/"}
+    assert all((sample_site / href.lstrip("/") / "index.html").is_file() for href in links)
+    ended = soup(sample_site / "cong-khai/2025/ra-soat-ho-ngheo-2025/index.html")
+    assert not ended.select("a[href*='/in/bien-ban-']")
