@@ -12,6 +12,7 @@ the docs, never a test assertion. Needs `make install-dev`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import re
@@ -27,19 +28,26 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def measure(output: Path, query: str) -> list[tuple[str, int]]:
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect, sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     sizes: list[tuple[str, int]] = []
+
+    def record(response) -> None:
+        """A response still arriving when the page closes (after the network went idle) is not counted."""
+        with contextlib.suppress(PlaywrightError):  # TargetClosedError: the page is gone
+            sizes.append((response.url.removeprefix(base), len(response.body())))
+
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"])
             page = browser.new_page()
-            page.on("response", lambda r: sizes.append((r.url.removeprefix(base), len(r.body()))))
+            page.on("response", lambda r: record(r))
             page.goto(f"{base}/tim-kiem/?q={query}")
             # a locator wait: wait_for_function evaluates a string, which the site's CSP refuses
             expect(page.locator("[data-ckx-status]")).to_have_text(re.compile(r"\S"), timeout=60_000)
