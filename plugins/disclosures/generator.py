@@ -84,9 +84,9 @@ class DisclosuresGenerator(Generator):
         self._feeds()
         if self.context["ckx"]["share_images"]:
             commune = self.site.commune
-            self.outputs.produce(SHARE_IMAGE, (SHARE_IMAGE, commune), lambda _view: _bytes_writer(share_image(
+            self._site_file(SHARE_IMAGE, commune, lambda: share_image(
                 f"Ủy ban nhân dân {commune.in_sentence}", "Công khai thông tin: ngân sách, đất đai, hộ nghèo, "
-                "lịch tiếp công dân, văn bản đang niêm yết"))(Path(self.output_path, SHARE_IMAGE)))
+                "lịch tiếp công dân, văn bản đang niêm yết"))
         for kind in KINDS:
             if kind.site_files:
                 of_kind = _of_kind(self.site, kind)
@@ -118,7 +118,11 @@ class DisclosuresGenerator(Generator):
         from plugins.sheets.generator import QrCodes
 
         site_url = self.site.commune.site_url
-        return QrCodes(self.outputs.cache_folder).get(f"{site_url.rstrip('/')}/{disclosure.url}") if site_url else None
+        if not site_url:
+            return None
+        if not hasattr(self, "_qr_codes"):
+            self._qr_codes = QrCodes(self.outputs.cache_folder)
+        return self._qr_codes.get(f"{site_url.rstrip('/')}/{disclosure.url}")
 
     def downloads(self, disclosure) -> list:
         """Files derived from its tables (the kind's own, the open data package), worked out once per build,
@@ -140,13 +144,12 @@ class DisclosuresGenerator(Generator):
         def entries():
             return [(d, KINDS.get(d.kind), _resources(d)) for d in with_data]
 
-        def write_json(_view) -> None:
+        def json_catalogue() -> bytes:
             document = catalogue(entries(), self.site.commune, self.build_settings.data_license,
                                  [(d, KINDS.get(d.kind)) for d in self.site.disclosures])
-            _bytes_writer((json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))(
-                Path(self.output_path, CATALOGUE_FILE))
+            return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
-        self.outputs.produce(CATALOGUE_FILE, inputs, write_json)
+        self._site_file(CATALOGUE_FILE, inputs, json_catalogue)
         self._write(writer, "du-lieu/index.html", "data_catalogue",
                     dict(page_url="du-lieu/", datasets=with_data, data_license=self.build_settings.data_license),
                     lambda: {"entries": entries()})
@@ -171,14 +174,15 @@ class DisclosuresGenerator(Generator):
                 listed += [(f"{d.url}{slug}/", changed) for slug in _village_pages(d, KINDS.get(d.kind))]
             return listed + [(page.url, None) for page in self.context.get("pages", ())]
 
-        files = {FEED_FILE: lambda: atom_feed(site.disclosures, site.commune, labels),
-                 SITEMAP_FILE: lambda: sitemap(page_list(), site.commune),
-                 ROBOTS_FILE: lambda: robots(site.commune, with_sitemap=bool(site.commune.site_url))}
-        for name, make in files.items():
-            if name == SITEMAP_FILE and not site.commune.site_url:
-                continue
-            self.outputs.produce(name, (name, inputs), lambda _view, name=name, make=make:
-                                 _bytes_writer(make())(Path(self.output_path, name)))
+        self._site_file(FEED_FILE, inputs, lambda: atom_feed(site.disclosures, site.commune, labels))
+        self._site_file(ROBOTS_FILE, inputs, lambda: robots(site.commune, with_sitemap=bool(site.commune.site_url)))
+        if site.commune.site_url:  # a sitemap of relative addresses is invalid
+            self._site_file(SITEMAP_FILE, inputs, lambda: sitemap(page_list(), site.commune))
+
+    def _site_file(self, name: str, inputs, content) -> None:
+        """A file at the site's root made from `inputs`: `content()` gives its bytes, asked for only when the
+        last build's file was made from other inputs."""
+        self.outputs.produce(name, (name, inputs), lambda _view: _bytes_writer(content())(Path(self.output_path, name)))
 
     def _write(self, writer, name: str, template: str, values: dict | None = None, computed=None) -> None:
         """Render `template` into `name`, unless the last build rendered it from the same `values` and the same
