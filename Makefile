@@ -10,9 +10,10 @@ OUTPUT ?= $(if $(filter-out 0,$(DRAFTS)),output-ban-nhap,output)
 PORT ?= 8000
 export BUILD_DATE DRAFTS
 
-# Debian packages: WeasyPrint's libraries and a Times-compatible font for the printed sheets;
+# Debian packages: WeasyPrint's libraries and a Times-compatible font for the printed sheets, espeak-ng and
+# LAME for the loudspeaker scripts' recordings (optional: the build warns without them);
 # Chromium (and npm for axe-core), pdftoppm, and Java for the W3C HTML checker (vnu-jar) in the tests.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 espeak-ng lame
 TEST_SYSTEM_PACKAGES := chromium poppler-utils default-jre-headless
 AXE_VERSION := 4.14.1
 VNU_VERSION := 26.9.27
@@ -46,7 +47,7 @@ $(VENV)/.installed: requirements.txt
 install-dev: $(VENV)/.installed-dev
 
 $(VENV)/.installed-dev: $(VENV)/.installed $(EDITOR)/.installed $(VENV)/node/.installed-editor-server requirements-dev.txt
-	scripts/install-system-packages.sh $(TEST_SYSTEM_PACKAGES)
+	scripts/install-system-packages.sh $(SYSTEM_PACKAGES) $(TEST_SYSTEM_PACKAGES)
 	@command -v npm >/dev/null || scripts/install-system-packages.sh npm
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_VERSION) vnu-jar@$(VNU_VERSION)

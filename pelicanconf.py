@@ -34,6 +34,7 @@ PLUGINS = [
     "plugins.poverty",
     "plugins.schedule",
     "plugins.sheets",
+    "plugins.loudspeaker",
     "plugins.editor",
     "plugins.search",
 ]
@@ -47,6 +48,11 @@ CKX_LIMITS = {}
 # The web editor (admin/): where it saves when used online, and the installed Decap CMS files.
 CKX_EDITOR_BACKEND = {"name": "git-gateway", "branch": "main"}
 CKX_EDITOR_BUNDLE = os.path.join(ROOT, ".venv", "node", "decap-cms", "package", "dist")
+
+# The loudspeaker's scripts and their recordings (docs/loa-truyen-thanh.md): espeak-ng's voice "vi" (Northern),
+# "vi-vn-x-central" or "vi-vn-x-south"; numbers read with "linh" or "lẻ", "tư" or "bốn", "nghìn" or "ngàn".
+# How many days each kind is read: CKX_KIND_SETTINGS = {"budget": {"broadcast_days": 5}} (at least 3).
+CKX_LOUDSPEAKER = {"voice": "vi", "words_per_minute": 140, "zero_ten": "linh", "four": "tư", "thousand": "nghìn"}
 
 SITENAME = "Công khai xã"
 # The site's folder on its host, without a trailing slash: "" at a domain's root; "/cong-khai" for a

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from plugins.budget.export import budget_datasets, budget_downloads
 from plugins.budget.load import load_budget
-from plugins.budget.present import key_figure
+from plugins.budget.present import key_figure, read_aloud
 from plugins.budget.schema import BUDGET_TABLE, STAGES, UNITS
 from plugins.disclosures.kinds import Kind
 from plugins.disclosures.schema import Text
@@ -19,6 +19,7 @@ BUDGET = Kind(
     extra_keys={"unit": Text(choices=UNITS), "stage": Text(choices=STAGES)},  # unit: or the forms' unit line
     load_tables=load_budget,
     key_figure=key_figure,
+    read_aloud=read_aloud,
     downloads=budget_downloads,
     datasets=budget_datasets,
     publish_original_tables=True,

@@ -65,6 +65,11 @@ def chart(table, unit: str, chart_id: str) -> str:
                      format_value=number, chart_id=chart_id)
 
 
+def read_aloud(data, _today) -> list[str]:
+    """Each table's grand total (revenue, expenditure), estimate and execution: what a listener remembers."""
+    return [t.summary[0] for t in data.tables if t.summary]
+
+
 def key_figure(data, _today) -> str | None:
     """The first table's first summary sentence: the grand total, estimate and execution."""
     first = next((t for t in data.tables if t.summary), None)

@@ -24,6 +24,7 @@ from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site
 from plugins.feeds import FEED_FILE, ROBOTS_FILE, SITEMAP_FILE, atom_feed, robots, sitemap
 from plugins.issues import format_issues, has_errors
+from plugins.loudspeaker import LOUDSPEAKER_CONTEXT
 from plugins.open_data.catalogue import CATALOGUE_FILE, catalogue, disclosure_resources, package_downloads
 from plugins.safe_markdown import render
 from plugins.share.image import available as share_images_available
@@ -43,6 +44,7 @@ class DisclosuresGenerator(Generator):
         if settings is None:
             raise ContentError("Cài đặt có lỗi, không xây dựng trang:\n" + format_issues(issues))
         self.build_settings = settings
+        self.context[BUILD_SETTINGS] = settings
         today = settings.build_date
         preloaded = self.settings.get(PRELOADED)
         if preloaded is not None:  # scripts/ckx.py loaded, checked and reported it already
@@ -103,11 +105,14 @@ class DisclosuresGenerator(Generator):
         kind = KINDS.get(disclosure.kind)
         if not self.outputs.keep_group(disclosure.save_dir, disclosure):
             self.outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))
+        loudspeaker = self.context.get(LOUDSPEAKER_CONTEXT)  # None when plugins.loudspeaker is off
         self._write(writer, disclosure.save_dir + "index.html", "disclosure",
-                    dict(disclosure=disclosure, kind=kind, page_url=disclosure.url),
+                    dict(disclosure=disclosure, kind=kind, page_url=disclosure.url,
+                         audio_on=bool(loudspeaker and loudspeaker.audio_on)),
                     lambda: {"body_html": body_html(disclosure), "downloads": self.downloads(disclosure),
                              "qr_svg": self._qr(disclosure),
-                             "share_message": share_message(disclosure, self.site.commune, self.context["ckx"]["places"])})
+                             "share_message": share_message(disclosure, self.site.commune, self.context["ckx"]["places"]),
+                             "loudspeaker": loudspeaker.page(disclosure) if loudspeaker else None})
         for slug in _village_pages(disclosure, kind):
             self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
                         dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
@@ -212,6 +217,7 @@ class DisclosuresGenerator(Generator):
 
 
 OUTPUTS = "ckx_outputs"
+BUILD_SETTINGS = "ckx_settings"  # the checked settings (BuildSettings), for the other plugins' generators
 SHARE_IMAGE = "chia-se.png"  # beside each disclosure's page, and the site's own at the root
 
 

@@ -110,6 +110,10 @@ KeyFigure = Callable[[Any, dt.date], "str | None"]
 """(the data the kind's loader returned, the build date) -> the one sentence a citizen came for, shown under
 the title on the first screen of a phone ("Tổng thu: dự toán 9.105,5 triệu đồng ..."); None for none."""
 
+ReadAloud = Callable[[Any, dt.date], "list[str]"]
+"""(the data the kind's loader returned, the build date) -> the sentences the loudspeaker reads about it
+(totals, counts, sessions), as written; the key figure when a kind has none."""
+
 HomeData = Callable[[list[Disclosure], dt.date], Any]
 """(every disclosure of the kind, the build date) -> what the kind's home-page block shows; None for nothing."""
 
@@ -137,6 +141,7 @@ class Kind:
     village_sheet_template: str | None = None  # the village's rows on its own printed sheet
     sheet_orientation: str = "portrait"  # "landscape" for wide tables (Nghị định 30/2020 allows it)
     key_figure: KeyFigure | None = None
+    read_aloud: ReadAloud | None = None
     site_files: SiteFiles | None = None
     home_template: str | None = None  # a block on the home page, given `home_data`
     home_data: HomeData | None = None
@@ -180,18 +185,32 @@ def village_sections(disclosure: Disclosure, kind: Kind) -> dict[str, Any]:
     return dict(getattr(data, "villages", {}))
 
 
+def _at_least_three(days: int) -> str | None:
+    return None if days >= 3 else "luật quy định phát ít nhất 03 ngày liên tục (Luật 10/2022/QH15, Điều 13)"
+
+
+# Settings every kind has, beside its own.
+COMMON_SETTINGS = {
+    "broadcast_days": Setting(3, "số ngày liên tục đọc trên loa truyền thanh, từ ngày đầu niêm yết", _at_least_three),
+}
+
+
+def settings_of(kind: Kind) -> dict[str, Setting]:
+    return {**COMMON_SETTINGS, **kind.settings}
+
+
 def resolve_settings(kinds: KindRegistry, configured: Mapping[str, Mapping[str, Any]] | None) -> dict[str, dict]:
     """Each kind's settings with defaults filled; unknown kinds, keys or wrong types are refused."""
     configured = configured or {}
-    resolved = {kind.id: {key: s.default for key, s in kind.settings.items()} for kind in kinds}
+    resolved = {kind.id: {key: s.default for key, s in settings_of(kind).items()} for kind in kinds}
     for kind_id, values in configured.items():
         kind = kinds.get(kind_id)
         if kind is None:
             raise SettingsError(f"CKX_KIND_SETTINGS: không có loại '{kind_id}'; các loại: {', '.join(resolved)}.")
         for key, value in values.items():
-            setting = kind.settings.get(key)
+            setting = settings_of(kind).get(key)
             if setting is None:
-                known = ", ".join(f"{k} ({s.help})" for k, s in kind.settings.items()) or "(không có)"
+                known = ", ".join(f"{k} ({s.help})" for k, s in settings_of(kind).items())
                 raise SettingsError(f"CKX_KIND_SETTINGS['{kind_id}']: không có khóa '{key}'. Các khóa: {known}.")
             if not isinstance(value, type(setting.default)) or isinstance(value, bool) != isinstance(setting.default, bool):
                 raise SettingsError(f"CKX_KIND_SETTINGS['{kind_id}']['{key}'] = {value!r}: cần kiểu "

@@ -109,7 +109,8 @@ class Outputs:
 
     def produce(self, name: str, inputs: Any, make: Callable[[Mapping[str, Any]], None], group: str = "") -> bool:
         """Make `name` with `make(view)` unless the last build made it from the same inputs; True when made.
-        `make` writes the file into the staging folder; the view it gets records what it reads."""
+        `make` writes the file into the staging folder; the view it gets records what it reads. A maker may
+        write nothing (an optional program failed): then there is no such output in this build."""
         if name in self.new:
             raise ValueError(f"{name} is made twice in one build")
         fingerprint = digest(self.base, name, fingerprint_of(inputs))
@@ -120,7 +121,10 @@ class Outputs:
             return False
         reads: set[str] = set()
         make(ReadsRecorder(self.view, reads))
-        info = os.stat(self.staging / name)
+        try:
+            info = os.stat(self.staging / name)
+        except FileNotFoundError:
+            return False
         self.new[name] = Record(fingerprint, sorted(reads), self._reads_fingerprint(reads),
                                 (info.st_size, info.st_mtime_ns, info.st_ino), group)
         self.made += 1

@@ -16,7 +16,9 @@ from typing import Any
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits, read_limits
 from plugins.disclosures.kinds import KindRegistry, SettingsError, resolve_settings
 from plugins.issues import Issue
+from plugins.loudspeaker.audio import VOICES, Voice
 from plugins.open_data.package import DEFAULT_LICENSE, check_license
+from plugins.vietnamese.spoken import STYLE_CHOICES, Style
 
 FILE = "pelicanconf.py"
 MAX_PAGE_SIZE = 1000
@@ -30,6 +32,8 @@ class BuildSettings:
     kind_settings: Mapping[str, Any] = field(default_factory=dict)  # CKX_KIND_SETTINGS as written
     data_license: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LICENSE))  # of the open data
     show_drafts: bool = False  # CKX_SHOW_DRAFTS (DRAFTS=1): a preview for officers, never the published site
+    voice: Voice = field(default_factory=Voice)  # CKX_LOUDSPEAKER: the audio of the loudspeaker scripts
+    spoken_style: Style = field(default_factory=Style)  # CKX_LOUDSPEAKER: how its numbers are read ("linh" or "lẻ", ...)
 
 
 def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[BuildSettings | None, list[Issue]]:
@@ -57,6 +61,8 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[Bui
         issues.append(_issue("CKX_DATA_LICENSE", f"{check_license(data_license)}, đang là {data_license!r}.",
                              'Ví dụ: CKX_DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Ghi công '
                              '4.0 Quốc tế", "path": "https://creativecommons.org/licenses/by/4.0/deed.vi"}.'))
+    voice, spoken_style, loudspeaker_issues = _loudspeaker(settings.get("CKX_LOUDSPEAKER") or {})
+    issues += loudspeaker_issues
     limits, limit_issues = read_limits(settings.get("CKX_LIMITS"))
     issues += limit_issues
     kind_settings = settings.get("CKX_KIND_SETTINGS") or {}
@@ -70,7 +76,35 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry) -> tuple[Bui
                              'Ví dụ: CKX_KIND_SETTINGS = {"poverty": {"grace_days": 3}}.'))
     if issues:
         return None, issues
-    return BuildSettings(build_date, page_size, limits, kind_settings, dict(data_license), show_drafts), []
+    return BuildSettings(build_date, page_size, limits, kind_settings, dict(data_license), show_drafts, voice,
+                         spoken_style), []
+
+
+def _loudspeaker(values: Any) -> tuple[Voice, Style, list[Issue]]:
+    """CKX_LOUDSPEAKER: the voice (espeak-ng's Vietnamese: Northern, Central, Southern), its speed, and the
+    regional readings of numbers; every key optional."""
+    hint = ('Ví dụ: CKX_LOUDSPEAKER = {"voice": "vi-vn-x-south", "words_per_minute": 140, "zero_ten": "lẻ", '
+            '"four": "bốn", "thousand": "ngàn"}.')
+    if not isinstance(values, dict):
+        return Voice(), Style(), [_issue("CKX_LOUDSPEAKER", f"cần một dict, đang là {values!r}.", hint)]
+    issues = []
+    choices = {"voice": tuple(VOICES), **STYLE_CHOICES}
+    for key, value in values.items():
+        if key == "words_per_minute":
+            if isinstance(value, bool) or not isinstance(value, int) or not 80 <= value <= 300:
+                issues.append(_issue("CKX_LOUDSPEAKER['words_per_minute']",
+                                     f"cần một số nguyên từ 80 đến 300, đang là {value!r}.", hint))
+        elif key not in choices:
+            issues.append(_issue(f"CKX_LOUDSPEAKER[{key!r}]", "không có khóa này.",
+                                 f"Các khóa: words_per_minute, {', '.join(choices)}."))
+        elif value not in choices[key]:
+            issues.append(_issue(f"CKX_LOUDSPEAKER[{key!r}]", f"{value!r} không phải là lựa chọn.",
+                                 f"Chọn một trong: {', '.join(choices[key])}."))
+    if issues:
+        return Voice(), Style(), issues
+    voice = Voice(values.get("voice", Voice.name), values.get("words_per_minute", Voice.words_per_minute))
+    style = Style(**{k: v for k, v in values.items() if k in STYLE_CHOICES})
+    return voice, style, []
 
 
 EDITOR_BACKENDS = ("git-gateway", "github", "gitlab", "gitea", "bitbucket", "azure")  # Decap CMS's own names

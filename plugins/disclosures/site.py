@@ -22,6 +22,7 @@ from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import parse_page
 from plugins.disclosures.workers import share_out
 from plugins.issues import WARNING, Issue, has_errors
+from plugins.loudspeaker.script import MIN_BROADCAST_DAYS, broadcast_days, on_loudspeaker
 from plugins.privacy.rules import NO_OFFICIAL, Official
 from plugins.tables.write import clean_copy
 
@@ -120,9 +121,24 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
     context = LoadContext(commune=commune, build_date=build_date, settings=settings.get(disclosure.kind, {}),
                           limits=limits)
     files_issues += _load_tables(disclosure, bundle_dir, context, kinds)
+    files_issues += _broadcast_issues(disclosure, context.settings.get("broadcast_days", MIN_BROADCAST_DAYS))
     issues += as_draft(files_issues) if disclosure.draft and not show_drafts else files_issues
     disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
     return disclosure, issues, tuple(context.date_questions)
+
+
+def _broadcast_issues(disclosure: Disclosure, days: int) -> list[Issue]:
+    """The loudspeaker reads a notice on `days` consecutive days inside its posting: a shorter posting cannot
+    hold them (the script then names the days it has)."""
+    posting = disclosure.posting
+    if not on_loudspeaker(disclosure) or len(broadcast_days(posting, days)) >= days:
+        return []
+    return [Issue(code="niem-yet-ngan-hon-ngay-doc-loa", file=f"{disclosure.source_dir}/index.md", key="posting",
+                  severity=WARNING,
+                  message=f"niêm yết từ {posting.start:%d/%m/%Y} đến {posting.end:%d/%m/%Y}, ngắn hơn {days} ngày đọc "
+                          "liên tục trên loa truyền thanh.",
+                  hint=f"Kéo dài thời gian niêm yết (to) ít nhất đến {posting.start + dt.timedelta(days=days - 1):%d/%m/%Y}, "
+                       "hoặc bỏ loudspeaker khỏi places nếu không đọc trên loa.")]
 
 
 def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, build_date: dt.date,

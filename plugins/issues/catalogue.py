@@ -65,6 +65,9 @@ _CODES = [
     IssueCode("thon-khong-co", "Thôn không có trong commune.yml",
               "Mọi thôn, tổ dân phố được nhắc tới phải có trong danh sách villages của commune.yml."),
     IssueCode("thoi-gian-niem-yet-nguoc", "Thời gian niêm yết ngược", "Ngày kết thúc niêm yết không được trước ngày bắt đầu."),
+    IssueCode("niem-yet-ngan-hon-ngay-doc-loa", "Thời gian niêm yết ngắn hơn số ngày đọc trên loa",
+              "Văn bản đọc trên loa truyền thanh (loudspeaker) được đọc ít nhất 03 ngày liên tục trong thời gian niêm yết "
+              "(broadcast_days trong CKX_KIND_SETTINGS); thời gian niêm yết phải dài ít nhất bằng số ngày đó."),
     IssueCode("niem-yet-truoc-ban-hanh", "Niêm yết trước ngày ban hành",
               "Văn bản chỉ được niêm yết từ ngày ban hành trở đi."),
     IssueCode("nam-thu-muc-khac-nam-ban-hanh", "Thư mục năm khác năm ban hành",

@@ -5,7 +5,7 @@ from pathlib import Path
 from plugins.disclosures.kinds import Kind, Setting
 from plugins.poverty.export import poverty_datasets
 from plugins.poverty.load import load_poverty
-from plugins.poverty.present import key_figure
+from plugins.poverty.present import key_figure, read_aloud
 from plugins.poverty.schema import POVERTY_TABLE
 
 POVERTY = Kind(
@@ -17,6 +17,7 @@ POVERTY = Kind(
     table_roles=None,
     load_tables=load_poverty,
     key_figure=key_figure,
+    read_aloud=read_aloud,
     datasets=poverty_datasets,
     names_leave_with_list=True,
     publish_original_tables=False,  # the officer's file is the named list: never copied to the site

@@ -8,7 +8,7 @@ from plugins.disclosures.kinds import Download, Kind, Setting
 from plugins.open_data.package import Field, Resource
 from plugins.schedule.ical import calendar_bytes
 from plugins.schedule.load import load_schedule
-from plugins.schedule.present import key_figure
+from plugins.schedule.present import key_figure, read_aloud
 from plugins.schedule.schema import HOLIDAYS, RECURRING, SESSIONS_TABLE, hours_problem
 
 UPCOMING_ON_HOME = 5
@@ -55,6 +55,7 @@ SCHEDULE = Kind(
     extra_keys={"recurring": RECURRING, "holidays": HOLIDAYS},
     load_tables=load_schedule,
     key_figure=key_figure,
+    read_aloud=read_aloud,
     downloads=schedule_downloads,
     datasets=schedule_datasets,
     site_files=commune_calendar,

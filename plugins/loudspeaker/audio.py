@@ -1,0 +1,74 @@
+"""The script as an MP3 the commune's loudspeaker system plays: Debian's espeak-ng Vietnamese voice, encoded
+by LAME (mono, 32 kbit/s: a minute is about 240 KB, and every player and phone plays MP3, which Opus in
+older iPhones does not).
+
+Both programs are optional: without them the build warns once and the page offers the script and the
+printed sheet only. The same text with the same voice and programs gives the same bytes, kept between
+builds in the cache folder by that digest, so a daily build synthesises only what changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from plugins.disclosures.cache import digest, write_atomically
+
+VOICES = {"vi": "miền Bắc", "vi-vn-x-central": "miền Trung", "vi-vn-x-south": "miền Nam"}  # espeak-ng's names
+PROGRAMS = ("espeak-ng", "lame")
+TIMEOUT_SECONDS = 120  # a script is a few minutes of speech; synthesis takes well under a second
+
+
+class AudioError(RuntimeError):
+    """A program failed on a script: the build goes on without that file."""
+
+
+@dataclass(frozen=True)
+class Voice:
+    name: str = "vi"
+    words_per_minute: int = 140  # a little slower than espeak's 175: loudspeakers echo across fields
+
+
+def available() -> bool:
+    return all(shutil.which(program) for program in PROGRAMS)
+
+
+@cache
+def _versions() -> str:
+    """Part of every audio digest: a new espeak-ng may say the same text differently."""
+    return "".join(subprocess.run([program, "--version"], capture_output=True, timeout=30).stdout.decode(errors="replace")
+                   for program in PROGRAMS)
+
+
+def synthesize(text: str, voice: Voice) -> bytes:
+    """MP3 bytes of `text` (one sentence a line). The text goes through stdin, never the command line."""
+    try:
+        wav = subprocess.run(["espeak-ng", "-v", voice.name, "-s", str(voice.words_per_minute), "--stdin", "--stdout"],
+                             input=text.encode("utf-8"), capture_output=True, timeout=TIMEOUT_SECONDS, check=True).stdout
+        return subprocess.run(["lame", "--quiet", "-m", "m", "-b", "32", "-", "-"], input=wav, capture_output=True,
+                              timeout=TIMEOUT_SECONDS, check=True).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise AudioError(str(exc)) from exc
+
+
+class AudioCache:
+    """MP3s kept between runs by the digest of what they say and how."""
+
+    def __init__(self, cache_folder: Path | None) -> None:
+        self.folder = cache_folder / "loa" if cache_folder else None
+
+    def get(self, text: str, voice: Voice) -> bytes:
+        key = digest(text, voice.name, str(voice.words_per_minute), _versions())[:32]
+        path = self.folder / f"{key}.mp3" if self.folder else None
+        if path is not None:
+            with contextlib.suppress(OSError):
+                return path.read_bytes()
+        audio = synthesize(text, voice)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                write_atomically(path, audio)
+        return audio
