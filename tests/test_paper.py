@@ -1,0 +1,97 @@
+"""Sheets a commune signs as they are: the hierarchy readable on paper, the signature never alone on a page,
+no sentence that only makes sense on a screen."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from tests.conftest import FIXTURES, build, ckx
+
+WEB_ONLY = re.compile(r"trang này|bấm |nhấn |cuộn|trình duyệt|trang riêng|ở trên\)|tải về|xem thêm kết quả", re.IGNORECASE)
+
+
+def pages_text(pdf) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+
+
+def test_no_sentence_meant_for_the_web_on_paper(sample_sheets):
+    pdfs = sorted(sample_sheets.glob("*.pdf"))
+    assert len(pdfs) >= 20
+    for pdf in pdfs:
+        for text in pages_text(pdf):
+            assert not WEB_ONLY.search(text), (pdf.name, WEB_ONLY.search(text).group(), text)
+
+
+def test_only_parent_rows_are_bold_and_children_are_indented(sample_sheets):
+    """Read the budget sheet as the printer sets it: each row's font from its text runs, where each label
+    starts from the words' boxes (poppler's pdftotext)."""
+    pdf = sample_sheets / "2026-du-toan-ngan-sach-2026.pdf"
+    fonts: list[tuple[str, str]] = []
+
+    def visit(text, _cm, _tm, font, _size):
+        if text.strip() and font and "Serif" in str(font.get("/BaseFont", "")):  # the chart's labels are sans
+            fonts.append((" ".join(text.split()), str(font["/BaseFont"])))
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+
+    def font(label):  # the table comes after the summary sentences that name the same rows
+        return [f for text, f in fonts if label in text][-1]
+
+    words = [(float(w["xmin"]), w.get_text()) for w in BeautifulSoup(subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout, "html.parser").find_all("word")]
+
+    def left(label):
+        first = label.split()
+        starts = [x for i, (x, word) in enumerate(words) if [w for _x, w in words[i:i + len(first)]] == first]
+        return starts[-1]
+
+    parents = ["TỔNG THU NGÂN SÁCH XÃ", "Các khoản thu xã hưởng 100%", "Chi thường xuyên"]
+    children = ["Phí, lệ phí", "Thu bổ sung cân đối", "Chi sự nghiệp giáo dục"]
+    for label in parents:
+        assert "Bold" in font(label), (label, font(label))
+    for label in children:
+        assert "Bold" not in font(label), (label, font(label))
+    # a child starts to the right of its parent: the indentation survives on paper
+    assert left("Phí, lệ phí") > left("Các khoản thu xã hưởng 100%") > left("TỔNG THU NGÂN SÁCH XÃ")
+
+
+@pytest.fixture(scope="module")
+def growing_notices(tmp_path_factory):
+    """Twenty notices of growing length (three lines more each): wherever the first page ends, one of them
+    puts the end of the text right at the bottom of a page, where a signature block would be left alone."""
+    site = tmp_path_factory.mktemp("dai-ngan") / "xa"
+    shutil.copytree(FIXTURES / "sites" / "phuong-nho", site)
+    source = site / "disclosures/2026/thong-bao-tam-ngung-cap-nuoc"
+    front = source.joinpath("index.md").read_text(encoding="utf-8").split("---")[1]
+    front = re.sub(r"attachments:.*", "", front, flags=re.DOTALL)
+    paragraph = ("Đoạn thuyết minh thứ {n}: Ủy ban nhân dân phường đề nghị các hộ gia đình chủ động dự trữ nước, "
+                 "kiểm tra vòi và đường ống trong nhà, báo ngay cho tổ trưởng khi có sự cố trong thời gian sửa chữa.")
+    for length in range(20):
+        bundle = source.parent / f"thong-bao-{length:02d}"
+        bundle.mkdir()
+        body = "\n\n".join(paragraph.format(n=n + 1) for n in range(length + 1))
+        bundle.joinpath("index.md").write_text(f"---{front}---\n{body}\n", encoding="utf-8")
+    shutil.rmtree(source)
+    output = site.parent / "out"
+    assert build(site, output, build_date="2026-04-15").returncode == 0
+    result = ckx("print", "--output", str(output), build_date="2026-04-15")
+    assert result.returncode == 0, result.stderr
+    return sorted((output / "print").glob("2026-thong-bao-*.pdf"))
+
+
+def test_signature_block_never_stands_alone_on_a_page(growing_notices):
+    assert len(growing_notices) == 20
+    page_counts = set()
+    for pdf in growing_notices:
+        pages = pages_text(pdf)
+        page_counts.add(len(pages))
+        signed = next(text for text in pages if "Nơi nhận" in text)
+        assert "Đoạn thuyết minh thứ" in signed, (pdf.name, len(pages), signed)
+    assert len(page_counts) >= 2  # the lengths did cross a page's end
