@@ -10,6 +10,7 @@ builds in the cache folder by that digest, so a daily build synthesises only wha
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -56,7 +57,8 @@ def synthesize(text: str, voice: Voice) -> bytes:
 
 
 class AudioCache:
-    """MP3s kept between runs by the digest of what they say and how."""
+    """MP3s kept between runs by the digest of what they say and how. Each file starts with the SHA-256 of
+    the audio after it: a damaged or truncated file is made again, never published."""
 
     def __init__(self, cache_folder: Path | None) -> None:
         self.folder = cache_folder / "loa" if cache_folder else None
@@ -66,9 +68,11 @@ class AudioCache:
         path = self.folder / f"{key}.mp3" if self.folder else None
         if path is not None:
             with contextlib.suppress(OSError):
-                return path.read_bytes()
+                kept = path.read_bytes()
+                if hashlib.sha256(kept[32:]).digest() == kept[:32]:
+                    return kept[32:]
         audio = synthesize(text, voice)
         if path is not None:
             with contextlib.suppress(OSError):
-                write_atomically(path, audio)
+                write_atomically(path, hashlib.sha256(audio).digest() + audio)
         return audio
