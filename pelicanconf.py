@@ -33,6 +33,7 @@ PLUGINS = [
     "plugins.land_use",
     "plugins.poverty",
     "plugins.schedule",
+    "plugins.procedures",
     "plugins.sheets",
     "plugins.loudspeaker",
     "plugins.editor",

@@ -136,7 +136,7 @@ def parse_bundle(
         issuer=data["issuer"] or commune.people_committee,
         number=data["number"],
         signer=signer,
-        legal_basis=tuple(data["legal_basis"] or ()),
+        legal_basis=tuple(data["legal_basis"] or kind.legal_basis),
         posting=posting,
         villages=villages,
         tables=tables,

@@ -56,12 +56,17 @@ class DisclosuresGenerator(Generator):
                 raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
             for issue in site.issues:
                 logger.warning(issue.format())
+        shown_across = {}
+        for kind in KINDS:
+            if kind.across:
+                shown_across |= kind.across(_of_kind(site, kind))
         for disclosure in site.disclosures:
             disclosure.extra.setdefault("originals", [])
             disclosure.extra["village_names"] = _village_names(disclosure, site.commune)
             disclosure.extra["key_figure"] = _key_figure(disclosure, today)
             # what the build date and the commune add to it (a schedule's next session) is part of what it is
             disclosure.fingerprint = digest(disclosure.fingerprint, disclosure.extra["key_figure"] or "",
+                                            shown_across.get(disclosure.source_dir, ""),
                                             *disclosure.extra["village_names"])
         self.site = site
         self.context["ckx"] = site_view(site, today)

@@ -114,6 +114,10 @@ ReadAloud = Callable[[Any, dt.date], "list[str]"]
 """(the data the kind's loader returned, the build date) -> the sentences the loudspeaker reads about it
 (totals, counts, sessions), as written; the key figure when a kind has none."""
 
+Across = Callable[[list[Disclosure]], "dict[str, str]"]
+"""(every disclosure of the kind) -> sets on each one's data what it shows of the others (a trend across
+periods), before any page is made; returns, by source folder, a text of what was set, for its fingerprint."""
+
 HomeData = Callable[[list[Disclosure], dt.date], Any]
 """(every disclosure of the kind, the build date) -> what the kind's home-page block shows; None for nothing."""
 
@@ -142,6 +146,8 @@ class Kind:
     sheet_orientation: str = "portrait"  # "landscape" for wide tables (Nghị định 30/2020 allows it)
     key_figure: KeyFigure | None = None
     read_aloud: ReadAloud | None = None
+    across: Across | None = None
+    legal_basis: tuple[str, ...] = ()  # `legal_basis` of a disclosure that names none
     site_files: SiteFiles | None = None
     home_template: str | None = None  # a block on the home page, given `home_data`
     home_data: HomeData | None = None

@@ -65,6 +65,7 @@ _CODES = [
     IssueCode("thon-khong-co", "Thôn không có trong commune.yml",
               "Mọi thôn, tổ dân phố được nhắc tới phải có trong danh sách villages của commune.yml."),
     IssueCode("thoi-gian-niem-yet-nguoc", "Thời gian niêm yết ngược", "Ngày kết thúc niêm yết không được trước ngày bắt đầu."),
+    IssueCode("ky-bao-cao-nguoc", "Kỳ báo cáo ngược", "Ngày cuối kỳ báo cáo (period.to) không được trước ngày đầu kỳ (period.from)."),
     IssueCode("niem-yet-ngan-hon-ngay-doc-loa", "Thời gian niêm yết ngắn hơn số ngày đọc trên loa",
               "Văn bản đọc trên loa truyền thanh (loudspeaker) được đọc ít nhất 03 ngày liên tục trong thời gian niêm yết "
               "(broadcast_days trong CKX_KIND_SETTINGS); thời gian niêm yết phải dài ít nhất bằng số ngày đó."),
@@ -115,6 +116,13 @@ _CODES = [
               "Các buổi của một lịch nên nằm trong thời gian niêm yết của lịch đó."),
     IssueCode("niem-yet-chua-du-ngay", "Niêm yết chưa đủ số ngày trước buổi đầu tiên",
               "Lịch tiếp công dân niêm yết trước ít nhất 05 ngày làm việc (Luật Tiếp công dân 2013, Điều 24)."),
+    IssueCode("tthc-tiep-nhan-khong-khop", "Số hồ sơ tiếp nhận không khớp",
+              "Kết quả giải quyết thủ tục hành chính: Tiếp nhận = Đã giải quyết + Đang giải quyết ở mỗi lĩnh vực (khi có cột "
+              "Kỳ trước chuyển sang, số tiếp nhận cộng số chuyển sang cũng được)."),
+    IssueCode("tthc-giai-quyet-khong-khop", "Số hồ sơ đã giải quyết không khớp",
+              "Đã giải quyết = Trước hạn + Đúng hạn + Quá hạn (bảng không có cột Trước hạn: Đúng hạn + Quá hạn)."),
+    IssueCode("tthc-thieu-thu-xin-loi", "Hồ sơ quá hạn chưa đủ thư xin lỗi",
+              "Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp (Nghị định 61/2018/NĐ-CP); cảnh báo khi Thư xin lỗi ít hơn Quá hạn."),
     # Privacy
     IssueCode("cot-ca-nhan-da-bo", "Cột dữ liệu cá nhân đã bị bỏ khi nhập",
               "make import bỏ cột dữ liệu cá nhân (năm sinh, CCCD, dân tộc...) và không bao giờ ghi nó vào hồ sơ."),

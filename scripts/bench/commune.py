@@ -54,6 +54,9 @@ def generate(root: Path, seed: int = 2026, scale: float = 1.0, last_year: int = 
     return counts
 
 
+READ_ON_LOUDSPEAKER = ("budget", "poverty", "schedule")  # a script and its recording each (issue 17)
+
+
 def _disclosure(content, rng, kind, year, n, issued, villages, counts) -> None:
     slug = f"{slugify(kind)}-{n:03d}"
     folder = content / "disclosures" / str(year) / slug
@@ -61,7 +64,8 @@ def _disclosure(content, rng, kind, year, n, issued, villages, counts) -> None:
     data = {"title": f"{TITLES[kind]} số {n} năm {year}", "kind": kind, "number": f"{n}/TB-UBND",
             "issued": issued.isoformat(),
             "posting": {"from": start.isoformat(), "to": (start + dt.timedelta(days=29)).isoformat(),
-                        "places": ["commune-hq", "all-villages", "website"]}}
+                        "places": ["commune-hq", "all-villages", "website",
+                                   *(["loudspeaker"] if kind in READ_ON_LOUDSPEAKER else [])]}}
     body = ("Ủy ban nhân dân xã Đồng Tâm thông báo nội dung dưới đây để Nhân dân được biết và góp ý. "
             "Đường giao thông, đất đai, hộ nghèo, ngân sách được công khai theo quy định.\n\n") * 3
     if kind == "notice":

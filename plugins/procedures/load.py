@@ -1,0 +1,180 @@
+"""Reading and checking the one-stop desk's report: checks only, nothing drawn here.
+
+Each row must add up (received = resolved + in progress; resolved = early + on time + late), a late record
+should have its apology letter, and a total line must be the sum of the rows. Every problem names its
+file, row and column; all of them in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+
+from plugins.disclosures.kinds import LoadContext
+from plugins.disclosures.model import Disclosure
+from plugins.issues import WARNING, Issue
+from plugins.procedures.schema import COUNTS, PROCEDURES_TABLE
+from plugins.tables.hierarchy import total_line_issues
+from plugins.vietnamese.format import number, short_date
+
+
+@dataclass
+class FieldResult:
+    """One field's row (or the commune's total): counts of records."""
+
+    name: str
+    received: int = 0
+    resolved: int = 0
+    on_time: int = 0
+    late: int = 0
+    pending: int = 0
+    early: int | None = None  # None: the report has no such column
+    online: int | None = None
+    carried: int | None = None
+    letters: int | None = None
+    note: str | None = None
+    number: int = 0  # the row in the officer's file
+
+    @property
+    def in_time(self) -> int:
+        """Resolved early or on time: what the on-time rate counts."""
+        return (self.early or 0) + self.on_time
+
+
+@dataclass
+class ProceduresData:
+    period_from: dt.date | None
+    period_to: dt.date | None
+    fields: list[FieldResult] = field(default_factory=list)
+    total: FieldResult = field(default_factory=lambda: FieldResult("Tổng cộng"))
+    columns: frozenset[str] = frozenset()  # the optional columns the report has: early, online, carried, letters
+
+    trend: list = field(default_factory=list)  # (period, on-time rate) up to this report's (present.with_trend)
+    trend_svg: str = ""
+
+    @property
+    def late_fields(self) -> list[FieldResult]:
+        return [f for f in self.fields if f.late]
+
+    # What the templates read, worked out by present.py (loading only checks).
+    @property
+    def period_label(self) -> str:
+        from plugins.procedures.present import period_label
+
+        return period_label(self.period_from, self.period_to)
+
+    @property
+    def period_in_sentence(self) -> str:
+        """"quý III năm 2026": lower case for the first word only (never "quý iii")."""
+        label = self.period_label
+        return label[:1].lower() + label[1:]
+
+    @property
+    def summary(self) -> list[str]:
+        from plugins.procedures.present import summary
+
+        return summary(self)
+
+    @property
+    def rate_text(self) -> str:
+        return self.rate_of(self.total)
+
+    def rate_of(self, result: FieldResult) -> str:
+        from plugins.procedures.present import on_time_rate, rate_text
+
+        return rate_text(on_time_rate(result))
+
+
+OPTIONAL = {"truoc_han": "early", "truc_tuyen": "online", "ky_truoc": "carried", "thu_xin_loi": "letters"}
+REQUIRED = {"tiep_nhan": "received", "da_giai_quyet": "resolved", "dung_han": "on_time", "qua_han": "late",
+            "dang_giai_quyet": "pending"}
+
+
+def load_procedures(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[ProceduresData, list[Issue]]:
+    period = disclosure.extra.get("period") or {}
+    data = ProceduresData(period.get("from"), period.get("to"))
+    issues = _period_issues(disclosure, data)
+    read, table_issues = context.read_tables(disclosure, bundle_dir, PROCEDURES_TABLE)
+    issues += table_issues
+    for _ref, table in read:
+        present = {OPTIONAL[key] for key in OPTIONAL if key in table.headers}
+        data.columns |= present
+        for column in COUNTS:
+            if column.key in table.headers:
+                values = [row.values[column.key] for row in table.rows]
+                issues += total_line_issues(table, column.key, values,
+                                            any(column.key in row.unreadable for row in table.rows), exact=True)
+        for row in table.rows:
+            result = _result(row)
+            if result is None:
+                continue
+            issues += _row_issues(table, row.number, result)
+            data.fields.append(result)
+    data.total = _total(data.fields, data.columns)
+    return data, issues
+
+
+def _result(row) -> FieldResult | None:
+    """The row's counts, or None when a required count is empty or unreadable (already reported)."""
+    values = row.values
+    if not values["linh_vuc"] or any(values[key] is None for key in REQUIRED):
+        return None
+    return FieldResult(name=values["linh_vuc"], number=row.number, note=values["ghi_chu"],
+                       **{name: values[key] for key, name in REQUIRED.items()},
+                       **{name: values.get(key) for key, name in OPTIONAL.items()})
+
+
+def _row_issues(table, line: int, r: FieldResult) -> list[Issue]:
+    def issue(code, key, message, hint, severity=None):
+        extra = {"severity": severity} if severity else {}
+        return Issue(code=code, file=table.file, line=line, column=table.headers[key], message=message, hint=hint,
+                     **extra)
+
+    issues = []
+    for key, name in {**REQUIRED, **OPTIONAL}.items():
+        value = getattr(r, name)
+        if value is not None and value < 0:
+            issues.append(issue("so-khong-hop-le", key, f"số hồ sơ {value} không được âm.", "Ghi số hồ sơ, từ 0 trở lên."))
+    handled = r.resolved + r.pending
+    if handled != r.received and (r.carried is None or handled != r.received + r.carried):
+        carried = f" (cộng {number(r.carried)} hồ sơ kỳ trước chuyển sang là {number(r.received + r.carried)})" if r.carried else ""
+        issues.append(issue("tthc-tiep-nhan-khong-khop", "tiep_nhan",
+                            f"tiếp nhận {number(r.received)} hồ sơ{carried}, nhưng đã giải quyết {number(r.resolved)} "
+                            f"cộng đang giải quyết {number(r.pending)} là {number(handled)}.",
+                            "Mỗi hồ sơ tiếp nhận hoặc đã giải quyết xong, hoặc đang giải quyết: kiểm tra lại ba cột này."))
+    parts = (r.early or 0) + r.on_time + r.late
+    if parts != r.resolved:
+        named = ("trước hạn " + number(r.early) + " + " if r.early is not None else "")
+        issues.append(issue("tthc-giai-quyet-khong-khop", "da_giai_quyet",
+                            f"đã giải quyết {number(r.resolved)} hồ sơ, nhưng {named}đúng hạn {number(r.on_time)} + "
+                            f"quá hạn {number(r.late)} là {number(parts)}.",
+                            "Mỗi hồ sơ đã giải quyết được trả trước hạn, đúng hạn hoặc quá hạn: kiểm tra lại các cột này."))
+    if r.online is not None and r.online > r.received + (r.carried or 0):
+        issues.append(issue("gia-tri-khong-hop-le", "truc_tuyen",
+                            f"{number(r.online)} hồ sơ trực tuyến, nhiều hơn {number(r.received)} hồ sơ tiếp nhận.",
+                            "Số hồ sơ tiếp nhận trực tuyến là một phần của số tiếp nhận."))
+    if r.letters is not None and r.late and r.letters < r.late:
+        issues.append(issue("tthc-thieu-thu-xin-loi", "thu_xin_loi",
+                            f"{number(r.late)} hồ sơ quá hạn nhưng chỉ có {number(r.letters)} thư xin lỗi.",
+                            "Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp; ghi đúng số thư đã gửi.", WARNING))
+    return issues
+
+
+def _total(results: list[FieldResult], columns: frozenset[str]) -> FieldResult:
+    total = FieldResult("Tổng cộng")
+    for item in fields(FieldResult):
+        if item.name in ("name", "note", "number"):
+            continue
+        if item.name in OPTIONAL.values() and item.name not in columns:
+            continue
+        setattr(total, item.name, sum(getattr(r, item.name) or 0 for r in results))
+    return total
+
+
+def _period_issues(disclosure: Disclosure, data: ProceduresData) -> list[Issue]:
+    if data.period_from and data.period_to and data.period_to < data.period_from:
+        return [Issue(code="ky-bao-cao-nguoc", file=f"{disclosure.source_dir}/index.md", key="period",
+                      message=f"kỳ báo cáo từ {short_date(data.period_from)} đến {short_date(data.period_to)}: "
+                              "ngày kết thúc trước ngày bắt đầu.",
+                      hint="Kiểm tra lại period: {from: ..., to: ...}; có thể đã đảo ngày và tháng.")]
+    return []

@@ -1,0 +1,112 @@
+"""What the one-stop desk's results say: the on-time rate ("99,98% đúng hạn"), the online share, the period
+in words, and the sentences of the page, the share picture and the loudspeaker."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from decimal import Decimal
+
+from plugins.vietnamese.format import number, short_date
+
+ROMAN = ("I", "II", "III", "IV")
+
+
+def period_label(start: dt.date | None, end: dt.date | None) -> str:
+    """"Quý IV năm 2026", "6 tháng đầu năm 2026", "Tháng 11 năm 2026", "Năm 2026"; else the two dates."""
+    if not (start and end):
+        return ""
+    last_day = calendar.monthrange(end.year, end.month)[1]
+    if start.year == end.year and start.day == 1 and end.day == last_day:
+        months = end.month - start.month + 1
+        if months == 12:
+            return f"Năm {start.year}"
+        if months == 1:
+            return f"Tháng {start.month} năm {start.year}"
+        if months == 3 and start.month in (1, 4, 7, 10):
+            return f"Quý {ROMAN[start.month // 3]} năm {start.year}"
+        if start.month == 1:
+            return f"{months} tháng đầu năm {start.year}"
+        if months == 6 and start.month == 7:
+            return f"6 tháng cuối năm {start.year}"
+    return f"Từ ngày {short_date(start)} đến ngày {short_date(end)}"
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    return Decimal(part) * 100 / Decimal(whole) if whole else None
+
+
+def rate_text(value: Decimal | None) -> str:
+    """99.9849 -> "99,98"; 100 -> "100": two decimals as reports write them, none for a whole hundred."""
+    if value is None:
+        return "—"
+    return "100" if value == 100 else number(value, 2)
+
+
+def on_time_rate(result) -> Decimal | None:
+    return percent(result.in_time, result.resolved)
+
+
+def online_share(result) -> Decimal | None:
+    return percent(result.online, result.received) if result.online is not None else None
+
+
+def summary(data) -> list[str]:
+    """The commune's figures in sentences: the rate first, then received, in progress, late and letters."""
+    total = data.total
+    if not data.fields:
+        return []
+    sentences = [f"{number(total.resolved)} hồ sơ đã giải quyết, {rate_text(on_time_rate(total))}% đúng hạn "
+                 "và trước hạn."]
+    received = f"Tiếp nhận {number(total.received)} hồ sơ"
+    if total.online is not None:
+        received += f", {number(total.online)} hồ sơ trực tuyến ({rate_text(online_share(total))}%)"
+    if total.carried:
+        received += f"; {number(total.carried)} hồ sơ kỳ trước chuyển sang"
+    sentences.append(received + f"; {number(total.pending)} hồ sơ đang giải quyết.")
+    if total.late:
+        late = f"{number(total.late)} hồ sơ quá hạn"
+        if total.letters is not None:
+            late += f", {number(total.letters)} thư xin lỗi"
+        sentences.append(late + ".")
+    else:
+        sentences.append("Không có hồ sơ quá hạn.")
+    return sentences
+
+
+def key_figure(data, _today) -> str | None:
+    """"13.245 hồ sơ đã giải quyết, 99,98% đúng hạn và trước hạn.": what the commune reports first."""
+    sentences = summary(data)
+    return sentences[0] if sentences else None
+
+
+def read_aloud(data, _today) -> list[str]:
+    label = period_label(data.period_from, data.period_to)
+    heading = [f"Kết quả giải quyết thủ tục hành chính {data.period_in_sentence}."] if label else []
+    return [*heading, *summary(data)]
+
+
+TREND_PERIODS = 8  # the last two years of quarters
+
+
+def with_trend(disclosures) -> dict[str, str]:
+    """Each report gets the on-time rates of the commune's reports up to its own period (the last eight), as
+    a static chart; returns what each page now shows beyond its own files, for its fingerprint."""
+    from plugins.charts.bars import Bar, bar_chart
+
+    dated = sorted((d for d in disclosures if d.extra.get("data") and d.extra["data"].period_to
+                    and d.extra["data"].total.resolved), key=lambda d: (d.extra["data"].period_to, d.source_dir))
+    shown = {}
+    for index, disclosure in enumerate(dated):
+        data = disclosure.extra["data"]
+        earlier = [d.extra["data"] for d in dated[max(0, index + 1 - TREND_PERIODS):index + 1]]
+        data.trend = [(period_label(e.period_from, e.period_to), on_time_rate(e.total)) for e in earlier]
+        if len(earlier) < 2:
+            data.trend_svg = ""
+        else:
+            bars = [Bar(label, rate) for label, rate in data.trend]
+            description = "; ".join(f"{label}: {rate_text(rate)}%" for label, rate in data.trend)
+            data.trend_svg = bar_chart("Tỷ lệ đúng hạn qua các kỳ (%)", description, bars, ("Đúng hạn và trước hạn", None),
+                                       format_value=rate_text, chart_id=f"xu-huong-{disclosure.slug}")
+        shown[disclosure.source_dir] = repr(data.trend)
+    return shown

@@ -1,0 +1,106 @@
+"""The one-stop desk's results (kind `procedures`): the rows' sums, the apology letters, the on-time rate, the
+trend across periods, the printed sheet and the open data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+
+from plugins.procedures.present import period_label, rate_text
+from tests.conftest import FIXTURES, ckx, soup
+
+ISSUE = re.compile(r"^(?P<where>\S+) (?P<severity>LỖI|CẢNH BÁO|GHI NHẬN) \[(?P<code>[a-z-]+)\](?: (?:Cột|Khóa) \"(?P<column>[^\"]+)\")?")
+
+
+def compact(output: str) -> list[tuple[str, str, str, str | None]]:
+    """(file:line, severity, code, column) of every issue line."""
+    found = []
+    for line in output.splitlines():
+        match = ISSUE.match(line)
+        if match:
+            found.append((match["where"].split("/")[-1], match["severity"], match["code"], match["column"]))
+    return found
+
+
+def test_every_sum_and_letter_is_checked_with_its_row_and_column():
+    result = ckx("validate", "--content", str(FIXTURES / "sites/xa-thu-tuc"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert sorted(compact(result.stderr)) == sorted([
+        ("index.md", "LỖI", "ky-bao-cao-nguoc", "period"),
+        ("ket-qua.csv:3", "LỖI", "tthc-tiep-nhan-khong-khop", "Số hồ sơ tiếp nhận"),
+        ("ket-qua.csv:3", "LỖI", "gia-tri-khong-hop-le", "Tiếp nhận trực tuyến"),
+        ("ket-qua.csv:4", "LỖI", "tthc-giai-quyet-khong-khop", "Số hồ sơ đã giải quyết"),
+        ("ket-qua.csv:4", "CẢNH BÁO", "tthc-thieu-thu-xin-loi", "Văn bản xin lỗi"),
+        ("ket-qua.csv:5", "LỖI", "tong-khong-khop", "Đang giải quyết"),
+    ]), result.stderr
+    # row 2 takes the two records carried over from the last period: 100 + 2 = 98 + 4, nothing to say
+    assert "ket-qua.csv:2 " not in result.stderr
+
+
+@pytest.mark.parametrize(("start", "end", "label"), [
+    (dt.date(2026, 7, 1), dt.date(2026, 9, 30), "Quý III năm 2026"),
+    (dt.date(2026, 10, 1), dt.date(2026, 12, 31), "Quý IV năm 2026"),
+    (dt.date(2026, 1, 1), dt.date(2026, 6, 30), "6 tháng đầu năm 2026"),
+    (dt.date(2026, 7, 1), dt.date(2026, 12, 31), "6 tháng cuối năm 2026"),
+    (dt.date(2026, 1, 1), dt.date(2026, 9, 30), "9 tháng đầu năm 2026"),
+    (dt.date(2026, 1, 1), dt.date(2026, 12, 31), "Năm 2026"),
+    (dt.date(2026, 2, 1), dt.date(2026, 2, 28), "Tháng 2 năm 2026"),
+    (dt.date(2026, 2, 15), dt.date(2026, 3, 14), "Từ ngày 15/02/2026 đến ngày 14/03/2026"),
+])
+def test_period_in_words(start, end, label):
+    assert period_label(start, end) == label
+
+
+def test_rates_are_written_as_reports_write_them():
+    assert rate_text(Decimal(13242) * 100 / Decimal(13245)) == "99,98"
+    assert rate_text(Decimal(100)) == "100"
+    assert rate_text(None) == "—"
+
+
+def test_the_sample_report_shows_its_rate_fields_late_records_and_trend(sample_site):
+    page = soup(sample_site / "cong-khai/2026/ket-qua-tthc-quy-3-2026/index.html")
+    section = page.select_one(".ckx-procedures")
+    assert section.h2.get_text() == "Kết quả giải quyết thủ tục hành chính quý III năm 2026"
+    # (3.353 early + 178 on time) of 3.534 resolved
+    assert section.select_one(".ckx-procedures__rate strong").get_text() == "99,92%"
+    assert page.select_one(".ckx-key-figure").get_text() == "3.534 hồ sơ đã giải quyết, 99,92% đúng hạn và trước hạn."
+    summary = section.select_one(".ckx-procedures__summary").get_text(" ")
+    assert "2.047 hồ sơ trực tuyến (57,52%)" in summary and "3 hồ sơ quá hạn, 3 thư xin lỗi" in summary
+    rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in section.select("tbody tr")}
+    assert list(rows) == ["Hộ tịch", "Chứng thực", "Đất đai", "Người có công", "Bảo trợ xã hội"]
+    # received, online, resolved, early, on time, late, pending, rate, letters
+    assert rows["Đất đai"] == ["85", "12", "78", "40", "36", "2", "7", "97,44", "2"]
+    assert [td.get_text() for td in section.select("tfoot td")][:3] == ["3.559", "2.047", "3.534"]
+    late = [li.get_text() for li in section.select("h3 + ul li")]
+    assert late == ["Hộ tịch: 1 hồ sơ quá hạn, 1 thư xin lỗi.", "Đất đai: 2 hồ sơ quá hạn, 2 thư xin lỗi (Chờ ý kiến cơ quan thuế)."]
+    chart = section.select_one("svg.ckx-chart")
+    assert "Quý II năm 2026: 99,75%" in chart.get_text() and "Quý III năm 2026: 99,92%" in chart.get_text()
+    # the earlier report's own chart stops at its own period
+    earlier = soup(sample_site / "cong-khai/2026/ket-qua-tthc-quy-2-2026/index.html").select_one(".ckx-procedures")
+    assert earlier.select_one(".ckx-procedures__rate strong").get_text() == "99,75%"
+    assert earlier.select_one("svg.ckx-chart") is None
+    assert "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15" in page.get_text()  # the kind's default legal basis
+    assert page.select_one('[data-pagefind-filter="Loại:Kết quả giải quyết thủ tục hành chính"]') is not None
+
+
+def test_the_report_is_open_data_with_its_rates(sample_site):
+    import csv
+
+    folder = sample_site / "cong-khai/2026/ket-qua-tthc-quy-3-2026/du-lieu"
+    with (folder / "ket-qua-giai-quyet.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:4] == ["Lĩnh vực", "Tiếp nhận", "Trực tuyến", "Đã giải quyết"]
+    assert rows[3][:4] == ["Đất đai", "85", "12", "78"] and rows[3][-2] == "97.44"
+
+
+def test_the_report_prints_landscape_with_its_table(sample_sheets):
+    from pypdf import PdfReader
+
+    reader = PdfReader(sample_sheets / "2026-ket-qua-tthc-quy-3-2026.pdf")
+    page = reader.pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Bảo trợ xã hội" in text and "99,92%" in text and "BÁO CÁO" in text
