@@ -34,6 +34,8 @@ PLUGINS = [
     "plugins.poverty",
     "plugins.schedule",
     "plugins.procedures",
+    "plugins.consultation",
+    "plugins.supervision",
     "plugins.sheets",
     "plugins.loudspeaker",
     "plugins.editor",

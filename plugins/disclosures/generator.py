@@ -59,7 +59,7 @@ class DisclosuresGenerator(Generator):
         shown_across = {}
         for kind in KINDS:
             if kind.across:
-                shown_across |= kind.across(_of_kind(site, kind))
+                shown_across |= kind.across(_of_kind(site, kind), site.disclosures)
         for disclosure in site.disclosures:
             disclosure.extra.setdefault("originals", [])
             disclosure.extra["village_names"] = _village_names(disclosure, site.commune)

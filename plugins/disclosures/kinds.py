@@ -114,8 +114,8 @@ ReadAloud = Callable[[Any, dt.date], "list[str]"]
 """(the data the kind's loader returned, the build date) -> the sentences the loudspeaker reads about it
 (totals, counts, sessions), as written; the key figure when a kind has none."""
 
-Across = Callable[[list[Disclosure]], "dict[str, str]"]
-"""(every disclosure of the kind) -> sets on each one's data what it shows of the others (a trend across
+Across = Callable[[list[Disclosure], list[Disclosure]], "dict[str, str]"]
+"""(every disclosure of the kind, every disclosure of the site) -> sets on each one's data what it shows of the others (a trend across
 periods), before any page is made; returns, by source folder, a text of what was set, for its fingerprint."""
 
 HomeData = Callable[[list[Disclosure], dt.date], Any]

@@ -65,7 +65,10 @@ _CODES = [
     IssueCode("thon-khong-co", "Thôn không có trong commune.yml",
               "Mọi thôn, tổ dân phố được nhắc tới phải có trong danh sách villages của commune.yml."),
     IssueCode("thoi-gian-niem-yet-nguoc", "Thời gian niêm yết ngược", "Ngày kết thúc niêm yết không được trước ngày bắt đầu."),
-    IssueCode("ky-bao-cao-nguoc", "Kỳ báo cáo ngược", "Ngày cuối kỳ báo cáo (period.to) không được trước ngày đầu kỳ (period.from)."),
+    IssueCode("khoang-thoi-gian-nguoc", "Khoảng thời gian ngược",
+              "Ngày cuối (to) của kỳ báo cáo (period) hay thời gian lấy ý kiến (comments) không được trước ngày đầu (from)."),
+    IssueCode("lay-y-kien-qua-ngan", "Thời gian lấy ý kiến ngắn hơn quy định",
+              "Thời gian lấy ý kiến Nhân dân (comments) dài ít nhất min_comment_days ngày (mặc định 30, CKX_KIND_SETTINGS)."),
     IssueCode("niem-yet-ngan-hon-ngay-doc-loa", "Thời gian niêm yết ngắn hơn số ngày đọc trên loa",
               "Văn bản đọc trên loa truyền thanh (loudspeaker) được đọc ít nhất 03 ngày liên tục trong thời gian niêm yết "
               "(broadcast_days trong CKX_KIND_SETTINGS); thời gian niêm yết phải dài ít nhất bằng số ngày đó."),

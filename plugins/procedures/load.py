@@ -125,38 +125,37 @@ def _result(row) -> FieldResult | None:
 
 
 def _row_issues(table, line: int, r: FieldResult) -> list[Issue]:
-    def issue(code, key, message, hint, severity=None):
-        extra = {"severity": severity} if severity else {}
-        return Issue(code=code, file=table.file, line=line, column=table.headers[key], message=message, hint=hint,
-                     **extra)
+    def issue(key: str, **details) -> Issue:
+        return Issue(file=table.file, line=line, column=table.headers[key], **details)
 
     issues = []
     for key, name in {**REQUIRED, **OPTIONAL}.items():
         value = getattr(r, name)
         if value is not None and value < 0:
-            issues.append(issue("so-khong-hop-le", key, f"số hồ sơ {value} không được âm.", "Ghi số hồ sơ, từ 0 trở lên."))
+            issues.append(issue(key, code="so-khong-hop-le", message=f"số hồ sơ {value} không được âm.",
+                                hint="Ghi số hồ sơ, từ 0 trở lên."))
     handled = r.resolved + r.pending
     if handled != r.received and (r.carried is None or handled != r.received + r.carried):
         carried = f" (cộng {number(r.carried)} hồ sơ kỳ trước chuyển sang là {number(r.received + r.carried)})" if r.carried else ""
-        issues.append(issue("tthc-tiep-nhan-khong-khop", "tiep_nhan",
-                            f"tiếp nhận {number(r.received)} hồ sơ{carried}, nhưng đã giải quyết {number(r.resolved)} "
-                            f"cộng đang giải quyết {number(r.pending)} là {number(handled)}.",
-                            "Mỗi hồ sơ tiếp nhận hoặc đã giải quyết xong, hoặc đang giải quyết: kiểm tra lại ba cột này."))
+        issues.append(issue("tiep_nhan", code="tthc-tiep-nhan-khong-khop",
+                            message=f"tiếp nhận {number(r.received)} hồ sơ{carried}, nhưng đã giải quyết "
+                                    f"{number(r.resolved)} cộng đang giải quyết {number(r.pending)} là {number(handled)}.",
+                            hint="Mỗi hồ sơ tiếp nhận hoặc đã giải quyết xong, hoặc đang giải quyết: kiểm tra lại ba cột này."))
     parts = (r.early or 0) + r.on_time + r.late
     if parts != r.resolved:
         named = ("trước hạn " + number(r.early) + " + " if r.early is not None else "")
-        issues.append(issue("tthc-giai-quyet-khong-khop", "da_giai_quyet",
-                            f"đã giải quyết {number(r.resolved)} hồ sơ, nhưng {named}đúng hạn {number(r.on_time)} + "
-                            f"quá hạn {number(r.late)} là {number(parts)}.",
-                            "Mỗi hồ sơ đã giải quyết được trả trước hạn, đúng hạn hoặc quá hạn: kiểm tra lại các cột này."))
+        issues.append(issue("da_giai_quyet", code="tthc-giai-quyet-khong-khop",
+                            message=f"đã giải quyết {number(r.resolved)} hồ sơ, nhưng {named}đúng hạn "
+                                    f"{number(r.on_time)} + quá hạn {number(r.late)} là {number(parts)}.",
+                            hint="Mỗi hồ sơ đã giải quyết được trả trước hạn, đúng hạn hoặc quá hạn: kiểm tra lại các cột này."))
     if r.online is not None and r.online > r.received + (r.carried or 0):
-        issues.append(issue("gia-tri-khong-hop-le", "truc_tuyen",
-                            f"{number(r.online)} hồ sơ trực tuyến, nhiều hơn {number(r.received)} hồ sơ tiếp nhận.",
-                            "Số hồ sơ tiếp nhận trực tuyến là một phần của số tiếp nhận."))
+        issues.append(issue("truc_tuyen", code="gia-tri-khong-hop-le",
+                            message=f"{number(r.online)} hồ sơ trực tuyến, nhiều hơn {number(r.received)} hồ sơ tiếp nhận.",
+                            hint="Số hồ sơ tiếp nhận trực tuyến là một phần của số tiếp nhận."))
     if r.letters is not None and r.late and r.letters < r.late:
-        issues.append(issue("tthc-thieu-thu-xin-loi", "thu_xin_loi",
-                            f"{number(r.late)} hồ sơ quá hạn nhưng chỉ có {number(r.letters)} thư xin lỗi.",
-                            "Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp; ghi đúng số thư đã gửi.", WARNING))
+        issues.append(issue("thu_xin_loi", code="tthc-thieu-thu-xin-loi", severity=WARNING,
+                            message=f"{number(r.late)} hồ sơ quá hạn nhưng chỉ có {number(r.letters)} thư xin lỗi.",
+                            hint="Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp; ghi đúng số thư đã gửi."))
     return issues
 
 
@@ -173,7 +172,7 @@ def _total(results: list[FieldResult], columns: frozenset[str]) -> FieldResult:
 
 def _period_issues(disclosure: Disclosure, data: ProceduresData) -> list[Issue]:
     if data.period_from and data.period_to and data.period_to < data.period_from:
-        return [Issue(code="ky-bao-cao-nguoc", file=f"{disclosure.source_dir}/index.md", key="period",
+        return [Issue(code="khoang-thoi-gian-nguoc", file=f"{disclosure.source_dir}/index.md", key="period",
                       message=f"kỳ báo cáo từ {short_date(data.period_from)} đến {short_date(data.period_to)}: "
                               "ngày kết thúc trước ngày bắt đầu.",
                       hint="Kiểm tra lại period: {from: ..., to: ...}; có thể đã đảo ngày và tháng.")]

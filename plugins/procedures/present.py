@@ -89,7 +89,7 @@ def read_aloud(data, _today) -> list[str]:
 TREND_PERIODS = 8  # the last two years of quarters
 
 
-def with_trend(disclosures) -> dict[str, str]:
+def with_trend(disclosures, _everything) -> dict[str, str]:
     """Each report gets the on-time rates of the commune's reports up to its own period (the last eight), as
     a static chart; returns what each page now shows beyond its own files, for its fingerprint."""
     from plugins.charts.bars import Bar, bar_chart

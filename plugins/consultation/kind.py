@@ -1,0 +1,45 @@
+"""The consultation kind: a draft put to the people, its comment period, and what was taken in."""
+
+from pathlib import Path
+
+from plugins.consultation.load import load_consultation
+from plugins.consultation.present import key_figure, open_consultations, read_aloud
+from plugins.consultation.schema import KEYS, RESULTS_TABLE
+from plugins.disclosures.kinds import Kind, Setting
+from plugins.open_data.package import Field, Resource
+
+
+def consultation_datasets(disclosure, data) -> list[Resource]:
+    if not data.outcomes:
+        return []
+    fields = (Field("Nội dung", required=True), Field("Số ý kiến", "integer"), Field("Tiếp thu, giải trình"),
+              Field("Ghi chú"))
+    return [Resource("ket-qua-lay-y-kien", "Kết quả tiếp thu, giải trình ý kiến của Nhân dân", fields,
+                     lambda: ((o.topic, o.count, o.answer, o.note) for o in data.outcomes))]
+
+
+def _at_least_one(days: int) -> str | None:
+    return None if days >= 1 else "cần ít nhất 1 ngày"
+
+
+CONSULTATION = Kind(
+    id="consultation",
+    label="Lấy ý kiến Nhân dân",
+    slug="lay-y-kien",
+    description="Dự thảo đưa ra lấy ý kiến Nhân dân, thời gian góp ý và kết quả tiếp thu, giải trình.",
+    table_roles=None,
+    extra_keys=KEYS,
+    load_tables=load_consultation,
+    key_figure=key_figure,
+    read_aloud=read_aloud,
+    datasets=consultation_datasets,
+    home_template="consultation_home.html",
+    home_data=open_consultations,
+    template="consultation.html",
+    templates_dir=str(Path(__file__).parent / "templates"),
+    settings={"min_comment_days": Setting(30, "số ngày tối thiểu của thời gian lấy ý kiến", _at_least_one)},
+    table_schema=RESULTS_TABLE,
+    legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Nhân dân tham gia ý kiến)",),
+    default_posting_days=30,
+    order=50,
+)

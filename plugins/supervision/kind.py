@@ -1,0 +1,44 @@
+"""The supervision kind: the results of the People's Inspection Board or the community investment
+supervision board, work by work."""
+
+from pathlib import Path
+
+from plugins.disclosures.kinds import Kind
+from plugins.open_data.package import Field, Resource
+from plugins.supervision.load import load_supervision
+from plugins.supervision.present import key_figure, link_related, read_aloud
+from plugins.supervision.schema import KEYS, SUPERVISION_TABLE
+
+
+def supervision_datasets(disclosure, data) -> list[Resource]:
+    fields = (Field("Công trình, nội dung giám sát", required=True), Field("Thôn"), Field("Chủ đầu tư"),
+              Field("Tổng mức đầu tư", "number"), Field("Kết quả giám sát"), Field("Kiến nghị"),
+              Field("Trả lời, xử lý"), Field("Chưa được trả lời", "boolean"), Field("Ghi chú"))
+    return [Resource("ket-qua-giam-sat", f"Kết quả giám sát của {data.board}", fields, lambda: (
+        (w.name, w.village.name if w.village else None, w.investor, w.investment, w.findings, w.recommendation,
+         w.answer, w.unanswered, w.note) for w in data.works))]
+
+
+SUPERVISION = Kind(
+    id="supervision",
+    label="Kết quả thanh tra, giám sát của Nhân dân",
+    slug="giam-sat",
+    description="Kết quả giám sát của Ban Thanh tra nhân dân và Ban Giám sát đầu tư của cộng đồng, kiến nghị và trả lời.",
+    table_required=True,
+    table_roles=None,
+    extra_keys=KEYS,
+    load_tables=load_supervision,
+    key_figure=key_figure,
+    read_aloud=read_aloud,
+    across=link_related,
+    datasets=supervision_datasets,
+    publish_original_tables=True,
+    template="supervision.html",
+    village_template="supervision_village.html",
+    village_sheet_template="supervision_village_sheet.html",
+    templates_dir=str(Path(__file__).parent / "templates"),
+    table_schema=SUPERVISION_TABLE,
+    legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Nhân dân kiểm tra, giám sát)",),
+    default_posting_days=30,
+    order=60,
+)
