@@ -59,9 +59,10 @@ class Loudspeaker:
                             self.settings.spoken_style)
 
     def audio(self, disclosure) -> bytes | None:
-        """The script's MP3; None without the programs, or when they failed on it (said once, as a warning)."""
+        """The script's MP3 while the notice is to be read or being read; None after (the page keeps the
+        script), without the programs, or when they failed on it (said once, as a warning)."""
         script = self.script(disclosure)
-        if script is None or not self.audio_on:
+        if script is None or not self.audio_on or not _being_read(disclosure):
             return None
         if disclosure.source_dir not in self._audio:
             try:
@@ -79,11 +80,13 @@ class Loudspeaker:
             return None
         audio = self.audio(disclosure)
         return {"script": script, "audio": AUDIO_FILE if audio else None, "audio_size": len(audio) if audio else 0,
-                "sheet": f"in/{SHEET_FOLDER}/" if _printed(disclosure) else None}
+                "sheet": f"in/{SHEET_FOLDER}/" if _being_read(disclosure) else None}
 
 
-def _printed(disclosure) -> bool:
-    """The announcer's sheet, like the posting minutes, while the notice is to be read or being read."""
+def _being_read(disclosure) -> bool:
+    """The announcer's sheet and the recording, like the posting minutes, exist while the notice is to be read
+    or being read: 700 recordings of a large commune's past notices cost five minutes of a first build and
+    250 MB of the site for broadcasts that are over (docs/hieu-nang.md)."""
     return disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED)
 
 
@@ -109,7 +112,7 @@ class LoudspeakerGenerator(Generator):
         def make_files(disclosure) -> None:
             if not on_loudspeaker(disclosure):
                 return
-            if loudspeaker.audio_on:
+            if loudspeaker.audio_on and _being_read(disclosure):
                 name = disclosure.save_dir + AUDIO_FILE
 
                 def write_audio(_view, name=name) -> None:
@@ -120,7 +123,7 @@ class LoudspeakerGenerator(Generator):
                         path.write_bytes(audio)
 
                 outputs.produce(name, ("loa", disclosure), write_audio)
-            if _printed(disclosure):
+            if _being_read(disclosure):
                 name = f"{disclosure.save_dir}in/{SHEET_FOLDER}/index.html"
 
                 def write_sheet(view, name=name) -> None:
