@@ -177,7 +177,7 @@ def province(contents: list[Path], output: Path, report: Path | None, settings: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["validate", "build", "print", "province"])
+    parser.add_argument("command", choices=["validate", "build", "print", "province", "kinds"])
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--settings", type=Path, default=SETTINGS)
@@ -192,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--print", dest="print_sheets", action="store_true", help="province: in cả bản niêm yết")
     args = parser.parse_args(argv)
     settings = load_settings(args.settings)
+    if args.command == "kinds":  # every kind this project's settings register, as officers write them
+        from plugins.disclosures.kinds import KINDS, describe
+
+        print("\n\n".join("\n".join(describe(kind)) for kind in KINDS))
+        return 0
     if args.command == "validate":
         ok = validate(args.content, settings)
     elif args.command == "province":

@@ -104,3 +104,17 @@ def test_the_report_prints_landscape_with_its_table(sample_sheets):
     assert page.mediabox.width > page.mediabox.height
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Bảo trợ xã hội" in text and "99,92%" in text and "BÁO CÁO" in text
+
+
+def test_ckx_kinds_lists_every_kind_with_its_columns_and_settings():
+    result = ckx("kinds")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for kind in ("budget", "land-use", "poverty", "schedule", "procedures", "consultation", "supervision", "notice"):
+        assert f"\n{kind}: " in f"\n{out}", kind
+    procedures = out.split("\nprocedures: ")[1].split("\n\n")[0]
+    assert "Khóa riêng: period (bắt buộc)" in procedures
+    assert "- Tiếp nhận; cũng nhận: Tổng số hồ sơ tiếp nhận" in procedures
+    assert "- Thư xin lỗi (không bắt buộc); cũng nhận: Số thư xin lỗi" in procedures
+    assert "- broadcast_days = 3" in procedures
+    assert "- min_comment_days = 30" in out.split("\nconsultation: ")[1]

@@ -183,6 +183,23 @@ class KindRegistry:
         return {kind.id: kind.label for kind in self}
 
 
+def describe(kind: Kind) -> list[str]:
+    """What an officer needs to write a disclosure of `kind`, as `scripts/ckx.py kinds` prints it: its
+    front-matter keys, its table's columns with the headers also accepted, and its settings with defaults."""
+    lines = [f"{kind.id}: {kind.label} (trang /loai/{kind.slug}/)", f"  {kind.description}"]
+    if kind.extra_keys:
+        lines.append("  Khóa riêng: " + ", ".join(f"{key}{' (bắt buộc)' if spec.required else ''}"
+                                               for key, spec in kind.extra_keys.items()))
+    if kind.table_schema is not None:
+        lines.append("  Cột của bảng" + (" (bắt buộc có bảng):" if kind.table_required else ":"))
+        for column in kind.table_schema.columns:
+            also = f"; cũng nhận: {', '.join(column.aliases)}" if column.aliases else ""
+            lines.append(f"    - {column.name}{'' if column.required else ' (không bắt buộc)'}{also}")
+    lines.append("  Cài đặt (CKX_KIND_SETTINGS):")
+    lines += [f"    - {key} = {setting.default!r}: {setting.help}" for key, setting in settings_of(kind).items()]
+    return lines
+
+
 def village_sections(disclosure: Disclosure, kind: Kind) -> dict[str, Any]:
     """slug -> the kind's data for one village, when the kind has per-village pages or sheets."""
     data = disclosure.extra.get("data")
