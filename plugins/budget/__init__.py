@@ -9,7 +9,7 @@ def register_kinds() -> None:
     from plugins.budget.kind import BUDGET
     from plugins.disclosures.kinds import KINDS
 
-    KINDS.add(BUDGET)
+    KINDS.add(BUDGET, __name__)
 
 
 register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

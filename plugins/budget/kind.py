@@ -1,7 +1,5 @@
 """The budget kind: estimates, execution reports and final accounts (design §2, domain §2)."""
 
-from pathlib import Path
-
 from plugins.budget.export import budget_datasets, budget_downloads
 from plugins.budget.load import load_budget
 from plugins.budget.present import key_figure, read_aloud
@@ -16,15 +14,13 @@ BUDGET = Kind(
     description="Dự toán, tình hình thực hiện và quyết toán ngân sách xã.",
     table_required=True,
     table_roles={"revenue": "Thu ngân sách", "expenditure": "Chi ngân sách", "balance": "Cân đối ngân sách"},
-    extra_keys={"unit": Text(choices=UNITS), "stage": Text(choices=STAGES)},  # unit: or the forms' unit line
+    front_keys={"unit": Text(choices=UNITS), "stage": Text(choices=STAGES)},  # unit: or the forms' unit line
     load_tables=load_budget,
     key_figure=key_figure,
     read_aloud=read_aloud,
     downloads=budget_downloads,
     datasets=budget_datasets,
     publish_original_tables=True,
-    template="budget.html",
-    templates_dir=str(Path(__file__).parent / "templates"),
     table_schema=BUDGET_TABLE,
     order=10,
 )

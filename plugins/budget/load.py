@@ -69,7 +69,7 @@ class BudgetData:
 def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[BudgetData, list[Issue]]:
     from plugins.budget.present import chart, summarise  # presentation, kept out of the checks
 
-    stage = disclosure.extra.get("stage")
+    stage = disclosure.front.get("stage")
     read, issues = context.read_tables(disclosure, bundle_dir, BUDGET_TABLE)
     unit, unit_issues = _unit(disclosure, [table for _, table in read])
     issues += unit_issues
@@ -97,7 +97,7 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
 
 def _unit(disclosure: Disclosure, tables: list) -> tuple[str, list[Issue]]:
     """The front matter's `unit`, or the forms' unit line; every form that states one agrees with it."""
-    declared = disclosure.extra.get("unit")
+    declared = disclosure.front.get("unit")
     unit, source = declared, "khóa unit trong index.md"
     issues = []
     for table in tables:

@@ -13,7 +13,7 @@ from plugins.consultation.kind import CONSULTATION
 def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
 
-    KINDS.add(CONSULTATION)
+    KINDS.add(CONSULTATION, __name__)
 
 
 register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

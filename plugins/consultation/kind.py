@@ -1,7 +1,5 @@
 """The consultation kind: a draft put to the people, its comment period, and what was taken in."""
 
-from pathlib import Path
-
 from plugins.consultation.load import load_consultation
 from plugins.consultation.present import key_figure, open_consultations, read_aloud
 from plugins.consultation.schema import KEYS, RESULTS_TABLE
@@ -28,15 +26,12 @@ CONSULTATION = Kind(
     slug="lay-y-kien",
     description="Dự thảo đưa ra lấy ý kiến Nhân dân, thời gian góp ý và kết quả tiếp thu, giải trình.",
     table_roles=None,
-    extra_keys=KEYS,
+    front_keys=KEYS,
     load_tables=load_consultation,
     key_figure=key_figure,
     read_aloud=read_aloud,
     datasets=consultation_datasets,
-    home_template="consultation_home.html",
     home_data=open_consultations,
-    template="consultation.html",
-    templates_dir=str(Path(__file__).parent / "templates"),
     settings={"min_comment_days": Setting(30, "số ngày tối thiểu của thời gian lấy ý kiến", _at_least_one)},
     table_schema=RESULTS_TABLE,
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Nhân dân tham gia ý kiến)",),

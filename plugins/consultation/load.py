@@ -45,10 +45,10 @@ class ConsultationData:
 
 
 def load_consultation(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[ConsultationData, list[Issue]]:
-    period = disclosure.extra.get("comments") or {}
+    period = disclosure.front.get("comments") or {}
     data = ConsultationData(period.get("from"), period.get("to"),
-                            [WAYS[w] for w in disclosure.extra.get("ways") or () if w in WAYS],
-                            disclosure.extra.get("send_to"))
+                            [WAYS[w] for w in disclosure.front.get("ways") or () if w in WAYS],
+                            disclosure.front.get("send_to"))
     issues = _period_issues(disclosure, data, context.settings["min_comment_days"])
     read, table_issues = context.read_tables(disclosure, bundle_dir, RESULTS_TABLE)
     issues += table_issues

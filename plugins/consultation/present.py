@@ -60,6 +60,6 @@ def read_aloud(data, _today) -> list[str]:
 
 def open_consultations(disclosures, today):
     """The home page's block: every consultation still to come or open on the date, the soonest end first."""
-    entries = [(d, status_text(d.extra["data"], today)) for d in disclosures
-               if d.extra.get("data") and phase(d.extra["data"], today) in (UPCOMING, OPEN)]
-    return sorted(entries, key=lambda e: (e[0].extra["data"].end or dt.date.max, e[0].source_dir))
+    entries = [(d, status_text(d.shown.data, today)) for d in disclosures
+               if d.shown.data and phase(d.shown.data, today) in (UPCOMING, OPEN)]
+    return sorted(entries, key=lambda e: (e[0].shown.data.end or dt.date.max, e[0].source_dir))

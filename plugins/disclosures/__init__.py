@@ -11,14 +11,11 @@ the wiring below.
 
 
 def add_kind_templates(generator) -> None:
-    """Every generator (disclosure pages, print views, the editor) finds each kind's templates."""
-    from jinja2 import FileSystemLoader
-
+    """Every generator (disclosure pages, print views, the editor) finds each kind's templates, as
+    "<kind id>/page.html", after the theme's (which may override them)."""
     from plugins.disclosures.kinds import KINDS
 
-    for kind in KINDS:
-        if kind.templates_dir:
-            generator.env.loader.loaders.append(FileSystemLoader(kind.templates_dir))
+    generator.env.loader.loaders.append(KINDS.templates_loader())
 
 
 def get_generators(_pelican):

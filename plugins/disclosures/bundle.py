@@ -94,7 +94,7 @@ def parse_bundle(
                                             "nên không dùng được làm địa chỉ trang.",
                                     hint=f'Đổi tên thư mục thành "{slugify(parts[2])}".'))
     kind = kinds.get(document.data.get("kind")) if isinstance(document.data, dict) else None
-    keys = common_keys(kinds) | (dict(kind.extra_keys) if kind else {})
+    keys = common_keys(kinds) | (dict(kind.front_keys) if kind else {})
     data = checker.check(Record(fields=keys))
     if not isinstance(data, dict):
         return None, checker.issues
@@ -144,8 +144,9 @@ def parse_bundle(
         body_markdown=body,
         summary=data["summary"],
         draft=draft,
-        extra={key: data[key] for key in kind.extra_keys} | {"effective": data["effective"],
-                                                             "recipients": data["recipients"]},
+        front={key: data[key] for key in kind.front_keys},
+        effective=data["effective"],
+        recipients=tuple(data["recipients"]) if data["recipients"] is not None else None,
     )
     return disclosure, issues
 

@@ -61,13 +61,12 @@ class DisclosuresGenerator(Generator):
             if kind.across:
                 shown_across |= kind.across(_of_kind(site, kind), site.disclosures)
         for disclosure in site.disclosures:
-            disclosure.extra.setdefault("originals", [])
-            disclosure.extra["village_names"] = _village_names(disclosure, site.commune)
-            disclosure.extra["key_figure"] = _key_figure(disclosure, today)
+            disclosure.shown.village_names = _village_names(disclosure, site.commune)
+            disclosure.shown.key_figure = _key_figure(disclosure, today)
             # what the build date and the commune add to it (a schedule's next session) is part of what it is
-            disclosure.fingerprint = digest(disclosure.fingerprint, disclosure.extra["key_figure"] or "",
+            disclosure.fingerprint = digest(disclosure.fingerprint, disclosure.shown.key_figure or "",
                                             shown_across.get(disclosure.source_dir, ""),
-                                            *disclosure.extra["village_names"])
+                                            *disclosure.shown.village_names)
         self.site = site
         self.context["ckx"] = site_view(site, today)
         self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
@@ -137,13 +136,13 @@ class DisclosuresGenerator(Generator):
     def downloads(self, disclosure) -> list:
         """Files derived from its tables (the kind's own, the open data package), worked out once per build,
         before its page lists them."""
-        if "downloads" not in disclosure.extra:
+        shown = disclosure.shown
+        if shown.downloads is None:
             kind = KINDS.get(disclosure.kind)
-            data = disclosure.extra.get("data")
-            own = kind.downloads(disclosure, data) if kind.downloads and data is not None else []
-            disclosure.extra["downloads"] = own + package_downloads(
+            own = kind.downloads(disclosure, shown.data) if kind.downloads and shown.data is not None else []
+            shown.downloads = own + package_downloads(
                 disclosure, _resources(disclosure), self.site.commune, self.build_settings.data_license)
-        return disclosure.extra["downloads"]
+        return shown.downloads
 
     def _open_data_catalogue(self, writer) -> None:
         """`du-lieu/`: every disclosure's data package, for people and for machines; the JSON also lists every
@@ -176,7 +175,7 @@ class DisclosuresGenerator(Generator):
             listed += [(listing.url, None) for listing in view["by_year"]]
             listed += [(v.url, None) for v in view["by_village"]]
             for d in site.disclosures:
-                data = d.extra.get("data")
+                data = d.shown.data
                 if data is not None and getattr(data, "noindex", False):
                     continue  # an ended named list asks search engines not to index it
                 changed = d.last_changed or d.issued
@@ -212,12 +211,12 @@ class DisclosuresGenerator(Generator):
         files = {}
         for ref in disclosure.attachments:
             files[disclosure.save_dir + ref.file] = _copier(Path(self.path, disclosure.source_dir, ref.file))
-        for download in (*self.downloads(disclosure), *disclosure.extra["originals"]):
+        for download in (*self.downloads(disclosure), *disclosure.shown.originals):
             files[disclosure.save_dir + download.file] = _bytes_writer(download.content)
         if self.context["ckx"]["share_images"]:
             files[disclosure.save_dir + SHARE_IMAGE] = lambda path: _bytes_writer(share_image(
                 f"Ủy ban nhân dân {self.site.commune.in_sentence}", disclosure.title,
-                disclosure.status.label if disclosure.posting else None, disclosure.extra["key_figure"]))(path)
+                disclosure.status.label if disclosure.posting else None, disclosure.shown.key_figure))(path)
         return files
 
 
@@ -255,9 +254,9 @@ def _copier(source: Path):
 
 def body_html(disclosure):
     """The explanation as HTML, rendered once per build for the page and every print view."""
-    if "_body_html" not in disclosure.extra:
-        disclosure.extra["_body_html"] = render(disclosure.body_markdown)
-    return disclosure.extra["_body_html"]
+    if disclosure.shown.body_html is None:
+        disclosure.shown.body_html = render(disclosure.body_markdown)
+    return disclosure.shown.body_html
 
 
 def _of_kind(site: Site, kind) -> list:
@@ -277,14 +276,14 @@ def _home_blocks(site: Site, today: dt.date) -> list:
 
 def _resources(disclosure) -> list:
     """Its tables as open data (metadata; rows are read only when the CSV is written), worked out once."""
-    if "resources" not in disclosure.extra:
-        disclosure.extra["resources"] = disclosure_resources(disclosure, KINDS.get(disclosure.kind))
-    return disclosure.extra["resources"]
+    if disclosure.shown.resources is None:
+        disclosure.shown.resources = disclosure_resources(disclosure, KINDS.get(disclosure.kind))
+    return disclosure.shown.resources
 
 
 def _key_figure(disclosure, today: dt.date) -> str | None:
     kind = KINDS.get(disclosure.kind)
-    data = disclosure.extra.get("data")
+    data = disclosure.shown.data
     return kind.key_figure(data, today) if kind.key_figure and data is not None else None
 
 
@@ -293,10 +292,10 @@ def _village_pages(disclosure, kind) -> dict:
     return village_sections(disclosure, kind) if kind.village_template else {}
 
 
-def _village_names(disclosure, commune) -> list[str]:
+def _village_names(disclosure, commune) -> tuple[str, ...]:
     """Villages a disclosure concerns, named, in commune.yml order (for search filters)."""
     slugs = set(disclosure.villages) | set(_village_pages(disclosure, KINDS.get(disclosure.kind)))
-    return [v.name for v in commune.villages if v.slug in slugs]
+    return tuple(v.name for v in commune.villages if v.slug in slugs)
 
 
 def site_view(site: Site, today: dt.date) -> dict:

@@ -2,15 +2,17 @@
 
 The core never names a kind. Each kind plugin builds a `Kind` and adds it to
 `KINDS` in its `register()`; the core asks the registry which kinds exist,
-which extra front-matter keys a kind accepts, which table roles it takes and
+which front-matter keys of its own a kind accepts, which table roles it takes and
 how to load its tables.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits
@@ -131,7 +133,7 @@ class Kind:
     posting_required: bool = True
     # role -> Vietnamese label; {} = the kind takes no tables; None = any role (contract names none yet)
     table_roles: Mapping[str, str] | None = field(default_factory=dict)
-    extra_keys: Mapping[str, Spec] = field(default_factory=dict)
+    front_keys: Mapping[str, Spec] = field(default_factory=dict)
     table_required: bool = False  # the table is the disclosure (a budget without its table discloses nothing)
     load_tables: TableLoader | None = None
     downloads: DownloadMaker | None = None  # files that are not tables (JSON of it all, a calendar)
@@ -140,22 +142,47 @@ class Kind:
     # where officers also write names, leave with it; only what the kind's data keeps (village counts) stays.
     names_leave_with_list: bool = False
     publish_original_tables: bool = False  # offer a clean copy of the officer's CSV/XLSX (never for named lists)
-    template: str | None = None  # partial rendered under the explanation, e.g. "budget.html"
-    village_template: str | None = None  # one page per village when the data has `villages` (slug -> data)
-    village_sheet_template: str | None = None  # the village's rows on its own printed sheet
     sheet_orientation: str = "portrait"  # "landscape" for wide tables (Nghị định 30/2020 allows it)
     key_figure: KeyFigure | None = None
     read_aloud: ReadAloud | None = None
     across: Across | None = None
     legal_basis: tuple[str, ...] = ()  # `legal_basis` of a disclosure that names none
     site_files: SiteFiles | None = None
-    home_template: str | None = None  # a block on the home page, given `home_data`
     home_data: HomeData | None = None
-    templates_dir: str | None = None  # the plugin's own templates folder, added to Jinja's search path
     settings: Mapping[str, Setting] = field(default_factory=dict)
     table_schema: Any = None  # the TableSchema of its tables, for the Excel import command
     default_posting_days: int = 30  # the posting period `make new` proposes
     order: int = 100  # position in menus and on the home page
+    # Set by `KINDS.add` from the registering plugin's `templates/` folder, never written by hand.
+    templates_dir: str | None = None
+    templates: frozenset[str] = frozenset()
+
+    def template(self, name: str) -> str | None:
+        """"budget/page.html" when the kind's plugin has templates/page.html, else None. Templates are found by
+        convention and namespaced by the kind's id, so a theme overrides one with its own
+        templates/budget/page.html (Pelican's theme loader comes first)."""
+        return f"{self.id}/{name}" if name in self.templates else None
+
+    @property
+    def page_template(self) -> str | None:
+        """The partial under the explanation, on the page and on the printed sheet."""
+        return self.template("page.html")
+
+    @property
+    def village_template(self) -> str | None:
+        """A page per village when the data has `villages` (slug -> the village's part), on the shared
+        frame theme/templates/disclosure_village.html."""
+        return self.template("village.html")
+
+    @property
+    def village_sheet_template(self) -> str | None:
+        """The village's rows on its own printed sheet, for its cultural house."""
+        return self.template("village_sheet.html")
+
+    @property
+    def home_template(self) -> str | None:
+        """A block on the home page, given `home_data`."""
+        return self.template("home.html")
 
     def __fingerprint__(self) -> str:
         """A kind is code: its declarations change only with the code version every output already names."""
@@ -166,8 +193,14 @@ class KindRegistry:
     def __init__(self) -> None:
         self._kinds: dict[str, Kind] = {}
 
-    def add(self, kind: Kind) -> None:
-        """Register a kind; adding the same id again replaces it (plugins may be registered twice in tests)."""
+    def add(self, kind: Kind, plugin: str | None = None) -> None:
+        """Register a kind declared by the plugin package `plugin` (its `__name__`), whose `templates/` folder
+        holds the kind's page.html, village.html, village_sheet.html, home.html and what they import. Adding
+        the same id again replaces it (plugins may be registered twice in tests)."""
+        if plugin:
+            folder = Path(importlib.import_module(plugin).__file__).parent / "templates"
+            if folder.is_dir():
+                kind = replace(kind, templates_dir=str(folder), templates=frozenset(p.name for p in folder.glob("*.html")))
         self._kinds[kind.id] = kind
 
     def get(self, kind_id: str) -> Kind | None:
@@ -182,14 +215,21 @@ class KindRegistry:
     def labels(self) -> dict[str, str]:
         return {kind.id: kind.label for kind in self}
 
+    def templates_loader(self):
+        """Each kind's templates under its id ("land-use/village.html"), for Jinja's ChoiceLoader after the
+        theme's own folder."""
+        from jinja2 import FileSystemLoader, PrefixLoader
+
+        return PrefixLoader({kind.id: FileSystemLoader(kind.templates_dir) for kind in self if kind.templates_dir})
+
 
 def describe(kind: Kind) -> list[str]:
     """What an officer needs to write a disclosure of `kind`, as `scripts/ckx.py kinds` prints it: its
     front-matter keys, its table's columns with the headers also accepted, and its settings with defaults."""
     lines = [f"{kind.id}: {kind.label} (trang /loai/{kind.slug}/)", f"  {kind.description}"]
-    if kind.extra_keys:
+    if kind.front_keys:
         lines.append("  Khóa riêng: " + ", ".join(f"{key}{' (bắt buộc)' if spec.required else ''}"
-                                               for key, spec in kind.extra_keys.items()))
+                                               for key, spec in kind.front_keys.items()))
     if kind.table_schema is not None:
         lines.append("  Cột của bảng" + (" (bắt buộc có bảng):" if kind.table_required else ":"))
         for column in kind.table_schema.columns:
@@ -202,7 +242,7 @@ def describe(kind: Kind) -> list[str]:
 
 def village_sections(disclosure: Disclosure, kind: Kind) -> dict[str, Any]:
     """slug -> the kind's data for one village, when the kind has per-village pages or sheets."""
-    data = disclosure.extra.get("data")
+    data = disclosure.shown.data
     if not (kind.village_template or kind.village_sheet_template) or data is None:
         return {}
     return dict(getattr(data, "villages", {}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -160,6 +161,22 @@ class FileRef:
 
 
 @dataclass
+class Shown:
+    """What the build worked out for a disclosure, beside what the officer wrote; templates read this.
+
+    `data` and `originals` come with its tables; `village_names` and `key_figure` are set before any page
+    is made; the rest is worked out once per build, when first asked for (plugins/disclosures/generator.py)."""
+
+    data: Any = None  # what the kind's loader returned (BudgetData, PovertyData, ...); None without tables
+    originals: list = field(default_factory=list)  # clean copies of the officer's table files (Download)
+    village_names: tuple[str, ...] = ()  # the villages it concerns, in commune.yml order (search filters)
+    key_figure: str | None = None  # the one sentence a citizen came for (Kind.key_figure)
+    body_html: str | None = None  # the explanation as HTML, for the page and every print view
+    resources: list | None = None  # its tables as open data (Resource)
+    downloads: list | None = None  # the files derived from its tables (Download)
+
+
+@dataclass
 class Disclosure:
     """One bundle: content/disclosures/<year>/<slug>/index.md and its declared files."""
 
@@ -180,7 +197,10 @@ class Disclosure:
     body_markdown: str = ""
     summary: str | None = None
     draft: bool = False  # `draft: true`: only in builds that show drafts (make serve DRAFTS=1)
-    extra: dict[str, Any] = field(default_factory=dict)  # keys a kind plugin declared
+    front: Mapping[str, Any] = field(default_factory=dict)  # the front-matter keys its kind declares (Kind.front_keys)
+    effective: dt.date | None = None  # `effective`: the date it takes effect, when not the day it is issued
+    recipients: tuple[str, ...] | None = None  # `recipients`: "Nơi nhận" on the sheet; None for the usual ones
+    shown: Shown = field(default_factory=Shown)
     status: PostingStatus = PostingStatus.NOT_POSTED
     first_published: dt.date | None = None  # from git history; None outside git
     last_changed: dt.date | None = None

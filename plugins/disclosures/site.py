@@ -176,7 +176,7 @@ WITHDRAWN_NOTE = ("Danh sách có tên đã hết thời gian niêm yết. Theo 
 def _without_expired_text(disclosure: Disclosure, kind) -> Disclosure:
     """After a named list's period nothing but its counts remains: the explanation and the attachments may
     name households too, so they go, here, before any template or print view can see them."""
-    if kind is None or not kind.names_leave_with_list or getattr(disclosure.extra.get("data"), "named", False):
+    if kind is None or not kind.names_leave_with_list or getattr(disclosure.shown.data, "named", False):
         return disclosure
     return replace(disclosure, body_markdown=WITHDRAWN_NOTE, attachments=())
 
@@ -191,8 +191,8 @@ def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext,
                       hint="Không cần sửa gì: bảng sẽ được đăng khi phần hiển thị của loại này hoàn thành.")
                 for ref in disclosure.tables]
     data, issues = kind.load_tables(disclosure, str(bundle_dir), context)
-    disclosure.extra["data"] = data
-    disclosure.extra["originals"] = _clean_originals(disclosure, context.checked) if kind.publish_original_tables else []
+    disclosure.shown.data = data
+    disclosure.shown.originals = _clean_originals(disclosure, context.checked) if kind.publish_original_tables else []
     return issues
 
 

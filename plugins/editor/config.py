@@ -76,7 +76,7 @@ def collection(kind: Kind, kinds: KindRegistry, commune: Commune) -> dict[str, A
         "villages": villages,
         "posting.places": [{"label": label, "value": value} for value, label in place_choices(commune).items()],
     }
-    keys = {k: s for k, s in common_keys(kinds).items() if k not in ("kind", "on_behalf")} | dict(kind.extra_keys)
+    keys = {k: s for k, s in common_keys(kinds).items() if k not in ("kind", "on_behalf")} | dict(kind.front_keys)
     if not kind.table_roles and kind.table_roles is not None:
         keys.pop("tables")
     fields = [{"name": "kind", "label": "Loại công khai", "widget": "hidden", "default": kind.id}]

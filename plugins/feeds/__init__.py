@@ -46,8 +46,8 @@ def atom_feed(disclosures, commune, kind_labels) -> bytes:
         feed_guid=_absolute(commune, FEED_FILE))
     for d in newest:
         words = [d.summary or d.title]
-        if d.extra.get("key_figure"):
-            words.append(d.extra["key_figure"])
+        if d.shown.key_figure:
+            words.append(d.shown.key_figure)
         if d.posting:
             words.append(f"Niêm yết từ ngày {d.posting.start:%d/%m/%Y} đến hết ngày {d.posting.end:%d/%m/%Y}.")
         feed.add_item(title=d.title, link=_absolute(commune, d.url), description=" ".join(words),

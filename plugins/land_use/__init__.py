@@ -9,7 +9,7 @@ def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
     from plugins.land_use.kind import LAND_USE
 
-    KINDS.add(LAND_USE)
+    KINDS.add(LAND_USE, __name__)
 
 
 register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

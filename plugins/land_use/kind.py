@@ -1,7 +1,5 @@
 """The land-use kind: annual plans and their project lists (design §2, domain §4)."""
 
-from pathlib import Path
-
 from plugins.disclosures.kinds import Kind
 from plugins.land_use.export import land_use_datasets, land_use_downloads
 from plugins.land_use.load import load_land_use
@@ -20,11 +18,7 @@ LAND_USE = Kind(
     downloads=land_use_downloads,
     datasets=land_use_datasets,
     publish_original_tables=True,
-    template="land_use.html",
-    village_template="land_use_village.html",
-    village_sheet_template="land_use_village_sheet.html",
     sheet_orientation="landscape",
-    templates_dir=str(Path(__file__).parent / "templates"),
     table_schema=LAND_USE_TABLE,
     default_posting_days=365,  # kept public for the plan period (domain §4)
     order=20,

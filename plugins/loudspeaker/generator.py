@@ -49,11 +49,11 @@ class Loudspeaker:
         from plugins.sheets.document import board_places
 
         kind = KINDS.get(disclosure.kind)
-        data = disclosure.extra.get("data")
+        data = disclosure.shown.data
         if kind.read_aloud and data is not None:
             figures = kind.read_aloud(data, self.settings.build_date)
         else:
-            figures = [f for f in [disclosure.extra.get("key_figure")] if f]
+            figures = [f for f in [disclosure.shown.key_figure] if f]
         return build_script(disclosure, self.commune, figures, paragraphs_of(body_html(disclosure)),
                             board_places(disclosure, self.commune), self.days[disclosure.kind],
                             self.settings.spoken_style)

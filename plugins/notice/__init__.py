@@ -6,7 +6,7 @@ from plugins.notice.kind import NOTICE
 def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
 
-    KINDS.add(NOTICE)
+    KINDS.add(NOTICE, __name__)
 
 
 register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

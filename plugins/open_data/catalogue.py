@@ -18,7 +18,7 @@ CATALOGUE_FILE = "du-lieu/danh-muc.json"
 
 def disclosure_resources(disclosure, kind) -> list[Resource]:
     """Its tables as open data; none for a kind without datasets or a disclosure without tables read."""
-    data = disclosure.extra.get("data")
+    data = disclosure.shown.data
     if kind is None or kind.datasets is None or data is None:
         return []
     return named_apart(kind.datasets(disclosure, data))
@@ -40,7 +40,7 @@ def package_downloads(disclosure, resources: list[Resource], commune, license_) 
         return []
     meta = {"title": disclosure.title, "description": disclosure.summary, "issued": disclosure.issued.isoformat(),
             "issuer": disclosure.issuer, "number": disclosure.number, "legal_basis": disclosure.legal_basis,
-            "page": page_address(commune, disclosure.url), "keywords": [commune.name, *disclosure.extra["village_names"]]}
+            "page": page_address(commune, disclosure.url), "keywords": [commune.name, *disclosure.shown.village_names]}
     files = package_files(package_name(disclosure, commune), meta, resources, license_)
     titles = {r.path: f"{r.title} (CSV, dữ liệu mở)" for r in resources}
     titles[PACKAGE_FILE] = "Mô tả gói dữ liệu mở (datapackage.json)"
@@ -69,6 +69,6 @@ def catalogue(entries: list[tuple[Any, Any, list[Resource]]], commune, license_,
             "issued": d.issued.isoformat(), "number": d.number,
             "posting": {"from": d.posting.start.isoformat(), "to": d.posting.end.isoformat(),
                         "places": list(d.posting.places)} if d.posting else None,
-            "key_figure": d.extra.get("key_figure"),
+            "key_figure": d.shown.key_figure,
         } for d, kind in disclosures],
     }

@@ -9,7 +9,7 @@ def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
     from plugins.poverty.kind import POVERTY
 
-    KINDS.add(POVERTY)
+    KINDS.add(POVERTY, __name__)
 
 
 register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

@@ -1,7 +1,5 @@
 """The poverty kind: review results of poor and near-poor households (design §2, §5; domain §3, §7)."""
 
-from pathlib import Path
-
 from plugins.disclosures.kinds import Kind, Setting
 from plugins.poverty.export import poverty_datasets
 from plugins.poverty.load import load_poverty
@@ -21,10 +19,6 @@ POVERTY = Kind(
     datasets=poverty_datasets,
     names_leave_with_list=True,
     publish_original_tables=False,  # the officer's file is the named list: never copied to the site
-    template="poverty.html",
-    village_template="poverty_village.html",
-    village_sheet_template="poverty_village_sheet.html",
-    templates_dir=str(Path(__file__).parent / "templates"),
     settings={"grace_days": Setting(0, "số ngày giữ tên chủ hộ trên trang sau ngày hết niêm yết"),
               "inline_list_limit": Setting(300, "số hộ tối đa liệt kê ngay trên trang của xã; dài hơn thì xem theo thôn")},
     table_schema=POVERTY_TABLE,

@@ -12,7 +12,7 @@ from plugins.procedures.kind import PROCEDURES
 def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
 
-    KINDS.add(PROCEDURES)
+    KINDS.add(PROCEDURES, __name__)
 
 
 register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

@@ -1,7 +1,5 @@
 """The procedures kind: results of the one-stop desk, per field, for a month, quarter, half-year or year."""
 
-from pathlib import Path
-
 from plugins.disclosures.kinds import Kind
 from plugins.disclosures.schema import Date, Record
 from plugins.procedures.export import procedures_datasets
@@ -16,16 +14,14 @@ PROCEDURES = Kind(
     description="Số hồ sơ thủ tục hành chính tiếp nhận, giải quyết đúng hạn, quá hạn và thư xin lỗi, theo lĩnh vực.",
     table_required=True,
     table_roles=None,
-    extra_keys={"period": Record(fields={"from": Date(required=True), "to": Date(required=True)}, required=True)},
+    front_keys={"period": Record(fields={"from": Date(required=True), "to": Date(required=True)}, required=True)},
     load_tables=load_procedures,
     key_figure=key_figure,
     read_aloud=read_aloud,
     across=with_trend,
     datasets=procedures_datasets,
     publish_original_tables=True,
-    template="procedures.html",
     sheet_orientation="landscape",
-    templates_dir=str(Path(__file__).parent / "templates"),
     table_schema=PROCEDURES_TABLE,
     # Luật Thực hiện dân chủ ở cơ sở 2022 (Điều 11: thủ tục hành chính); the apology letter for a late record:
     # Nghị định 61/2018/NĐ-CP (the article is marked for verification in docs/thu-tuc-hanh-chinh.md).

@@ -91,7 +91,7 @@ REQUIRED = {"tiep_nhan": "received", "da_giai_quyet": "resolved", "dung_han": "o
 
 
 def load_procedures(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[ProceduresData, list[Issue]]:
-    period = disclosure.extra.get("period") or {}
+    period = disclosure.front.get("period") or {}
     data = ProceduresData(period.get("from"), period.get("to"))
     issues = _period_issues(disclosure, data)
     read, table_issues = context.read_tables(disclosure, bundle_dir, PROCEDURES_TABLE)

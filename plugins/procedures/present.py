@@ -94,12 +94,12 @@ def with_trend(disclosures, _everything) -> dict[str, str]:
     a static chart; returns what each page now shows beyond its own files, for its fingerprint."""
     from plugins.charts.bars import Bar, bar_chart
 
-    dated = sorted((d for d in disclosures if d.extra.get("data") and d.extra["data"].period_to
-                    and d.extra["data"].total.resolved), key=lambda d: (d.extra["data"].period_to, d.source_dir))
+    dated = sorted((d for d in disclosures if d.shown.data and d.shown.data.period_to
+                    and d.shown.data.total.resolved), key=lambda d: (d.shown.data.period_to, d.source_dir))
     shown = {}
     for index, disclosure in enumerate(dated):
-        data = disclosure.extra["data"]
-        earlier = [d.extra["data"] for d in dated[max(0, index + 1 - TREND_PERIODS):index + 1]]
+        data = disclosure.shown.data
+        earlier = [d.shown.data for d in dated[max(0, index + 1 - TREND_PERIODS):index + 1]]
         data.trend = [(period_label(e.period_from, e.period_to), on_time_rate(e.total)) for e in earlier]
         if len(earlier) < 2:
             data.trend_svg = ""

@@ -10,7 +10,7 @@ def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
     from plugins.schedule.kind import SCHEDULE
 
-    KINDS.add(SCHEDULE)
+    KINDS.add(SCHEDULE, __name__)
 
 
 register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

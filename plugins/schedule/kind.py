@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from plugins.disclosures.kinds import Download, Kind, Setting
 from plugins.open_data.package import Field, Resource
 from plugins.schedule.ical import calendar_bytes
@@ -34,7 +32,7 @@ def schedule_datasets(disclosure, data) -> list[Resource]:
 
 
 def commune_calendar(disclosures, commune) -> list[Download]:
-    entries = [pair for d in disclosures if d.extra.get("data") for pair in d.extra["data"].pairs(d)]
+    entries = [pair for d in disclosures if d.shown.data for pair in d.shown.data.pairs(d)]
     entries.sort(key=lambda e: (e[1].date, e[1].start))
     content = calendar_bytes(f"Lịch công khai – Ủy ban nhân dân {commune.in_sentence}", entries, commune,
                              commune.site_url or "")
@@ -42,7 +40,7 @@ def commune_calendar(disclosures, commune) -> list[Download]:
 
 
 def upcoming_sessions(disclosures, today):
-    entries = [(d, s) for d in disclosures if d.extra.get("data") for s in d.extra["data"].upcoming(today)]
+    entries = [(d, s) for d in disclosures if d.shown.data for s in d.shown.data.upcoming(today)]
     return sorted(entries, key=lambda e: (e[1].date, e[1].start))[:UPCOMING_ON_HOME]
 
 
@@ -52,17 +50,14 @@ SCHEDULE = Kind(
     slug="lich",
     description="Lịch tiếp công dân của Chủ tịch Ủy ban nhân dân và lịch các cuộc họp, hội nghị.",
     table_roles=None,
-    extra_keys={"recurring": RECURRING, "holidays": HOLIDAYS},
+    front_keys={"recurring": RECURRING, "holidays": HOLIDAYS},
     load_tables=load_schedule,
     key_figure=key_figure,
     read_aloud=read_aloud,
     downloads=schedule_downloads,
     datasets=schedule_datasets,
     site_files=commune_calendar,
-    home_template="schedule_home.html",
     home_data=upcoming_sessions,
-    template="schedule.html",
-    templates_dir=str(Path(__file__).parent / "templates"),
     settings={"min_notice_working_days": Setting(5, "số ngày làm việc tối thiểu giữa ngày niêm yết và buổi đầu tiên"),
               "reception_hours": Setting("07:30-11:30, 13:00-17:00",
                                          "giờ của các buổi khi bảng chỉ ghi ngày (bảng tháng của lịch tiếp công dân)",

@@ -45,14 +45,14 @@ class ScheduleData:
 
 
 def load_schedule(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[ScheduleData, list[Issue]]:
-    calendar = official_calendar().with_extra(disclosure.extra.get("holidays") or [])
+    calendar = official_calendar().with_extra(disclosure.front.get("holidays") or [])
     sessions: list[Session] = []
     read, issues = context.read_tables(disclosure, bundle_dir, SESSIONS_TABLE)
     hours = hours_of(context.settings["reception_hours"])  # checked with the settings
     for _ref, table in read:
         for row in table.rows:
             sessions += _row_sessions(row, table, disclosure, hours, issues)
-    rule = disclosure.extra.get("recurring")
+    rule = disclosure.front.get("recurring")
     if rule and rule.get("weekday") is not None and not (rule.get("start") or rule.get("sessions")):
         issues.append(Issue(code="thieu-khoa", file=f"{disclosure.source_dir}/index.md", key="recurring.start",
                             message="quy tắc hằng tuần chưa có giờ.",

@@ -11,8 +11,8 @@ def share_message(disclosure, commune, place_labels: dict[str, str]) -> str:
                            if p not in ("website", "loudspeaker"))
         lines.append(f"Niêm yết từ ngày {disclosure.posting.start:%d/%m/%Y} đến hết ngày "
                      f"{disclosure.posting.end:%d/%m/%Y}" + (f" tại {places}." if places else "."))
-    if disclosure.extra.get("key_figure"):
-        lines.append(disclosure.extra["key_figure"])
+    if disclosure.shown.key_figure:
+        lines.append(disclosure.shown.key_figure)
     if commune.site_url:
         lines.append(f"Xem toàn văn: {commune.site_url.rstrip('/')}/{disclosure.url}")
     feedback = commune.feedback

@@ -92,7 +92,7 @@ def board_places(disclosure: Disclosure, commune: Commune) -> list[str]:
 
 
 def recipients(disclosure: Disclosure, commune: Commune, village: Village | None) -> tuple[str, ...]:
-    explicit = disclosure.extra.get("recipients")
+    explicit = disclosure.recipients
     if explicit:
         return tuple(explicit)
     places = disclosure.posting.places if disclosure.posting else ()

@@ -12,7 +12,7 @@ from plugins.supervision.kind import SUPERVISION
 def register_kinds() -> None:
     from plugins.disclosures.kinds import KINDS
 
-    KINDS.add(SUPERVISION)
+    KINDS.add(SUPERVISION, __name__)
 
 
 register = register_kinds  # Pelican's entry point: a kind connects no signal of its own

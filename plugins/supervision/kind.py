@@ -1,8 +1,6 @@
 """The supervision kind: the results of the People's Inspection Board or the community investment
 supervision board, work by work."""
 
-from pathlib import Path
-
 from plugins.disclosures.kinds import Kind
 from plugins.open_data.package import Field, Resource
 from plugins.supervision.load import load_supervision
@@ -26,17 +24,13 @@ SUPERVISION = Kind(
     description="Kết quả giám sát của Ban Thanh tra nhân dân và Ban Giám sát đầu tư của cộng đồng, kiến nghị và trả lời.",
     table_required=True,
     table_roles=None,
-    extra_keys=KEYS,
+    front_keys=KEYS,
     load_tables=load_supervision,
     key_figure=key_figure,
     read_aloud=read_aloud,
     across=link_related,
     datasets=supervision_datasets,
     publish_original_tables=True,
-    template="supervision.html",
-    village_template="supervision_village.html",
-    village_sheet_template="supervision_village_sheet.html",
-    templates_dir=str(Path(__file__).parent / "templates"),
     table_schema=SUPERVISION_TABLE,
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Nhân dân kiểm tra, giám sát)",),
     default_posting_days=30,

@@ -62,7 +62,7 @@ class SupervisionData:
 
 
 def load_supervision(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[SupervisionData, list[Issue]]:
-    data = SupervisionData(BOARDS.get(disclosure.extra.get("board") or "", "Ban giám sát"))
+    data = SupervisionData(BOARDS.get(disclosure.front.get("board") or "", "Ban giám sát"))
     read, issues = context.read_tables(disclosure, bundle_dir, SUPERVISION_TABLE)
     for _ref, table in read:
         data.columns |= frozenset(k for k in ("chu_dau_tu", "tong_muc", "thon", "tra_loi") if k in table.headers)

@@ -34,7 +34,7 @@ def link_related(supervisions, everything) -> dict[str, str]:
     by source folder, what each page now shows of other disclosures, for its fingerprint."""
     named: dict[str, list] = {}
     for d in everything:
-        data = d.extra.get("data")
+        data = d.shown.data
         if data is None:
             continue
         names = [p.name for p in getattr(data, "projects", ())]  # land use
@@ -44,7 +44,7 @@ def link_related(supervisions, everything) -> dict[str, str]:
             named.setdefault(key, []).append((d.title, d.url))
     shown = {}
     for d in supervisions:
-        data = d.extra.get("data")
+        data = d.shown.data
         if data is None:
             continue
         for work in data.works:
