@@ -41,8 +41,8 @@ def import_table(source: Path, kind_id: str, target: Path, sheet: str | None = N
     """Read every sheet (or the one named), print what will be published, and write only when all of it is
     clean: one CSV per sheet, the `tables:` lines to paste into index.md printed after."""
     kind = KINDS.get(kind_id)
-    if kind is None or kind.table_schema is None:
-        known = ", ".join(k.id for k in KINDS if k.table_schema is not None)
+    if kind is None or kind.tables is None:
+        known = ", ".join(k.id for k in KINDS if k.tables is not None)
         print(f'Loại "{kind_id}" không có bảng để nhập. Các loại có bảng: {known}.', file=sys.stderr)
         return False
     if not source.is_file():
@@ -55,7 +55,7 @@ def import_table(source: Path, kind_id: str, target: Path, sheet: str | None = N
         issues += read_issues
         if raw is None:
             continue
-        table, more = apply_schema(raw, kind.table_schema, drop_personal=True)
+        table, more = apply_schema(raw, kind.tables.schema, drop_personal=True)
         if table is None and len(sheets) > 1 and not sheet and _names_no_column(more):
             print(f'Trang tính "{name}" không có bảng của loại {kind_id}: bỏ qua.')
             continue

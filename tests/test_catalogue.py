@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+from plugins.disclosures.kinds import KINDS
 from plugins.issues import CATALOGUE
 from scripts.issue_codes import render
 
@@ -40,3 +41,22 @@ def test_every_limit_is_documented_with_its_default():
     for limit in fields(Limits):
         default = f"{getattr(DEFAULT_LIMITS, limit.name):,}".replace(",", ".")
         assert f"| `{limit.name}` | {default}" in page, limit.name
+
+
+# Shared checks a kind's loader calls, and the code each gives.
+HELPER_CODES = {"context.village(": "thon-khong-co", "mismatch_issue(": "tong-khong-khop",
+                "total_line_issues(": "tong-khong-khop"}
+
+
+def test_each_kind_lists_the_codes_its_own_checks_give(registered_kinds):
+    """`scripts/ckx.py kinds` prints Kind.issue_codes: exactly the catalogued codes the kind's package names,
+    and those of the shared checks it calls."""
+    assert any(kind.issue_codes for kind in KINDS)
+    for kind in KINDS:
+        if kind.templates_dir is None:
+            continue
+        source = "".join(p.read_text(encoding="utf-8") for p in Path(kind.templates_dir).parent.glob("*.py"))
+        named = {code for code in re.findall(r'"([a-z0-9-]+)"', source) if code in CATALOGUE}
+        named |= {code for call, code in HELPER_CODES.items() if call in source}
+        assert set(kind.issue_codes) == named, kind.id
+        assert len(set(kind.issue_codes)) == len(kind.issue_codes), kind.id

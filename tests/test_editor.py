@@ -29,7 +29,7 @@ def test_one_collection_per_kind_with_exactly_the_schema_keys(sample_site):
     assert set(collections) == {kind.id for kind in KINDS}
     for kind in KINDS:
         keys = {k: s for k, s in common_keys(KINDS).items() if k not in ("kind", "on_behalf")} | dict(kind.front_keys)
-        if kind.table_roles == {}:
+        if kind.tables is None:
             keys.pop("tables")
         fields = fields_by_name(collections[kind.id]["fields"])
         assert set(fields) == set(keys) | {"kind", "body"}, kind.id

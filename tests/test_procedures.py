@@ -118,3 +118,4 @@ def test_ckx_kinds_lists_every_kind_with_its_columns_and_settings():
     assert "- Thư xin lỗi (không bắt buộc); cũng nhận: Số thư xin lỗi" in procedures
     assert "- broadcast_days = 3" in procedures
     assert "- min_comment_days = 30" in out.split("\nconsultation: ")[1]
+    assert "- tthc-thieu-thu-xin-loi: " in procedures and "- tong-khong-khop: " in procedures

@@ -7,7 +7,6 @@ whether it is an "of which" row, so a reuser can sum without counting twice.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import PurePosixPath
 
@@ -61,5 +60,4 @@ def budget_downloads(disclosure, data) -> list[Download]:
                                 for m in t.measures],
                     "rows": _records(t)} for t in data.tables],
     }
-    text = json.dumps(document, ensure_ascii=False, indent=1)
-    return [Download("du-lieu.json", "Toàn bộ số liệu (JSON)", text.encode("utf-8"))]
+    return [Download.json(document)]

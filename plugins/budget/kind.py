@@ -4,7 +4,7 @@ from plugins.budget.export import budget_datasets, budget_downloads
 from plugins.budget.load import load_budget
 from plugins.budget.present import key_figure, read_aloud
 from plugins.budget.schema import BUDGET_TABLE, STAGES, UNITS
-from plugins.disclosures.kinds import Kind
+from plugins.disclosures.kinds import Exports, Kind, Shows, Tables
 from plugins.disclosures.schema import Text
 
 BUDGET = Kind(
@@ -12,15 +12,22 @@ BUDGET = Kind(
     label="Ngân sách",
     slug="ngan-sach",
     description="Dự toán, tình hình thực hiện và quyết toán ngân sách xã.",
-    table_required=True,
-    table_roles={"revenue": "Thu ngân sách", "expenditure": "Chi ngân sách", "balance": "Cân đối ngân sách"},
     front_keys={"unit": Text(choices=UNITS), "stage": Text(choices=STAGES)},  # unit: or the forms' unit line
-    load_tables=load_budget,
-    key_figure=key_figure,
-    read_aloud=read_aloud,
-    downloads=budget_downloads,
-    datasets=budget_datasets,
-    publish_original_tables=True,
-    table_schema=BUDGET_TABLE,
     order=10,
+    issue_codes=("tong-khong-khop", "bang-khong-khop", "so-sanh-khong-khop", "don-vi-khong-khop", "thieu-khoa"),
+    tables=Tables(
+        schema=BUDGET_TABLE,
+        load=load_budget,
+        required=True,
+        roles={"revenue": "Thu ngân sách", "expenditure": "Chi ngân sách", "balance": "Cân đối ngân sách"},
+        publish_originals=True,
+    ),
+    shows=Shows(
+        key_figure=key_figure,
+        read_aloud=read_aloud,
+    ),
+    exports=Exports(
+        downloads=budget_downloads,
+        datasets=budget_datasets,
+    ),
 )

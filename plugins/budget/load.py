@@ -9,8 +9,9 @@ expenditure agree with the revenue and expenditure tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from plugins.budget.rows import BudgetRow, ratio
 from plugins.budget.schema import BUDGET_TABLE, STAGES, UNITS
@@ -46,8 +47,24 @@ class BudgetTable:
     tops: list[BudgetRow]
     measures: list[Measure]
     has_actual: bool
-    summary: list[str] = field(default_factory=list)
-    chart_svg: str = ""
+    unit: str = "đồng"
+    position: int = 1  # its place among the disclosure's tables: the chart's id on the page
+
+    # Presentation is worked out when a page, a sheet or the key figure first asks, never while checking:
+    # `validate` words and draws nothing.
+    @cached_property
+    def summary(self) -> list[str]:
+        """The main totals in words."""
+        from plugins.budget.present import summarise
+
+        return summarise(self, self.unit)
+
+    @cached_property
+    def chart_svg(self) -> str:
+        """A static chart of the largest parts."""
+        from plugins.budget.present import chart
+
+        return chart(self, self.unit, chart_id=f"bieu-do-{self.position}")
 
     @property
     def several_scopes(self) -> bool:
@@ -67,8 +84,6 @@ class BudgetData:
 
 
 def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[BudgetData, list[Issue]]:
-    from plugins.budget.present import chart, summarise  # presentation, kept out of the checks
-
     stage = disclosure.front.get("stage")
     read, issues = context.read_tables(disclosure, bundle_dir, BUDGET_TABLE)
     unit, unit_issues = _unit(disclosure, [table for _, table in read])
@@ -87,9 +102,8 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
         issues += _comparison_issues(table, rows, measures)
         budget_table = BudgetTable(role=ref.role or "revenue", title=ref.title or ROLE_TITLES.get(ref.role, "Ngân sách"),
                                    file=ref.file, sheet=ref.sheet, headers=table.headers, rows=rows, tops=tops,
-                                   measures=measures, has_actual=any(r.actual is not None for r in rows))
-        budget_table.summary = summarise(budget_table, unit)
-        budget_table.chart_svg = chart(budget_table, unit, chart_id=f"bieu-do-{len(tables) + 1}")
+                                   measures=measures, has_actual=any(r.actual is not None for r in rows),
+                                   unit=unit, position=len(tables) + 1)
         tables.append(budget_table)
     issues += _balance_issues(tables, [table.file for _, table in read], unit)
     return BudgetData(unit=unit, stage=stage, tables=tables), issues

@@ -3,7 +3,7 @@
 from plugins.consultation.load import load_consultation
 from plugins.consultation.present import key_figure, open_consultations, read_aloud
 from plugins.consultation.schema import KEYS, RESULTS_TABLE
-from plugins.disclosures.kinds import Kind, Setting
+from plugins.disclosures.kinds import Exports, Kind, Setting, Shows, Tables
 from plugins.open_data.package import Field, Resource
 
 
@@ -25,16 +25,22 @@ CONSULTATION = Kind(
     label="Lấy ý kiến Nhân dân",
     slug="lay-y-kien",
     description="Dự thảo đưa ra lấy ý kiến Nhân dân, thời gian góp ý và kết quả tiếp thu, giải trình.",
-    table_roles=None,
     front_keys=KEYS,
-    load_tables=load_consultation,
-    key_figure=key_figure,
-    read_aloud=read_aloud,
-    datasets=consultation_datasets,
-    home_data=open_consultations,
     settings={"min_comment_days": Setting(30, "số ngày tối thiểu của thời gian lấy ý kiến", _at_least_one)},
-    table_schema=RESULTS_TABLE,
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Nhân dân tham gia ý kiến)",),
     default_posting_days=30,
     order=50,
+    issue_codes=("lay-y-kien-qua-ngan", "khoang-thoi-gian-nguoc", "so-khong-hop-le"),
+    tables=Tables(
+        schema=RESULTS_TABLE,
+        load=load_consultation,
+    ),
+    shows=Shows(
+        key_figure=key_figure,
+        read_aloud=read_aloud,
+        home_data=open_consultations,
+    ),
+    exports=Exports(
+        datasets=consultation_datasets,
+    ),
 )

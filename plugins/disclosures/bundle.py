@@ -111,7 +111,7 @@ def parse_bundle(
         checker.issues.append(Issue(code="noi-dung-mau", file=index, line=body_line + body[:body.index(PLACEHOLDER)].count("\n"),
                                     message=f'phần thuyết minh vẫn là câu mẫu "{PLACEHOLDER}".',
                                     hint="Thay câu mẫu bằng nội dung thuyết minh thật của văn bản."))
-    if kind is not None and kind.table_required and not data["tables"]:
+    if kind is not None and kind.tables and kind.tables.required and not data["tables"]:
         checker.report("thieu-bang", ("kind",), f'loại "{kind.label}" phải có bảng số liệu nhưng chưa khai báo bảng nào.',
                        "Chép bảng Excel/CSV vào thư mục hồ sơ (make import) và khai báo: tables: [{file: ten-bang.csv}].")
     draft = data["draft"] is True
@@ -245,11 +245,11 @@ def _file_refs(items: list[dict], key: str, files: Mapping[str, int], checker: C
                 checker.report("gia-tri-khong-hop-le", path, f'"{name}" không phải là bảng CSV hoặc Excel (.xlsx).',
                                "Lưu bảng dưới dạng .csv hoặc .xlsx; tệp PDF khai báo ở attachments.")
                 continue
-            roles = kind.table_roles if kind else None
-            if roles == {}:
+            if kind is not None and kind.tables is None:
                 checker.report("gia-tri-khong-hop-le", path, f'loại "{kind.label}" không có bảng số liệu; bảng này không được đăng.',
                                "Nếu muốn người dân tải tệp về, khai báo tệp trong attachments.", severity=WARNING)
                 continue
+            roles = kind.tables.roles if kind else None
             if roles is not None and role not in roles and (role or len(roles) != 1):
                 checker.report("gia-tri-khong-hop-le", (key, index, "role"),
                                f'vai trò bảng "{role or ""}" không dùng được cho loại "{kind.label}".',

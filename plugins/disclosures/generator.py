@@ -58,8 +58,8 @@ class DisclosuresGenerator(Generator):
                 logger.warning(issue.format())
         shown_across = {}
         for kind in KINDS:
-            if kind.across:
-                shown_across |= kind.across(_of_kind(site, kind), site.disclosures)
+            if kind.shows.across:
+                shown_across |= kind.shows.across(_of_kind(site, kind), site.disclosures)
         for disclosure in site.disclosures:
             disclosure.shown.village_names = _village_names(disclosure, site.commune)
             disclosure.shown.key_figure = _key_figure(disclosure, today)
@@ -94,12 +94,12 @@ class DisclosuresGenerator(Generator):
                 f"Ủy ban nhân dân {commune.in_sentence}", "Công khai thông tin: ngân sách, đất đai, hộ nghèo, "
                 "lịch tiếp công dân, văn bản đang niêm yết"))
         for kind in KINDS:
-            if kind.site_files:
+            if kind.exports.site_files:
                 of_kind = _of_kind(self.site, kind)
                 group = f"loai:{kind.id}"
                 if not outputs.keep_group(group, (kind.id, of_kind, self.site.commune)):
                     outputs.write_group(group, (kind.id, of_kind, self.site.commune),
-                                        {d.file: _bytes_writer(d.content) for d in kind.site_files(of_kind, self.site.commune)})
+                                        {d.file: _bytes_writer(d.content) for d in kind.exports.site_files(of_kind, self.site.commune)})
         for village_view in view["by_village"]:
             self._write(writer, village_view.url + "index.html", "village",
                         dict(village_view=village_view, page_url=village_view.url))
@@ -139,7 +139,7 @@ class DisclosuresGenerator(Generator):
         shown = disclosure.shown
         if shown.downloads is None:
             kind = KINDS.get(disclosure.kind)
-            own = kind.downloads(disclosure, shown.data) if kind.downloads and shown.data is not None else []
+            own = kind.exports.downloads(disclosure, shown.data) if kind.exports.downloads and shown.data is not None else []
             shown.downloads = own + package_downloads(
                 disclosure, _resources(disclosure), self.site.commune, self.build_settings.data_license)
         return shown.downloads
@@ -267,8 +267,8 @@ def _home_blocks(site: Site, today: dt.date) -> list:
     """(kind, data) for each kind with a home-page block that has something to show."""
     blocks = []
     for kind in KINDS:
-        if kind.home_template and kind.home_data:
-            data = kind.home_data(_of_kind(site, kind), today)
+        if kind.home_template and kind.shows.home_data:
+            data = kind.shows.home_data(_of_kind(site, kind), today)
             if data:
                 blocks.append((kind, data))
     return blocks
@@ -284,7 +284,7 @@ def _resources(disclosure) -> list:
 def _key_figure(disclosure, today: dt.date) -> str | None:
     kind = KINDS.get(disclosure.kind)
     data = disclosure.shown.data
-    return kind.key_figure(data, today) if kind.key_figure and data is not None else None
+    return kind.shows.key_figure(data, today) if kind.shows.key_figure and data is not None else None
 
 
 def _village_pages(disclosure, kind) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -101,6 +102,11 @@ class Download:
     def size(self) -> int:
         return len(self.content)
 
+    @classmethod
+    def json(cls, document: Any) -> Download:
+        """`du-lieu.json`: everything the kind read, in one document, for reusers who want more than the CSVs."""
+        return cls("du-lieu.json", "Toàn bộ số liệu (JSON)", json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+
 
 DownloadMaker = Callable[[Disclosure, Any], list[Download]]
 """(disclosure, the data its loader returned) -> files to publish."""
@@ -125,34 +131,60 @@ HomeData = Callable[[list[Disclosure], dt.date], Any]
 
 
 @dataclass(frozen=True)
+class Tables:
+    """What a kind reads from its tables. `load` checks and shapes rows into the kind's data; it words and
+    draws nothing (sentences and charts are worked out when a page asks), so `validate` stays quick."""
+
+    schema: Any  # the TableSchema of its columns, their aliases and types (also the Excel import command's)
+    load: TableLoader
+    # role -> Vietnamese label, the first the default; None = any role (the contract names none)
+    roles: Mapping[str, str] | None = None
+    required: bool = False  # the table is the disclosure (a budget without its table discloses nothing)
+    publish_originals: bool = False  # offer a clean copy of the officer's CSV/XLSX (never for named lists)
+    # A named list: once its data says `named` is False (posting over), the explanation and the attachments,
+    # where officers also write names, leave with it; only what the kind's data keeps (village counts) stays.
+    names_leave_with_list: bool = False
+
+
+@dataclass(frozen=True)
+class Shows:
+    """What the kind's pages, sheets and loudspeaker say about its data, beside its templates."""
+
+    key_figure: KeyFigure | None = None
+    read_aloud: ReadAloud | None = None
+    across: Across | None = None
+    home_data: HomeData | None = None  # for its templates/home.html block
+    sheet_orientation: str = "portrait"  # "landscape" for wide tables (Nghị định 30/2020 allows it)
+
+
+@dataclass(frozen=True)
+class Exports:
+    """What the kind publishes as files, beside the page."""
+
+    downloads: DownloadMaker | None = None  # files that are not tables (JSON of it all, a calendar)
+    datasets: DatasetMaker | None = None  # its tables as open data (datapackage.json and typed CSVs)
+    site_files: SiteFiles | None = None  # at the site's root (a commune-wide calendar)
+
+
+@dataclass(frozen=True)
 class Kind:
+    """A kind of disclosure: what it is called, what its front matter and tables hold, what it shows and
+    publishes. Everything else (reading files, villages, posting, pages, sheets, search) is the core's."""
+
     id: str  # the `kind:` value in front matter, English: "budget"
     label: str  # Vietnamese, singular: "Công khai ngân sách"
     slug: str  # URL segment, Vietnamese without marks: "ngan-sach"
     description: str  # one sentence for the kind's listing page
-    posting_required: bool = True
-    # role -> Vietnamese label; {} = the kind takes no tables; None = any role (contract names none yet)
-    table_roles: Mapping[str, str] | None = field(default_factory=dict)
-    front_keys: Mapping[str, Spec] = field(default_factory=dict)
-    table_required: bool = False  # the table is the disclosure (a budget without its table discloses nothing)
-    load_tables: TableLoader | None = None
-    downloads: DownloadMaker | None = None  # files that are not tables (JSON of it all, a calendar)
-    datasets: DatasetMaker | None = None  # its tables as open data (datapackage.json and typed CSVs)
-    # A named list: once its data says `named` is False (posting over), the explanation and the attachments,
-    # where officers also write names, leave with it; only what the kind's data keeps (village counts) stays.
-    names_leave_with_list: bool = False
-    publish_original_tables: bool = False  # offer a clean copy of the officer's CSV/XLSX (never for named lists)
-    sheet_orientation: str = "portrait"  # "landscape" for wide tables (Nghị định 30/2020 allows it)
-    key_figure: KeyFigure | None = None
-    read_aloud: ReadAloud | None = None
-    across: Across | None = None
-    legal_basis: tuple[str, ...] = ()  # `legal_basis` of a disclosure that names none
-    site_files: SiteFiles | None = None
-    home_data: HomeData | None = None
-    settings: Mapping[str, Setting] = field(default_factory=dict)
-    table_schema: Any = None  # the TableSchema of its tables, for the Excel import command
-    default_posting_days: int = 30  # the posting period `make new` proposes
     order: int = 100  # position in menus and on the home page
+    posting_required: bool = True
+    front_keys: Mapping[str, Spec] = field(default_factory=dict)  # its own front-matter keys
+    legal_basis: tuple[str, ...] = ()  # `legal_basis` of a disclosure that names none
+    default_posting_days: int = 30  # the posting period `make new` proposes
+    settings: Mapping[str, Setting] = field(default_factory=dict)  # CKX_KIND_SETTINGS keys beside the common ones
+    tables: Tables | None = None  # None: the kind takes no tables (a table declared is published as nothing)
+    shows: Shows = Shows()
+    exports: Exports = Exports()
+    issue_codes: tuple[str, ...] = ()  # the codes its own checks give, beside the tables' shared ones
     # Set by `KINDS.add` from the registering plugin's `templates/` folder, never written by hand.
     templates_dir: str | None = None
     templates: frozenset[str] = frozenset()
@@ -225,18 +257,24 @@ class KindRegistry:
 
 def describe(kind: Kind) -> list[str]:
     """What an officer needs to write a disclosure of `kind`, as `scripts/ckx.py kinds` prints it: its
-    front-matter keys, its table's columns with the headers also accepted, and its settings with defaults."""
+    front-matter keys, its table's columns with the headers also accepted, its settings with defaults and
+    the issue codes its own checks give."""
     lines = [f"{kind.id}: {kind.label} (trang /loai/{kind.slug}/)", f"  {kind.description}"]
     if kind.front_keys:
         lines.append("  Khóa riêng: " + ", ".join(f"{key}{' (bắt buộc)' if spec.required else ''}"
                                                for key, spec in kind.front_keys.items()))
-    if kind.table_schema is not None:
-        lines.append("  Cột của bảng" + (" (bắt buộc có bảng):" if kind.table_required else ":"))
-        for column in kind.table_schema.columns:
+    if kind.tables is not None:
+        lines.append("  Cột của bảng" + (" (bắt buộc có bảng):" if kind.tables.required else ":"))
+        for column in kind.tables.schema.columns:
             also = f"; cũng nhận: {', '.join(column.aliases)}" if column.aliases else ""
             lines.append(f"    - {column.name}{'' if column.required else ' (không bắt buộc)'}{also}")
     lines.append("  Cài đặt (CKX_KIND_SETTINGS):")
     lines += [f"    - {key} = {setting.default!r}: {setting.help}" for key, setting in settings_of(kind).items()]
+    if kind.issue_codes:
+        from plugins.issues import CATALOGUE
+
+        lines.append("  Mã lỗi của các kiểm tra riêng (docs/ma-loi.md; cùng các mã chung khi đọc tệp, bảng):")
+        lines += [f"    - {code}: {CATALOGUE[code].title}" for code in kind.issue_codes]
     return lines
 
 

@@ -176,23 +176,18 @@ WITHDRAWN_NOTE = ("Danh sách có tên đã hết thời gian niêm yết. Theo 
 def _without_expired_text(disclosure: Disclosure, kind) -> Disclosure:
     """After a named list's period nothing but its counts remains: the explanation and the attachments may
     name households too, so they go, here, before any template or print view can see them."""
-    if kind is None or not kind.names_leave_with_list or getattr(disclosure.shown.data, "named", False):
+    if kind is None or not kind.tables or not kind.tables.names_leave_with_list or getattr(disclosure.shown.data, "named", False):
         return disclosure
     return replace(disclosure, body_markdown=WITHDRAWN_NOTE, attachments=())
 
 
 def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext, kinds: KindRegistry) -> list[Issue]:
     kind = kinds.get(disclosure.kind)
-    if kind is None:
+    if kind is None or kind.tables is None:  # a kind without tables: the bundle's check dropped any declared
         return []
-    if kind.load_tables is None:
-        return [Issue(code="bang-chua-hien-thi", file=f"{disclosure.source_dir}/{ref.file}", severity=WARNING,
-                      message=f'loại "{kind.label}" chưa hiển thị bảng; bảng này chưa được đăng lên trang.',
-                      hint="Không cần sửa gì: bảng sẽ được đăng khi phần hiển thị của loại này hoàn thành.")
-                for ref in disclosure.tables]
-    data, issues = kind.load_tables(disclosure, str(bundle_dir), context)
+    data, issues = kind.tables.load(disclosure, str(bundle_dir), context)
     disclosure.shown.data = data
-    disclosure.shown.originals = _clean_originals(disclosure, context.checked) if kind.publish_original_tables else []
+    disclosure.shown.originals = _clean_originals(disclosure, context.checked) if kind.tables.publish_originals else []
     return issues
 
 

@@ -77,12 +77,12 @@ def collection(kind: Kind, kinds: KindRegistry, commune: Commune) -> dict[str, A
         "posting.places": [{"label": label, "value": value} for value, label in place_choices(commune).items()],
     }
     keys = {k: s for k, s in common_keys(kinds).items() if k not in ("kind", "on_behalf")} | dict(kind.front_keys)
-    if not kind.table_roles and kind.table_roles is not None:
+    if kind.tables is None:
         keys.pop("tables")
     fields = [{"name": "kind", "label": "Loại công khai", "widget": "hidden", "default": kind.id}]
     fields += [widget(name, spec, context) for name, spec in keys.items()]
-    if kind.table_roles and "tables" in keys:
-        roles = [{"label": label, "value": value} for value, label in kind.table_roles.items()]
+    if kind.tables and kind.tables.roles:
+        roles = [{"label": label, "value": value} for value, label in kind.tables.roles.items()]
         table_field = next(f for f in fields if f["name"] == "tables")
         for sub in table_field["fields"]:
             if sub["name"] == "role":

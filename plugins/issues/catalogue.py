@@ -135,9 +135,6 @@ _CODES = [
     IssueCode("cot-du-lieu-ca-nhan", "Cột chứa dữ liệu cá nhân",
               "Bảng có cột dữ liệu cá nhân (CCCD, điện thoại, ngày sinh, BHXH, BHYT, tài khoản, dân tộc, "
               "sức khỏe, khuyết tật) bị từ chối toàn bộ."),
-    # Kinds
-    IssueCode("bang-chua-hien-thi", "Bảng chưa được hiển thị",
-              "Loại công khai này chưa có phần hiển thị bảng; bảng không được đăng cho tới khi có."),
 ]
 
 CATALOGUE: dict[str, IssueCode] = {c.code: c for c in _CODES}

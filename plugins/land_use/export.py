@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import json
-
 from plugins.disclosures.kinds import Download
 from plugins.land_use.schema import CODE, MAP_PLACE, NAME, NOTE, PLACE, STT, USED_FOR, VILLAGE, YEAR
 from plugins.open_data.package import Field, Resource
@@ -42,5 +40,4 @@ def land_use_downloads(disclosure, data) -> list[Download]:
                 "projects": [_record(p) for p in data.projects],
                 "by_type": [{"ma_dat": t.key, "loai_dat": t.label, "dien_tich_ha": str(t.area), "so_cong_trinh": t.projects}
                             for t in data.by_type]}
-    return [Download("du-lieu.json", "Toàn bộ số liệu (JSON)",
-                     json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))]
+    return [Download.json(document)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure, Village
@@ -61,7 +62,6 @@ class LandUseData:
     villages: dict[str, VillageProjects]  # slug -> every project touching the village (for village pages)
     code_version: str
     code_source: str
-    chart_svg: str = ""
     has_current: bool = False
     has_added: bool = False
     has_year: bool = False
@@ -72,12 +72,17 @@ class LandUseData:
     def total_area(self) -> Decimal:
         return sum((p.area for p in self.projects), Decimal(0))
 
+    @cached_property
+    def chart_svg(self) -> str:
+        """Area by land type, drawn when a page or sheet first asks, never while checking."""
+        from plugins.land_use.present import chart
+
+        return chart(self)
+
 
 def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[LandUseData, list[Issue]]:
     """Every row of the list is a project, except group rows ("II | Đất phi nông nghiệp | PNN", "1 | Đất phát
     triển hạ tầng | DHT" over "1.1", "1.2"): their areas are checked against their children and counted once."""
-    from plugins.land_use.present import chart  # presentation, kept out of the checks
-
     codes = code_table()
     projects: list[Project] = []
     read, issues = context.read_tables(disclosure, bundle_dir, LAND_USE_TABLE)
@@ -97,9 +102,7 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
             project = _project(row, bool(node.children), table, codes, context, issues)
             if project is not None:
                 projects.append(project)
-    data = summarise(projects, context.commune, codes.version, codes.source)
-    data.chart_svg = chart(data)
-    return data, issues
+    return summarise(projects, context.commune, codes.version, codes.source), issues
 
 
 SQUARE_METRES = re.compile(r"\bm2\b|m²")

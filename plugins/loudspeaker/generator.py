@@ -50,8 +50,8 @@ class Loudspeaker:
 
         kind = KINDS.get(disclosure.kind)
         data = disclosure.shown.data
-        if kind.read_aloud and data is not None:
-            figures = kind.read_aloud(data, self.settings.build_date)
+        if kind.shows.read_aloud and data is not None:
+            figures = kind.shows.read_aloud(data, self.settings.build_date)
         else:
             figures = [f for f in [disclosure.shown.key_figure] if f]
         return build_script(disclosure, self.commune, figures, paragraphs_of(body_html(disclosure)),

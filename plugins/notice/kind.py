@@ -9,6 +9,5 @@ NOTICE = Kind(
     slug="thong-bao",
     description="Các thông báo, quyết định và văn bản khác Ủy ban nhân dân công khai.",
     posting_required=False,
-    table_roles={},
     order=90,
 )

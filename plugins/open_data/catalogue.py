@@ -19,9 +19,9 @@ CATALOGUE_FILE = "du-lieu/danh-muc.json"
 def disclosure_resources(disclosure, kind) -> list[Resource]:
     """Its tables as open data; none for a kind without datasets or a disclosure without tables read."""
     data = disclosure.shown.data
-    if kind is None or kind.datasets is None or data is None:
+    if kind is None or kind.exports.datasets is None or data is None:
         return []
-    return named_apart(kind.datasets(disclosure, data))
+    return named_apart(kind.exports.datasets(disclosure, data))
 
 
 def package_name(disclosure, commune) -> str:

@@ -1,6 +1,6 @@
 """The procedures kind: results of the one-stop desk, per field, for a month, quarter, half-year or year."""
 
-from plugins.disclosures.kinds import Kind
+from plugins.disclosures.kinds import Exports, Kind, Shows, Tables
 from plugins.disclosures.schema import Date, Record
 from plugins.procedures.export import procedures_datasets
 from plugins.procedures.load import load_procedures
@@ -12,21 +12,28 @@ PROCEDURES = Kind(
     label="Kết quả giải quyết thủ tục hành chính",
     slug="thu-tuc-hanh-chinh",
     description="Số hồ sơ thủ tục hành chính tiếp nhận, giải quyết đúng hạn, quá hạn và thư xin lỗi, theo lĩnh vực.",
-    table_required=True,
-    table_roles=None,
     front_keys={"period": Record(fields={"from": Date(required=True), "to": Date(required=True)}, required=True)},
-    load_tables=load_procedures,
-    key_figure=key_figure,
-    read_aloud=read_aloud,
-    across=with_trend,
-    datasets=procedures_datasets,
-    publish_original_tables=True,
-    sheet_orientation="landscape",
-    table_schema=PROCEDURES_TABLE,
     # Luật Thực hiện dân chủ ở cơ sở 2022 (Điều 11: thủ tục hành chính); the apology letter for a late record:
     # Nghị định 61/2018/NĐ-CP (the article is marked for verification in docs/thu-tuc-hanh-chinh.md).
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15",
                  "Nghị định số 61/2018/NĐ-CP về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính"),
     default_posting_days=30,
     order=35,
+    issue_codes=("tthc-tiep-nhan-khong-khop", "tthc-giai-quyet-khong-khop", "tthc-thieu-thu-xin-loi",
+                 "tong-khong-khop", "khoang-thoi-gian-nguoc", "gia-tri-khong-hop-le", "so-khong-hop-le"),
+    tables=Tables(
+        schema=PROCEDURES_TABLE,
+        load=load_procedures,
+        required=True,
+        publish_originals=True,
+    ),
+    shows=Shows(
+        key_figure=key_figure,
+        read_aloud=read_aloud,
+        across=with_trend,
+        sheet_orientation="landscape",
+    ),
+    exports=Exports(
+        datasets=procedures_datasets,
+    ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.disclosures.kinds import Download, Kind, Setting
+from plugins.disclosures.kinds import Download, Exports, Kind, Setting, Shows, Tables
 from plugins.open_data.package import Field, Resource
 from plugins.schedule.ical import calendar_bytes
 from plugins.schedule.load import load_schedule
@@ -49,20 +49,27 @@ SCHEDULE = Kind(
     label="Lịch tiếp công dân, lịch họp",
     slug="lich",
     description="Lịch tiếp công dân của Chủ tịch Ủy ban nhân dân và lịch các cuộc họp, hội nghị.",
-    table_roles=None,
     front_keys={"recurring": RECURRING, "holidays": HOLIDAYS},
-    load_tables=load_schedule,
-    key_figure=key_figure,
-    read_aloud=read_aloud,
-    downloads=schedule_downloads,
-    datasets=schedule_datasets,
-    site_files=commune_calendar,
-    home_data=upcoming_sessions,
     settings={"min_notice_working_days": Setting(5, "số ngày làm việc tối thiểu giữa ngày niêm yết và buổi đầu tiên"),
               "reception_hours": Setting("07:30-11:30, 13:00-17:00",
                                          "giờ của các buổi khi bảng chỉ ghi ngày (bảng tháng của lịch tiếp công dân)",
                                          check=hours_problem)},
-    table_schema=SESSIONS_TABLE,
     default_posting_days=90,  # a quarter's reception schedule
     order=40,
+    issue_codes=("gio-ket-thuc-truoc-bat-dau", "lich-ngoai-thoi-gian-niem-yet", "niem-yet-chua-du-ngay",
+                 "gia-tri-khong-hop-le", "thieu-khoa"),
+    tables=Tables(
+        schema=SESSIONS_TABLE,
+        load=load_schedule,
+    ),
+    shows=Shows(
+        key_figure=key_figure,
+        read_aloud=read_aloud,
+        home_data=upcoming_sessions,
+    ),
+    exports=Exports(
+        downloads=schedule_downloads,
+        datasets=schedule_datasets,
+        site_files=commune_calendar,
+    ),
 )

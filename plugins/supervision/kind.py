@@ -1,7 +1,7 @@
 """The supervision kind: the results of the People's Inspection Board or the community investment
 supervision board, work by work."""
 
-from plugins.disclosures.kinds import Kind
+from plugins.disclosures.kinds import Exports, Kind, Shows, Tables
 from plugins.open_data.package import Field, Resource
 from plugins.supervision.load import load_supervision
 from plugins.supervision.present import key_figure, link_related, read_aloud
@@ -22,17 +22,23 @@ SUPERVISION = Kind(
     label="Kết quả thanh tra, giám sát của Nhân dân",
     slug="giam-sat",
     description="Kết quả giám sát của Ban Thanh tra nhân dân và Ban Giám sát đầu tư của cộng đồng, kiến nghị và trả lời.",
-    table_required=True,
-    table_roles=None,
     front_keys=KEYS,
-    load_tables=load_supervision,
-    key_figure=key_figure,
-    read_aloud=read_aloud,
-    across=link_related,
-    datasets=supervision_datasets,
-    publish_original_tables=True,
-    table_schema=SUPERVISION_TABLE,
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Nhân dân kiểm tra, giám sát)",),
     default_posting_days=30,
     order=60,
+    issue_codes=("thon-khong-co", "so-khong-hop-le"),
+    tables=Tables(
+        schema=SUPERVISION_TABLE,
+        load=load_supervision,
+        required=True,
+        publish_originals=True,
+    ),
+    shows=Shows(
+        key_figure=key_figure,
+        read_aloud=read_aloud,
+        across=link_related,
+    ),
+    exports=Exports(
+        datasets=supervision_datasets,
+    ),
 )
