@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 
 from plugins.procedures.present import period_label, rate_text
-from tests.conftest import FIXTURES, ckx, soup
+from tests.conftest import FIXTURES, build, ckx, copy_site, soup
+from tests.form_layouts import procedures_official, write_form
 
 ISSUE = re.compile(r"^(?P<where>\S+) (?P<severity>LỖI|CẢNH BÁO|GHI NHẬN) \[(?P<code>[a-z-]+)\](?: (?:Cột|Khóa) \"(?P<column>[^\"]+)\")?")
 
@@ -38,6 +39,59 @@ def test_every_sum_and_letter_is_checked_with_its_row_and_column():
     ]), result.stderr
     # row 2 takes the two records carried over from the last period: 100 + 2 = 98 + 4, nothing to say
     assert "ket-qua.csv:2 " not in result.stderr
+
+
+def official_form_site(tmp_path, shape: str, **cells):
+    """The fixture commune's report replaced by the official form of three header rows (.xlsx or its CSV)."""
+    site = copy_site("xa-thu-tuc", tmp_path)
+    bundle = site / "disclosures/2026/tthc-quy-1"
+    (bundle / "ket-qua.csv").unlink()
+    table = write_form(bundle, "bieu-tthc", procedures_official(**cells), shape)
+    index = bundle / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("{from: 2026-03-31, to: 2026-01-01}", "{from: 2026-01-01, to: 2026-03-31}")
+                     .replace("file: ket-qua.csv", f"file: {table.name}"), encoding="utf-8")
+    return site
+
+
+@pytest.mark.parametrize("shape", ["xlsx", "csv"])
+def test_the_official_form_is_read_with_quá_hạn_under_both_groups(tmp_path, shape):
+    """"Tổng số" under three groups and "Quá hạn" under the resolved and the pending records are six different
+    columns; the split sums of the received and pending records are checked with their row and column."""
+    site = official_form_site(tmp_path, shape, in_person_hoa_tich=47, not_due_dat_dai=4)
+    result = ckx("validate", "--content", str(site))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    found = sorted(re.findall(r':(\d+) (LỖI|CẢNH BÁO) \[([a-z-]+)\] Cột "([^"]+)"', result.stderr))
+    assert found == sorted([
+        ("8", "LỖI", "tthc-tiep-nhan-khong-khop", "Số hồ sơ nhận giải quyết – Tổng số"),
+        ("9", "LỖI", "tthc-dang-giai-quyet-khong-khop", "Kết quả giải quyết – Số hồ sơ đang giải quyết – Tổng số"),
+        ("11", "LỖI", "tong-khong-khop", "Số hồ sơ nhận giải quyết – Trong đó – Trực tiếp, dịch vụ bưu chính"),
+        ("11", "LỖI", "tong-khong-khop", "Kết quả giải quyết – Số hồ sơ đang giải quyết – Chưa đến hạn"),
+    ]), result.stderr
+
+
+def test_the_official_form_shows_its_split_counts(tmp_path):
+    site = official_form_site(tmp_path, "xlsx")
+    output = tmp_path / "output"
+    result = build(site, output)
+    assert result.returncode == 0, result.stderr
+    page = soup(output / "cong-khai/2026/tthc-quy-1/index.html")
+    section = page.select_one(".ckx-procedures")
+    assert section.select_one(".ckx-procedures__rate strong").get_text() == "99,15%"  # (270 + 80) of 353
+    headers = [th.get_text() for th in section.select("thead th")]
+    assert headers == ["Lĩnh vực", "Kỳ trước chuyển sang", "Tiếp nhận", "Trực tuyến", "Trực tiếp, bưu chính",
+                       "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết", "Chưa đến hạn",
+                       "Đang giải quyết quá hạn", "Đúng hạn (%)", "Thư xin lỗi"]
+    rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in section.select("tbody tr")}
+    assert rows["Đất đai"] == ["0", "40", "10", "30", "35", "20", "13", "2", "5", "3", "2", "94,29", "2"]
+    assert "7 hồ sơ đang giải quyết, trong đó 2 hồ sơ đã quá hạn" in section.get_text(" ")
+    assert "Nguyễn Thị Lan" not in page.get_text()  # the form's signers stay off the site
+    import csv
+
+    with (output / "cong-khai/2026/tthc-quy-1/du-lieu/ket-qua-giai-quyet.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header[:6] == ["Lĩnh vực", "Tiếp nhận", "Kỳ trước chuyển sang", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính",
+                          "Đã giải quyết"]
+    assert "Đang giải quyết chưa đến hạn" in header and "Đang giải quyết quá hạn" in header
 
 
 @pytest.mark.parametrize(("start", "end", "label"), [

@@ -121,9 +121,12 @@ _CODES = [
               "Lịch tiếp công dân niêm yết trước ít nhất 05 ngày làm việc (Luật Tiếp công dân 2013, Điều 24)."),
     IssueCode("tthc-tiep-nhan-khong-khop", "Số hồ sơ tiếp nhận không khớp",
               "Kết quả giải quyết thủ tục hành chính: Tiếp nhận = Đã giải quyết + Đang giải quyết ở mỗi lĩnh vực (khi có cột "
-              "Kỳ trước chuyển sang, số tiếp nhận cộng số chuyển sang cũng được)."),
+              "Kỳ trước chuyển sang, số tiếp nhận cộng số chuyển sang cũng được); khi có cả cột Trực tuyến và cột Trực "
+              "tiếp, dịch vụ bưu chính: Tiếp nhận = (Kỳ trước chuyển sang) + Trực tuyến + Trực tiếp, dịch vụ bưu chính."),
     IssueCode("tthc-giai-quyet-khong-khop", "Số hồ sơ đã giải quyết không khớp",
               "Đã giải quyết = Trước hạn + Đúng hạn + Quá hạn (bảng không có cột Trước hạn: Đúng hạn + Quá hạn)."),
+    IssueCode("tthc-dang-giai-quyet-khong-khop", "Số hồ sơ đang giải quyết không khớp",
+              "Khi biểu chia số hồ sơ đang giải quyết: Đang giải quyết = Chưa đến hạn + Quá hạn (đang giải quyết)."),
     IssueCode("tthc-thieu-thu-xin-loi", "Hồ sơ quá hạn chưa đủ thư xin lỗi",
               "Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp (Nghị định 61/2018/NĐ-CP); cảnh báo khi Thư xin lỗi ít hơn Quá hạn."),
     # Privacy

@@ -4,28 +4,12 @@ from __future__ import annotations
 
 from plugins.open_data.package import Field, Resource
 from plugins.procedures.present import on_time_rate
-from plugins.procedures.schema import (
-    CARRIED,
-    EARLY,
-    FIELD,
-    LATE,
-    LETTERS,
-    NOTE,
-    ON_TIME,
-    ONLINE,
-    PENDING,
-    RECEIVED,
-    RESOLVED,
-)
-
-ATTRIBUTES = {RECEIVED: "received", CARRIED: "carried", ONLINE: "online", RESOLVED: "resolved", EARLY: "early",
-              ON_TIME: "on_time", LATE: "late", PENDING: "pending", LETTERS: "letters"}
-OPTIONAL = ("carried", "online", "early", "letters")  # published only when the report has the column
+from plugins.procedures.schema import COUNTS, FIELD, NOTE
 
 
 def procedures_datasets(disclosure, data) -> list[Resource]:
     """The fields the report has, under the official names; an optional column only when the report has it."""
-    counts = [(column, name) for column, name in ATTRIBUTES.items() if name not in OPTIONAL or name in data.columns]
+    counts = [(column, name) for column, name in COUNTS.items() if column.required or name in data.columns]
     fields = (Field(FIELD.name, required=True), *(Field(c.name, "integer", "hồ sơ") for c, _ in counts),
               Field("Tỷ lệ đúng hạn", "number", "%", description="Trước hạn và đúng hạn, trên số đã giải quyết."),
               Field(NOTE.name))

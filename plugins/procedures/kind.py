@@ -19,8 +19,9 @@ PROCEDURES = Kind(
                  "Nghị định số 61/2018/NĐ-CP về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính"),
     default_posting_days=30,
     order=35,
-    issue_codes=("tthc-tiep-nhan-khong-khop", "tthc-giai-quyet-khong-khop", "tthc-thieu-thu-xin-loi",
-                 "tong-khong-khop", "khoang-thoi-gian-nguoc", "gia-tri-khong-hop-le", "so-khong-hop-le"),
+    issue_codes=("tthc-tiep-nhan-khong-khop", "tthc-giai-quyet-khong-khop", "tthc-dang-giai-quyet-khong-khop",
+                 "tthc-thieu-thu-xin-loi", "tong-khong-khop", "khoang-thoi-gian-nguoc", "gia-tri-khong-hop-le",
+                 "so-khong-hop-le"),
     tables=Tables(
         schema=PROCEDURES_TABLE,
         load=load_procedures,

@@ -1,7 +1,8 @@
 """Reading and checking the one-stop desk's report: checks only, nothing drawn here.
 
-Each row must add up (received = resolved + in progress; resolved = early + on time + late), a late record
-should have its apology letter, and a total line must be the sum of the rows. Every problem names its
+Each row must add up (received = resolved + in progress, and = carried + online + in person when the report
+splits it; resolved = early + on time + late; in progress = not yet due + late), a late record should have
+its apology letter, and a total line must be the sum of the rows. Every problem names its
 file, row and column; all of them in one run.
 """
 
@@ -30,7 +31,10 @@ class FieldResult:
     pending: int = 0
     early: int | None = None  # None: the report has no such column
     online: int | None = None
+    in_person: int | None = None  # received at the desk or by post
     carried: int | None = None
+    not_due: int | None = None  # in progress, not yet due
+    pending_late: int | None = None  # in progress and already late
     letters: int | None = None
     note: str | None = None
     number: int = 0  # the row in the officer's file
@@ -47,7 +51,7 @@ class ProceduresData:
     period_to: dt.date | None
     fields: list[FieldResult] = field(default_factory=list)
     total: FieldResult = field(default_factory=lambda: FieldResult("Tổng cộng"))
-    columns: frozenset[str] = frozenset()  # the optional columns the report has: early, online, carried, letters
+    columns: frozenset[str] = frozenset()  # the optional counts the report has: "early", "online", ...
 
     trend: list = field(default_factory=list)  # (period, on-time rate) up to this report's (present.with_trend)
     trend_svg: str = ""
@@ -85,9 +89,9 @@ class ProceduresData:
         return rate_text(on_time_rate(result))
 
 
-OPTIONAL = {"truoc_han": "early", "truc_tuyen": "online", "ky_truoc": "carried", "thu_xin_loi": "letters"}
-REQUIRED = {"tiep_nhan": "received", "da_giai_quyet": "resolved", "dung_han": "on_time", "qua_han": "late",
-            "dang_giai_quyet": "pending"}
+NAMES = {column.key: name for column, name in COUNTS.items()}
+OPTIONAL = {column.key: name for column, name in COUNTS.items() if not column.required}
+REQUIRED = {column.key: name for column, name in COUNTS.items() if column.required}
 
 
 def load_procedures(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -> tuple[ProceduresData, list[Issue]]:
@@ -129,7 +133,7 @@ def _row_issues(table, line: int, r: FieldResult) -> list[Issue]:
         return Issue(file=table.file, line=line, column=table.headers[key], **details)
 
     issues = []
-    for key, name in {**REQUIRED, **OPTIONAL}.items():
+    for key, name in NAMES.items():
         value = getattr(r, name)
         if value is not None and value < 0:
             issues.append(issue(key, code="so-khong-hop-le", message=f"số hồ sơ {value} không được âm.",
@@ -148,10 +152,25 @@ def _row_issues(table, line: int, r: FieldResult) -> list[Issue]:
                             message=f"đã giải quyết {number(r.resolved)} hồ sơ, nhưng {named}đúng hạn "
                                     f"{number(r.on_time)} + quá hạn {number(r.late)} là {number(parts)}.",
                             hint="Mỗi hồ sơ đã giải quyết được trả trước hạn, đúng hạn hoặc quá hạn: kiểm tra lại các cột này."))
-    if r.online is not None and r.online > r.received + (r.carried or 0):
+    if r.online is not None and r.in_person is not None:
+        new = r.online + r.in_person
+        if new != r.received and new + (r.carried or 0) != r.received:
+            carried = f" + kỳ trước chuyển sang {number(r.carried)}" if r.carried else ""
+            issues.append(issue("tiep_nhan", code="tthc-tiep-nhan-khong-khop",
+                                message=f"tiếp nhận {number(r.received)} hồ sơ, nhưng trực tuyến {number(r.online)} + "
+                                        f"trực tiếp, dịch vụ bưu chính {number(r.in_person)}{carried} là "
+                                        f"{number(new + (r.carried or 0))}.",
+                                hint="Số tiếp nhận gồm hồ sơ kỳ trước chuyển sang (nếu có), nộp trực tuyến và nộp trực "
+                                     "tiếp hoặc qua bưu chính: kiểm tra lại các cột này."))
+    elif r.online is not None and r.online > r.received + (r.carried or 0):
         issues.append(issue("truc_tuyen", code="gia-tri-khong-hop-le",
                             message=f"{number(r.online)} hồ sơ trực tuyến, nhiều hơn {number(r.received)} hồ sơ tiếp nhận.",
                             hint="Số hồ sơ tiếp nhận trực tuyến là một phần của số tiếp nhận."))
+    if r.not_due is not None and r.pending_late is not None and r.not_due + r.pending_late != r.pending:
+        issues.append(issue("dang_giai_quyet", code="tthc-dang-giai-quyet-khong-khop",
+                            message=f"đang giải quyết {number(r.pending)} hồ sơ, nhưng chưa đến hạn {number(r.not_due)} "
+                                    f"+ quá hạn {number(r.pending_late)} là {number(r.not_due + r.pending_late)}.",
+                            hint="Mỗi hồ sơ đang giải quyết hoặc chưa đến hạn, hoặc đã quá hạn: kiểm tra lại ba cột này."))
     if r.letters is not None and r.late and r.letters < r.late:
         issues.append(issue("thu_xin_loi", code="tthc-thieu-thu-xin-loi", severity=WARNING,
                             message=f"{number(r.late)} hồ sơ quá hạn nhưng chỉ có {number(r.letters)} thư xin lỗi.",

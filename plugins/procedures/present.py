@@ -63,7 +63,10 @@ def summary(data) -> list[str]:
         received += f", {number(total.online)} hồ sơ trực tuyến ({rate_text(online_share(total))}%)"
     if total.carried:
         received += f"; {number(total.carried)} hồ sơ kỳ trước chuyển sang"
-    sentences.append(received + f"; {number(total.pending)} hồ sơ đang giải quyết.")
+    pending = f"; {number(total.pending)} hồ sơ đang giải quyết"
+    if total.pending_late:
+        pending += f", trong đó {number(total.pending_late)} hồ sơ đã quá hạn"
+    sentences.append(received + pending + ".")
     if total.late:
         late = f"{number(total.late)} hồ sơ quá hạn"
         if total.letters is not None:

@@ -11,6 +11,6 @@ rule the budget and land-use tables share.
 """
 
 from plugins.tables.read import RawTable, read_table
-from plugins.tables.schema import Column, Row, Table, TableSchema, apply_schema, read_declared
+from plugins.tables.schema import Column, Row, Table, TableSchema, Under, apply_schema, read_declared
 
-__all__ = ["Column", "RawTable", "Row", "Table", "TableSchema", "apply_schema", "read_declared", "read_table"]
+__all__ = ["Column", "RawTable", "Row", "Table", "TableSchema", "Under", "apply_schema", "read_declared", "read_table"]

@@ -28,6 +28,20 @@ FRICTIONLESS_TYPES = {"string": "string", "number": "number", "integer": "intege
 
 
 @dataclass(frozen=True)
+class Under:
+    """A column an official form names by a common word under a group header: "Tổng số" under "Số hồ sơ
+    đang giải quyết" is the records in progress, "Quá hạn" there the late ones still in progress (while
+    "Quá hạn" under "Số hồ sơ đã giải quyết", or alone, is the late resolved ones)."""
+
+    groups: tuple[str, ...]  # the group header's spellings, at any row above
+    names: tuple[str, ...]  # what the lowest header row says under it
+
+    def holds(self, parts: list[str]) -> bool:
+        return (len(parts) > 1 and fold(parts[-1]) in _spellings(self.names[0], self.names[1:])
+                and any(fold(part) in _spellings(self.groups[0], self.groups[1:]) for part in parts[:-1]))
+
+
+@dataclass(frozen=True)
 class Column:
     name: str  # the official Vietnamese header: "Dự toán"
     key: str  # the field name in data and downloads: "du_toan"
@@ -43,6 +57,7 @@ class Column:
     # A form may give this column as one column per value, marked "x" ("Hộ nghèo | Hộ cận nghèo"): the value
     # a header names, or None. The row's value is the one its mark is under.
     marks: Callable[[str], str | None] | None = None
+    under: tuple[Under, ...] = ()  # its names under a group header of a form of several header rows
 
     def matches(self, header: str) -> bool:
         return fold(header) in _spellings(self.name, self.aliases)
@@ -84,8 +99,12 @@ class TableSchema:
         return None
 
     def column_for_parts(self, parts: list[str]) -> Column | None:
-        """A header of several rows: a comparison when any part says so, else the lowest part that names a
+        """A header of several rows: a column named under its group first (`Column.under`), a comparison when
+        any part says so, else the lowest part that names a
         column ("Số liệu năm 2026" over "Dự toán"), else the parts read as one ("Dự toán năm 2026" over "Tổng số")."""
+        grouped = next((c for c in self.columns if any(u.holds(parts) for u in c.under)), None)
+        if grouped is not None:
+            return grouped  # "Quá hạn" under "Số hồ sơ đang giải quyết": the group decides
         compared = next((c for c in self.columns if c.percent), None)
         if compared is not None and any("%" in p or compared.matches(p) or compared.matches_prefix(p) for p in parts):
             return compared  # "So sánh (%)" over "Dự toán | Cùng kỳ": ratios, never the amounts they name
