@@ -214,3 +214,27 @@ def test_swap_exchanges_whole_folders_and_cleans_only_dead_builds(tmp_path):
     assert [p.name for p in target.iterdir()] == ["moi.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
     assert clean_stale(target) == []
+
+
+def test_a_theme_overrides_one_kind_template_by_its_namespaced_name(tmp_path):
+    """Kinds' templates are found as "<kind>/page.html" after the theme's own folder: a commune's theme
+    replaces the budget's partial with templates/budget/page.html and keeps every other kind's."""
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "theme", tmp_path / "theme")
+    (tmp_path / "theme/templates/budget").mkdir()
+    (tmp_path / "theme/templates/budget/page.html").write_text(
+        '<p class="mau-rieng">{{ d.shown.data.tables|length }} bảng, {{ d.shown.key_figure }}</p>', encoding="utf-8")
+    settings = tmp_path / "cai-dat.py"
+    settings.write_text((root / "pelicanconf.py").read_text(encoding="utf-8")
+                        + f"\nTHEME = {str(tmp_path / 'theme')!r}\n", encoding="utf-8")
+    output = tmp_path / "output"
+    result = ckx("build", "--content", str(FIXTURES / "sites/xa-ngan-sach"), "--output", str(output),
+                 "--settings", str(settings))
+    assert result.returncode == 0, result.stderr
+    page = soup(output / "cong-khai/2026/du-toan-2026/index.html")
+    override = page.select_one(".mau-rieng")
+    key_figure = page.select_one(".ckx-key-figure").get_text()
+    assert key_figure.startswith("Tổng thu") and override.get_text() == f"1 bảng, {key_figure}"  # thu.csv
+    assert page.select_one(".ckx-budget") is None  # the kind's own partial is replaced, not added to
