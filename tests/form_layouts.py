@@ -219,24 +219,34 @@ def reception_month_table() -> Layout:
     return Layout(rows + end, [*ISSUER_MERGES, "A3:D3", "A5:A7", *merges])
 
 
-def procedures_official(in_person_hoa_tich: int = 48, not_due_dat_dai: int = 3) -> Layout:
-    """The one-stop desk's report on the official form: three header rows where "Tổng số" stands under
-    three groups and "Quá hạn" under both the resolved and the pending records."""
+def procedures_official(in_person_hoa_tich: int = 48, not_due_dat_dai: int = 3, header_rows: int = 3) -> Layout:
+    """The one-stop desk's report on the official form: "Tổng số" stands under three groups and "Quá hạn"
+    under both the resolved and the pending records. With four header rows, "Số mới tiếp nhận" stands over
+    "Trực tuyến | Trực tiếp, dịch vụ bưu chính", as on the circular's form; with three, they are one row."""
+    groups = ["STT", "Lĩnh vực, công việc giải quyết theo cấp", "Số hồ sơ nhận giải quyết", None, None, None,
+              "Kết quả giải quyết", None, None, None, None, None, None, "Số thư xin lỗi", "Ghi chú"]
+    parts = [None, None, "Tổng số", "Trong đó", None, None, "Số hồ sơ đã giải quyết", None, None, None,
+             "Số hồ sơ đang giải quyết", None, None, None, None]
+    lowest = ["Tổng số", "Trả trước hạn", "Trả đúng thời hạn", "Trả quá hạn", "Tổng số", "Chưa đến hạn", "Quá hạn"]
+    if header_rows == 3:
+        header = [groups, parts, [None, None, None, "Từ kỳ trước", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính",
+                                  *lowest, None, None]]
+        merges = ["A4:A6", "B4:B6", "C4:F4", "G4:M4", "N4:N6", "O4:O6", "C5:C6", "D5:F5", "G5:J5", "K5:M5"]
+    else:
+        header = [groups, parts,
+                  [None, None, None, "Số kỳ trước chuyển qua", "Số mới tiếp nhận", None, *lowest, None, None],
+                  [None, None, None, None, "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", *[None] * 9]]
+        merges = ["A4:A7", "B4:B7", "C4:F4", "G4:M4", "N4:N7", "O4:O7", "C5:C7", "D5:F5", "G5:J5", "K5:M5",
+                  "D6:D7", "E6:F6", *(f"{column}6:{column}7" for column in "GHIJKLM")]
     rows = [
         *ISSUER,
         ["TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH QUÝ I NĂM 2026"],
-        ["STT", "Lĩnh vực, công việc giải quyết theo cấp", "Số hồ sơ nhận giải quyết", None, None, None,
-         "Kết quả giải quyết", None, None, None, None, None, None, "Số thư xin lỗi", "Ghi chú"],
-        [None, None, "Tổng số", "Trong đó", None, None, "Số hồ sơ đã giải quyết", None, None, None,
-         "Số hồ sơ đang giải quyết", None, None, None, None],
-        [None, None, None, "Từ kỳ trước", "Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Tổng số", "Trả trước hạn",
-         "Trả đúng thời hạn", "Trả quá hạn", "Tổng số", "Chưa đến hạn", "Quá hạn", None, None],
+        *header,
         ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)", "(14)", "(15)"],
         ["1", "Hộ tịch", 120, 2, 70, in_person_hoa_tich, 118, 100, 17, 1, 2, 2, 0, 1, None],
         ["2", "Đất đai", 40, 0, 10, 30, 35, 20, 13, 2, 5, not_due_dat_dai, 2, 2, "Chờ ý kiến cơ quan thuế"],
         ["3", "Chứng thực", 200, 0, 50, 150, 200, 150, 50, 0, 0, 0, 0, 0, None],
         [None, "Tổng cộng", 360, 2, 130, 228, 353, 270, 80, 3, 7, 5, 2, 3, None],
     ]
-    end, merges = footer(len(rows) + 1, 15)
-    return Layout(rows + end, [*ISSUER_MERGES, "A3:O3", "A4:A6", "B4:B6", "C4:F4", "G4:M4", "N4:N6", "O4:O6",
-                               "C5:C6", "D5:F5", "G5:J5", "K5:M5", *merges])
+    end, footer_merges = footer(len(rows) + 1, 15)
+    return Layout(rows + end, [*ISSUER_MERGES, "A3:O3", *merges, *footer_merges])

@@ -54,23 +54,26 @@ def official_form_site(tmp_path, shape: str, **cells):
 
 
 @pytest.mark.parametrize("shape", ["xlsx", "csv"])
-def test_the_official_form_is_read_with_quá_hạn_under_both_groups(tmp_path, shape):
+@pytest.mark.parametrize("header_rows", [3, 4])
+def test_the_official_form_is_read_with_quá_hạn_under_both_groups(tmp_path, shape, header_rows):
     """"Tổng số" under three groups and "Quá hạn" under the resolved and the pending records are six different
     columns; the split sums of the received and pending records are checked with their row and column."""
-    site = official_form_site(tmp_path, shape, in_person_hoa_tich=47, not_due_dat_dai=4)
+    site = official_form_site(tmp_path, shape, in_person_hoa_tich=47, not_due_dat_dai=4, header_rows=header_rows)
     result = ckx("validate", "--content", str(site))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     found = sorted(re.findall(r':(\d+) (LỖI|CẢNH BÁO) \[([a-z-]+)\] Cột "([^"]+)"', result.stderr))
+    first = 4 + header_rows + 1  # the issuer, the title, the header, the column numbers
+    new = "Trong đó – Số mới tiếp nhận – " if header_rows == 4 else "Trong đó – "
     assert found == sorted([
-        ("8", "LỖI", "tthc-tiep-nhan-khong-khop", "Số hồ sơ nhận giải quyết – Tổng số"),
-        ("9", "LỖI", "tthc-dang-giai-quyet-khong-khop", "Kết quả giải quyết – Số hồ sơ đang giải quyết – Tổng số"),
-        ("11", "LỖI", "tong-khong-khop", "Số hồ sơ nhận giải quyết – Trong đó – Trực tiếp, dịch vụ bưu chính"),
-        ("11", "LỖI", "tong-khong-khop", "Kết quả giải quyết – Số hồ sơ đang giải quyết – Chưa đến hạn"),
+        (str(first), "LỖI", "tthc-tiep-nhan-khong-khop", "Số hồ sơ nhận giải quyết – Tổng số"),
+        (str(first + 1), "LỖI", "tthc-dang-giai-quyet-khong-khop", "Kết quả giải quyết – Số hồ sơ đang giải quyết – Tổng số"),
+        (str(first + 3), "LỖI", "tong-khong-khop", f"Số hồ sơ nhận giải quyết – {new}Trực tiếp, dịch vụ bưu chính"),
+        (str(first + 3), "LỖI", "tong-khong-khop", "Kết quả giải quyết – Số hồ sơ đang giải quyết – Chưa đến hạn"),
     ]), result.stderr
 
 
 def test_the_official_form_shows_its_split_counts(tmp_path):
-    site = official_form_site(tmp_path, "xlsx")
+    site = official_form_site(tmp_path, "xlsx", header_rows=4)
     output = tmp_path / "output"
     result = build(site, output)
     assert result.returncode == 0, result.stderr

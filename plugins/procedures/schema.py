@@ -3,7 +3,7 @@
 Kỳ trước chuyển sang (carried over from the last period).
 
 Aliases are the headers communes' reports use ("Tổng số hồ sơ tiếp nhận", "Trả đúng hạn", "Số thư xin
-lỗi"). The official report form's header of three rows is read too: "Số hồ sơ nhận giải quyết" over
+lỗi"). The official report form's header of three or four rows is read too: "Số hồ sơ nhận giải quyết" over
 "Tổng số | Trong đó: Số kỳ trước chuyển qua | trực tuyến | trực tiếp, dịch vụ bưu chính", "Kết quả giải
 quyết" over "Số hồ sơ đã giải quyết" (Tổng số | Trả trước hạn | Trả đúng thời hạn | Trả quá hạn) and "Số
 hồ sơ đang giải quyết" (Tổng số | Chưa đến hạn | Quá hạn): the same word under two groups is two columns

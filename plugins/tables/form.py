@@ -1,7 +1,7 @@
 """Official form layouts: what surrounds the table in the sheets officers already fill in.
 
 A form exported from Excel has a title band (issuer, "Biểu số ...", the title,
-the period, "Đơn vị tính: triệu đồng"), a header of one to three rows with
+the period, "Đơn vị tính: triệu đồng"), a header of one to four rows with
 merged cells ("Dự toán năm 2026" over "Tổng số | Trong đó: ..."), often a row
 numbering the columns ("A | B | 1 | 2 | 3=2/1"), then the rows, grand-total
 lines ("Tổng cộng") and a footer band (the date line, "Người lập biểu",
@@ -22,7 +22,7 @@ from typing import Any
 from plugins.vietnamese.text import fold
 
 HEADER_SEARCH_ROWS = 30  # a title band of issuer, form number, title, period and unit lines, with blank rows
-MAX_HEADER_ROWS = 3  # "Dự toán năm 2026" / "Trong đó" / "Ngân sách xã hưởng"
+MAX_HEADER_ROWS = 4  # "Số hồ sơ nhận giải quyết" / "Trong đó" / "Số mới tiếp nhận" / "Trực tuyến"
 MAX_FILLED_CELLS = 200_000  # merged areas filled in; a form merges a few dozen small areas
 
 _COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]{1,2}|\d{1,2})\)?$|^\(?\d{1,2}\s*=\s*[\d\s()+\-*/x×:.,%]+\)?$")
