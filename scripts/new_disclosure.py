@@ -25,7 +25,7 @@ from plugins.issues import format_issues  # noqa: E402
 from plugins.vietnamese.text import slugify  # noqa: E402
 from scripts.ckx import load_settings  # noqa: E402
 
-EXTRA_DEFAULTS = {"unit": "triệu đồng", "stage": "approved"}
+FRONT_DEFAULTS = {"unit": "triệu đồng", "stage": "approved"}
 
 
 def short_slug(title: str, limit: int = 60) -> str:
@@ -40,7 +40,7 @@ def front_matter(kind, title: str, today: dt.date) -> dict:
     data = {"title": title, "kind": kind.id, "issued": today.isoformat()}
     data["posting"] = {"from": start.isoformat(), "to": (start + dt.timedelta(days=kind.default_posting_days - 1)).isoformat(),
                        "places": ["commune-hq", "all-villages", "website"]}
-    data |= {key: value for key, value in EXTRA_DEFAULTS.items() if key in kind.front_keys}
+    data |= {key: value for key, value in FRONT_DEFAULTS.items() if key in kind.front_keys}
     if "period" in kind.front_keys:  # a report's period: the last whole quarter, what is reported most often
         end = dt.date(today.year, (today.month - 1) // 3 * 3 + 1, 1) - dt.timedelta(days=1)
         data["period"] = {"from": dt.date(end.year, end.month - 2, 1).isoformat(), "to": end.isoformat()}
