@@ -119,6 +119,27 @@ def test_the_next_day_redoes_what_the_day_changed_and_gives_a_build_from_nothing
     assert kept > 0 and made > 0, "the home page shows the date; most pages do not"
 
 
+def test_no_disclosure_page_reads_the_build_date_itself(sample):
+    """What the date changes on a disclosure's page (its status, a consultation's countdown, whether comments
+    are still asked for) is in its fingerprint, so on the next day only the pages whose sentences change are
+    made again: the outputs' record shows which site-wide entries each page read, and `today` is not one."""
+    import json
+
+    root, settings = sample
+    cache = root / "cache"
+    day_after_comments = "2026-12-05"  # the sample's consultation closed on 2026-12-02
+    run_build(root / "content", root / "site", settings, day_after_comments, str(cache))
+    (record,) = cache.glob("outputs-*.json")
+    reads = {name: entry[1] for name, entry in json.loads(record.read_text(encoding="utf-8")).items()}
+    pages = [name for name in reads if re.fullmatch(r"cong-khai/\d{4}/[^/]+/(?:[^/]+/)?index\.html", name)
+             and "/in/" not in name]
+    assert "cong-khai/2026/lay-y-kien-quy-uoc-thon-tay/index.html" in pages and len(pages) > 20
+    assert [name for name in pages if "today" in reads[name]] == []
+    assert "today" in reads["index.html"]  # the home page says "tính đến ngày": the record does see the date
+    made, _kept = run_build(root / "content", root / "site", settings, "2026-12-06", str(cache))
+    assert made < 10, "the next day remakes the pages that show the date, not every consultation page"
+
+
 def test_nothing_changed_nothing_made_and_the_cache_is_only_a_speed_up(sample):
     root, settings = sample
     cache = root / "cache"

@@ -33,11 +33,6 @@ class ConsultationData:
         """The feedback box's deadline: the end of the comment period, not of the posting."""
         return self.end
 
-    def status(self, today: dt.date) -> str:
-        from plugins.consultation.present import status_text
-
-        return status_text(self, today)
-
     @property
     def comment_count(self) -> int | None:
         counts = [o.count for o in self.outcomes if o.count is not None]

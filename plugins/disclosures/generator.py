@@ -19,6 +19,7 @@ from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.bundle import place_choices
 from plugins.disclosures.cache import code_version, digest, folder_from_environment
 from plugins.disclosures.kinds import KINDS, village_sections
+from plugins.disclosures.model import PostingStatus
 from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, record_file, settings_fingerprint
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site
@@ -63,8 +64,11 @@ class DisclosuresGenerator(Generator):
         for disclosure in site.disclosures:
             disclosure.shown.village_names = _village_names(disclosure, site.commune)
             disclosure.shown.key_figure = _key_figure(disclosure, today)
-            # what the build date and the commune add to it (a schedule's next session) is part of what it is
+            disclosure.shown.feedback_until = _feedback_until(disclosure, today)
+            # what the build date and the commune add to it (a schedule's next session, whether comments are
+            # still asked for) is part of what it is: its page never reads the date itself
             disclosure.fingerprint = digest(disclosure.fingerprint, disclosure.shown.key_figure or "",
+                                            str(disclosure.shown.feedback_until),
                                             shown_across.get(disclosure.source_dir, ""),
                                             *disclosure.shown.village_names)
         self.site = site
@@ -285,6 +289,17 @@ def _key_figure(disclosure, today: dt.date) -> str | None:
     kind = KINDS.get(disclosure.kind)
     data = disclosure.shown.data
     return kind.shows.key_figure(data, today) if kind.shows.key_figure and data is not None else None
+
+
+def _feedback_until(disclosure, today: dt.date) -> dt.date | None:
+    """The date its page asks for comments by: the end of its own comment period (a kind's data with
+    `comments_until`) until that has passed, else the end of its posting while upcoming or posted."""
+    own = getattr(disclosure.shown.data, "comments_until", None)
+    if own is not None:
+        return own if today <= own else None
+    if disclosure.posting and disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED):
+        return disclosure.posting.end
+    return None
 
 
 def _village_pages(disclosure, kind) -> dict:

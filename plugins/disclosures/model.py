@@ -171,6 +171,7 @@ class Shown:
     originals: list = field(default_factory=list)  # clean copies of the officer's table files (Download)
     village_names: tuple[str, ...] = ()  # the villages it concerns, in commune.yml order (search filters)
     key_figure: str | None = None  # the one sentence a citizen came for (Kind.key_figure)
+    feedback_until: dt.date | None = None  # the date the feedback box asks comments by; None: no date
     body_html: str | None = None  # the explanation as HTML, for the page and every print view
     resources: list | None = None  # its tables as open data (Resource)
     downloads: list | None = None  # the files derived from its tables (Download)
