@@ -31,7 +31,7 @@ from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
-from plugins.issues import format_issues, has_errors  # noqa: E402
+from plugins.issues import Issue, format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
@@ -92,8 +92,12 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
         outputs = run_pelican(settings_path, content, staging, preloaded)
     except BuildFailed as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"Lỗi khi xây dựng: {exc}", file=sys.stderr)
-        print(f"Xây dựng thất bại: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
+        print(format_issues([Issue(
+            code="xay-dung-that-bai", file="(xây dựng trang)",
+            message=f"chương trình dừng khi tạo trang, nội dung đã qua kiểm tra nhưng một phần không tạo được ({exc}).",
+            hint="Chạy make validate để xem cảnh báo; nếu vẫn vậy, gửi dòng này cho người phụ trách kỹ thuật.")]),
+            file=sys.stderr)
+        print(f"Không xây dựng: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
         return False
     kept = keep_printed_sheets(output, staging)
     write_checksums(staging, cache_file_for(preloaded.cache_folder, output))
@@ -191,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--portal-only", action="store_true", help="province: chỉ ghép cổng từ các xã đã xây")
     parser.add_argument("--print", dest="print_sheets", action="store_true", help="province: in cả bản niêm yết")
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a value with a lone surrogate is named, never a UnicodeEncodeError
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     settings = load_settings(args.settings)
     if args.command == "kinds":  # every kind this project's settings register, as officers write them
         from plugins.disclosures.kinds import KINDS, describe

@@ -20,7 +20,7 @@ from plugins.disclosures.model import Commune, Disclosure, FileRef, Posting, Sig
 from plugins.disclosures.schema import Checker, Date, Flag, ListOf, Record, Text
 from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
 from plugins.issues import ERROR, WARNING, Issue
-from plugins.vietnamese.text import is_slug, nfc, slugify
+from plugins.vietnamese.text import fold, is_slug, nfc, slugify
 
 BOARD_PLACES = {
     "commune-hq": "Trụ sở Ủy ban nhân dân",
@@ -28,6 +28,7 @@ BOARD_PLACES = {
     "website": "Trang thông tin điện tử",
     "loudspeaker": "Hệ thống truyền thanh",
 }
+TITLE_CHARACTERS = 500  # the longest real titles run to about 300: "Quyết định về việc công bố công khai ..."
 PLACEHOLDER = "Viết nội dung thuyết minh ở đây."  # what `make new` writes; never published
 TABLE_EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx")
 
@@ -40,7 +41,7 @@ ATTACHMENT = Record(fields={"file": Text(required=True), "title": Text()})
 def common_keys(kinds: KindRegistry) -> dict[str, Any]:
     """The front-matter keys every kind shares (design §2)."""
     return {
-        "title": Text(required=True),
+        "title": Text(required=True, max_chars=TITLE_CHARACTERS),
         "kind": Text(required=True, choices=kinds.labels()),
         "number": Text(),
         "issued": Date(required=True),
@@ -88,6 +89,7 @@ def parse_bundle(
     except YamlSyntaxError as exc:
         return None, [exc.issue(index)]
     checker = Checker(index, document)
+    _misspelt_draft_keys(document.data, checker)
     if not is_slug(parts[2]):
         checker.issues.append(Issue(code="ten-ngan-khong-hop-le", file=index,
                                     message=f'tên thư mục "{parts[2]}" có chữ hoa, dấu hoặc khoảng trắng, '
@@ -149,6 +151,29 @@ def parse_bundle(
         recipients=tuple(data["recipients"]) if data["recipients"] is not None else None,
     )
     return disclosure, issues
+
+
+_DRAFT_KEY = re.compile(r"^(?:is |la )?(?:drafts?|ban nhap)$")
+
+
+def _misspelt_draft_keys(data: Any, checker: Checker) -> None:
+    """`Draft: true`, `drafts: true` or `draft:` under `posting:` keep nothing back, and an unknown key is only a
+    warning: the officer's draft would be published. Any key that reads as "draft" but is not the top-level
+    `draft` is an error."""
+    stack: list[tuple[tuple, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                here = (*path, key)
+                if here != ("draft",) and _DRAFT_KEY.match(fold(str(key))):
+                    checker.report("khoa-ban-nhap-sai", here, f'khóa "{key}" không giữ được hồ sơ lại làm bản nháp: '
+                                   "chỉ dòng draft: true ở đầu phần khai báo mới có tác dụng.",
+                                   'Viết đúng một dòng "draft: true" (chữ thường, không lồng trong khóa khác), '
+                                   "hoặc xóa dòng này nếu văn bản đã sẵn sàng đăng.")
+                stack.append((here, item))
+        elif isinstance(value, list):
+            stack += [((*path, index), item) for index, item in enumerate(value)]
 
 
 def as_draft(issues: list[Issue]) -> list[Issue]:

@@ -10,7 +10,11 @@ from plugins.disclosures.schema import Checker, Record, Text
 from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
 from plugins.issues import WARNING, Issue
 from plugins.privacy.rules import NO_OFFICIAL, Official
-from plugins.vietnamese.text import nfc
+from plugins.vietnamese.text import is_slug, nfc, slugify
+
+# The site's own top-level folders: a page there would replace (or be replaced by) them.
+SITE_PATHS = frozenset({"admin", "api", "cong-khai", "dang-niem-yet", "du-lieu", "files", "loai", "nam", "nghia-vu",
+                        "pagefind", "print", "so-lieu", "theme", "thon", "tim-kiem"})
 
 PAGE = Record(fields={"title": Text(required=True), "summary": Text(), "order": Text(), "slug": Text()})
 
@@ -39,3 +43,21 @@ def parse_page(file: str, text: str, max_bytes: int | None = None,
     if not isinstance(data, dict) or not data["title"]:
         return None, body, checker.issues
     return data, body, checker.issues
+
+
+def page_slug_issue(file: str, metadata: dict, taken: dict[str, str]) -> Issue | None:
+    """A page's address is `<slug>/` (its `slug:`, else its file name): it must stay one folder inside the site,
+    never one of the site's own, never another page's. `taken` maps the slugs seen so far to their files."""
+    written = metadata.get("slug")
+    slug = written or slugify(file.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    if written and not is_slug(written):
+        return Issue(code="ten-ngan-khong-hop-le", file=file, key="slug",
+                     message=f'slug "{written}" có ký tự không dùng được trong địa chỉ trang (chữ hoa, dấu, /, ..).',
+                     hint=f'Viết slug bằng chữ thường không dấu nối bằng gạch ngang, ví dụ "{slugify(written) or "gioi-thieu"}".')
+    other = taken.setdefault(slug, file)
+    if slug in SITE_PATHS or other != file:
+        owner = f"trang {other}" if other != file else "một mục của trang web"
+        return Issue(code="ten-ngan-trung", file=file, key="slug" if written else None,
+                     message=f'địa chỉ /{slug}/ của trang này trùng với {owner}.',
+                     hint="Đặt một slug khác cho trang (dòng slug: ...), hoặc đổi tên tệp.")
+    return None

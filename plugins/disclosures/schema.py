@@ -14,8 +14,9 @@ from typing import Any
 
 from plugins.disclosures.yamlsource import Path, YamlDocument
 from plugins.issues import ERROR, WARNING, Issue, Severity
-from plugins.issues.text import control_character_issues, control_characters
-from plugins.privacy.rules import HINT, Official, message, personal_data
+from plugins.issues.text import control_character_issues, control_characters, what_character
+from plugins.privacy.rules import HINT, MIN_DIGITS, Official, message, personal_data
+from plugins.safe_markdown.render import reader_text, render
 from plugins.vietnamese.parse import ParseError, parse_date, parse_time
 
 INVALID = object()
@@ -54,20 +55,44 @@ class Checker:
             elif isinstance(value, list):
                 stack += [((*path, index), item) for index, item in enumerate(value)]
             elif isinstance(value, str):
-                if control_characters(value):  # a YAML escape ("\0", "\x1b") writes them past the file check
-                    self.report("ky-tu-dieu-khien", path, "giá trị có ký tự điều khiển vô hình (viết bằng dấu \\).",
-                                "Xóa các chuỗi \\0, \\x.., \\e trong giá trị này.")
+                unsafe = control_characters(value)  # a YAML escape ("\0", "\u202e") writes them past the file check
+                if unsafe:
+                    ch = unsafe[0][2]
+                    self.report("ky-tu-dieu-khien", path, f"giá trị có {what_character(ch)} (mã U+{ord(ch):04X}).",
+                                "Xóa ký tự này (các chuỗi \\0, \\x.., \\u.... trong giá trị), gõ lại đoạn chữ nếu cần.")
                 for finding in personal_data(value, official):
                     self.report("du-lieu-ca-nhan", path, message(finding), HINT)
 
     def check_body(self, body: str, first_line: int, official: Official) -> None:
-        """The Markdown under the front matter, line by line."""
+        """The Markdown under the front matter, line by line; then as the page shows it, where a number split in
+        the source ("0912**345**678", "001234<!-- -->567890", "079&#49;23456789", a line break) is whole."""
         self.issues += [replace(issue, line=issue.line + first_line - 1)
                         for issue in control_character_issues(body, self.file)]
-        for offset, line in enumerate(body.splitlines()):
+        lines = body.splitlines()
+        seen = set()
+        for offset, line in enumerate(lines):
             for finding in personal_data(line, official):
+                seen.add(_digits_or_text(finding.value))
                 self.issues.append(Issue(code="du-lieu-ca-nhan", file=self.file, line=first_line + offset,
                                          message=message(finding), hint=HINT))
+        if not _may_hide_a_number(body):
+            return
+        for finding in personal_data(reader_text(render(body)), official):
+            if _digits_or_text(finding.value) not in seen:
+                line = next((first_line + offset for offset, text in enumerate(lines)
+                             if _digits_or_text(finding.value)[:4] in _digits_or_text(text)), first_line)
+                self.issues.append(Issue(code="du-lieu-ca-nhan", file=self.file, line=line,
+                                         message=f"{message(finding)} (trên trang, các phần được ghép lại)", hint=HINT))
+
+
+def _digits_or_text(value: str) -> str:
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits or value
+
+
+def _may_hide_a_number(body: str) -> bool:
+    """Rendering costs a millisecond: only bodies that could join nine digits (or spell them as entities) pay it."""
+    return "&" in body or "@" in body or sum(ch.isdigit() for ch in body) >= MIN_DIGITS
 
 
 class Spec:
@@ -91,16 +116,28 @@ def _describe(value: Any) -> str:
     return f'"{value}"'
 
 
+TEXT_CHARACTERS = 1000  # a key's text: the longest legal basis or address runs to a few hundred
+
+
 @dataclass
 class Text(Spec):
+    """One line of text, at most `max_chars` characters: every value feeds pages, pictures and recordings, whose
+    work must stay bounded whatever an officer pastes (a 190 KB summary was a 3.7-hour recording)."""
+
     required: bool = False
     choices: Mapping[str, str] | None = None
     expected: str = "một dòng chữ"
+    max_chars: int = TEXT_CHARACTERS
 
     def read(self, value: Any, path: Path, checker: Checker) -> Any:
         if not isinstance(value, str):
             return self.wrong_type(value, path, checker)
         value = value.strip()
+        if len(value) > self.max_chars:
+            checker.report("gia-tri-qua-dai", path, f"giá trị dài {len(value):,} ký tự, quá giới hạn {self.max_chars:,} "
+                           "ký tự của khóa này.".replace(",", "."),
+                           "Rút gọn giá trị; nội dung dài viết ở phần thuyết minh (dưới dòng --- thứ hai).")
+            return INVALID
         if self.choices is not None and value not in self.choices:
             accepted = ", ".join(self.choices)
             checker.report("gia-tri-khong-hop-le", path, f'"{value}" không phải là giá trị được chấp nhận.',

@@ -19,7 +19,7 @@ from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
 from plugins.disclosures.history import BundleHistory, bundle_history
 from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
-from plugins.disclosures.pages import parse_page
+from plugins.disclosures.pages import page_slug_issue, parse_page
 from plugins.disclosures.workers import share_out
 from plugins.issues import WARNING, Issue, has_errors
 from plugins.loudspeaker.script import MIN_BROADCAST_DAYS, broadcast_days, on_loudspeaker
@@ -204,7 +204,7 @@ def _clean_originals(disclosure: Disclosure, checked: list) -> list[Download]:
 
 
 def _load_pages(tree: ContentTree, limits: Limits, official: Official) -> tuple[dict[str, dict], list[Issue]]:
-    pages, issues = {}, []
+    pages, issues, slugs = {}, [], {}
     for name in sorted(tree.under("pages")):  # every file Pelican's page reader would read, subfolders too
         if not name.endswith((".md", ".markdown")):
             continue
@@ -215,7 +215,11 @@ def _load_pages(tree: ContentTree, limits: Limits, official: Official) -> tuple[
         metadata, _, page_issues = parse_page(rel, text, limits.yaml_bytes, official)
         issues += page_issues
         if metadata:
-            pages[rel] = metadata
+            slug_issue = page_slug_issue(rel, metadata, slugs)
+            if slug_issue:
+                issues.append(slug_issue)
+            else:
+                pages[rel] = metadata
     return pages, issues
 
 

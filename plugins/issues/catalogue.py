@@ -57,6 +57,14 @@ _CODES = [
     IssueCode("thieu-khoa", "Thiếu khóa bắt buộc", "Các khóa bắt buộc của hợp đồng nội dung phải có giá trị."),
     IssueCode("khoa-khong-ho-tro", "Khóa không được hỗ trợ",
               "Chỉ dùng các khóa của hợp đồng nội dung; khóa lạ thường là lỗi gõ."),
+    IssueCode("khoa-ban-nhap-sai", "Khóa bản nháp viết sai",
+              "Chỉ dòng draft: true ở đầu phần khai báo giữ hồ sơ lại; Draft, drafts hay draft lồng trong khóa khác "
+              "không có tác dụng nên bị từ chối, để bản nháp không bao giờ bị đăng vì gõ nhầm."),
+    IssueCode("xay-dung-that-bai", "Xây dựng dừng giữa chừng",
+              "Một phần của chương trình dừng khi tạo trang; trang cũ được giữ nguyên và lỗi được báo để sửa."),
+    IssueCode("gia-tri-qua-dai", "Giá trị quá dài",
+              "Mỗi khóa có độ dài tối đa (tiêu đề 500 ký tự, các khóa khác 1.000) để trang, hình chia sẻ và bản đọc "
+              "trên loa luôn làm xong nhanh; nội dung dài viết ở phần thuyết minh."),
     IssueCode("sai-kieu", "Sai kiểu giá trị", "Mỗi khóa có một kiểu: chữ, ngày, danh sách hoặc nhóm khóa."),
     IssueCode("ngay-khong-hop-le", "Ngày không hợp lệ",
               "Ngày viết theo dạng 2026-01-05 hoặc 05/01/2026 (ngày trước, tháng sau) và phải là ngày có thật."),
@@ -80,6 +88,9 @@ _CODES = [
     IssueCode("trung-ten-ngan", "Tên ngắn bị trùng", "Tên ngắn (slug) của mỗi thôn phải khác nhau."),
     IssueCode("ten-ngan-khong-hop-le", "Tên ngắn không hợp lệ",
               "Tên ngắn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang."),
+    IssueCode("ten-ngan-trung", "Tên ngắn trùng địa chỉ khác",
+              "Mỗi trang có một địa chỉ riêng; tên ngắn không được trùng trang khác hay các mục của trang web "
+              "(tim-kiem, du-lieu, cong-khai, admin...)."),
     # Tables
     IssueCode("bang-trong", "Bảng không có dữ liệu", "Bảng phải có dòng tiêu đề và ít nhất một dòng dữ liệu."),
     IssueCode("thieu-cot", "Thiếu cột bắt buộc", "Bảng phải có đủ các cột bắt buộc của loại công khai."),

@@ -52,8 +52,8 @@ def build_script(disclosure, commune, figures: list[str], paragraphs: list[str],
     written = [_announcement(issuer, disclosure.title)]
     if disclosure.number:
         written.append(f"Văn bản số {disclosure.number}, {document_date(disclosure.issued)}.")
-    if disclosure.summary:
-        written.append(_sentence(disclosure.summary))
+    if disclosure.summary:  # bounded here too, whatever the checks upstream allowed
+        written += _within([_sentence(disclosure.summary)], BODY_CHARACTERS)
     written += [_sentence(f) for f in figures]
     written += _within(_sentences(paragraphs), BODY_CHARACTERS)
     posting = disclosure.posting

@@ -6,6 +6,9 @@ the only h1: screen-reader users navigate by heading level.
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import markdown
 import nh3
 
@@ -42,3 +45,18 @@ def render(text: str) -> str:
     html = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
     html = html.replace("<th>", '<th scope="col">')
     return html.replace("<table>", '<div class="ckx-table-scroll" tabindex="0" role="region" aria-label="Bảng, có thể cuộn ngang"><table>').replace("</table>", "</table></div>")
+
+
+_BLOCK = re.compile(r"</?(?:p|br|hr|h[2-6]|blockquote|pre|ul|ol|li|dl|dt|dd|table|caption|thead|tbody|tfoot|tr|th|td"
+                    r"|div)\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE_TEXT = re.compile(r'\s(?:alt|title|href)="([^"]*)"')
+_TAG = re.compile(r"<[^>]*>")
+
+
+def reader_text(html: str) -> str:
+    """What a reader of the rendered HTML sees or hears, for the privacy scan: the text with entities decoded and
+    inline tags joined ("0912<strong>345</strong>678" is one number on the screen), blocks kept apart by " | ",
+    and the alt texts, titles and link targets (a "tel:" link is a phone number too)."""
+    attributes = " | ".join(unescape(value) for value in _ATTRIBUTE_TEXT.findall(html))
+    text = unescape(_TAG.sub("", _BLOCK.sub(" | ", html)))
+    return f"{text} | {attributes}" if attributes else text

@@ -35,22 +35,53 @@ def _font(bold: bool, size: int):
 
 
 def _wrap(text: str, font, width: int, lines: int) -> list[str]:
-    words, wrapped, line = text.split(), [], ""
+    """At most `lines` lines of `text` no wider than `width`, the last ending with "…" when text is left over.
+    Linear in what is drawn: the text is cut to what `lines` lines can hold before measuring, a word wider than
+    a line is broken by letters (a 200,000-letter word once made a picture too big to draw), and wrapping stops
+    at the first line that does not fit."""
+    words = text[:lines * _MOST_LETTERS_A_LINE].split()
+    wrapped, line = [], ""
     for word in words:
-        candidate = f"{line} {word}".strip()
-        if font.getlength(candidate) <= width or not line:
-            line = candidate
-        else:
-            wrapped.append(line)
-            line = word
-    if line:
+        pieces = [word] if font.getlength(word) <= width else _break_word(word, font, width)
+        for piece in pieces:
+            candidate = f"{line} {piece}".strip()
+            if font.getlength(candidate) <= width or not line:
+                line = candidate
+            else:
+                wrapped.append(line)
+                line = piece
+            if len(wrapped) > lines:
+                break
+        if len(wrapped) > lines:
+            break
+    if line and len(wrapped) <= lines:
         wrapped.append(line)
-    if len(wrapped) > lines:
-        wrapped = wrapped[:lines]
+    cut = len(wrapped) > lines or len(" ".join(wrapped)) < len(" ".join(text.split()))
+    wrapped = wrapped[:lines]
+    if cut and wrapped:
         while wrapped[-1] and font.getlength(wrapped[-1] + " …") > width:
             wrapped[-1] = wrapped[-1].rsplit(" ", 1)[0] if " " in wrapped[-1] else wrapped[-1][:-1]
         wrapped[-1] += " …"
     return wrapped
+
+
+_MOST_LETTERS_A_LINE = 120  # far more than a 1080-pixel line holds at the smallest size drawn
+
+
+def _break_word(word: str, font, width: int) -> list[str]:
+    """A word wider than `width` in pieces that fit, each found by halving (a few measurements a piece)."""
+    pieces = []
+    while word:
+        low, high = 1, len(word)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if font.getlength(word[:middle]) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append(word[:low])
+        word = word[low:]
+    return pieces
 
 
 def share_image(org: str, title: str, status: str | None = None, figure: str | None = None) -> bytes:
