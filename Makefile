@@ -18,7 +18,6 @@ TEST_SYSTEM_PACKAGES := chromium poppler-utils default-jre-headless
 AXE_VERSION := 4.14.1
 VNU_VERSION := 26.9.27
 DECAP_VERSION := 3.16.3
-DECAP_SERVER_VERSION := 3.11.3
 EDITOR := $(VENV)/node/decap-cms
 
 .PHONY: install install-dev html print validate serve editor new import bench test lint clean docs layout-pictures province
@@ -32,12 +31,6 @@ $(EDITOR)/.installed:
 	cd $(EDITOR) && npm pack --silent decap-cms@$(DECAP_VERSION) >/dev/null && tar xzf decap-cms-$(DECAP_VERSION).tgz && rm decap-cms-$(DECAP_VERSION).tgz
 	@touch $@
 
-# The editor's local mode: decap-server writes to this repository and commits each save.
-$(VENV)/node/.installed-editor-server:
-	@command -v npm >/dev/null || scripts/install-system-packages.sh npm
-	npm install --silent --no-audit --no-fund --prefix $(VENV)/node decap-server@$(DECAP_SERVER_VERSION)
-	@touch $@
-
 $(VENV)/.installed: requirements.txt
 	@[ -z "$(SYSTEM_PACKAGES)" ] || scripts/install-system-packages.sh $(SYSTEM_PACKAGES)
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
@@ -46,14 +39,15 @@ $(VENV)/.installed: requirements.txt
 
 install-dev: $(VENV)/.installed-dev
 
-$(VENV)/.installed-dev: $(VENV)/.installed $(EDITOR)/.installed $(VENV)/node/.installed-editor-server requirements-dev.txt
+$(VENV)/.installed-dev: $(VENV)/.installed $(EDITOR)/.installed requirements-dev.txt
 	scripts/install-system-packages.sh $(SYSTEM_PACKAGES) $(TEST_SYSTEM_PACKAGES)
 	@command -v npm >/dev/null || scripts/install-system-packages.sh npm
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_VERSION) vnu-jar@$(VNU_VERSION)
 	@touch $@
 
-editor: install $(VENV)/node/.installed-editor-server
+# The editor's local backend is scripts/editor.py itself (content/ only, each save checked and committed alone).
+editor: install
 	$(PY) scripts/editor.py --port $(PORT)
 
 new: install

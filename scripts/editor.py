@@ -1,17 +1,16 @@
 #!/usr/bin/env python3
 """Local mode of the web editor: `make editor [PORT=8000]`, then open http://localhost:8000/admin/.
 
-Works offline on the officer's machine. Three things run together, all on
-127.0.0.1 only:
-- the site, rebuilt first, served from output/;
-- POST /api/kiem-tra on the same server: the editor's preview sends the entry
+Works offline on the officer's machine. Two servers run together, on 127.0.0.1 only:
+- the site, rebuilt first, served from output/, with POST /api/kiem-tra: the editor's preview sends the entry
   and gets back the problems `make validate` would report;
-- decap-server on port 8081 (Decap's default) in git mode: each save in the editor is
-  written into content/ and committed to this repository.
-The check endpoint answers only pages of this server (Host and Origin are
-checked, so another website open in the browser cannot drive it), reads at
-most MAX_BODY bytes, and answers every bad request with a JSON error in
-Vietnamese, never a traceback or a dropped connection. Ctrl+C stops them.
+- the editor's backend on port 8081 (where Decap's `local_backend` looks): Decap's proxy protocol over
+  content/ only, each save checked like `make validate` and committed alone (plugins/editor/local_backend.py;
+  it replaces decap-server, which wrote anywhere in the repository and committed everything).
+Both answer only this machine's pages: the Host must be a loopback name with the server's own port (a page
+of another site reaching 127.0.0.1 through DNS rebinding has its own name there), and the Origin, when a
+browser sends one, the editor's page. Bodies are bounded in size, nesting and time; every bad request gets
+a JSON error in Vietnamese, never a traceback or a dropped connection. Ctrl+C stops them.
 """
 
 from __future__ import annotations
@@ -21,81 +20,169 @@ import dataclasses
 import functools
 import http.server
 import json
-import os
-import subprocess
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.cache import folder_from_environment  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.kinds import KINDS  # noqa: E402
+from plugins.disclosures.settings import read_settings  # noqa: E402
+from plugins.disclosures.site import load_site  # noqa: E402
+from plugins.editor.local_backend import ContentStore, Refused, issues_for  # noqa: E402
 from plugins.editor.preview import check_entry  # noqa: E402
 from scripts.ckx import build, load_settings  # noqa: E402
 
-DECAP_SERVER = ROOT / ".venv" / "node" / "node_modules" / "decap-server" / "dist" / "index.js"
-DECAP_PORT = 8081  # where Decap's local_backend looks by default
-MAX_BODY = 1024 * 1024  # an entry is front matter and an explanation: far below this
+BACKEND_PORT = 8081  # where Decap's local_backend looks by default
+MAX_BODY = 1024 * 1024  # an entry checked by the preview is front matter and an explanation: far below this
+SECONDS_PER_REQUEST = 20  # a body shorter than its Content-Length holds a thread no longer than this
 
 
-class EditorHandler(http.server.SimpleHTTPRequestHandler):
+class JsonRequests(http.server.SimpleHTTPRequestHandler):
+    """What both servers share: the loopback Host and Origin check, bounded JSON bodies, JSON answers."""
+
+    timeout = SECONDS_PER_REQUEST
+    max_body = MAX_BODY
+    origins: frozenset[str] = frozenset()  # pages allowed to call, besides this server's own
+
+    def allowed(self) -> bool:
+        """Host must be this server by a loopback name (DNS rebinding); Origin, when sent, this server or
+        `origins`."""
+        port = self.server.server_address[1]
+        hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        origin = self.headers.get("Origin")
+        return self.headers.get("Host") in hosts and (
+            origin is None or origin in {f"http://{h}" for h in hosts} | self.origins)
+
+    def read_json(self):
+        """The request's JSON body, or None after answering why not."""
+        if not self.allowed():
+            self.answer(403, {"loi": "Chỉ trình soạn thảo trên chính máy này được gọi."})
+            return None
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            self.answer(411, {"loi": "Yêu cầu thiếu độ dài (Content-Length)."})
+            return None
+        if not 0 < length <= self.max_body:
+            self.answer(413, {"loi": f"Nội dung gửi lên phải từ 1 đến {self.max_body} byte."})
+            return None
+        try:
+            body = self.rfile.read(length)
+        except TimeoutError:
+            self.answer(408, {"loi": f"Nội dung gửi lên chưa đủ sau {self.timeout} giây."})
+            return None
+        try:
+            if len(body) < length:
+                raise ValueError
+            return json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: "[[[[..." nested past Python's limit
+            self.answer(400, {"loi": "Yêu cầu phải là JSON hợp lệ, đủ độ dài, lồng nhau không quá sâu."})
+            return None
+
+    def answer(self, status: int, payload) -> None:
+        """The reason phrase stays ASCII (HTTP cannot carry Vietnamese there); the message is in the body."""
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.cors_headers()
+        self.end_headers()
+        self.wfile.write(body)
+
+    def cors_headers(self) -> None:
+        origin = self.headers.get("Origin")
+        if origin and origin in self.origins and self.allowed():
+            self.send_header("Access-Control-Allow-Origin", origin)
+            self.send_header("Vary", "Origin")
+
+
+class EditorHandler(JsonRequests):
     """Static files from output/, plus the preview's check endpoint."""
 
     content: Path = ROOT / "content"
 
     def do_POST(self) -> None:
         if self.path != "/api/kiem-tra":
-            self._json(404, {"loi": "Không có địa chỉ này."})
+            self.answer(404, {"loi": "Không có địa chỉ này."})
             return
-        if not self._same_origin():
-            self._json(403, {"loi": "Chỉ trình soạn thảo trên chính máy này được gọi kiểm tra."})
+        request = self.read_json()
+        if request is None:
             return
-        try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            self._json(411, {"loi": "Yêu cầu thiếu độ dài (Content-Length)."})
-            return
-        if not 0 < length <= MAX_BODY:
-            self._json(413, {"loi": f"Nội dung gửi lên phải từ 1 đến {MAX_BODY} byte."})
-            return
-        try:
-            request = json.loads(self.rfile.read(length).decode("utf-8"))
-            path, data = request["path"], request["data"]
-            if not isinstance(path, str) or not isinstance(data, dict):
-                raise TypeError
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-            self._json(400, {"loi": 'Yêu cầu phải là JSON {"path": "...", "data": {...}}.'})
+        path, data = (request.get("path"), request.get("data")) if isinstance(request, dict) else (None, None)
+        if not isinstance(path, str) or not isinstance(data, dict):
+            self.answer(400, {"loi": 'Yêu cầu phải là JSON {"path": "...", "data": {...}}.'})
             return
         issues = check_entry(path, data, self.content, KINDS)
-        self._json(200, [dataclasses.asdict(i) for i in issues])
+        self.answer(200, [dataclasses.asdict(i) for i in issues])
 
-    def _same_origin(self) -> bool:
-        """Host must be this server by a loopback name (DNS rebinding), Origin, when sent, the same."""
-        port = self.server.server_address[1]
-        allowed = {f"127.0.0.1:{port}", f"localhost:{port}"}
-        origin = self.headers.get("Origin")
-        return self.headers.get("Host") in allowed and (origin is None or origin in {f"http://{a}" for a in allowed})
 
-    def _json(self, status: int, payload) -> None:
-        """The reason phrase stays ASCII (HTTP cannot carry Vietnamese there); the message is in the body."""
-        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
+class BackendHandler(JsonRequests):
+    """Decap's local backend (POST /api/v1 {"action", "params"}) over a ContentStore; CORS for the editor's page."""
+
+    store: ContentStore
+    max_body = 150 * 1024 * 1024  # an attachment of the largest size allowed, in base64, with its entry
+
+    def do_OPTIONS(self) -> None:
+        if not self.allowed() or self.headers.get("Origin") not in self.origins:
+            self.answer(403, {"loi": "Chỉ trình soạn thảo trên chính máy này được gọi."})
+            return
+        self.send_response(204)
+        self.cors_headers()
+        self.send_header("Access-Control-Allow-Methods", "POST")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+        self.send_header("Content-Length", "0")
         self.end_headers()
-        self.wfile.write(body)
 
+    def do_GET(self) -> None:
+        self.answer(404, {"loi": "Không có địa chỉ này."})
 
-def start_decap_server(repository: Path, port: int) -> subprocess.Popen:
-    if not DECAP_SERVER.is_file():
-        sys.exit("Chưa cài decap-server: chạy `make editor` (lệnh này tự cài).")
-    env = dict(os.environ, MODE="git", GIT_REPO_DIRECTORY=str(repository), PORT=str(port), BIND_HOST="127.0.0.1")
-    return subprocess.Popen(["node", str(DECAP_SERVER)], env=env)
+    do_HEAD = do_GET
+
+    def do_POST(self) -> None:
+        if self.path != "/api/v1":
+            self.answer(404, {"loi": "Không có địa chỉ này."})
+            return
+        if "application/json" not in self.headers.get("Content-Type", ""):
+            self.answer(415, {"loi": "Yêu cầu phải gửi dạng JSON."})  # a form posted by another page never is
+            return
+        request = self.read_json()
+        if request is None:
+            return
+        if not isinstance(request, dict):
+            self.answer(400, {"loi": 'Yêu cầu phải là JSON {"action": "...", "params": {...}}.'})
+            return
+        try:
+            self.answer(200, self.store.handle(request.get("action"), request.get("params")))
+        except Refused as refused:
+            self.answer(refused.status, {"error": refused.message, "loi": refused.message})
 
 
 def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
     handler = functools.partial(EditorHandler, directory=str(directory))
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+def serve_backend(store: ContentStore, port: int, editor_port: int) -> http.server.ThreadingHTTPServer:
+    """The backend for the editor page served on `editor_port` (by either loopback name)."""
+    origins = frozenset({f"http://127.0.0.1:{editor_port}", f"http://localhost:{editor_port}"})
+    handler = type("Backend", (BackendHandler,), {"store": store, "origins": origins})
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+def content_validator(repository: Path, settings: dict):
+    """`make validate`'s loader over the repository's content/, narrowed to what a save touched."""
+    build_settings, problems = read_settings(settings, KINDS)
+    if build_settings is None:
+        raise SystemExit("\n".join(i.format() for i in problems))
+
+    def validate(paths: list[str]):
+        site = load_site(repository / "content", KINDS, build_settings.build_date, build_settings.kind_settings,
+                         build_settings.limits, folder_from_environment()[0], checks_only=True)
+        return issues_for(paths, site.issues)
+    return validate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,16 +192,19 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(ROOT / "pelicanconf.py")
     if not build(ROOT / "content", ROOT / "output", ROOT / "pelicanconf.py", settings):
         return 1
-    decap = start_decap_server(ROOT, DECAP_PORT)
+    backend = serve_backend(ContentStore(ROOT, content_validator(ROOT, settings)), BACKEND_PORT, args.port)
+    threading.Thread(target=backend.serve_forever, daemon=True).start()
     server = serve(ROOT / "output", args.port)
-    print(f"Trình soạn thảo: mở http://localhost:{args.port}/admin/ (Ctrl+C để dừng). Mỗi lần lưu được ghi vào git.")
+    print(f"Trình soạn thảo: mở http://localhost:{args.port}/admin/ (Ctrl+C để dừng). Mỗi lần lưu được kiểm tra "
+          "như make validate rồi ghi vào git, chỉ các tệp của văn bản vừa lưu.")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
-        decap.terminate()
+        backend.shutdown()
+        backend.server_close()
     return 0
 
 

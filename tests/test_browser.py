@@ -12,10 +12,8 @@ import http.server
 import os
 import re
 import shutil
-import socket
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,6 @@ from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-DECAP_SERVER = ROOT / ".venv" / "node" / "node_modules" / "decap-server" / "dist" / "index.js"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/thong-bao/", "gioi-thieu/", "du-lieu/",
@@ -39,9 +36,9 @@ SHEETS = ["cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/in/", "cong-khai/2026
           "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/in/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/thon-tay/",
           "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/bien-ban-niem-yet/"]
 
-if not (Path(CHROMIUM).exists() and AXE.exists() and DECAP_SERVER.exists()):
+if not (Path(CHROMIUM).exists() and AXE.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):
-        raise RuntimeError(f"Browser tests need {CHROMIUM}, {AXE} and {DECAP_SERVER}: run `make install-dev`.")
+        raise RuntimeError(f"Browser tests need {CHROMIUM} and {AXE}: run `make install-dev`.")
     pytest.skip("Debian chromium or axe-core missing: run `make install-dev`", allow_module_level=True)
 
 pytestmark = pytest.mark.browser
@@ -331,24 +328,24 @@ def test_search_page_without_javascript_offers_the_listings(browser, site_url):
 
 
 @pytest.fixture(scope="module")
-def editor_repository(tmp_path_factory):
-    """A git repository holding a copy of the sample content, served by decap-server as `make editor` does."""
+def editor_repository(tmp_path_factory, site_url):
+    """A git repository holding a copy of the sample content, served by the editor's backend as `make editor`
+    does (port 8081, where Decap looks), for the editor page of `site_url`."""
+    from plugins.editor.local_backend import ContentStore
+    from scripts.ckx import load_settings
+    from scripts.editor import BACKEND_PORT, content_validator, serve_backend
+
     repository = tmp_path_factory.mktemp("kho-noi-dung")
     shutil.copytree(ROOT / "content", repository / "content")
     identity = ["-c", "user.name=Cán bộ", "-c", "user.email=cb@example.invalid"]
     for command in (["init", "-q", "-b", "main"], ["add", "-A"], [*identity, "commit", "-qm", "Nội dung mẫu"]):
         subprocess.run(["git", *command], cwd=repository, check=True)
-    env = dict(os.environ, MODE="git", GIT_REPO_DIRECTORY=str(repository), PORT="8081", BIND_HOST="127.0.0.1")
-    server = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", 8081)) == 0:
-                break
-        time.sleep(0.2)
+    store = ContentStore(repository, content_validator(repository, load_settings(ROOT / "pelicanconf.py")))
+    server = serve_backend(store, BACKEND_PORT, int(site_url.rstrip("/").rsplit(":", 1)[1]))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield repository
-    server.terminate()
-    server.wait(timeout=10)
+    server.shutdown()
+    server.server_close()
 
 
 def test_editor_in_local_mode_shows_every_collection_and_the_entries(browser, site_url, editor_repository):
