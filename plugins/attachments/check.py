@@ -1,11 +1,12 @@
-"""What an attachment may be, and the personal-data scan of what it says.
+"""What an attachment may be, the personal-data scan of what it says, and what is published of it.
 
 Only types a citizen opens safely are published, and the file must be what
 its extension says: an HTML page named `.pdf` would be served from the site's
 own origin, where the web editor keeps its login. `.html`, `.svg` and other
 types that can carry script are refused outright. The text of every readable
 attachment (PDF text, Word, Excel, CSV) goes through the same privacy rules as
-tables; scanned images have no text to read, which the officer's guide says.
+tables; scanned images have no text to read, which the officer's guide says. What is published is the
+clean copy the same reading made (formats.py), never the file as it came.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from plugins.attachments.text import office_parts_text, pdf_text, table_rows
+from plugins.attachments.formats import Reading, Refused, read_attachment
 from plugins.disclosures.files import Limits, too_large
 from plugins.issues import Issue
 from plugins.privacy.rules import HINT, RULE, Official, message, personal_column, personal_data
@@ -59,54 +60,43 @@ def check_attachment(path: Path, shown: str, limits: Limits, official: Official)
             with zipfile.ZipFile(path) as archive:
                 if OFFICE_PART[extension] not in archive.namelist():
                     raise Unreadable(f"tệp không phải là {label}.")
-        return list(_personal_data(path, extension, shown, official))
+        reading = read_attachment(path, extension)
     except TooLarge as exc:
         return [Issue(code="tep-qua-lon", file=shown, message=str(exc),
                       hint="Chia tệp thành nhiều tệp nhỏ hơn (xem docs/an-toan.md).")]
-    except Unreadable as exc:
-        return [_refuse(shown, str(exc), f"Mở tệp bằng chương trình gốc và lưu lại đúng dạng {label}.")]
+    except (Unreadable, Refused) as exc:
+        return [_refuse(shown, str(exc).rstrip(".") + ".", f"Mở tệp bằng chương trình gốc và lưu lại đúng dạng {label}.")]
     except Exception as exc:
         return [Issue(code="tep-khong-doc-duoc", file=shown,
                       message=f"không đọc được nội dung tệp để kiểm tra dữ liệu cá nhân ({type(exc).__name__}).",
                       hint=f"Mở tệp bằng chương trình gốc và lưu lại dạng {label}; tệp phải được kiểm tra trước khi đăng.")]
+    issues = [_refuse(shown, f"{refusal}: phần này không được đăng kèm.", REFUSAL_HINT) for refusal in reading.refusals]
+    return issues + list(_personal_data(reading, shown, official))
 
 
-def _personal_data(path: Path, extension: str, shown: str, official: Official) -> Iterator[Issue]:
+REFUSAL_HINT = ("Trong Word: chấp nhận mọi thay đổi (Review > Accept All), xóa ghi chú và tệp nhúng; trong Excel: mở "
+                "tệp rồi lưu lại; hoặc in văn bản ra PDF và đính kèm tệp PDF.")
+
+
+def clean_attachment(path: Path) -> bytes:
+    """What is published for an attachment that passed `check_attachment`: its clean copy (formats.py)."""
+    return read_attachment(path, path.suffix.lower()).clean
+
+
+def _personal_data(reading: Reading, shown: str, official: Official) -> Iterator[Issue]:
     found = 0
-    for place, text in _pieces(path, extension):
+    for place, text in reading.pieces:
         for finding in personal_data(text, official):
             yield Issue(code="du-lieu-ca-nhan", file=shown, message=f"{place}: {message(finding)}", hint=HINT)
             found += 1
             if found >= MAX_FINDINGS:
                 return
-    if extension in (".xlsx", ".csv"):
-        for place, cells in _headers(path):
-            for cell in cells:
-                reason = isinstance(cell, str) and personal_column(cell)
-                if reason:
-                    yield Issue(code="cot-du-lieu-ca-nhan", file=shown,
-                                message=f'{place}: cột "{cell}" chứa {reason}; {RULE}.',
-                                hint="Xóa hẳn cột này khỏi tệp (không chỉ ẩn cột) rồi lưu lại.")
-
-
-def _pieces(path: Path, extension: str) -> Iterator[tuple[str, str]]:
-    if extension == ".pdf":
-        yield from pdf_text(path)
-    elif extension in (".xlsx", ".csv"):
-        for place, cells in table_rows(path):
-            yield place, " | ".join(str(c) for c in cells if isinstance(c, str))
-    if extension in OFFICE_PART:
-        yield from office_parts_text(path)
-
-
-def _headers(path: Path) -> Iterator[tuple[str, list]]:
-    """The first ten rows of each sheet: where a header naming personal data would be."""
-    seen: dict[str, int] = {}
-    for place, cells in table_rows(path):
-        sheet = place.rsplit(",", 1)[0] if "," in place else ""
-        seen[sheet] = seen.get(sheet, 0) + 1
-        if seen[sheet] <= 10:
-            yield place, cells
+    for place, cells in reading.headers:
+        for cell in cells:
+            reason = isinstance(cell, str) and personal_column(cell)
+            if reason:
+                yield Issue(code="cot-du-lieu-ca-nhan", file=shown, message=f'{place}: cột "{cell}" chứa {reason}; {RULE}.',
+                            hint="Xóa hẳn cột này khỏi tệp (không chỉ ẩn cột) rồi lưu lại.")
 
 
 def _refuse(shown: str, text: str, hint: str) -> Issue:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import shutil
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from plugins.attachments.check import clean_attachment
 from plugins.disclosures import listings
 from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.bundle import place_choices
@@ -213,8 +213,9 @@ class DisclosuresGenerator(Generator):
     def _files(self, disclosure) -> dict:
         """Only declared files are published: anything else in the bundle folder stays private."""
         files = {}
-        for ref in disclosure.attachments:
-            files[disclosure.save_dir + ref.file] = _copier(Path(self.path, disclosure.source_dir, ref.file))
+        for ref in disclosure.attachments:  # the clean copy, never the file as it came (plugins/attachments)
+            source = Path(self.path, disclosure.source_dir, ref.file)
+            files[disclosure.save_dir + ref.file] = lambda path, source=source: _bytes_writer(clean_attachment(source))(path)
         for download in (*self.downloads(disclosure), *disclosure.shown.originals):
             files[disclosure.save_dir + download.file] = _bytes_writer(download.content)
         if self.context["ckx"]["share_images"]:
@@ -246,13 +247,6 @@ def _bytes_writer(content: bytes):
     def write(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    return write
-
-
-def _copier(source: Path):
-    def write(path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
     return write
 
 

@@ -90,10 +90,10 @@ def clean_copy(tables: list[Table], name: str, fixed_time: dt.datetime) -> bytes
             sheet.append([safe_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _pin_zip(buffer.getvalue(), fixed_time)
+    return pin_zip(buffer.getvalue(), fixed_time)
 
 
-def _pin_zip(data: bytes, when: dt.datetime) -> bytes:
+def pin_zip(data: bytes, when: dt.datetime) -> bytes:
     """openpyxl stamps the file and each zip entry with the clock: rewrite both with `when`."""
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     source = zipfile.ZipFile(io.BytesIO(data))
