@@ -150,7 +150,7 @@ def province(contents: list[Path], output: Path, report: Path | None, settings: 
     """Each commune's content into <output>/<its slug>/, side by side, then the portal over them. A commune
     with errors keeps its previous site and is named in the report; the others are published. False when a
     commune failed in this run (a portal-only run is False only when it could not read any commune)."""
-    from plugins.province.build import build_communes, read_results, report_text, write_portal
+    from plugins.province.build import ProvinceConflict, build_communes, plan, read_results, report_text, write_portal
 
     build_settings, issues = read_settings(settings, KINDS)
     if build_settings is None:
@@ -159,6 +159,11 @@ def province(contents: list[Path], output: Path, report: Path | None, settings: 
     missing = [c for c in contents if not c.is_dir()]
     if missing:
         print("Không tìm thấy thư mục nội dung: " + ", ".join(map(str, missing)) + ".", file=sys.stderr)
+        return False
+    try:
+        plan(contents)
+    except ProvinceConflict as conflict:
+        print(conflict, file=sys.stderr)
         return False
     output = output.resolve()
     report = (report or output.with_name(output.name + "-bao-cao")).resolve()

@@ -9,6 +9,7 @@ import re
 import shutil
 from decimal import Decimal
 
+import pytest
 import yaml
 
 from plugins.province.figures import budget_execution
@@ -187,3 +188,28 @@ def test_budget_totals_without_a_total_line_sum_the_top_level_in_millions():
     assert list(found) == ["revenue"]
     revenue = found["revenue"]
     assert (revenue.estimate, revenue.actual, revenue.rate) == (Decimal("2000"), Decimal("1000"), Decimal("50.0"))
+
+
+@pytest.mark.parametrize("shape", ["same-folder", "link", "same-name"])
+def test_two_folders_that_would_share_a_commune_folder_are_refused_before_anything_is_built(tmp_path, shape):
+    first = commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh")
+    second = {"same-folder": lambda: first,
+              "link": lambda: (tmp_path / "lien-ket").symlink_to(first, target_is_directory=True) or tmp_path / "lien-ket",
+              "same-name": lambda: commune_copy("xa-dat-dai", "Hòa Bình", tmp_path / "hoa-binh-2")}[shape]()
+    output = tmp_path / "cong"
+    result = ckx("province", "--communes", str(first), str(second), "--output", str(output))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Không xây dựng tỉnh" in result.stderr and str(first) in result.stderr and str(second) in result.stderr
+    assert not output.exists()
+
+
+def test_a_broken_commune_named_like_a_good_one_never_moves_the_good_ones_folder(tmp_path):
+    good = commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh")
+    broken = commune_copy("xa-dat-dai", "Hòa Phong", tmp_path / "xa-hoa-binh")  # its folder is named as good's slug
+    (broken / "commune.yml").write_text("name: [\n", encoding="utf-8")
+    output = tmp_path / "cong"
+    result = ckx("province", "--communes", str(good), str(broken), "--output", str(output))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (output / "xa-hoa-binh/index.html").is_file()  # where it always was
+    assert not [p.name for p in output.iterdir() if p.name.startswith("xa-hoa-binh-")]
+    assert (tmp_path / "cong-bao-cao/loi-xa-hoa-binh.json").is_file()

@@ -70,15 +70,37 @@ def identify(content: Path) -> tuple[str, str, str | None]:
     return slugify(f"{commune.type} {commune.name}"), commune.full_name, None
 
 
+class ProvinceConflict(ValueError):
+    """Two content folders would publish into one commune folder: nothing is built; the message names both."""
+
+
 def plan(contents: list[Path]) -> list[tuple[Path, str, str, str | None]]:
-    """Each content folder with its slug, name and any problem; two communes of the same name get the folder's
-    name added, so neither overwrites the other."""
-    planned = [(c, *identify(c)) for c in contents]
-    counts: dict[str, int] = {}
-    for _c, slug, _n, _p in planned:
-        counts[slug] = counts.get(slug, 0) + 1
-    return [(c, slug if counts[slug] == 1 else f"{slug}-{slugify(c.resolve().name)}", name, problem)
-            for c, slug, name, problem in planned]
+    """Each content folder with its slug (its folder under the portal), name and any problem.
+
+    A commune's folder comes from its commune.yml alone, so it never moves because of another commune: the
+    same folder given twice (or a link to it), or two communes whose names make the same slug, are refused
+    before anything is built (ProvinceConflict), since guessing which is which would publish one commune's
+    site in another's place. A commune whose commune.yml cannot be read is not built; it is reported under
+    "loi-<its folder's name>", a name no commune's slug ("xa-", "phuong-", "dac-khu-") can take."""
+    planned, seen_folders, conflicts = [], {}, []
+    for content in contents:
+        real = content.resolve()
+        if real in seen_folders:
+            conflicts.append(f"{seen_folders[real]} và {content} là cùng một thư mục nội dung.")
+            continue
+        seen_folders[real] = content
+        slug, name, problem = identify(content)
+        planned.append((content, f"loi-{slug}" if problem else slug, name, problem))
+    owners: dict[str, Path] = {}
+    for content, slug, name, _problem in planned:
+        if slug in owners:
+            conflicts.append(f"{owners[slug]} và {content} cùng ra thư mục {slug}/ ({name}).")
+        owners.setdefault(slug, content)
+    if conflicts:
+        raise ProvinceConflict("Không xây dựng tỉnh: " + " ".join(conflicts)
+                               + " Cách sửa: bỏ thư mục trùng khỏi COMMUNES, hoặc sửa name/type trong commune.yml để "
+                                 "mỗi xã có một tên riêng.")
+    return planned
 
 
 def build_one(content: Path, slug: str, name: str, problem: str | None, output: Path, base_url: str,
