@@ -54,6 +54,18 @@ def published(tmp_path_factory):
     return root / "output/cong-khai/2026/thong-bao-tam-ngung-cap-nuoc"
 
 
+def test_the_page_gives_the_size_and_checksum_of_the_file_a_citizen_downloads(published):
+    import hashlib
+
+    from tests.conftest import soup
+
+    page = soup(published / "index.html")
+    for name in FILES:
+        digest = hashlib.sha256((published / name).read_bytes()).hexdigest()
+        link = next(a for a in page.select("a.ckx-attachments__link") if a["href"].endswith(name))
+        assert digest in link.find_parent("li").get_text(), name
+
+
 def test_a_pdf_keeps_its_pages_and_nothing_hidden(published):
     reader = PdfReader(published / "lich.pdf")
     assert "Lich ngung cap nuoc" in reader.pages[0].extract_text()
@@ -110,5 +122,5 @@ def test_the_scan_reads_numbers_hidden_sheets_and_every_docx_part(tmp_path):
     }
     for name, (data, code) in cases.items():
         (tmp_path / name).write_bytes(data)
-        issues = check_attachment(tmp_path / name, name, DEFAULT_LIMITS, NO_OFFICIAL)
+        issues = check_attachment(tmp_path / name, name, DEFAULT_LIMITS, NO_OFFICIAL).issues
         assert code in {i.code for i in issues}, (name, [i.format() for i in issues])

@@ -11,8 +11,10 @@ clean copy the same reading made (formats.py), never the file as it came.
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from plugins.attachments.formats import Reading, Refused, read_attachment
@@ -36,8 +38,27 @@ OFFICE_PART = {".xlsx": "xl/workbook.xml", ".docx": "word/document.xml"}
 MAX_FINDINGS = 20  # per file: enough to show what is wrong without drowning the officer
 
 
-def check_attachment(path: Path, shown: str, limits: Limits, official: Official) -> list[Issue]:
-    """Every reason `path` (named `shown` to the officer) may not be published; [] when it may."""
+@dataclass(frozen=True)
+class Checked:
+    """What the check found, and what will be published: the clean copy's size and SHA-256, which the page
+    shows beside the link (the officer's file is never the one a citizen downloads)."""
+
+    issues: list[Issue]
+    size: int = 0
+    sha256: str | None = None
+
+
+def check_attachment(path: Path, shown: str, limits: Limits, official: Official) -> Checked:
+    """Every reason `path` (named `shown` to the officer) may not be published, and its clean copy's facts."""
+    issues = _problems(path, shown, limits, official)
+    if isinstance(issues, Reading):
+        clean = issues.clean
+        return Checked(_reading_issues(issues, shown, official), len(clean), hashlib.sha256(clean).hexdigest())
+    return Checked(issues)
+
+
+def _problems(path: Path, shown: str, limits: Limits, official: Official) -> list[Issue] | Reading:
+    """The reasons the file cannot even be read, or its reading."""
     extension = path.suffix.lower()
     if extension not in ALLOWED:
         return [_refuse(shown, f'không đăng loại tệp "{extension or "(không có đuôi)"}".',
@@ -70,6 +91,10 @@ def check_attachment(path: Path, shown: str, limits: Limits, official: Official)
         return [Issue(code="tep-khong-doc-duoc", file=shown,
                       message=f"không đọc được nội dung tệp để kiểm tra dữ liệu cá nhân ({type(exc).__name__}).",
                       hint=f"Mở tệp bằng chương trình gốc và lưu lại dạng {label}; tệp phải được kiểm tra trước khi đăng.")]
+    return reading
+
+
+def _reading_issues(reading: Reading, shown: str, official: Official) -> list[Issue]:
     issues = [_refuse(shown, f"{refusal}: phần này không được đăng kèm.", REFUSAL_HINT) for refusal in reading.refusals]
     return issues + list(_personal_data(reading, shown, official))
 

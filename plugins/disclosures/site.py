@@ -115,9 +115,12 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
     if disclosure is None:
         return None, issues, ()
     bundle_dir = tree.path(source_dir)
-    files_issues = []
+    files_issues, published = [], []
     for ref in disclosure.attachments:
-        files_issues += check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
+        checked = check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
+        files_issues += checked.issues
+        published.append(replace(ref, size=checked.size, sha256=checked.sha256))  # what a citizen downloads
+    disclosure = replace(disclosure, attachments=tuple(published))
     context = LoadContext(commune=commune, build_date=build_date, settings=settings.get(disclosure.kind, {}),
                           limits=limits)
     files_issues += _load_tables(disclosure, bundle_dir, context, kinds)
@@ -147,7 +150,7 @@ def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, 
     and the checksums of its files. The fingerprint names all of it, for the outputs made from this disclosure."""
     status = disclosure.posting.status(build_date) if disclosure.posting else PostingStatus.NOT_POSTED
     checksummed = tuple(replace(ref, sha256=file_digests[ref.file]) for ref in disclosure.tables)
-    attachments = tuple(replace(ref, sha256=file_digests[ref.file]) for ref in disclosure.attachments)
+    attachments = disclosure.attachments  # their clean copies' checksums, from the check
     first, last = (history.first, history.last) if history else (None, None)
     changes = _published_changes(history, (*checksummed, *attachments)) if history else ()
     return replace(disclosure, status=status, tables=checksummed, attachments=attachments,
