@@ -31,7 +31,7 @@ from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
-from plugins.issues import Issue, format_issues, has_errors  # noqa: E402
+from plugins.issues import format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
@@ -92,11 +92,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
         outputs = run_pelican(settings_path, content, staging, preloaded)
     except BuildFailed as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        print(format_issues([Issue(
-            code="xay-dung-that-bai", file="(xây dựng trang)",
-            message=f"chương trình dừng khi tạo trang, nội dung đã qua kiểm tra nhưng một phần không tạo được ({exc}).",
-            hint="Chạy make validate để xem cảnh báo; nếu vẫn vậy, gửi dòng này cho người phụ trách kỹ thuật.")]),
-            file=sys.stderr)
+        print(format_issues([exc.issue()]), file=sys.stderr)
         print(f"Không xây dựng: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
         return False
     kept = keep_printed_sheets(output, staging)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins.disclosures.site import Site
+from plugins.issues import Issue
 
 PRELOADED = "CKX_PRELOADED"
 
@@ -43,6 +44,13 @@ class Preloaded:
 
 class BuildFailed(RuntimeError):
     """Pelican, a plugin or Pagefind stopped; the message says what, in the officer's language where we can."""
+
+    def issue(self) -> Issue:
+        """What the officer reads: content that passed its checks and still could not be made into pages."""
+        return Issue(code="xay-dung-that-bai", file="(xây dựng trang)",
+                     message=f"chương trình dừng khi tạo trang: nội dung đã qua kiểm tra nhưng một phần không tạo "
+                             f"được ({self}).",
+                     hint="Chạy make validate để xem cảnh báo; nếu vẫn vậy, gửi dòng này cho người phụ trách kỹ thuật.")
 
 
 def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Preloaded):
