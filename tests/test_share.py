@@ -48,3 +48,30 @@ def test_without_site_url_the_preview_has_no_addresses(small_site):
     found = tags(small_site / "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/index.html")
     assert "og:url" not in found and "og:image" not in found
     assert found["twitter:card"] == "summary" and found["og:title"].startswith("Thông báo tạm ngừng cấp nước")
+
+
+class CountingFont:
+    """A font that counts its measurements: the wrapping's work, measured without a clock."""
+
+    def __init__(self, font) -> None:
+        self.font, self.calls = font, 0
+
+    def getlength(self, text: str) -> float:
+        self.calls += 1
+        return self.font.getlength(text)
+
+
+def test_wrapping_a_huge_title_measures_a_bounded_number_of_times():
+    """A 200,000-letter word once made a picture too big to draw, and a 40,000-letter title took 103 s: the text is
+    cut to what four lines hold, a word wider than a line is broken by halving, and wrapping stops when full."""
+    from plugins.share.image import MARGIN, WIDTH, _font, _wrap
+
+    width = WIDTH - 2 * MARGIN
+    for title in ("a" * 200_000, "Thông báo " * 4_000, "x " * 40_000):
+        font = CountingFont(_font(True, 58))
+        lines = _wrap(title, font, width, 4)
+        assert len(lines) == 4 and lines[-1].endswith("…")
+        assert all(font.font.getlength(line) <= width for line in lines)
+        assert font.calls < 400, font.calls
+    short = _wrap("Thông báo lịch tiếp công dân", CountingFont(_font(True, 58)), width, 4)
+    assert short == ["Thông báo lịch tiếp công dân"]
