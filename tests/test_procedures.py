@@ -111,6 +111,43 @@ def test_period_in_words(start, end, label):
     assert period_label(start, end) == label
 
 
+@pytest.mark.parametrize(("title", "label"), [
+    ("Công khai kết quả giải quyết thủ tục hành chính quý III năm 2026", "Quý III năm 2026"),
+    ("Kết quả giải quyết TTHC quý 4/2026", "Quý IV năm 2026"),
+    ("Báo cáo kết quả 6 tháng đầu năm 2026", "6 tháng đầu năm 2026"),
+    ("Kết quả 6 tháng cuối năm 2026", "6 tháng cuối năm 2026"),
+    ("Kết quả 9 tháng năm 2026", "9 tháng đầu năm 2026"),
+    ("Kết quả tháng 9/2026", "Tháng 9 năm 2026"),
+    ("Kết quả giải quyết thủ tục hành chính năm 2025", "Năm 2025"),
+])
+def test_the_period_a_title_names_is_the_period_the_page_names(title, label):
+    from plugins.procedures.present import period_in_title
+
+    assert period_label(*period_in_title(title)) == label
+
+
+def test_without_a_period_or_one_in_its_title_the_report_is_refused(tmp_path):
+    site = copy_site("xa-thu-tuc", tmp_path)
+    index = next(site.glob("disclosures/*/*/index.md"))
+    text = index.read_text(encoding="utf-8")
+    front = re.sub(r"period:.*?\n(?=[a-z])", "", text, count=1, flags=re.S)
+    index.write_text(re.sub(r"title: .*", "title: Báo cáo kết quả giải quyết thủ tục hành chính", front, count=1),
+                     encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    assert result.returncode == 1 and "[thieu-khoa] Khóa \"period\"" in result.stderr, result.stderr
+
+
+def test_a_written_rate_that_disagrees_with_the_counts_is_named(tmp_path):
+    site = copy_site("xa-thu-tuc", tmp_path)
+    table = next(site.glob("disclosures/*/*/*.csv"))
+    lines = table.read_text(encoding="utf-8-sig").splitlines()
+    lines[0] += ";Tỷ lệ đúng và trước hạn (%)"
+    lines[1:] = [line + (";50" if number == 1 else ";") for number, line in enumerate(lines[1:], start=1)]
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    assert "[tthc-ty-le-khong-khop]" in result.stderr and "tỷ lệ ghi 50" in result.stderr, result.stderr
+
+
 def test_rates_are_written_as_reports_write_them():
     assert rate_text(Decimal(13242) * 100 / Decimal(13245)) == "99,98"
     assert rate_text(Decimal(100)) == "100"
@@ -170,7 +207,7 @@ def test_ckx_kinds_lists_every_kind_with_its_columns_and_settings():
     for kind in ("budget", "land-use", "poverty", "schedule", "procedures", "consultation", "supervision", "notice"):
         assert f"\n{kind}: " in f"\n{out}", kind
     procedures = out.split("\nprocedures: ")[1].split("\n\n")[0]
-    assert "Khóa riêng: period (bắt buộc)" in procedures
+    assert "Khóa riêng: period\n" in procedures  # optional: read from the title ("quý III năm 2026") when absent
     assert "- Tiếp nhận; cũng nhận: Tổng số hồ sơ tiếp nhận" in procedures
     assert "- Thư xin lỗi (không bắt buộc); cũng nhận: Số thư xin lỗi" in procedures
     assert "- broadcast_days = 3" in procedures

@@ -18,6 +18,7 @@ from plugins.issues.text import control_character_issues, control_characters, wh
 from plugins.privacy.rules import HINT, MIN_DIGITS, Official, message, personal_data
 from plugins.safe_markdown.render import reader_text, render
 from plugins.vietnamese.parse import ParseError, parse_date, parse_time
+from plugins.vietnamese.text import fold
 
 INVALID = object()
 """Returned by a spec for a value it could not read (its issue is already recorded)."""
@@ -245,5 +246,14 @@ def _join(path: Path, key: str) -> str:
 
 
 def _did_you_mean(value: str, choices: Mapping[str, Any]) -> str:
+    """The closest choice by spelling ("budgte"), or by its Vietnamese label, written whole or by its initials as
+    officers abbreviate ("tthc" for "thủ tục hành chính", "ngân sách" for budget)."""
     close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
-    return f' Có phải ý bạn là "{close[0]}"?' if close else ""
+    if close:
+        return f' Có phải ý bạn là "{close[0]}"?'
+    wanted = fold(str(value)).replace(" ", "")
+    for choice, label in choices.items():
+        words = fold(label).split() if isinstance(label, str) else []
+        if wanted and len(wanted) >= 3 and (wanted in "".join(w[0] for w in words) or wanted in "".join(words)):
+            return f' Có phải ý bạn là "{choice}" ({label})?'
+    return ""

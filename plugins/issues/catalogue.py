@@ -138,6 +138,8 @@ _CODES = [
               "Đã giải quyết = Trước hạn + Đúng hạn + Quá hạn (bảng không có cột Trước hạn: Đúng hạn + Quá hạn)."),
     IssueCode("tthc-dang-giai-quyet-khong-khop", "Số hồ sơ đang giải quyết không khớp",
               "Khi biểu chia số hồ sơ đang giải quyết: Đang giải quyết = Chưa đến hạn + Quá hạn (đang giải quyết)."),
+    IssueCode("tthc-ty-le-khong-khop", "Tỷ lệ đúng hạn ghi trong báo cáo không khớp số hồ sơ",
+              "Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết; trang tự tính từ số hồ sơ."),
     IssueCode("tthc-thieu-thu-xin-loi", "Hồ sơ quá hạn chưa đủ thư xin lỗi",
               "Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp (Nghị định 61/2018/NĐ-CP); cảnh báo khi Thư xin lỗi ít hơn Quá hạn."),
     # Privacy

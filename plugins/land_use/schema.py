@@ -1,6 +1,7 @@
 """The land-use project list (design §2, domain §4)."""
 
 from plugins.tables import Column, TableSchema
+from plugins.tables.schema import Under
 
 STT = Column("STT", "stt", required=False, aliases=("TT", "Số TT", "Số thứ tự"))
 NAME = Column("Tên công trình, dự án", "ten", not_empty=True,
@@ -16,8 +17,10 @@ NOTE = Column("Ghi chú", "ghi_chu", required=False)
 # Under a merged "Diện tích (ha)" a form writes just "Hiện trạng" / "Tăng thêm".
 CURRENT = Column("Diện tích hiện trạng (ha)", "hien_trang", type="number", required=False,
                  aliases=("Hiện trạng (ha)", "Hiện trạng", "Diện tích hiện trạng"))
+# Biểu 10/CH merges "Tăng thêm" over "Diện tích (ha) | Sử dụng vào loại đất": that area is the added one.
 ADDED = Column("Diện tích tăng thêm (ha)", "tang_them", type="number", required=False,
-               aliases=("Tăng thêm (ha)", "Tăng thêm", "Diện tích tăng thêm"))
+               aliases=("Tăng thêm (ha)", "Tăng thêm", "Diện tích tăng thêm"),
+               under=(Under(("Tăng thêm", "Diện tích tăng thêm"), ("Diện tích (ha)", "Diện tích")),))
 VILLAGE = Column("Thôn", "thon", required=False, aliases=("Thôn, tổ dân phố", "Tổ dân phố", "Thôn/Tổ dân phố"))
 YEAR = Column("Năm thực hiện", "nam", required=False, aliases=("Năm", "Thời gian thực hiện"))  # "2026-2027" too
 

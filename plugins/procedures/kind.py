@@ -12,7 +12,8 @@ PROCEDURES = Kind(
     label="Kết quả giải quyết thủ tục hành chính",
     slug="thu-tuc-hanh-chinh",
     description="Số hồ sơ thủ tục hành chính tiếp nhận, giải quyết đúng hạn, quá hạn và thư xin lỗi, theo lĩnh vực.",
-    front_keys={"period": Record(fields={"from": Date(required=True), "to": Date(required=True)}, required=True)},
+    # The period may be left out when the title names it ("quý III năm 2026"): load.py reads it from there.
+    front_keys={"period": Record(fields={"from": Date(required=True), "to": Date(required=True)})},
     # Luật Thực hiện dân chủ ở cơ sở 2022 (Điều 11: thủ tục hành chính); the apology letter for a late record:
     # Nghị định 61/2018/NĐ-CP (the article is marked for verification in docs/thu-tuc-hanh-chinh.md).
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15",
@@ -20,7 +21,7 @@ PROCEDURES = Kind(
     default_posting_days=30,
     order=35,
     issue_codes=("tthc-tiep-nhan-khong-khop", "tthc-giai-quyet-khong-khop", "tthc-dang-giai-quyet-khong-khop",
-                 "tthc-thieu-thu-xin-loi", "tong-khong-khop", "khoang-thoi-gian-nguoc", "gia-tri-khong-hop-le",
+                 "tthc-thieu-thu-xin-loi", "tthc-ty-le-khong-khop", "thieu-khoa", "tong-khong-khop", "khoang-thoi-gian-nguoc", "gia-tri-khong-hop-le",
                  "so-khong-hop-le"),
     tables=Tables(
         schema=PROCEDURES_TABLE,

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from decimal import Decimal
 
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
-from plugins.procedures.schema import COUNTS, PROCEDURES_TABLE
+from plugins.procedures.present import on_time_rate, period_in_title, rate_text
+from plugins.procedures.schema import COUNTS, PROCEDURES_TABLE, RATE
 from plugins.tables.hierarchy import total_line_issues
 from plugins.vietnamese.format import number, short_date
 
@@ -98,6 +100,15 @@ def load_procedures(disclosure: Disclosure, bundle_dir: str, context: LoadContex
     period = disclosure.front.get("period") or {}
     data = ProceduresData(period.get("from"), period.get("to"))
     issues = _period_issues(disclosure, data)
+    if not period:
+        named = period_in_title(disclosure.title)
+        if named is None:
+            issues.append(Issue(code="thieu-khoa", file=f"{disclosure.source_dir}/index.md", key="period",
+                                message="không biết kỳ báo cáo: thiếu khóa period và tiêu đề không nêu quý, tháng hay năm.",
+                                hint='Thêm "period: {from: 01/07/2026, to: 30/09/2026}", hoặc ghi kỳ trong tiêu đề '
+                                     '("... quý III năm 2026").'))
+        else:
+            data.period_from, data.period_to = named
     read, table_issues = context.read_tables(disclosure, bundle_dir, PROCEDURES_TABLE)
     issues += table_issues
     for _ref, table in read:
@@ -113,6 +124,7 @@ def load_procedures(disclosure: Disclosure, bundle_dir: str, context: LoadContex
             if result is None:
                 continue
             issues += _row_issues(table, row.number, result)
+            issues += _written_rate_issues(table, row, result)
             data.fields.append(result)
     data.total = _total(data.fields, data.columns)
     return data, issues
@@ -176,6 +188,19 @@ def _row_issues(table, line: int, r: FieldResult) -> list[Issue]:
                             message=f"{number(r.late)} hồ sơ quá hạn nhưng chỉ có {number(r.letters)} thư xin lỗi.",
                             hint="Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp; ghi đúng số thư đã gửi."))
     return issues
+
+
+def _written_rate_issues(table, row, r: FieldResult) -> list[Issue]:
+    """A report may carry its own on-time rate ("Tỷ lệ đúng và trước hạn (%)"): the page computes the rate from
+    the counts, so a written rate that disagrees by more than its rounding means a count or the rate is wrong."""
+    written = row.values.get(RATE.key)
+    computed = on_time_rate(r)
+    if written is None or computed is None or abs(Decimal(str(written)) - computed) <= Decimal("0.1"):
+        return []
+    return [Issue(code="tthc-ty-le-khong-khop", file=table.file, line=row.number, column=table.headers[RATE.key],
+                  message=f"tỷ lệ ghi {rate_text(Decimal(str(written)))}%, nhưng từ số hồ sơ (trước hạn + đúng hạn) / "
+                          f"đã giải quyết thì là {rate_text(computed)}%.",
+                  hint="Kiểm tra lại các cột số hồ sơ và cột tỷ lệ; trang tự tính tỷ lệ từ số hồ sơ.")]
 
 
 def _total(results: list[FieldResult], columns: frozenset[str]) -> FieldResult:

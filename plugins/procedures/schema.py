@@ -29,6 +29,7 @@ CARRIED = Column("Kỳ trước chuyển sang", "ky_truoc", type="integer", requ
                           "Trong đó: Số kỳ trước chuyển sang", "Từ kỳ trước"))
 ONLINE = Column("Trực tuyến", "truc_tuyen", type="integer", required=False,
                 aliases=("Tiếp nhận trực tuyến", "Hồ sơ trực tuyến", "Nộp trực tuyến", "Số hồ sơ trực tuyến",
+                         "Trong đó: trực tuyến", "Trong đó trực tuyến", "Trong đó: tiếp nhận trực tuyến",
                          "Trực tuyến (hồ sơ)", "Số mới tiếp nhận trực tuyến", "Mới tiếp nhận trực tuyến"))
 IN_PERSON = Column("Trực tiếp, dịch vụ bưu chính", "truc_tiep", type="integer", required=False,
                    aliases=("Trực tiếp và qua dịch vụ bưu chính", "Trực tiếp, qua dịch vụ bưu chính",
@@ -63,10 +64,14 @@ PENDING_LATE = Column("Đang giải quyết quá hạn", "dang_qua_han", type="i
 LETTERS = Column("Thư xin lỗi", "thu_xin_loi", type="integer", required=False,
                  aliases=("Số thư xin lỗi", "Văn bản xin lỗi", "Số văn bản xin lỗi", "Thư xin lỗi (thư)"))
 NOTE = Column("Ghi chú", "ghi_chu", required=False)
+# The rate a report writes itself: checked against the counts (load.py), never shown instead of the page's own.
+RATE = Column("Tỷ lệ đúng hạn (%)", "ty_le_ghi", type="number", required=False, percent=True,
+              aliases=("Tỷ lệ đúng và trước hạn (%)", "Tỷ lệ trước và đúng hạn (%)", "Tỷ lệ đúng hạn",
+                       "Tỷ lệ giải quyết đúng hạn (%)", "Tỷ lệ đúng hẹn (%)", "Tỷ lệ trả đúng hạn (%)"))
 
 # Each count and the name the kind's data gives it, in the form's order; the columns not required are shown
 # and published only when the report has them. A total line sums every one.
 COUNTS = {RECEIVED: "received", CARRIED: "carried", ONLINE: "online", IN_PERSON: "in_person",
           RESOLVED: "resolved", EARLY: "early", ON_TIME: "on_time", LATE: "late", PENDING: "pending",
           NOT_DUE: "not_due", PENDING_LATE: "pending_late", LETTERS: "letters"}
-PROCEDURES_TABLE = TableSchema(columns=(STT, FIELD, *COUNTS, NOTE))
+PROCEDURES_TABLE = TableSchema(columns=(STT, FIELD, *COUNTS, NOTE, RATE))

@@ -25,7 +25,7 @@ HEADER_SEARCH_ROWS = 30  # a title band of issuer, form number, title, period an
 MAX_HEADER_ROWS = 4  # "Số hồ sơ nhận giải quyết" / "Trong đó" / "Số mới tiếp nhận" / "Trực tuyến"
 MAX_FILLED_CELLS = 200_000  # merged areas filled in; a form merges a few dozen small areas
 
-_COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]{1,2}|\d{1,2})\)?$|^\(?\d{1,2}\s*=\s*[\d\s()+\-*/x×:.,%]+\)?$")
+_COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]{1,2}|\d{1,2})\)?$|^\(?\d{1,2}\)?\s*=\s*[\d\s()+\-*/x×:.,%]+$")
 _LABEL = re.compile(r"^(?:[IVXL]+|[A-Z]|\d{1,3}|[a-zđ])[.)]?$")  # "I", "A.", "1", "a)": a row's label
 _LABEL_PREFIX = re.compile(r"^(?:[IVXL]+|[A-Z]|\d{1,3})[.)]\s+")  # "I. Thôn Đồng Bến" -> "Thôn Đồng Bến"
 _NUMERIC_TEXT = re.compile(r"^[-+]?[\d.,\s]+%?$")
@@ -89,6 +89,8 @@ def read_form(rows: list[tuple[int, list[Any]]], merges: list[tuple[int, int, in
     for index in range(min(len(rows), HEADER_SEARCH_ROWS)):
         if any(_is_value(cell) for cell in _written(rows[index][1])):
             continue  # amounts or dates: a data row, never the top of a header
+        if filled.is_title(*rows[index]):
+            continue  # "DỰ TOÁN THU NGÂN SÁCH XÃ NĂM 2026" merged across the sheet: shown over every column
         band = _band_at(rows, index, filled, matches)
         hits = sum(1 for parts in _flatten(band, filled) if any(matches(p) for p in parts))
         if hits > score:
@@ -179,6 +181,13 @@ class _Merges:
                         self.cover.setdefault(number, {})[column] = (value, column != first_col)
                         budget -= 1
         self.spans_down = {(first_row, last_row) for first_row, _, last_row, _ in merges if last_row > first_row}
+        # rows whose merged area starts at the sheet's left edge and runs across three columns or more
+        self.wide = {first_row for first_row, first_col, _, last_col in merges if first_col <= 1 and last_col - first_col >= 2}
+
+    def is_title(self, number: int, cells: list[Any]) -> bool:
+        """A title line: one text alone in its row, merged from the left edge across the sheet. It reads over
+        every column, so it would name them all; a header's row always has more than one text."""
+        return number in self.wide and len(_written(cells)) == 1
 
     def cells(self, number: int, cells: list[Any], sideways: bool) -> list[Any]:
         covered = self.cover.get(number)
