@@ -101,6 +101,12 @@ _CODES = [
               "(ví dụ dự toán của ngân sách nhà nước và của ngân sách xã)."),
     IssueCode("cot-khong-ten", "Cột có số liệu nhưng không có tiêu đề",
               "Cột không có tiêu đề thì không được đăng; mỗi cột có số liệu phải có tiêu đề theo mẫu."),
+    IssueCode("cong-thuc-chua-co-gia-tri", "Công thức chưa có giá trị",
+              "Tệp Excel lưu cả công thức lẫn kết quả; tệp do phần mềm khác tạo có thể chỉ có công thức: trang không "
+              "đoán số, mà yêu cầu mở và lưu lại bằng Excel."),
+    IssueCode("phan-an-khong-dang", "Phần bị ẩn không được đăng",
+              "Dòng, cột, trang tính ẩn trong Excel không hiện khi cán bộ kiểm tra biểu, nên không bao giờ được đăng "
+              "hay dùng làm số liệu."),
     IssueCode("dong-ngoai-bang", "Dòng không phải số liệu được để riêng",
               "Phần đầu biểu (tên biểu, đơn vị tính), dòng đánh số cột (A, B, 1, 2...) và phần cuối biểu (ngày "
               "tháng, chữ ký, ghi chú) không được đăng như số liệu; mỗi dòng để riêng đều được ghi nhận."),

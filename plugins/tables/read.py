@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plugins.issues import Issue
+from plugins.issues import INFO, Issue
 from plugins.vietnamese.text import nfc
 
 DELIMITERS = ("\t", ";", ",")
@@ -31,6 +32,13 @@ class RawTable:
     # merged cells of an .xlsx: (first row, first column, last row, last column), rows as numbered, columns from 0;
     # only the first cell of a merged area holds its value, as in the file
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # what Excel does not show the officer, left out of `rows` (hidden rows) or blanked in them (hidden columns,
+    # from 0), so it is never published nor chosen as a figure; said in a note (`hidden_parts_issues`)
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[int] = field(default_factory=list)
+    # cells holding a formula whose value was never saved ("C12"): read as empty, so the table is refused
+    unsaved_formulas: list[str] = field(default_factory=list)
+    hidden_columns_used: bool = False
 
 
 class Unreadable(ValueError):
@@ -107,6 +115,8 @@ def _count(table: RawTable, max_rows: int | None) -> None:
 
 
 def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = None) -> RawTable:
+    """The sheet as Excel shows it: each value as saved (a formula's last result), floats to the 15 digits
+    Excel keeps (no "218,20000000000002"), hidden rows left out and hidden columns blanked."""
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook  # imported here: CSV-only communes never pay for it
@@ -119,43 +129,77 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(workbook.sheetnames)}.')
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        visible = [s for s in workbook.worksheets if s.sheet_state == "visible"] or workbook.worksheets
+        worksheet = workbook[sheet] if sheet else visible[0]
+        if worksheet.sheet_state != "visible":
+            raise Unreadable(f'trang tính "{worksheet.title}" đang bị ẩn trong Excel, nên người lập biểu không thấy '
+                             "nó khi kiểm tra: không đăng.")
         table = RawTable(sheet_file(file, worksheet.title), sheet=worksheet.title)
         if (worksheet.max_column or 0) > MAX_COLUMNS:
             raise TooLarge(f"trang tính có {worksheet.max_column} cột, quá giới hạn {MAX_COLUMNS} cột.")
+        _read_sheet_xml(worksheet, table)
+        hidden_rows, hidden_columns = set(table.hidden_rows), set(table.hidden_columns)
+        table.hidden_rows = []  # from here: the hidden rows that held something, which the note names
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            cells = [nfc(v.strip()) if isinstance(v, str) else v for v in values]
+            if hidden_columns and any(v not in (None, "") for i, v in enumerate(values) if i in hidden_columns):
+                table.hidden_columns_used = True
+            cells = [None if index in hidden_columns else _as_shown(v) for index, v in enumerate(values)]
             if any(c not in (None, "") for c in cells):
+                if number in hidden_rows:
+                    table.hidden_rows.append(number)
+                    continue
                 table.rows.append((number, cells))
                 _count(table, max_rows)
             elif max_rows is not None and number > 4 * max_rows:  # blank rows are read too: bound them
                 break
-        table.merges = _merged_areas(worksheet)
+        if not table.hidden_columns_used:
+            table.hidden_columns = []
         return table
     finally:
         workbook.close()
 
 
-def _merged_areas(worksheet) -> list[tuple[int, int, int, int]]:
-    """The sheet's merged areas, which openpyxl's streaming reader leaves out: its <mergeCell ref="A3:A4"/>
-    elements, read with the same bounded streaming parse (they follow the cells in the file)."""
+def _as_shown(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value.strip())
+    if isinstance(value, float) and math.isfinite(value):
+        return float(f"{value:.15g}")  # Excel keeps 15 significant digits: 0.12999999999999998 is 0.13
+    return value
+
+
+def _read_sheet_xml(worksheet, table: RawTable) -> None:
+    """What openpyxl's streaming reader leaves out, in one bounded streaming pass over the sheet's XML: its
+    merged areas (<mergeCell ref="A3:A4"/>), hidden rows (<row hidden="1">) and columns (<col hidden="1">),
+    and formulas with no saved value (<c><f>..</f></c> without <v>), as a program that never computed the
+    workbook writes them."""
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils.cell import range_boundaries
 
-    areas = []
     source = worksheet._get_source()  # the one way into a read-only sheet's XML; openpyxl closes nothing here
     try:
         for _, element in iterparse(source):
-            if element.tag.endswith("}mergeCell") and len(areas) < MAX_MERGES:
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "c":
+                children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+                formula, value = children.get("f"), children.get("v")
+                if formula is not None and (value is None or not (value.text or "").strip()) \
+                        and len(table.unsaved_formulas) < 50:
+                    table.unsaved_formulas.append(element.get("r", "?"))
+            elif tag == "row" and element.get("hidden") in ("1", "true"):
+                table.hidden_rows.append(int(element.get("r", "0")))
+            elif tag == "col" and element.get("hidden") in ("1", "true"):
+                first, last = int(element.get("min", "1")), min(int(element.get("max", "1")), MAX_COLUMNS)
+                table.hidden_columns += range(first - 1, last)
+            elif tag == "mergeCell" and len(table.merges) < MAX_MERGES:
                 first_col, first_row, last_col, last_row = range_boundaries(element.get("ref", ""))
-                areas.append((first_row, first_col - 1, last_row, min(last_col, MAX_COLUMNS) - 1))
-            element.clear()
-    except (ValueError, TypeError, SyntaxError):  # a damaged or odd ref: the cells were read, merges are a help
-        return areas
+                table.merges.append((first_row, first_col - 1, last_row, min(last_col, MAX_COLUMNS) - 1))
+            if tag != "f" and tag != "v":
+                element.clear()
+    except (ValueError, TypeError, SyntaxError):  # a damaged or odd ref: the cells were read, the rest is a help
+        return
     finally:
         source.close()
-    return areas
 
 
 def read_xls(path: Path, file: str, sheet: str | None) -> RawTable:
@@ -217,6 +261,32 @@ def sheet_names(path: Path) -> list[str | None]:
     return [None]
 
 
+def hidden_parts_issues(table: RawTable) -> list[Issue]:
+    """What the sheet holds that Excel does not show: formulas never computed (refused: their cells would read
+    empty, a total as "—"), hidden rows and columns (left out, named so the officer knows)."""
+    issues = []
+    if table.unsaved_formulas:
+        cells = ", ".join(table.unsaved_formulas[:12]) + (" ..." if len(table.unsaved_formulas) > 12 else "")
+        issues.append(Issue(code="cong-thuc-chua-co-gia-tri", file=table.file,
+                            message=f"các ô {cells} có công thức nhưng tệp chưa lưu kết quả của công thức (tệp do "
+                                    "phần mềm khác tạo, chưa từng mở bằng Excel), nên không biết số Excel sẽ hiện.",
+                            hint="Mở tệp bằng Excel (hoặc LibreOffice), để chương trình tính xong, rồi bấm Lưu; hoặc "
+                                 "chép rồi dán giá trị (Paste Values) vào các ô đó."))
+    if table.hidden_rows:
+        shown = ", ".join(map(str, table.hidden_rows[:12])) + (" ..." if len(table.hidden_rows) > 12 else "")
+        issues.append(Issue(code="phan-an-khong-dang", file=table.file, line=table.hidden_rows[0], severity=INFO,
+                            message=f"các dòng {shown} đang bị ẩn trong Excel: không đăng, không cộng vào số liệu.",
+                            hint="Không cần sửa nếu đó là bản nháp. Nếu cần đăng, bỏ ẩn các dòng đó (Unhide) rồi lưu."))
+    if table.hidden_columns:
+        from openpyxl.utils import get_column_letter
+
+        shown = ", ".join(get_column_letter(c + 1) for c in table.hidden_columns[:12])
+        issues.append(Issue(code="phan-an-khong-dang", file=table.file, severity=INFO,
+                            message=f"các cột {shown} đang bị ẩn trong Excel: không đăng, không dùng làm số liệu.",
+                            hint="Không cần sửa nếu đó là bản nháp. Nếu cần đăng, bỏ ẩn các cột đó (Unhide) rồi lưu."))
+    return issues
+
+
 def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = None) -> tuple[RawTable | None, list[Issue]]:
     """Read `path` (shown to officers as `file`); return the rows or the reason it cannot be read.
     `limits` (a `Limits`) bounds the bytes, the unpacked size and the rows; None reads anything."""
@@ -228,7 +298,8 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
         if path.suffix.lower() == ".xlsx":
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)
-            return read_xlsx(path, file, sheet, max_rows), []
+            table = read_xlsx(path, file, sheet, max_rows)
+            return (None if table.unsaved_formulas else table), hidden_parts_issues(table)
         if path.suffix.lower() == ".xls":
             return read_xls(path, file, sheet), []
         return read_csv_text(decode(path.read_bytes()), file, max_rows), []

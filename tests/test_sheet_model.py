@@ -1,0 +1,96 @@
+"""A workbook read as Excel shows it to the officer who made it (plugins/tables/read.py): the saved value of
+each formula (or a refusal naming the cells when none was saved), the 15 digits Excel keeps, hidden rows,
+columns and sheets left out and named, never chosen as a figure, never published."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from plugins.issues import INFO
+from plugins.tables import apply_schema, read_table
+from tests.conftest import FIXTURES, build
+from tests.test_tables import SCHEMA
+
+HEADER = ["STT", "Nội dung", "Dự toán năm", "Ghi chú"]
+
+
+def workbook(tmp_path, rows, edit=None, name="bang.xlsx"):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Thu"
+    for row in rows:
+        sheet.append(row)
+    if edit:
+        edit(book)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_a_formula_never_computed_is_refused_naming_its_cells(tmp_path):
+    path = workbook(tmp_path, [HEADER, ["", "Tổng thu", "=SUM(C3:C4)", ""], ["1", "Phí", 100, ""], ["2", "Lệ phí", 50, ""]])
+    raw, issues = read_table(path, "bang.xlsx")
+    assert raw is None and [(i.code, i.is_error) for i in issues] == [("cong-thuc-chua-co-gia-tri", True)]
+    assert "C2" in issues[0].message and "lưu" in issues[0].hint.lower()
+
+
+def test_float_leftovers_read_as_excel_shows_them(tmp_path):
+    path = workbook(tmp_path, [HEADER, ["1", "Phí", 218.20000000000002, ""], ["2", "Lệ phí", 0.12999999999999998, ""]])
+    raw, _ = read_table(path, "bang.xlsx")
+    table, _ = apply_schema(raw, SCHEMA)
+    assert [row.values["du_toan"] for row in table.rows] == [Decimal("218.2"), Decimal("0.13")]
+
+
+def hide(book):
+    sheet = book.active
+    sheet.column_dimensions["E"].hidden = True
+    sheet.row_dimensions[4].hidden = True
+    secret = book.create_sheet("Nháp", 0)  # a hidden draft sheet first: the table is the first visible one
+    secret.append(HEADER)
+    secret.append(["1", "Dự toán cũ 777.777", 777777, ""])
+    secret.sheet_state = "hidden"
+
+
+ROWS_WITH_HIDDEN = [[*HEADER, "Dự toán năm (nháp)"], ["1", "Phí", 150, "", 200], ["2", "Lệ phí", 50, "", 999],
+                    ["3", "Khoản nháp 424.242", 424242, "", 424242]]
+
+
+def test_hidden_rows_columns_and_sheets_are_left_out_and_named(tmp_path):
+    raw, issues = read_table(workbook(tmp_path, ROWS_WITH_HIDDEN, hide), "bang.xlsx")
+    assert raw.sheet == "Thu"
+    notes = [i.message for i in issues if i.code == "phan-an-khong-dang" and i.severity is INFO]
+    assert len(notes) == 2 and "dòng 4" in notes[0] and "cột E" in notes[1]
+    table, table_issues = apply_schema(raw, SCHEMA)
+    assert [i.code for i in table_issues if i.is_error] == []
+    assert [row.values["du_toan"] for row in table.rows] == [Decimal(150), Decimal(50)]  # the visible figure
+
+
+def test_a_declared_hidden_sheet_is_refused(tmp_path):
+    raw, issues = read_table(workbook(tmp_path, ROWS_WITH_HIDDEN, hide), "bang.xlsx", sheet="Nháp")
+    assert raw is None and "đang bị ẩn" in issues[0].message
+
+
+def test_nothing_hidden_reaches_any_published_file(tmp_path):
+    """The whole output, every page, sheet, download and open-data file, holds none of the hidden values."""
+    site = tmp_path / "content"
+    shutil.copytree(FIXTURES / "sites" / "xa-ngan-sach", site)
+    bundle = site / "disclosures/2026/du-toan-2026"
+    (bundle / "thu.csv").unlink()
+    rows = [["TT", "Nội dung", "Dự toán năm", "Ghi chú", "Dự toán (nháp)"], ["", "TỔNG THU NGÂN SÁCH XÃ", 200, "", 888],
+            ["1", "Phí, lệ phí", 150, "", 616161], ["3", "Khoản 424242", 424242, "", 1], ["2", "Lệ phí trước bạ", 50, "", 0]]
+    workbook(bundle, rows, hide, name="thu.xlsx")
+    index = bundle / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("thu.csv", "thu.xlsx"), encoding="utf-8")
+    result = build(site, tmp_path / "output")
+    assert result.returncode == 0, result.stderr
+    assert "[phan-an-khong-dang]" in result.stderr
+    published = [p for p in (tmp_path / "output").rglob("*")  # the editor's and the search's own code aside
+                 if p.is_file() and not {"pagefind", "admin"} & set(p.parts)]
+    assert any(p.name.endswith(".csv") for p in published)
+    for path in published:
+        data = path.read_bytes()
+        for hidden in (b"616161", b"424242", b"424.242", b"616.161", b"777777", "Dự toán cũ".encode()):
+            assert hidden not in data, (path, hidden)
