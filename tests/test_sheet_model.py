@@ -7,11 +7,12 @@ from __future__ import annotations
 import shutil
 from decimal import Decimal
 
+import pytest
 from openpyxl import Workbook
 
 from plugins.issues import INFO
 from plugins.tables import apply_schema, read_table
-from tests.conftest import FIXTURES, build
+from tests.conftest import FIXTURES, build, ckx
 from tests.test_tables import SCHEMA
 
 HEADER = ["STT", "Nội dung", "Dự toán năm", "Ghi chú"]
@@ -94,3 +95,54 @@ def test_nothing_hidden_reaches_any_published_file(tmp_path):
         data = path.read_bytes()
         for hidden in (b"616161", b"424242", b"424.242", b"616.161", b"777777", "Dự toán cũ".encode()):
             assert hidden not in data, (path, hidden)
+
+
+def ods_bytes() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("bang.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "thật ra là bảng Excel kiểu cũ (.xls"),
+    ("bang.xlsx", ods_bytes(), "thật ra là bảng LibreOffice/OpenOffice (.ods)"),
+    ("bang.csv", ods_bytes(), "thật ra là bảng LibreOffice/OpenOffice (.ods)"),
+    ("bang.ods", ods_bytes(), "bảng LibreOffice/OpenOffice (.ods)"),
+])
+def test_a_file_is_named_for_what_it_is(tmp_path, name, data, said):
+    (tmp_path / name).write_bytes(data)
+    raw, issues = read_table(tmp_path / name, name)
+    assert raw is None and said in issues[0].message and "BadZipFile" not in issues[0].message
+
+
+def test_officers_habits_in_number_columns(tmp_path):
+    """A dash is the accountant's zero, even in a column every row must fill; "97,3%" reads in a comparison."""
+    from plugins.tables import Column, TableSchema
+
+    schema = TableSchema(columns=(Column("Nội dung", "noi_dung"), Column("Thực hiện", "th", type="number", not_empty=True),
+                                  Column("So sánh (%)", "ss", type="number", required=False, percent=True)))
+    path = tmp_path / "bang.csv"
+    path.write_text("Nội dung;Thực hiện;So sánh (%)\nPhí;-;97,3%\nLệ phí;–;—\n", encoding="utf-8")
+    raw, _ = read_table(path, "bang.csv")
+    table, issues = apply_schema(raw, schema)
+    assert [i.code for i in issues if i.is_error] == []
+    assert [(r.values["th"], r.values["ss"]) for r in table.rows] == [(0, Decimal("97.3")), (0, 0)]
+
+
+def test_a_list_without_a_village_column_says_so_once(tmp_path):
+    from tests.conftest import copy_site
+
+    site = copy_site("xa-ho-ngheo", tmp_path)
+    table = next(site.glob("disclosures/*/*/danh-sach.txt"))  # the list copied from Word: UTF-16, tabs
+    lines = table.read_text(encoding="utf-16").splitlines()
+    column = next(i for i, h in enumerate(lines[0].split("\t")) if h.strip().lower().startswith("thôn"))
+    table.write_text("\n".join("\t".join(c for i, c in enumerate(line.split("\t")) if i != column) for line in lines)
+                     + "\n", encoding="utf-16")
+    result = ckx("validate", "--content", str(site))
+    missing = [line for line in result.stderr.splitlines() if "[thieu-gia-tri]" in line and "thôn" in line.lower()]
+    assert len(missing) == 1 and "không có cột Thôn" in missing[0], result.stderr

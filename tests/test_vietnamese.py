@@ -19,13 +19,14 @@ from plugins.vietnamese.text import fold, nfc, slugify
     ("0,180", Decimal("0.180")),
     ("1.234", Decimal("1234")),  # the dot groups thousands in a Vietnamese column
     ("250.000", Decimal("250000")),
-    ("1,234", Decimal("1.234")),
     ("1.500.050,30", Decimal("1500050.30")),
     ("-2.000", Decimal("-2000")),
     ("1 234 567", Decimal("1234567")),
     ("\u00a01.000.000\u00a0", Decimal("1000000")),
     ("", None),
-    ("—", None),
+    ("-", Decimal(0)),  # an accountant's zero, in its three dashes
+    ("–", Decimal(0)),
+    ("—", Decimal(0)),
     (1234567.5, Decimal("1234567.5")),
     (42, Decimal("42")),
 ])
@@ -33,11 +34,18 @@ def test_numbers_read_as_officers_write_them(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["12.5", "60.4", "0.5", "1.23", "12.50", "123.4567"])
+@pytest.mark.parametrize("text", ["12.5", "60.4", "0.5", "1.23", "12.50", "123.4567", "1,250", "1,234", "999,000"])
 def test_numbers_with_two_readings_are_refused_not_guessed(text):
+    """"12.5" (English decimal or Vietnamese 125?) and "1,250" (Vietnamese 1,25 or English 1250?) alike."""
     with pytest.raises(ParseError) as caught:
         parse_number(text)
     assert caught.value.code == "so-mo-ho"
+
+
+def test_a_file_whose_decimals_are_commas_settles_1_250():
+    """A ";" CSV is written by Vietnamese-locale Excel, whose decimal mark is the comma."""
+    assert parse_number("1,250", decimal_comma=True) == Decimal("1.250")
+    assert parse_number("1.250", decimal_comma=True) == Decimal("1250")
 
 
 @pytest.mark.parametrize("text", ["abc", "12,5,6", "1.2.3", "12%", "1.23.456"])

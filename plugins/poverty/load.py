@@ -93,14 +93,19 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
                     for number, text in table.sections}
         issues += total_line_issues(table, "so_khau", [row.values["so_khau"] for row in table.rows],
                                     any("so_khau" in row.unreadable for row in table.rows), exact=True)
+        without_village = []
         for row in table.rows:
             values = row.values
             village = _village(row, table, headings, context, issues)
+            if village is None and not row.values["thon"]:
+                without_village.append(row.number)
             category = category_for(values["phan_loai"]) if values["phan_loai"] else None
             issues += _row_issues(shown, row.number, table.headers, values, category)
             if village and category and values["so_khau"] and values["chu_ho"]:
                 households_by_village.setdefault(village.slug, []).append(
                     Household(row.number, values["chu_ho"], category, values["so_khau"], values["ghi_chu"]))
+        if without_village:
+            issues.append(_no_village_issue(table, without_village))
     data = _summarise(context.commune, households_by_village, named, disclosure, grace)
     data.inline_limit = context.settings["inline_list_limit"]
     return data, issues
@@ -111,12 +116,22 @@ def _village(row, table, headings: dict, context: LoadContext, issues: list[Issu
     if row.values["thon"]:
         return context.village(row.values["thon"], table.file, row.number, table.headers["thon"], issues)
     heading = max((n for n in headings if n < row.number), default=None)
-    if heading is not None:
-        return headings[heading]
-    issues.append(Issue(code="thieu-gia-tri", file=table.file, line=row.number, column=table.headers.get("thon", "Thôn"),
-                        message="hộ này không có thôn: ô Thôn trống và không nằm dưới dòng tên thôn nào.",
-                        hint='Điền cột "Thôn", hoặc thêm dòng tên thôn (ví dụ "I. Thôn Đồng Bến") trên nhóm hộ.'))
-    return None
+    return headings[heading] if heading is not None else None
+
+
+def _no_village_issue(table, rows: list[int]) -> Issue:
+    """One message for every household without a village: a table with no "Thôn" column at all says so once,
+    never once per row."""
+    listed = ", ".join(map(str, rows[:12])) + (" ..." if len(rows) > 12 else "")
+    if "thon" not in table.headers:
+        message = (f"bảng không có cột Thôn và {len(rows)} hộ (dòng {listed}) không nằm dưới dòng tên thôn nào, nên "
+                   "không biết hộ thuộc thôn nào.")
+    else:
+        message = f"{len(rows)} hộ (dòng {listed}) không có thôn: ô Thôn trống và không nằm dưới dòng tên thôn nào."
+    return Issue(code="thieu-gia-tri", file=table.file, line=rows[0], column=table.headers.get("thon", "Thôn"),
+                 message=message,
+                 hint='Thêm cột "Thôn" và điền cho từng hộ, hoặc thêm dòng tên thôn (ví dụ "I. Thôn Đồng Bến") trên '
+                      "mỗi nhóm hộ.")
 
 
 def _row_issues(file, line, headers, values, category) -> list[Issue]:

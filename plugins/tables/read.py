@@ -39,6 +39,9 @@ class RawTable:
     # cells holding a formula whose value was never saved ("C12"): read as empty, so the table is refused
     unsaved_formulas: list[str] = field(default_factory=list)
     hidden_columns_used: bool = False
+    # the file's own word on its decimal mark: a ";" CSV is written by Vietnamese-locale Excel, whose decimals
+    # are commas ("1,250" is 1,25); elsewhere "1,250" might be English thousands
+    decimal_comma: bool = False
 
 
 class Unreadable(ValueError):
@@ -99,8 +102,9 @@ def read_csv_text(text: str, file: str, max_rows: int | None = None) -> RawTable
     if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text[:4096]) or "\x00" in text:
         raise Unreadable("tệp có ký tự nhị phân: đây không phải là bảng CSV (có thể là tệp Excel, ảnh hoặc tệp "
                          "khác bị đổi đuôi thành .csv).")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    table = RawTable(file)
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    table = RawTable(file, decimal_comma=delimiter == ";")
     for cells in reader:
         cells = [cell.strip() for cell in cells]
         if any(cells):
@@ -261,6 +265,22 @@ def sheet_names(path: Path) -> list[str | None]:
     return [None]
 
 
+FORMAT_NAMES = {"xls": "bảng Excel kiểu cũ (.xls, Excel 97-2003)",
+                "ods": "bảng LibreOffice/OpenOffice (.ods)"}
+
+
+def content_type(path: Path) -> str | None:
+    """"xls" or "ods" by what the file holds, whatever its name says: Excel 97-2003 files start with the OLE2
+    signature, OpenDocument files are zips whose first entry names their type."""
+    with path.open("rb") as handle:
+        head = handle.read(128)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    if head.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet" in head:
+        return "ods"
+    return None
+
+
 def hidden_parts_issues(table: RawTable) -> list[Issue]:
     """What the sheet holds that Excel does not show: formulas never computed (refused: their cells would read
     empty, a total as "—"), hidden rows and columns (left out, named so the officer knows)."""
@@ -295,6 +315,11 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
         size = path.stat().st_size
         if limits and size > limits.table_bytes:
             raise TooLarge(f"tệp nặng {size:,} byte, quá giới hạn {limits.table_bytes:,} byte.".replace(",", "."))
+        actual = content_type(path)
+        if actual in ("xls", "ods") and path.suffix.lower() != f".{actual}":
+            raise Unreadable(f"tệp có đuôi {path.suffix or '(không có)'} nhưng thật ra là {FORMAT_NAMES[actual]}.")
+        if actual == "ods":
+            raise Unreadable(f"tệp là {FORMAT_NAMES['ods']}: chương trình chưa đọc dạng này.")
         if path.suffix.lower() == ".xlsx":
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)

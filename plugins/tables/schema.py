@@ -195,7 +195,8 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
         unreadable = set()
         for column, cell in zip(columns, cells, strict=False):
             if column is not None:
-                values[column.key] = _convert(cell, column, written[column.key], raw.file, number, issues, official)
+                values[column.key] = _convert(cell, column, written[column.key], raw.file, number, issues, official,
+                                              raw.decimal_comma)
                 if values[column.key] is None and not _blank(cell):
                     unreadable.add(column.key)  # one bad cell, one issue: never "empty" as well
         if number not in form.totals:  # a total line counts each category under its mark column
@@ -348,11 +349,12 @@ def _unknown_column(file: str, line: int, header: str, schema: TableSchema, drop
 
 
 def _blank(cell: Any) -> bool:
+    """Nothing written. (A dash alone in a number column is the accountant's zero: parse_number reads it.)"""
     return cell is None or (isinstance(cell, str) and cell.strip() in ("", "-", "—"))
 
 
 def _convert(cell: Any, column: Column, header: str, file: str, row: int, issues: list[Issue],
-             official: Official) -> Any:
+             official: Official, decimal_comma: bool = False) -> Any:
     """The cell's value in the column's type; problems are reported under the header as the officer wrote it."""
     if cell is None or (isinstance(cell, str) and cell.strip() == ""):
         return None
@@ -364,7 +366,10 @@ def _convert(cell: Any, column: Column, header: str, file: str, row: int, issues
                                 message=message(finding), hint=HINT))
         return text
     try:
-        value = PARSERS.get(column.type, parse_number)(cell)
+        if column.percent and isinstance(cell, str) and cell.strip().endswith("%"):
+            cell = cell.strip()[:-1]  # "97,3%" in a comparison column: the column is in percent already
+        value = (parse_number(cell, decimal_comma) if column.type in ("number", "integer")
+                 else PARSERS[column.type](cell))
     except ParseError as exc:
         issues.append(Issue(code=exc.code, file=file, line=row, column=header, message=exc.message, hint=exc.hint))
         return None

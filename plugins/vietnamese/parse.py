@@ -5,7 +5,11 @@ Numbers: Excel's plain values (`1234567.5`) and Vietnamese text
 `1.234` and `250.000` are read the Vietnamese way. A dot followed by other
 than three digits with at most three before it (`12.5`, `60.4`) is neither
 Vietnamese nor an Excel value of this table's kind: it is refused, never
-guessed, because the wrong guess multiplies money by ten or a thousand.
+guessed, because the wrong guess multiplies money by ten or a thousand. So is
+`1,250` (a comma before exactly three digits: English thousands, or a
+Vietnamese decimal?) unless the file says its decimals are commas (a ";" CSV,
+which only Vietnamese-locale Excel writes). A dash alone (`-`, `–`, `—`) is
+zero, as accountants write it.
 Dates: `dd/mm/yyyy` (also `-` or `.` between parts) and ISO `yyyy-mm-dd`;
 never month first; a weekday before the date ("Thứ Năm, 03/12/2026") is read
 and must be the date's own. Times: `07:30`, `7h30`, `7h`.
@@ -45,11 +49,17 @@ def _ascii_digits_only(text: str) -> None:
 NUMBER_HINT = "Viết số theo kiểu Việt Nam: dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân (1.234.567,5)."
 
 
-def parse_number(value: object) -> Decimal | None:
+_THOUSANDS_OR_DECIMAL = re.compile(r"^[1-9]\d{0,2},\d{3}$", re.ASCII)  # "1,250": 1,25 in Vietnamese, 1250 in English
+DASHES = ("-", "\u2013", "\u2014")  # an accountant's zero: "-", "–", "—"
+
+
+def parse_number(value: object, decimal_comma: bool = False) -> Decimal | None:
     """Return the number in a cell, None for an empty cell; raise ParseError otherwise.
 
     Excel numbers (int/float from .xlsx) are taken as they are; text follows
-    the rules in the module docstring.
+    the rules in the module docstring. A dash alone is zero, as accountants write it. "1,250" reads
+    1,25 only where the file says its decimals are commas (`decimal_comma`: a ";" CSV, which only
+    Vietnamese-locale Excel writes); elsewhere it may be English thousands and is refused like "12.5".
     """
     if value is None:
         return None
@@ -61,14 +71,24 @@ def parse_number(value: object) -> Decimal | None:
         return Decimal(repr(value))
     text = _SPACES.sub("", str(value)).replace("\u2212", "-")
     _ascii_digits_only(text)
-    if text in ("", "-", "—"):
+    if text == "":
         return None
+    if text in DASHES:
+        return Decimal(0)
     sign = -1 if text.startswith("-") else 1
     digits = text.lstrip("+-")
     if _PLAIN_INT.match(digits):
         number = Decimal(digits)
     elif _VN_GROUPED.match(digits):
         number = Decimal(digits.replace(".", "").replace(",", "."))
+    elif _THOUSANDS_OR_DECIMAL.match(digits) and not decimal_comma:
+        whole, frac = digits.split(",")
+        raise ParseError(
+            "so-mo-ho",
+            f'"{value}" không rõ là {whole},{frac} hay {whole}.{frac} (dấu phẩy ngăn hàng nghìn là kiểu tiếng Anh).',
+            f"Nếu là số nghìn, viết {whole}.{frac}; nếu là số thập phân, viết thêm số 0 ({whole},{frac}0) hoặc "
+            "nhập số vào ô Excel dạng số.",
+        )
     elif _VN_DECIMAL.match(digits):
         number = Decimal(digits.replace(",", "."))
     elif (match := _DOT_DECIMAL.match(digits)) and len(match.group(1)) >= 4:
