@@ -114,3 +114,61 @@ def test_the_quarter_report_names_the_row_whose_children_do_not_add_up(tmp_path)
     errors = [line for line in result.stderr.splitlines() if " LỖI [" in line]
     assert len(errors) == 1 and "chi-quy-3.csv:9 LỖI [tong-khong-khop]" in errors[0], result.stderr
     assert "4.755,9" in errors[0] and "4.745,9" in errors[0]
+
+
+def delete_personal_columns(path: Path) -> None:
+    """What Excel does when the officer deletes "Năm sinh" and "Dân tộc": the merge over the marks moves too."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book["DS"]
+    sheet.unmerge_cells("G7:H7")
+    sheet.delete_cols(3, 2)
+    sheet.merge_cells("E7:F7")
+    book.save(path)
+
+
+def test_the_poverty_list_is_refused_for_its_personal_columns_then_reads_once_they_are_deleted(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(ROOT / "content" / "commune.yml", content / "commune.yml")
+    bundle = bundle_into(content, "ho-ngheo-2026")
+    refused = ckx("validate", "--content", str(content), build_date="2026-11-21")
+    personal = [line for line in refused.stderr.splitlines() if "[cot-du-lieu-ca-nhan]" in line]
+    assert refused.returncode == 1 and len(personal) == 2 and "Năm sinh" in refused.stderr and "Dân tộc" in refused.stderr
+    delete_personal_columns(bundle / "DS ho ngheo can ngheo 2026.xlsx")  # the one change the message asks for
+    result = build(content, tmp_path / "output", "2026-11-21")
+    assert result.returncode == 0, result.stderr
+    text = page(tmp_path / "output", "ho-ngheo-2026").get_text(" ", strip=True)
+    assert "Hộ nghèo: 6 hộ, 19 khẩu; hộ cận nghèo: 6 hộ, 21 khẩu" in text  # 12 households, 40 persons
+
+
+def test_a_wrong_village_subtotal_is_named_against_its_own_village(tmp_path):
+    from openpyxl import load_workbook
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(ROOT / "content" / "commune.yml", content / "commune.yml")
+    bundle = bundle_into(content, "ho-ngheo-2026")
+    path = bundle / "DS ho ngheo can ngheo 2026.xlsx"
+    delete_personal_columns(path)
+    book = load_workbook(path)
+    book["DS"]["D14"] = 12  # Thôn Đông's "Cộng": 12 where its four households make 11
+    book.save(path)
+    result = ckx("validate", "--content", str(content), build_date="2026-11-21")
+    totals = [line for line in result.stderr.splitlines() if "[tong-khong-khop]" in line]
+    assert len(totals) == 1 and ":14 LỖI" in totals[0] and "ghi 12" in totals[0] and "được 11" in totals[0], result.stderr
+
+
+def test_the_list_copied_from_word_reads_the_same_households(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(ROOT / "content" / "commune.yml", content / "commune.yml")
+    bundle = bundle_into(content, "ho-ngheo-2026")
+    shutil.copy(CORPUS / "ho-ngheo-2026/danh-sach-tu-word.txt", bundle / "danh-sach-tu-word.txt")
+    shutil.copy(CORPUS / "ho-ngheo-2026/index-word.md", bundle / "index.md")
+    (bundle / "DS ho ngheo can ngheo 2026.xlsx").unlink()
+    result = build(content, tmp_path / "output", "2026-11-21")
+    assert result.returncode == 0, result.stderr
+    text = page(tmp_path / "output", "ho-ngheo-2026").get_text(" ", strip=True)
+    assert "Cộng 12 40" in text

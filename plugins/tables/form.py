@@ -32,7 +32,8 @@ _NUMERIC_TEXT = re.compile(r"^[-+]?[\d.,\s]+%?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _UNIT = re.compile(r"(?i)(?:đơn vị tính|đơn vị|đvt)\s*[:.]?\s*([^)]+)")
 # on folded text (plugins.vietnamese.text.fold: no marks, no punctuation): "Cộng (I+II)" -> "cong i ii"
-_TOTAL = re.compile(r"^(tong cong|tong so|cong chung)\b|^(cong|tong)$|^cong( [ivx]+| [a-e])+$")
+_TOTAL = re.compile(r"^(tong cong|tong so|cong chung)\b|^(cong|tong)$|^cong( [ivx]+| [a-e])+$"
+                    r"|^cong (thon|to|xom|ban|ap|lang|khu)\b|^cong \d+ (ho|khau|nguoi|cong trinh)\b")
 _FOOTER = re.compile(
     r"^(nguoi lap|nguoi ghi|ke toan|thu quy|tm|t m|kt|k t|chu tich|pho chu tich|thu truong|truong thon|truong ban|"
     r"ghi chu|noi nhan|xac nhan|ky ghi ro|da ky)\b|\bngay( \d+)? thang\b")

@@ -172,19 +172,37 @@ def mismatch_issue(mismatch: SumMismatch, file: str, header: str) -> Issue:
 
 def total_line_issues(table, key: str, values: list[Decimal | None], unreadable: bool = False,
                       exact: bool = False) -> list[Issue]:
-    """Each grand-total line a kind took out of its rows (`Table.totals`) against the `values` it sums
-    (the projects' areas, the households' members); nothing to say when a counted cell was unreadable."""
+    """Each total line a kind took out of its rows (`Table.totals`) against the `values` it sums (one per row of
+    `table.rows`: the projects' areas, the households' members); nothing to say when a counted cell was
+    unreadable. A subtotal ("Cộng", "Cộng thôn Đông", "Cộng: 05 hộ") sums its own section, the rows since the
+    last total line; a grand total ("Tổng cộng") the whole table."""
     issues = []
-    counted = [v for v in values if v is not None]
-    expected = sum(counted, Decimal(0))
-    for total in table.totals:
+    numbered = [(row.number, v) for row, v in zip(table.rows, values, strict=False) if v is not None]
+    previous = 0
+    for total in sorted(table.totals, key=lambda t: t.number):
         found = total.values.get(key)
+        subtotal = _is_subtotal(total)
+        start, previous = previous, total.number
         if found is None or key in total.unreadable or unreadable:
             continue
+        counted = [v for n, v in numbered if not subtotal or start < n < total.number]
+        expected = sum(counted, Decimal(0))
         if abs(found - expected) > tolerance([Decimal(found), *map(Decimal, counted)], exact):
+            where = (f"{len(counted)} dòng của nhóm này (từ sau dòng {start} đến dòng {total.number - 1})" if subtotal and start
+                     else f"{len(counted)} dòng của nhóm này" if subtotal else f"{len(counted)} dòng của bảng")
             issues.append(Issue(
                 code="tong-khong-khop", file=table.file, line=total.number, column=table.headers[key],
-                message=f"dòng tổng cộng ghi {number(found)} nhưng cộng {len(counted)} dòng của bảng được "
+                message=f"dòng {'cộng' if subtotal else 'tổng cộng'} ghi {number(found)} nhưng cộng {where} được "
                         f"{number(expected)}, lệch {number(found - expected)}.",
                 hint="Sửa dòng tổng cộng hoặc số của các dòng; dòng nhóm không được cộng thêm lần nữa."))
     return issues
+
+
+def _is_subtotal(total) -> bool:
+    """"Cộng", "Cộng thôn Đông", "Cộng: 05 hộ": a section's own sum; "Tổng cộng", "Cộng chung": the table's."""
+    for value in total.values.values():
+        if isinstance(value, str):
+            words = fold(value).split()
+            if words[:1] == ["cong"] and words[1:2] != ["chung"]:
+                return True
+    return False
