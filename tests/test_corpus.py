@@ -18,7 +18,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 if not (CORPUS / "README.md").is_file():
     pytest.skip(f"no corpus at {CORPUS}", allow_module_level=True)
 
-BUILT = ["du-toan-2026-xlsx", "quyet-toan-2025-xlsx", "ke-hoach-sdd-2026", "ket-qua-tthc-q3-2026"]
+BUILT = ["du-toan-2026-xlsx", "quyet-toan-2025-xlsx", "ke-hoach-sdd-2026", "ket-qua-tthc-q3-2026",
+         "lich-tiep-cong-dan-2026"]
 ONE_CHANGE = {"ket-qua-tthc-q3-2026": ("kind: tthc", "kind: procedures")}  # what the message asks for
 
 
@@ -172,3 +173,19 @@ def test_the_list_copied_from_word_reads_the_same_households(tmp_path):
     assert result.returncode == 0, result.stderr
     text = page(tmp_path / "output", "ho-ngheo-2026").get_text(" ", strip=True)
     assert "Cộng 12 40" in text
+
+
+def test_the_reception_schedule_holds_the_quarters_fourteen_thursdays(corpus_site):
+    """Cells like "Ngày 01; 08; 15; 22; 29 (Thứ 5)" under "Tháng 10", December also as a dated list with morning
+    and afternoon: one morning and one afternoon each Thursday; the note under the table is no session."""
+    import icalendar
+
+    bundle = next(corpus_site.glob("cong-khai/*/lich-tiep-cong-dan-2026"))
+    calendar = icalendar.Calendar.from_ical((bundle / "lich.ics").read_bytes())
+    starts = [event.decoded("dtstart") for event in calendar.walk("VEVENT")]
+    days = sorted({start.date() for start in starts})
+    assert len(days) == 14 and all(day.weekday() == 3 for day in days) and len(starts) == 28
+    assert {(day.month, sum(1 for d in days if d.month == day.month)) for day in days} == {(10, 5), (11, 4), (12, 5)}
+    december = [e for e in calendar.walk("VEVENT") if e.decoded("dtstart").month == 12]
+    assert all("Phòng tiếp công dân" in str(e.get("location")) for e in december)  # the dated list says more
+    assert "đột xuất" not in (bundle / "index.html").read_text(encoding="utf-8")

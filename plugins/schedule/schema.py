@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from plugins.disclosures.schema import INVALID, Checker, Date, ListOf, Record, Spec, Text, Time
@@ -9,7 +10,7 @@ from plugins.tables import Column, TableSchema
 from plugins.vietnamese.parse import WEEKDAY_NAMES, ParseError, parse_time
 from plugins.vietnamese.text import fold
 
-DATE = Column("Ngày", "ngay", type="date", not_empty=True,
+DATE = Column("Ngày", "ngay", type="date_or_days", not_empty=True,
               aliases=("Ngày tiếp", "Ngày họp", "Ngày tiếp công dân", "Thời gian tiếp công dân"))
 # Only the date is needed to hold a session. A table without times (the month table of reception days,
 # `Tháng | Người tiếp công dân | Chức vụ | Ngày tiếp công dân`) takes the kind's `reception_hours`; a table
@@ -17,6 +18,8 @@ DATE = Column("Ngày", "ngay", type="date", not_empty=True,
 START = Column("Bắt đầu", "bat_dau", type="time", required=False,
                aliases=("Giờ bắt đầu", "Thời gian bắt đầu", "Từ"))
 END = Column("Kết thúc", "ket_thuc", type="time", required=False, aliases=("Giờ kết thúc", "Thời gian kết thúc", "Đến"))
+# One column for both, as many schedules write it: "Sáng: 7h30 - 11h30", "13h00-17h00".
+HOURS = Column("Thời gian", "thoi_gian", required=False, aliases=("Giờ", "Giờ tiếp", "Buổi", "Thời gian tiếp"))
 CONTENT = Column("Nội dung", "noi_dung", required=False, aliases=("Nội dung cuộc họp", "Nội dung tiếp"))
 PLACE = Column("Địa điểm", "dia_diem", required=False)
 HOST = Column("Người chủ trì", "chu_tri", required=False, aliases=("Chủ trì", "Người tiếp công dân", "Người tiếp"))
@@ -24,7 +27,7 @@ ROLE = Column("Chức vụ", "chuc_vu", required=False, aliases=("Chức vụ ng
 ATTENDEES = Column("Thành phần", "thanh_phan", required=False, aliases=("Thành phần tham dự", "Thành phần mời"))
 MONTH = Column("Tháng", "thang", required=False)  # the month table's first column: the date says it already
 
-SESSIONS_TABLE = TableSchema(columns=(DATE, START, END, CONTENT, PLACE, HOST, ROLE, ATTENDEES, MONTH))
+SESSIONS_TABLE = TableSchema(columns=(DATE, START, END, HOURS, CONTENT, PLACE, HOST, ROLE, ATTENDEES, MONTH))
 
 _WEEKDAYS = {
     "thu hai": 0, "thu 2": 0, "2": 0, "monday": 0,
@@ -68,6 +71,15 @@ RECURRING = Record(fields={
     "from": Date(), "to": Date(),
 })
 HOLIDAYS = ListOf(item=Date())
+
+
+_PART_OF_DAY = re.compile(r"^\s*(?:buổi\s*)?(?:sáng|chiều|trưa|tối|sang|chieu|toi)\s*[:,-]?\s*", re.IGNORECASE)
+
+
+def session_hours(text: str) -> tuple[Any, Any]:
+    """"Sáng: 7h30 - 11h30" -> (07:30, 11:30); ParseError naming the part that is not a time."""
+    start, _, end = _PART_OF_DAY.sub("", text).replace("–", "-").partition("-")
+    return parse_time(start.strip()), parse_time(end.strip()) if end.strip() else None
 
 
 def hours_of(text: str) -> list[tuple[Any, Any]]:

@@ -121,7 +121,25 @@ def read_form(rows: list[tuple[int, list[Any]]], merges: list[tuple[int, int, in
             form.totals.add(number)
         elif _heading(written) is not None:
             form.headings.add(number)
+    _set_aside_notes(form)
     return form
+
+
+def _set_aside_notes(form: Form) -> None:
+    """Lines of text alone under the last row ("Trường hợp Chủ tịch có công tác đột xuất, có thông báo riêng."):
+    a note to the reader, never a row. A heading with nothing under it is one too."""
+    width = max((len(_written(cells)) for _, cells in form.rows), default=0)
+    notes = []
+    while form.rows and width >= 3:
+        number, cells = form.rows[-1]
+        written = _written(cells)
+        if len(written) != 1 or not isinstance(written[0], str) or number in form.totals:
+            break
+        notes.append(number)
+        form.rows.pop()
+        form.headings.discard(number)
+    if notes:
+        form.set_aside.append(SetAside(min(notes), max(notes), "ghi chú dưới bảng"))
 
 
 def heading_text(cells: list[Any]) -> str | None:

@@ -20,11 +20,13 @@ from plugins.issues.text import control_character_issues
 from plugins.privacy.rules import HINT, NO_OFFICIAL, RULE, Official, message, personal_column, personal_data
 from plugins.tables.form import Form, SetAside, heading_text, read_form
 from plugins.tables.read import RawTable
-from plugins.vietnamese.parse import ParseError, parse_date, parse_number, parse_time
+from plugins.vietnamese.parse import ParseError, parse_date, parse_date_or_days, parse_number, parse_time
 from plugins.vietnamese.text import fold
 
-PARSERS = {"number": parse_number, "date": parse_date, "time": parse_time}
-FRICTIONLESS_TYPES = {"string": "string", "number": "number", "integer": "integer", "date": "date", "time": "time"}
+# "date_or_days": a date, or the days of a month as a month table writes them ("Ngày 01; 08; 15 (Thứ 5)")
+PARSERS = {"number": parse_number, "date": parse_date, "time": parse_time, "date_or_days": parse_date_or_days}
+FRICTIONLESS_TYPES = {"string": "string", "number": "number", "integer": "integer", "date": "date", "time": "time",
+                      "date_or_days": "string"}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 
@@ -160,6 +161,48 @@ def _weekday_prefix(text: str) -> tuple[int | None, str]:
         return None, text
     weekday = 6 if match.group(2) else _WEEKDAY_WORDS[match.group(1).lower()]
     return weekday, match.group(3).strip()
+
+
+@dataclass(frozen=True)
+class DayList:
+    """"Ngày 01; 08; 15; 22; 29 (Thứ 5)": days of a month the row names elsewhere ("Tháng 10"), and the
+    weekday the officer says they fall on, when written."""
+
+    days: tuple[int, ...]
+    weekday: int | None = None
+
+    def dates(self, year: int, month: int) -> list[dt.date]:
+        """The dates; ParseError for a day the month does not have, or one not on the weekday written."""
+        dates = []
+        for day in self.days:
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                raise ParseError("ngay-khong-hop-le", f"tháng {month}/{year} không có ngày {day}.", DATE_HINT) from None
+            if self.weekday is not None and date.weekday() != self.weekday:
+                raise ParseError("ngay-khong-hop-le",
+                                 f"ngày {date:%d/%m/%Y} là {WEEKDAY_NAMES[date.weekday()]}, không phải "
+                                 f"{WEEKDAY_NAMES[self.weekday]} như đã ghi.", "Sửa ngày hoặc thứ cho khớp nhau.")
+            dates.append(date)
+        return dates
+
+
+_DAY_LIST = re.compile(r"^(?:ngày|ngay)?\s*(\d{1,2}(?:\s*[;,]\s*\d{1,2})+)\s*(?:\((.+)\))?\.?$", re.IGNORECASE)
+
+
+def parse_date_or_days(value: object) -> dt.date | DayList | None:
+    """A date, or the days of a month as a month table writes them: "Ngày 01; 08; 15 (Thứ 5)", "05, 12, 19"."""
+    try:
+        return parse_date(value)
+    except ParseError:
+        match = _DAY_LIST.match(str(value).strip())
+        if not match:
+            raise
+    weekday = None
+    if match.group(2):
+        found = _WEEKDAY.match(match.group(2).strip() + " 1")
+        weekday = (6 if found.group(2) else _WEEKDAY_WORDS[found.group(1).lower()]) if found else None
+    return DayList(tuple(int(day) for day in re.findall(r"\d{1,2}", match.group(1))), weekday)
 
 
 _TIME = re.compile(r"^(\d{1,2})\s*(?:[:hH]|giờ)\s*(\d{2})?\s*(?:phút|p)?$", re.ASCII)
