@@ -97,8 +97,8 @@ def load_poverty(disclosure: Disclosure, bundle_dir: str, context: LoadContext) 
         for row in table.rows:
             values = row.values
             village = _village(row, table, headings, context, issues)
-            if village is None and not row.values["thon"]:
-                without_village.append(row.number)
+            if village is None and not row.values["thon"] and not any(n < row.number for n in headings):
+                without_village.append(row.number)  # (under a heading naming no village: that heading is named)
             category = category_for(values["phan_loai"]) if values["phan_loai"] else None
             issues += _row_issues(shown, row.number, table.headers, values, category)
             if village and category and values["so_khau"] and values["chu_ho"]:
