@@ -20,19 +20,24 @@ unless the whole table is clean.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plugins.disclosures.kinds import KINDS  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.bundle import role_words  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.kinds import KINDS  # noqa: E402
+from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.issues import INFO, format_issues, has_errors  # noqa: E402
 from plugins.tables import apply_schema, read_table  # noqa: E402
 from plugins.tables.read import sheet_names  # noqa: E402
 from plugins.tables.write import cell_text, table_csv  # noqa: E402
-from plugins.vietnamese.text import slugify  # noqa: E402
+from plugins.vietnamese.text import fold, slugify  # noqa: E402
 from scripts.ckx import load_settings  # noqa: E402
+from scripts.new_disclosure import FRONT_DEFAULTS  # noqa: E402
 
 PREVIEW_ROWS = 5
 
@@ -65,19 +70,69 @@ def import_table(source: Path, kind_id: str, target: Path, sheet: str | None = N
             ready.append((table, out))
     for table, out in ready:
         print(preview(table, out, [i for i in issues if i.file == table.file and i.severity is INFO]))
+    declared = [(table, out, _role(kind, table)) for table, out in ready]
+    if ready and not has_errors(issues):
+        issues += bundle_checks(kind, declared, target)
     if issues:
         print(format_issues([i for i in issues if i.severity is not INFO]), file=sys.stderr)
     if not ready or has_errors(issues):
         print("Chưa ghi tệp nào: sửa các dòng LỖI trong tệp gốc rồi nhập lại.", file=sys.stderr)
         return False
     lines = []
-    for table, out in ready:
+    for table, out, role in declared:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(table_csv(table), encoding="utf-8")
-        lines.append(f"  - file: {out.name}")
+        lines += [f"  - file: {out.name}"] + ([f"    role: {role}"] if role else [])
         print(f"Đã ghi {len(table.rows)} dòng vào {out}.")
     print("Khai báo trong mục tables của index.md:\ntables:\n" + "\n".join(lines))
     return True
+
+
+def _role(kind, table) -> str | None:
+    """A kind with several table roles (the budget's revenue, expenditure, balance): the one the sheet's name
+    says ("118 Thu", "Chi", "Cân đối"); None when the kind has one role or the name says none."""
+    roles = kind.tables.roles or {}
+    if len(roles) < 2 or not table.sheet:
+        return None
+    name = f" {fold(table.sheet)} "
+    return next((code for code, label in roles.items() if f" {fold(role_words(label))} " in name), None)
+
+
+def bundle_checks(kind, declared, target: Path) -> list:
+    """The checks a bundle of this kind gets (`make validate`: the kind's sums, villages, categories...), run on
+    the tables as they will be written, in a scratch bundle of the commune the target is in (its commune.yml:
+    villages). Only the tables' issues count: the scratch index.md is not the officer's. Nothing when the target
+    is not inside a commune's content/ (the schema's checks above are all there is)."""
+    content = next((folder for folder in target.resolve().parents if (folder / "commune.yml").is_file()), None)
+    if content is None:
+        return []
+    import datetime as dt
+    import tempfile
+
+    import yaml
+
+    from plugins.disclosures.site import load_site
+
+    settings = read_settings(load_settings(ROOT / "pelicanconf.py"), KINDS)[0]
+    today = settings.build_date if settings else dt.date.today()
+    with tempfile.TemporaryDirectory(prefix="nhap-bang-") as scratch:
+        root = Path(scratch)
+        shutil.copy(content / "commune.yml", root / "commune.yml")
+        bundle = root / "disclosures" / str(today.year) / "nhap-bang"
+        bundle.mkdir(parents=True)
+        tables = []
+        for table, out, role in declared:
+            (bundle / out.name).write_text(table_csv(table), encoding="utf-8")
+            tables.append({"file": out.name} | ({"role": role} if role else {}))
+        front = {"title": "Nhập bảng", "kind": kind.id, "issued": today.isoformat(), "tables": tables,
+                 "posting": {"from": today.isoformat(), "to": today.isoformat(), "places": ["website"]}}
+        front |= {key: value for key, value in FRONT_DEFAULTS.items() if key in kind.front_keys}
+        (bundle / "index.md").write_text("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\nNhập bảng.\n",
+                                         encoding="utf-8")
+        site = load_site(root, KINDS, today, settings.kind_settings if settings else None, checks_only=True)
+        prefix = f"disclosures/{today.year}/nhap-bang/"
+        return [replace(issue, file=str(target.parent / issue.file.removeprefix(prefix)))
+                for issue in site.issues if issue.file.startswith(prefix) and not issue.file.endswith("index.md")]
 
 
 def _names_no_column(issues) -> bool:

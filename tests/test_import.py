@@ -86,3 +86,57 @@ def test_make_new_creates_a_bundle_that_is_refused_until_its_placeholder_is_repl
                      encoding="utf-8")
     validate = ckx("validate", "--content", str(content), build_date="2026-12-20")
     assert validate.returncode == 0, validate.stderr
+
+
+def budget_workbook(path, thu_total=150):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in {"Thu": [["TT", "Nội dung", "Dự toán năm"], ["", "TỔNG THU NGÂN SÁCH XÃ", thu_total],
+                                ["1", "Phí, lệ phí", 100], ["2", "Thu khác", 50]],
+                       "Chi": [["TT", "Nội dung", "Dự toán năm"], ["", "TỔNG CHI NGÂN SÁCH XÃ", 150],
+                               ["1", "Chi thường xuyên", 150]]}.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_runs_the_bundles_own_checks_and_prints_tables_that_validate(tmp_path):
+    content = tmp_path / "content"
+    bundle = content / "disclosures/2026/du-toan-2026"
+    bundle.mkdir(parents=True)
+    shutil.copy(ROOT / "content/commune.yml", content / "commune.yml")
+    wrong = run_import(budget_workbook(tmp_path / "sai.xlsx", thu_total=160), "--kind", "budget", "--out",
+                       bundle / "du-toan.csv")
+    assert wrong.returncode == 1 and "[tong-khong-khop]" in wrong.stderr, wrong.stderr + wrong.stdout
+    assert not list(bundle.glob("*.csv"))  # the sum the kind checks is checked before anything is written
+    right = run_import(budget_workbook(tmp_path / "dung.xlsx"), "--kind", "budget", "--out", bundle / "du-toan.csv")
+    assert right.returncode == 0, right.stderr
+    snippet = right.stdout.split("Khai báo trong mục tables của index.md:\n", 1)[1]
+    assert "role: revenue" in snippet and "role: expenditure" in snippet
+    (bundle / "index.md").write_text("---\ntitle: Dự toán ngân sách xã năm 2026\nkind: budget\nissued: 2026-01-05\n"
+                                     "unit: triệu đồng\nposting: {from: 2026-01-06, to: 2026-02-05, places: [website]}\n"
+                                     + snippet + "---\nDự toán.\n", encoding="utf-8")
+    result = ckx("validate", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_table_role_may_be_written_in_vietnamese(tmp_path):
+    content = tmp_path / "content"
+    bundle = content / "disclosures/2026/du-toan-2026"
+    bundle.mkdir(parents=True)
+    shutil.copy(ROOT / "content/commune.yml", content / "commune.yml")
+    (bundle / "thu.csv").write_text("TT;Nội dung;Dự toán năm\n;TỔNG THU;100\n1;Phí;100\n", encoding="utf-8")
+    (bundle / "chi.csv").write_text("TT;Nội dung;Dự toán năm\n;TỔNG CHI;100\n1;Chi khác;100\n", encoding="utf-8")
+    (bundle / "index.md").write_text("---\ntitle: Dự toán\nkind: budget\nissued: 2026-01-05\nunit: triệu đồng\n"
+                                     "posting: {from: 2026-01-06, to: 2026-02-05, places: [website]}\n"
+                                     "tables:\n  - {file: thu.csv, role: Thu}\n  - {file: chi.csv, role: chi ngân sách}\n"
+                                     "---\nDự toán.\n", encoding="utf-8")
+    assert ckx("validate", "--content", str(content)).returncode == 0
+    index = bundle / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("role: Thu", "role: thuế"), encoding="utf-8")
+    result = ckx("validate", "--content", str(content))
+    assert result.returncode == 1 and "revenue (Thu ngân sách)" in result.stderr and "thu, chi, cân đối" in result.stderr

@@ -176,6 +176,21 @@ def _misspelt_draft_keys(data: Any, checker: Checker) -> None:
             stack += [((*path, index), item) for index, item in enumerate(value)]
 
 
+def role_words(label: str) -> str:
+    """"Cân đối ngân sách" -> "cân đối": what an officer writes for a table's role, the label without its noun."""
+    return label.lower().removesuffix(" xã").removesuffix(" ngân sách") or label.lower()
+
+
+def table_role(written: str, roles: Mapping[str, str]) -> str:
+    """The role code a table's `role:` names: its code ("revenue"), its label ("Thu ngân sách"), or the label's
+    first words as officers write them ("thu", "chi", "cân đối"). Unknown spellings are returned as written."""
+    folded = fold(written)
+    for code, label in roles.items():
+        if folded in (code, fold(label), fold(role_words(label)), fold(label) + " xa"):
+            return code
+    return written
+
+
 def as_draft(issues: list[Issue]) -> list[Issue]:
     """A hidden draft's problems, told but not blocking: each error becomes a warning saying so."""
     return [issue if issue.severity != ERROR else
@@ -275,10 +290,13 @@ def _file_refs(items: list[dict], key: str, files: Mapping[str, int], checker: C
                                "Nếu muốn người dân tải tệp về, khai báo tệp trong attachments.", severity=WARNING)
                 continue
             roles = kind.tables.roles if kind else None
+            role = table_role(role, roles) if roles and role else role
             if roles is not None and role not in roles and (role or len(roles) != 1):
                 checker.report("gia-tri-khong-hop-le", (key, index, "role"),
                                f'vai trò bảng "{role or ""}" không dùng được cho loại "{kind.label}".',
-                               f"Chọn một trong: {', '.join(roles)}.")
+                               "Chọn một trong: " + ", ".join(f"{code} ({label})" for code, label in roles.items())
+                               + ". Viết tiếng Việt cũng được: " + ", ".join(role_words(label) for label in roles.values())
+                               + ".")
                 continue
             if roles and not role:
                 role = next(iter(roles))
