@@ -97,22 +97,48 @@ def test_nothing_hidden_reaches_any_published_file(tmp_path):
             assert hidden not in data, (path, hidden)
 
 
-def ods_bytes() -> bytes:
+def ods_bytes(rows=(("STT", "Nội dung", "Dự toán năm"), (None, "TỔNG", 150), ("1", "Phí", 100.5),
+                    ("2", "Khác", 49.5))) -> bytes:
+    """A LibreOffice sheet as it saves one: the mimetype first and stored, the table in content.xml."""
     import io
     import zipfile
 
+    def cell(value):
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, (int, float)):
+            return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    body = "".join("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>" for row in rows)
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}:office:1.0" '
+               f'xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Thu">{body}</table:table></office:spreadsheet>'
+               "</office:body></office:document-content>")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+                         'xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="'
+                         'application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>', zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+def test_a_libreoffice_sheet_reads_like_excel(tmp_path):
+    (tmp_path / "bang.ods").write_bytes(ods_bytes())
+    raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")
+    table, more = apply_schema(raw, SCHEMA)
+    assert issues == [] and [i for i in more if i.is_error] == []
+    assert [(r.values["noi_dung"], r.values["du_toan"]) for r in table.rows] == [("Phí", Decimal("100.5")),
+                                                                                 ("Khác", Decimal("49.5"))]
+    assert [t.values["du_toan"] for t in table.totals] == [Decimal(150)]  # "TỔNG": the total line, as in Excel
 
 
 @pytest.mark.parametrize(("name", "data", "said"), [
     ("bang.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "thật ra là bảng Excel kiểu cũ (.xls"),
     ("bang.xlsx", ods_bytes(), "thật ra là bảng LibreOffice/OpenOffice (.ods)"),
     ("bang.csv", ods_bytes(), "thật ra là bảng LibreOffice/OpenOffice (.ods)"),
-    ("bang.ods", ods_bytes(), "bảng LibreOffice/OpenOffice (.ods)"),
 ])
 def test_a_file_is_named_for_what_it_is(tmp_path, name, data, said):
     (tmp_path / name).write_bytes(data)

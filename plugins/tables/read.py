@@ -234,6 +234,34 @@ def read_xls(path: Path, file: str, sheet: str | None) -> RawTable:
     return table
 
 
+def read_ods(path: Path, file: str, sheet: str | None) -> RawTable:
+    """LibreOffice/OpenOffice (.ods, for the import command): python-calamine (Rust's calamine), which reads the
+    values as saved, the merged areas and which sheets are hidden. Rows are numbered from the sheet's top."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        visible = [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")] or book.sheet_names
+        if not visible:
+            raise Unreadable("tệp .ods không có trang tính nào.")
+        if sheet is not None and sheet not in book.sheet_names:
+            raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(book.sheet_names)}.')
+        if sheet is not None and sheet not in visible:
+            raise Unreadable(f'trang tính "{sheet}" đang bị ẩn nên người lập biểu không thấy nó khi kiểm tra: không đăng.')
+        worksheet = book.get_sheet_by_name(sheet or visible[0])
+        grid = worksheet.to_python(skip_empty_area=False)
+        merges = worksheet.merged_cell_ranges or []
+    except CalamineError as exc:
+        raise Unreadable(f"không mở được tệp .ods ({exc}).") from exc
+    table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name)
+    for index, values in enumerate(grid, start=1):
+        cells = [None if v in ("", None) else _as_shown(v) for v in values[:MAX_COLUMNS]]
+        if any(c is not None for c in cells):
+            table.rows.append((index, cells))
+    table.merges = [(top + 1, left, bottom + 1, min(right, MAX_COLUMNS - 1)) for (top, left), (bottom, right) in merges]
+    return table
+
+
 def sheet_names(path: Path) -> list[str | None]:
     """The worksheets of an .xlsx or .xls, in order; [None] for a text table or a workbook that does not
     open (read_table then reports why)."""
@@ -253,6 +281,14 @@ def sheet_names(path: Path) -> list[str | None]:
                 return list(workbook.sheetnames)
             finally:
                 workbook.close()
+        if suffix == ".ods":
+            from python_calamine import CalamineError, CalamineWorkbook
+
+            try:
+                book = CalamineWorkbook.from_path(str(path))
+            except CalamineError:
+                return [None]
+            return [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")] or [None]
         if suffix == ".xls":
             import xlrd
 
@@ -319,7 +355,7 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
         if actual in ("xls", "ods") and path.suffix.lower() != f".{actual}":
             raise Unreadable(f"tệp có đuôi {path.suffix or '(không có)'} nhưng thật ra là {FORMAT_NAMES[actual]}.")
         if actual == "ods":
-            raise Unreadable(f"tệp là {FORMAT_NAMES['ods']}: chương trình chưa đọc dạng này.")
+            return read_ods(path, file, sheet), []
         if path.suffix.lower() == ".xlsx":
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)
