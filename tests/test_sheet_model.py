@@ -172,3 +172,18 @@ def test_a_list_without_a_village_column_says_so_once(tmp_path):
     result = ckx("validate", "--content", str(site))
     missing = [line for line in result.stderr.splitlines() if "[thieu-gia-tri]" in line and "thôn" in line.lower()]
     assert len(missing) == 1 and "không có cột Thôn" in missing[0], result.stderr
+
+
+def test_a_sum_that_disagrees_because_excel_skipped_text_names_the_cause(tmp_path):
+    """Typed as text, "50" is left out of Excel's own SUM: the total reads 100 where the rows make 150."""
+    site = tmp_path / "content"
+    shutil.copytree(FIXTURES / "sites" / "xa-ngan-sach", site)
+    bundle = site / "disclosures/2026/du-toan-2026"
+    (bundle / "thu.csv").unlink()
+    workbook(bundle, [["TT", "Nội dung", "Dự toán năm"], ["", "TỔNG THU NGÂN SÁCH XÃ", 100], ["1", "Phí, lệ phí", 100],
+                      ["2", "Lệ phí trước bạ", "50"]], name="thu.xlsx")
+    index = bundle / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("thu.csv", "thu.xlsx"), encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    line = next(line for line in result.stderr.splitlines() if "[tong-khong-khop]" in line)
+    assert "dòng 4 là số lưu dạng chữ" in line and "Convert to Number" in line, result.stderr

@@ -95,7 +95,8 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
         estimate, actual = (next((m.key for m in measures if m.base == base and m.commune), base) for base in MEASURES)
         rows = [BudgetRow(number=row.number, stt=row.values["stt"] or "", content=row.values["noi_dung"] or "",
                           amounts={key: row.values[key] for key in keys}, note=row.values["ghi_chu"],
-                          unreadable=row.unreadable, total=row.total, estimate_key=estimate, actual_key=actual)
+                          unreadable=row.unreadable, total=row.total, estimate_key=estimate, actual_key=actual,
+                          as_text=row.as_text)
                  for row in table.rows]
         tops = build_tree(rows)
         issues += [mismatch_issue(m, table.file, table.headers[m.key]) for m in check_sums(rows, exact=unit == "đồng")]

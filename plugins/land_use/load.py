@@ -89,7 +89,7 @@ def load_land_use(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
     for _ref, table in read:
         issues += _to_hectares(table)
         tree = [TreeRow(number=row.number, stt=row.values["stt"] or "", content=row.values["ten"] or "",
-                        amounts={key: row.values[key] for key in AREAS}, unreadable=row.unreadable)
+                        amounts={key: row.values[key] for key in AREAS}, unreadable=row.unreadable, as_text=row.as_text)
                 for row in table.rows]
         build_tree(tree)
         issues += [mismatch_issue(m, table.file, table.headers[m.key]) for m in check_sums(tree, exact=False)]

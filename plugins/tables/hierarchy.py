@@ -60,6 +60,7 @@ class TreeRow:
     amounts: dict[str, Decimal | None]  # the summed columns: "du_toan", "dien_tich"...
     unreadable: frozenset[str] = frozenset()  # amounts whose cell could not be read (already reported)
     total: bool = False  # a grand-total line of the form ("Tổng cộng")
+    as_text: frozenset[str] = frozenset()  # amounts typed into Excel as text: its own SUM skipped them
     level: int = OTHER
     of_which: bool = False
     parent: TreeRow | None = None
@@ -164,10 +165,16 @@ def mismatch_issue(mismatch: SumMismatch, file: str, header: str) -> Issue:
     """The officer's view of a parent that is not the sum of its children: both figures and the rows."""
     label = f"{mismatch.row.stt} {mismatch.row.content}".strip()
     children = ", ".join(str(c.number) for c in mismatch.row.children)
+    as_text = [c.number for c in mismatch.row.children if mismatch.key in c.as_text]
+    cause = (f" Các ô dòng {', '.join(map(str, as_text))} là số lưu dạng chữ (Text): công thức cộng của Excel bỏ qua "
+             "chúng, nên tổng Excel tính ra khác tổng thật." if as_text else "")
     return Issue(code="tong-khong-khop", file=file, line=mismatch.row.number, column=header,
                  message=f'dòng "{label}" ghi {number(mismatch.found)} nhưng tổng các dòng con '
-                         f"(dòng {children}) là {number(mismatch.expected)}, lệch {number(mismatch.found - mismatch.expected)}.",
-                 hint="Sửa số của dòng này hoặc của các dòng con. Dòng \"Trong đó\" không được cộng vào tổng.")
+                         f"(dòng {children}) là {number(mismatch.expected)}, lệch {number(mismatch.found - mismatch.expected)}."
+                         + cause,
+                 hint=("Trong Excel, chọn các ô đó, bấm dấu chấm than vàng, chọn Convert to Number (Chuyển thành số), "
+                       "rồi để Excel tính lại tổng. " if as_text else "")
+                      + "Sửa số của dòng này hoặc của các dòng con. Dòng \"Trong đó\" không được cộng vào tổng.")
 
 
 def total_line_issues(table, key: str, values: list[Decimal | None], unreadable: bool = False,

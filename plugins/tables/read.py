@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,9 @@ class RawTable:
     # the file's own word on its decimal mark: a ";" CSV is written by Vietnamese-locale Excel, whose decimals
     # are commas ("1,250" is 1,25); elsewhere "1,250" might be English thousands
     decimal_comma: bool = False
+    # (row, column from 0) of .xlsx cells holding a number typed as text ("1.250" with Text format): Excel's own
+    # SUM skips them, so when a sum disagrees the officer is told they may be why
+    text_numbers: set[tuple[int, int]] = field(default_factory=set)
 
 
 class Unreadable(ValueError):
@@ -148,6 +152,8 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
             if hidden_columns and any(v not in (None, "") for i, v in enumerate(values) if i in hidden_columns):
                 table.hidden_columns_used = True
             cells = [None if index in hidden_columns else _as_shown(v) for index, v in enumerate(values)]
+            table.text_numbers.update((number, index) for index, cell in enumerate(cells)
+                                      if isinstance(cell, str) and _TEXT_NUMBER.match(cell))
             if any(c not in (None, "") for c in cells):
                 if number in hidden_rows:
                     table.hidden_rows.append(number)
@@ -161,6 +167,9 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
         return table
     finally:
         workbook.close()
+
+
+_TEXT_NUMBER = re.compile(r"^-?\d[\d.,]*$")
 
 
 def _as_shown(value: Any) -> Any:

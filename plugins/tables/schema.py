@@ -139,6 +139,7 @@ class Row:
     unreadable: frozenset[str] = frozenset()  # keys whose cell was filled but could not be read (already reported)
     total: bool = False  # a grand-total line ("Tổng cộng")
     section: str | None = None  # the heading the row is under, when the schema has sections
+    as_text: frozenset[str] = frozenset()  # keys whose .xlsx cell held a number typed as text (Excel's SUM skips it)
 
 
 @dataclass
@@ -203,7 +204,9 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
                     unreadable.add(column.key)  # one bad cell, one issue: never "empty" as well
         if number not in form.totals:  # a total line counts each category under its mark column
             _read_marks(marks, cells, values, unreadable, written, raw.file, number, issues)
-        row = Row(number, values, frozenset(unreadable), total=number in form.totals, section=section)
+        as_text = frozenset(column.key for index, column in enumerate(columns)
+                            if column is not None and (number, index) in raw.text_numbers)
+        row = Row(number, values, frozenset(unreadable), total=number in form.totals, section=section, as_text=as_text)
         if row.total and not schema.keeps_totals:
             table.totals.append(row)  # checked by the kind against the rows it sums, never published as a row
             continue
