@@ -187,3 +187,34 @@ def test_a_sum_that_disagrees_because_excel_skipped_text_names_the_cause(tmp_pat
     result = ckx("validate", "--content", str(site))
     line = next(line for line in result.stderr.splitlines() if "[tong-khong-khop]" in line)
     assert "dòng 4 là số lưu dạng chữ" in line and "Convert to Number" in line, result.stderr
+
+
+@pytest.mark.parametrize(("cells", "numbering"), [
+    (["A", "B", "1", "2", "3=2/1"], True),
+    (["(1)", "(2)", "(3)", "(4)=(5)+(6)", "(5)", "(6)", "(7)"], True),
+    (["1", "2", "3", "4"], True),
+    (["4", "A", "1"], False),  # a data row of short cells
+    (["2", "B", "2"], False),
+    (["1", "3"], False),
+])
+def test_the_column_number_row_is_told_from_a_short_data_row(cells, numbering):
+    from plugins.tables.form import _is_column_numbers
+
+    assert _is_column_numbers(cells) is numbering
+
+
+@pytest.mark.parametrize(("text", "total"), [("Cộng", True), ("Cộng thôn Đông", True), ("Cộng: 05 hộ", True),
+                                             ("TỔNG CỘNG", True), ("Cộng đồng dân cư thôn", False)])
+def test_subtotal_lines_as_officers_write_them(text, total):
+    from plugins.tables.form import _is_total
+
+    assert _is_total(["", text, 5]) is total
+
+
+def test_a_table_whose_header_names_no_column_gets_one_message(tmp_path):
+    path = tmp_path / "bang.csv"
+    path.write_text("Mục;Tên khoản;Số tiền\n1;Phí;100\n2;Lệ phí;50\n", encoding="utf-8")
+    raw, _ = read_table(path, "bang.csv")
+    table, issues = apply_schema(raw, SCHEMA)
+    assert table is None and len(issues) == 1 and "không thấy dòng tiêu đề" in issues[0].message
+    assert "Mục, Tên khoản, Số tiền" in issues[0].message

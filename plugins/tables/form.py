@@ -294,20 +294,21 @@ def _unit_line(band: list[tuple[int, list[Any]]]) -> tuple[str | None, int | Non
 
 
 def _is_column_numbers(written: list[Any]) -> bool:
-    """"A | B | 1 | 2 | 3=2/1" or "(1) | (2) | (3)": every filled cell a column label, letters or formulas among
-    them or the numbers counting up, so a data row of small numbers is never taken for it."""
+    """"A | B | 1 | 2 | 3=2/1" or "(1) | (2) | (3) | (4)=(5)+(6)": every filled cell a column label, the letters
+    A, B, C... in order and the numbers counting up (a formula counts as the number before its "="), so a data
+    row of small numbers or short words ("4 | A | 1") is never taken for it."""
     if len(written) < 2:
         return False
-    texts = []
+    letters, numbers = [], []
     for cell in written:
         text = _text(cell)
         if not _COLUMN_NUMBER.match(text):
             return False  # most rows stop at their first cell
-        texts.append(text)
-    if any(not t.isdigit() for t in texts):
-        return True
-    numbers = [int(t) for t in texts]
-    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        label = text.split("=", 1)[0].strip().strip("()")
+        (numbers if label.isdigit() else letters).append(int(label) if label.isdigit() else label)
+    in_order = letters == [chr(ord("A") + i) for i in range(len(letters))]
+    counting = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else True
+    return in_order and counting and (bool(letters) or len(numbers) >= 2)
 
 
 def _is_footer(written: list[Any]) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from plugins.issues import INFO, WARNING, Issue
 from plugins.issues.text import control_character_issues
 from plugins.privacy.rules import HINT, NO_OFFICIAL, RULE, Official, message, personal_column, personal_data
-from plugins.tables.form import Form, SetAside, heading_text, read_form
+from plugins.tables.form import HEADER_SEARCH_ROWS, Form, SetAside, heading_text, read_form
 from plugins.tables.read import RawTable
 from plugins.vietnamese.parse import ParseError, parse_date, parse_date_or_days, parse_number, parse_time
 from plugins.vietnamese.text import fold
@@ -182,6 +182,14 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
     form = read_form(raw.rows, raw.merges, lambda text: schema.column_for(text) is not None)
     issues = [_set_aside_issue(raw.file, part) for part in form.set_aside]
     columns, written, marks, header_issues = _match_headers(raw, form, schema, drop_personal)
+    if not any(columns) and not marks:  # no row names a single column: one message, which row and why
+        taken = ", ".join(form.header(i) for i in range(len(form.parts)) if form.header(i))
+        return None, [Issue(code="thieu-cot", file=raw.file, line=form.header_row,
+                            message=f"không thấy dòng tiêu đề của bảng: không dòng nào trong {HEADER_SEARCH_ROWS} dòng đầu "
+                                    f"có tên cột của mẫu; dòng {form.header_row} ({taken[:200]}) được xem là tiêu đề "
+                                    "nhưng không cột nào khớp.",
+                            hint="Các cột của mẫu: " + ", ".join(c.name for c in schema.columns if c.required)
+                                 + ". Sửa tên cột ở dòng tiêu đề cho đúng mẫu (viết hoa, có dấu hay không đều được).")]
     issues += header_issues
     table = Table(raw.file, [c for c in columns if c is not None], headers=written, sheet=raw.sheet,
                   header_row=form.header_row, unit=form.unit, unit_written=form.unit_written, unit_row=form.unit_row)
