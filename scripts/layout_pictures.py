@@ -35,6 +35,9 @@ PICTURES = {
     "dat-dai": (form_layouts.land_use_list, LAND_USE_TABLE),
     "ho-ngheo": (form_layouts.poverty_list, POVERTY_TABLE),
     "lich-tiep-cong-dan": (form_layouts.reception_month_table, SESSIONS_TABLE),
+    "ngan-sach-tieu-de-ngang-bieu": (form_layouts.budget_estimate_titled, BUDGET_TABLE),
+    "dat-dai-bieu-10ch": (form_layouts.land_use_10ch, LAND_USE_TABLE),
+    "lich-tiep-cong-dan-quy": (form_layouts.reception_quarter_days, SESSIONS_TABLE),
 }
 STYLE = """
 body { margin: 0; font: 13px 'Liberation Sans', sans-serif; background: #fff; }

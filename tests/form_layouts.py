@@ -250,3 +250,60 @@ def procedures_official(in_person_hoa_tich: int = 48, not_due_dat_dai: int = 3, 
     ]
     end, footer_merges = footer(len(rows) + 1, 15)
     return Layout(rows + end, [*ISSUER_MERGES, "A3:O3", *merges, *footer_merges])
+
+
+def budget_estimate_titled() -> Layout:
+    """The estimate form as Thông tư 343 appendices lay it out: the issuer and "Biểu số 118/CK-NSNN" on the
+    first row, the title merged across the whole sheet (the most common title there is: it reads over every
+    column, so it must never be taken for the header), "Dự toán năm 2026" merged over its two scopes, the
+    column numbers, an of-which line, and dashes for zero."""
+    rows = [
+        ["ỦY BAN NHÂN DÂN XÃ HÒA AN", None, "Biểu số 118/CK-NSNN", None],
+        ["DỰ TOÁN THU NGÂN SÁCH XÃ NĂM 2026", None, None, None],
+        ["Đơn vị tính: Đồng", None, None, None],
+        ["STT", "Nội dung", "Dự toán năm 2026", None],
+        [None, None, "Tổng thu NSNN trên địa bàn", "Thu ngân sách xã"],
+        ["A", "B", 1, 2],
+        [None, "TỔNG THU NGÂN SÁCH XÃ", 1_150_000_000, 2_350_000_000],
+        ["I", "Các khoản thu xã hưởng 100%", 150_000_000, 150_000_000],
+        ["1", "Phí, lệ phí", 150_000_000, 150_000_000],
+        ["2", "Thu từ hoạt động kinh tế và sự nghiệp", "-", "-"],
+        ["II", "Các khoản thu phân chia theo tỷ lệ phần trăm (%)", 1_000_000_000, 400_000_000],
+        ["III", "Thu bổ sung từ ngân sách cấp trên", "-", 1_800_000_000],
+        [None, "Trong đó: Chương trình MTQG xây dựng nông thôn mới", "-", 500_000_000],
+    ]
+    end, merges = footer(len(rows) + 1, 4)
+    return Layout(rows + end, ["A2:D2", "A4:A5", "B4:B5", "C4:D4", *merges])
+
+
+def land_use_10ch() -> Layout:
+    """Biểu 10/CH: the planned area is the current one plus the added one ("(4)=(5)+(6)" in the column-number
+    row), "Tăng thêm" merged over its "Diện tích (ha)" and "Sử dụng vào loại đất"."""
+    rows = [
+        ["Biểu 10/CH", None, None, None, None, None, None, None],
+        ["DANH MỤC CÔNG TRÌNH, DỰ ÁN THỰC HIỆN TRONG NĂM 2026", None, None, None, None, None, None, None],
+        ["STT", "Hạng mục", "Mã loại đất", "Diện tích kế hoạch (ha)", "Diện tích hiện trạng (ha)", "Tăng thêm", None,
+         "Địa điểm (đến cấp xã)"],
+        [None, None, None, None, None, "Diện tích (ha)", "Sử dụng vào loại đất", None],
+        ["(1)", "(2)", "(3)", "(4)=(5)+(6)", "(5)", "(6)", "(7)", "(8)"],
+        ["1", "Đường giao thông liên thôn", "DGT", 1.25, 0.4, 0.85, "LUC: 0,60; HNK: 0,25", "Thôn Đồng Bến"],
+        ["2", "Nhà văn hóa thôn Trại", "DVH", 0.18, 0, 0.18, "HNK", "Thôn Trại"],
+    ]
+    end, merges = footer(len(rows) + 1, 8)
+    return Layout(rows + end, ["A2:H2", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "F3:G3", "H3:H4", *merges],
+                  decimals=2)
+
+
+def reception_quarter_days() -> Layout:
+    """A quarter's reception days as one row a month ("Ngày 01; 08; 15; 22; 29 (Thứ 5)"), and a note under the
+    table that is no session."""
+    rows = [
+        ["LỊCH TIẾP CÔNG DÂN ĐỊNH KỲ CỦA CHỦ TỊCH UBND XÃ QUÝ IV NĂM 2026", None, None, None],
+        ["Tháng", "Người tiếp công dân", "Chức vụ", "Ngày tiếp công dân"],
+        ["Tháng 10", "Trần Văn Minh", "Chủ tịch", "Ngày 01; 08; 15; 22; 29 (Thứ 5)"],
+        ["Tháng 11", "Trần Văn Minh", "Chủ tịch", "Ngày 05; 12; 19; 26 (Thứ 5)"],
+        ["Tháng 12", "Trần Văn Minh", "Chủ tịch", "Ngày 03; 10; 17; 24; 31 (Thứ 5)"],
+        [None, None, None, None],
+        ["Trường hợp Chủ tịch có công tác đột xuất, có thông báo riêng.", None, None, None],
+    ]
+    return Layout(rows, ["A1:D1"])

@@ -218,3 +218,55 @@ def test_a_table_whose_header_names_no_column_gets_one_message(tmp_path):
     table, issues = apply_schema(raw, SCHEMA)
     assert table is None and len(issues) == 1 and "không thấy dòng tiêu đề" in issues[0].message
     assert "Mục, Tên khoản, Số tiền" in issues[0].message
+
+
+@pytest.mark.parametrize("shape", ["xlsx", "csv"])
+def test_the_estimate_with_its_title_across_the_sheet(tmp_path, shape):
+    from tests.form_layouts import budget_estimate_titled, write_form
+
+    site = tmp_path / "content"
+    shutil.copytree(FIXTURES / "sites" / "xa-ngan-sach", site)
+    bundle = site / "disclosures/2026/du-toan-2026"
+    (bundle / "thu.csv").unlink()
+    written = write_form(bundle, "thu", budget_estimate_titled(), shape)
+    index = bundle / "index.md"
+    text = index.read_text(encoding="utf-8").replace("thu.csv", written.name).replace("unit: triệu đồng", "unit: đồng")
+    index.write_text(text, encoding="utf-8")
+    result = build(site, tmp_path / "output")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "output/cong-khai/2026/du-toan-2026/index.html").read_text(encoding="utf-8")
+    assert "Tổng thu ngân sách xã: dự toán 2.350.000.000 đồng" in page
+    assert "Dự toán năm 2026 – Tổng thu NSNN trên địa bàn" in page and "DỰ TOÁN THU NGÂN SÁCH XÃ NĂM 2026 –" not in page
+
+
+@pytest.mark.parametrize("shape", ["xlsx", "csv"])
+def test_the_land_use_form_10ch_reads_its_added_area(tmp_path, shape):
+    from plugins.land_use.schema import LAND_USE_TABLE
+    from tests.form_layouts import land_use_10ch, write_form
+
+    path = write_form(tmp_path, "ds", land_use_10ch(), shape)
+    raw, _ = read_table(path, path.name)
+    table, issues = apply_schema(raw, LAND_USE_TABLE)
+    assert [i.code for i in issues if i.is_error] == []
+    assert [(r.values["dien_tich"], r.values["hien_trang"], r.values["tang_them"]) for r in table.rows] == [
+        (Decimal("1.25"), Decimal("0.40") if shape == "csv" else Decimal("0.4"), Decimal("0.85")),
+        (Decimal("0.18"), Decimal("0.00") if shape == "csv" else Decimal(0), Decimal("0.18"))]
+
+
+@pytest.mark.parametrize("shape", ["xlsx", "csv"])
+def test_a_quarters_reception_days_a_row_a_month(tmp_path, shape):
+    from tests.form_layouts import reception_quarter_days, write_form
+    from tests.test_forms import schedule_site
+
+    bundle = schedule_site(tmp_path, "")
+    written = write_form(bundle, "lich", reception_quarter_days(), shape)
+    index = bundle / "index.md"
+    text = index.read_text(encoding="utf-8").replace("posting: {from: 2026-11-20, to: 2026-12-31",
+                                                     "posting: {from: 2026-09-20, to: 2026-12-31")
+    index.write_text(text.replace("issued: 2026-11-18", f"issued: 2026-09-18\ntables:\n  - file: {written.name}"),
+                     encoding="utf-8")
+    site = bundle.parents[2]
+    result = build(site, tmp_path / "output", "2026-09-21")
+    assert result.returncode == 0, result.stderr
+    calendar = (tmp_path / "output/lich.ics").read_text(encoding="utf-8")
+    assert calendar.count("BEGIN:VEVENT") == 28 and "đột xuất" not in calendar
