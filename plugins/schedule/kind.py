@@ -57,7 +57,7 @@ SCHEDULE = Kind(
     default_posting_days=90,  # a quarter's reception schedule
     order=40,
     issue_codes=("gio-ket-thuc-truoc-bat-dau", "lich-ngoai-thoi-gian-niem-yet", "niem-yet-chua-du-ngay",
-                 "gia-tri-khong-hop-le", "thieu-khoa"),
+                 "gia-tri-khong-hop-le", "thieu-khoa", "ngay-khong-hop-le"),
     tables=Tables(
         schema=SESSIONS_TABLE,
         load=load_schedule,
