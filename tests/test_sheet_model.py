@@ -8,6 +8,8 @@ import shutil
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from plugins.issues import INFO
@@ -270,3 +272,33 @@ def test_a_quarters_reception_days_a_row_a_month(tmp_path, shape):
     assert result.returncode == 0, result.stderr
     calendar = (tmp_path / "output/lich.ics").read_text(encoding="utf-8")
     assert calendar.count("BEGIN:VEVENT") == 28 and "đột xuất" not in calendar
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hidden_rows=st.sets(st.integers(2, 7)), hidden_column=st.sampled_from(["C", "D", "E"]),
+       hide_sheet=st.booleans())
+def test_no_hidden_value_is_ever_read(tmp_path, hidden_rows, hidden_column, hide_sheet):
+    """Whatever is hidden (rows, a column, a sheet), none of its values comes out of the reader."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Bang"
+    sheet.append(["STT", "Nội dung", "Dự toán năm", "Ghi chú", "Nháp"])
+    for number in range(2, 8):
+        marker = f"AN{number}" if number in hidden_rows else f"HIEN{number}"
+        sheet.append([str(number), f"Khoản {marker}", number * 10, f"ghi chú {marker}", f"nháp {marker}"])
+    sheet.column_dimensions[hidden_column].hidden = True
+    for number in hidden_rows:
+        sheet.row_dimensions[number].hidden = True
+    if hide_sheet:
+        secret = book.create_sheet("Bi mat", 0)
+        secret.append(["STT", "Nội dung", "Dự toán năm"])
+        secret.append(["1", "Khoản TRANGAN", 999])
+        secret.sheet_state = "hidden"
+    path = tmp_path / f"bang-{len(hidden_rows)}-{hidden_column}-{hide_sheet}.xlsx"
+    book.save(path)
+    raw, _ = read_table(path, path.name)
+    seen = " ".join(str(cell) for _, cells in raw.rows for cell in cells)
+    assert not any(f"AN{n}" in seen.replace("HIEN", "") for n in hidden_rows)
+    assert "TRANGAN" not in seen
+    column = ord(hidden_column) - ord("A")
+    assert all(cells[column] is None for _, cells in raw.rows if column < len(cells))

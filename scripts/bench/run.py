@@ -11,7 +11,8 @@ step; printing (per sheet, on a sample of print views); peak memory of the
 largest process; output size; the largest and median disclosure page (bytes
 and gzip); the bytes of a first search; then the same pages as plain Markdown
 built by plain Pelican and, when Debian's `hugo` is installed, by Hugo, with
-our times as ratios to each. Then a generated province (`--province`, 50 communes of about 40
+our times as ratios to each. Then the table reader's cost per 100,000 rows (scripts/bench/reader.py).
+Then a generated province (`--province`, 50 communes of about 40
 disclosures each) built side by side into one portal: total, per commune, the portal's size.
 """
 
@@ -214,6 +215,12 @@ def main() -> None:
         print(f"\n## Quy mô {scale:g}×")
         for name, value in results.items():
             print(f"{name:<{width}}  {value}")
+    from scripts.bench.reader import measure
+
+    results = measure()
+    print("\n## Bộ đọc bảng (make import, mọi bảng của hồ sơ)")
+    for name, value in results.items():
+        print(f"{name}  {value}")
     if args.province:
         results = bench_province(args.province, args.seed, args.work)
         width = max(map(len, results))
