@@ -13,6 +13,8 @@ import io
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -148,12 +150,13 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
         _read_sheet_xml(worksheet, table)
         hidden_rows, hidden_columns = set(table.hidden_rows), set(table.hidden_columns)
         table.hidden_rows = []  # from here: the hidden rows that held something, which the note names
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            if hidden_columns and any(v not in (None, "") for i, v in enumerate(values) if i in hidden_columns):
+        for number, row in enumerate(worksheet.iter_rows(), start=1):
+            if hidden_columns and any(c.value not in (None, "") for i, c in enumerate(row) if i in hidden_columns):
                 table.hidden_columns_used = True
-            cells = [None if index in hidden_columns else _as_shown(v) for index, v in enumerate(values)]
+            cells = ([None if index in hidden_columns else _as_shown(c.value, c) for index, c in enumerate(row)]
+                     if hidden_columns else [_as_shown(c.value, c) for c in row])
             table.text_numbers.update((number, index) for index, cell in enumerate(cells)
-                                      if isinstance(cell, str) and _TEXT_NUMBER.match(cell))
+                                      if cell.__class__ is str and cell[:1] in _DIGIT_STARTS and _TEXT_NUMBER.match(cell))
             if any(c not in (None, "") for c in cells):
                 if number in hidden_rows:
                     table.hidden_rows.append(number)
@@ -170,14 +173,46 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
 
 
 _TEXT_NUMBER = re.compile(r"^-?\d[\d.,]*$")
+_DIGIT_STARTS = frozenset("-0123456789")
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
-def _as_shown(value: Any) -> Any:
-    if isinstance(value, str):
+def _as_shown(value: Any, cell: Any = None) -> Any:
+    """A cell's value as Excel shows it: a number with the decimals its format shows ("0.00" shows 1/3 as 0,33;
+    "0.0%" shows 0.973 as 97,3), else with the 15 significant digits Excel keeps; text composed (NFC)."""
+    kind = value.__class__
+    if kind is str:
         return nfc(value.strip())
-    if isinstance(value, float) and math.isfinite(value):
-        return float(f"{value:.15g}")  # Excel keeps 15 significant digits: 0.12999999999999998 is 0.13
+    if kind is float or kind is int:
+        number_format = getattr(cell, "number_format", "General")
+        decimals, percent = (None, False) if number_format == "General" else shown_format(number_format or "General")
+        if decimals is not None or percent:
+            if kind is float and not math.isfinite(value):
+                return value
+            shown = Decimal(repr(value)) * (100 if percent else 1)
+            return shown.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP) if decimals is not None else shown
+        if kind is float and len(repr(value)) > 16 and math.isfinite(value):  # "218.20000000000002": 17 digits
+            return float(f"{value:.15g}")  # Excel keeps 15 significant digits: 0.12999999999999998 is 0.13
     return value
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+@lru_cache(maxsize=512)
+def shown_format(number_format: str) -> tuple[int | None, bool]:
+    """(decimals shown, percent) of an Excel number format: "#,##0.00" -> (2, False), "0.0%" -> (1, True),
+    "#,##0" -> (0, False), "General" or a text or date format -> (None, False). The first section (positive
+    numbers) decides; quoted text, escapes and [colour] parts are not placeholders."""
+    section = _QUOTED.sub("", number_format.split(";", 1)[0])
+    lowered = section.strip().lower()
+    if lowered in ("general", "@", "") or any(ch in lowered for ch in "dmyhse"):  # dates, times, 1,23E+10
+        return None, False
+    percent = "%" in section
+    whole, dot, fraction = section.partition(".")
+    if not any(ch in whole + fraction for ch in "0#?"):
+        return None, percent
+    return (len(re.match(r"[0#?]*", fraction).group()) if dot else 0), percent
 
 
 def _read_sheet_xml(worksheet, table: RawTable) -> None:
@@ -190,25 +225,31 @@ def _read_sheet_xml(worksheet, table: RawTable) -> None:
     from openpyxl.utils.cell import range_boundaries
 
     source = worksheet._get_source()  # the one way into a read-only sheet's XML; openpyxl closes nothing here
+    cell, row, col, merge, formula_tag, value_tag = (f"{{{SHEET_NS}}}{tag}" for tag in ("c", "row", "col", "mergeCell",
+                                                                                          "f", "v"))
+    formula = value = False  # of the cell being read: its <f> and <v> end before it does
     try:
         for _, element in iterparse(source):
-            tag = element.tag.rsplit("}", 1)[-1]
-            if tag == "c":
-                children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
-                formula, value = children.get("f"), children.get("v")
-                if formula is not None and (value is None or not (value.text or "").strip()) \
-                        and len(table.unsaved_formulas) < 50:
+            tag = element.tag
+            if tag == value_tag:
+                value = bool((element.text or "").strip())
+            elif tag == formula_tag:
+                formula = True
+            elif tag == cell:
+                if formula and not value and len(table.unsaved_formulas) < 50:
                     table.unsaved_formulas.append(element.get("r", "?"))
-            elif tag == "row" and element.get("hidden") in ("1", "true"):
-                table.hidden_rows.append(int(element.get("r", "0")))
-            elif tag == "col" and element.get("hidden") in ("1", "true"):
-                first, last = int(element.get("min", "1")), min(int(element.get("max", "1")), MAX_COLUMNS)
-                table.hidden_columns += range(first - 1, last)
-            elif tag == "mergeCell" and len(table.merges) < MAX_MERGES:
+                formula = value = False
+            elif tag == row:
+                if element.get("hidden") in ("1", "true"):
+                    table.hidden_rows.append(int(element.get("r", "0")))
+            elif tag == col:
+                if element.get("hidden") in ("1", "true"):
+                    first, last = int(element.get("min", "1")), min(int(element.get("max", "1")), MAX_COLUMNS)
+                    table.hidden_columns += range(first - 1, last)
+            elif tag == merge and len(table.merges) < MAX_MERGES:
                 first_col, first_row, last_col, last_row = range_boundaries(element.get("ref", ""))
                 table.merges.append((first_row, first_col - 1, last_row, min(last_col, MAX_COLUMNS) - 1))
-            if tag != "f" and tag != "v":
-                element.clear()
+            element.clear()
     except (ValueError, TypeError, SyntaxError):  # a damaged or odd ref: the cells were read, the rest is a help
         return
     finally:

@@ -24,6 +24,7 @@ from plugins.vietnamese.parse import ParseError, parse_date, parse_date_or_days,
 from plugins.vietnamese.text import fold
 
 # "date_or_days": a date, or the days of a month as a month table writes them ("Ngày 01; 08; 15 (Thứ 5)")
+NONE: frozenset[str] = frozenset()
 PARSERS = {"number": parse_number, "date": parse_date, "time": parse_time, "date_or_days": parse_date_or_days}
 FRICTIONLESS_TYPES = {"string": "string", "number": "number", "integer": "integer", "date": "date", "time": "time",
                       "date_or_days": "string"}
@@ -213,7 +214,7 @@ def apply_schema(raw: RawTable, schema: TableSchema, official: Official = NO_OFF
         if number not in form.totals:  # a total line counts each category under its mark column
             _read_marks(marks, cells, values, unreadable, written, raw.file, number, issues)
         as_text = frozenset(column.key for index, column in enumerate(columns)
-                            if column is not None and (number, index) in raw.text_numbers)
+                            if column is not None and (number, index) in raw.text_numbers) if raw.text_numbers else NONE
         row = Row(number, values, frozenset(unreadable), total=number in form.totals, section=section, as_text=as_text)
         if row.total and not schema.keeps_totals:
             table.totals.append(row)  # checked by the kind against the rows it sums, never published as a row
