@@ -1,5 +1,7 @@
 """Numbers and notices read aloud the way a commune announcer reads them (domain §9)."""
 
+import re
+
 import pytest
 
 from plugins.vietnamese.spoken import Style, integer_words, number_words, spoken
@@ -69,7 +71,7 @@ def test_regional_styles():
     ("diện tích 12,05 ha", "diện tích mười hai phẩy không năm héc-ta"),
     ("150 m2 đất ở", "một trăm năm mươi mét vuông đất ở"),
     ("mức 2.200.000 đồng/tháng", "mức hai triệu hai trăm nghìn đồng một tháng"),
-    ("Ngày 05/01/2026", "Ngày năm tháng một năm hai nghìn không trăm hai mươi sáu"),
+    ("Ngày 05/01/2026", "Ngày mồng năm tháng một năm hai nghìn không trăm hai mươi sáu"),
     ("từ ngày 22/4/2026 đến hết ngày 28/4/2026", "từ ngày hai mươi hai tháng tư năm hai nghìn không trăm hai mươi sáu "
                                                  "đến hết ngày hai mươi tám tháng tư năm hai nghìn không trăm hai mươi sáu"),
     ("ngày 14 tháng 4 năm 2026", "ngày mười bốn tháng tư năm hai nghìn không trăm hai mươi sáu"),
@@ -87,9 +89,34 @@ def test_regional_styles():
     ("Kiểm tra lại 12.", "Kiểm tra lại mười hai."),  # a full stop is not a thousands dot
     ("hà nội có ha", "hà nội có ha"),  # "ha" is a unit only after a number
     ("TH/DT", "TH trên DT"),
+    # what notices write every day (periods, sections, document numbers, months of a year, ranges, first days)
+    ("Kết quả quý III năm 2026", "Kết quả quý ba năm hai nghìn không trăm hai mươi sáu"),
+    ("báo cáo quý IV", "báo cáo quý bốn"),
+    ("quý I và quý II", "quý một và quý hai"),
+    ("Mục II, Phần I, Điều 3", "Mục hai, Phần một, Điều ba"),
+    ("Số 05/QĐ-UBND", "Quyết định số năm của Ủy ban nhân dân"),
+    ("Công văn số 1234/UBND-VP", "Công văn số một nghìn hai trăm ba mươi tư của Văn phòng Ủy ban nhân dân"),
+    ("căn cứ 30/2020/NĐ-CP", "căn cứ Nghị định số ba mươi năm hai nghìn không trăm hai mươi của Chính phủ"),
+    ("theo 343/2016/TT-BTC", "theo Thông tư số ba trăm bốn mươi ba năm hai nghìn không trăm mười sáu của Bộ Tài chính"),
+    ("Quyết định 24/2021/QĐ-TTg", "Quyết định số hai mươi tư năm hai nghìn không trăm hai mươi mốt của Thủ tướng "
+                                  "Chính phủ"),
+    ("kèm theo 15/TB-UBND", "kèm theo Thông báo số mười lăm của Ủy ban nhân dân"),
+    ("số liệu tháng 9/2026", "số liệu tháng chín năm hai nghìn không trăm hai mươi sáu"),
+    ("năm học 2025-2026", "năm học hai nghìn không trăm hai mươi lăm đến hai nghìn không trăm hai mươi sáu"),
+    ("năm 2025-2026", "năm hai nghìn không trăm hai mươi lăm đến hai nghìn không trăm hai mươi sáu"),
+    ("ngày 1 tháng 10", "ngày mồng một tháng mười"),
+    ("ngày 10/10/2026", "ngày mồng mười tháng mười năm hai nghìn không trăm hai mươi sáu"),
+    ("ngày 11/10/2026", "ngày mười một tháng mười năm hai nghìn không trăm hai mươi sáu"),
 ])
 def test_sentences(text, said):
-    assert spoken(text) == said
+    """Each sentence starts with a capital, as the announcer's sheet prints it."""
+    assert spoken(text) == said[:1].upper() + said[1:]
+
+
+def test_espeak_reads_no_letter_of_a_quarterly_report_one_by_one():
+    """Roman numerals after "quý" were read as letters ("i i i", "i vê"): no Latin capital is left standing alone."""
+    sentence = spoken("Kết quả giải quyết thủ tục hành chính quý III và quý IV năm 2026 theo 61/2018/NĐ-CP.")
+    assert not re.search(r"\b[IVX]+\b", sentence) and not any(ch.isdigit() for ch in sentence)
 
 
 def test_no_digit_survives_a_notice():

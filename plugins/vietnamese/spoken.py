@@ -128,10 +128,25 @@ ISSUERS = {  # the part after the dash in "30/2020/NĐ-CP": who issued it
     "MTTQ": "của Mặt trận Tổ quốc", "QH": "của Quốc hội",
 }
 
+# A document's type before its number, as the sentence may say it already or not: "30/2020/NĐ-CP" alone is read
+# "Nghị định số ba mươi...", "Nghị định 30/2020/NĐ-CP" is not read "Nghị định Nghị định...".
+DOCUMENT_TYPES = {
+    "NĐ": "Nghị định", "TT": "Thông tư", "QĐ": "Quyết định", "NQ": "Nghị quyết", "TB": "Thông báo",
+    "BC": "Báo cáo", "KH": "Kế hoạch", "CT": "Chỉ thị", "HD": "Hướng dẫn", "TTr": "Tờ trình", "CV": "Công văn",
+    "QH": "Luật", "L": "Luật", "VBHN": "Văn bản hợp nhất", "BB": "Biên bản",
+}
+OFFICES = {"VP": "Văn phòng", "TCKT": "Tài chính - Kế toán", "ĐC": "Địa chính", "TP": "Tư pháp",
+           "VHXH": "Văn hóa - Xã hội"}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+         "XII": 12}
+
 _LETTER = r"A-Za-zÀ-ỹĐđ"
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_DOCUMENT = re.compile(rf"(?P<so>\bsố\s+)?\b(?P<n>\d+)(?:/(?P<year>\d{{4}}))?/(?:(?P<type>[{_LETTER}]+)-)?(?P<issuer>[{_LETTER}]+)\d*\b")
+_DOCUMENT = re.compile(rf"(?P<so>\b[Ss]ố\s+)?\b(?P<n>\d+)(?:/(?P<year>\d{{4}}))?/(?:(?P<type>[{_LETTER}]+)-)?(?P<issuer>[{_LETTER}]+)\d*\b")
 _DATE = re.compile(r"(?P<ngay>\b[Nn]gày\s+)?\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
+_MONTH_OF_YEAR = re.compile(r"\b(?P<word>[Tt]háng)\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\b")  # "tháng 9/2026"
+_ROMAN_AFTER = re.compile(r"\b(?P<word>[Qq]uý|[Pp]hần|[Mm]ục|[Cc]hương|[Đđ]iều|[Kk]hóa|[Nn]hóm|[Đđ]ợt)\s+"
+                          rf"(?P<roman>{'|'.join(sorted(ROMAN, key=len, reverse=True))})(?![{_LETTER}\d])")
 _WORDED_DATE = re.compile(r"\b(?P<word>[Nn]gày|[Tt]háng|[Nn]ăm)\s+(?P<n>\d{1,4})\b(?![.,]\d)")
 _TIME = r"(?P<{0}h>\d{{1,2}})(?:[h:g](?P<{0}m>\d{{2}})|h|\s?giờ)"
 _BEFORE, _AFTER = r"(?<!\d)(?<!\d[.,])", r"(?!\d|[.,]\d)"  # not inside a longer number; a full stop may end it
@@ -145,29 +160,50 @@ _ABBREVIATION = re.compile(rf"(?<![{_LETTER}\d])({'|'.join(map(re.escape, sorted
 
 def spoken(text: str, style: Style = DEFAULT) -> str:
     """A sentence as the announcer says it. Document numbers first (their digits are not amounts), then
-    dates, times, phone numbers, ranges, numbers with their units, and abbreviations."""
+    dates, Roman numerals of periods and sections, times, phone numbers, ranges, numbers with their units,
+    and abbreviations; the sentence starts with a capital."""
     text = _DOCUMENT.sub(lambda m: _document(m, style), text)
-    text = _DATE.sub(lambda m: f"{(m['ngay'] or 'ngày ').strip()} {integer_words(int(m['d']), style)} tháng {month_words(int(m['m']), style)} "
-                               f"năm {integer_words(int(m['y']), style)}", text)
+    text = _DATE.sub(lambda m: f"{(m['ngay'] or 'ngày ').strip()} {day_words(int(m['d']), style)} tháng "
+                               f"{month_words(int(m['m']), style)} năm {integer_words(int(m['y']), style)}", text)
+    text = _MONTH_OF_YEAR.sub(lambda m: f"{m['word']} {month_words(int(m['m']), style)} năm "
+                                        f"{integer_words(int(m['y']), style)}", text)
+    text = _ROMAN_AFTER.sub(lambda m: f"{m['word']} {integer_words(ROMAN[m['roman']], style)}", text)
+    text = _NUMBER_RANGE.sub(lambda m: f"{m['a']} đến {m['b']}", text)  # "năm 2025-2026": before the year is read
     text = _WORDED_DATE.sub(lambda m: f"{m['word']} " + (month_words(int(m['n']), style) if m["word"].lower() == "tháng"
+                                                          else day_words(int(m["n"]), style) if m["word"].lower() == "ngày"
                                                           else integer_words(int(m["n"]), style)), text)
     text = _TIME_RANGE.sub(lambda m: f"{(m['tu'] or 'từ ').strip()} {_time(m['ah'], m['am'], style)} đến {_time(m['bh'], m['bm'], style)}", text)
     text = _ONE_TIME.sub(lambda m: _time(m["ah"], m["am"], style), text)
     text = _PHONE.sub(lambda m: ", ".join(digits_words(group) for group in re.split(r"[ .]", m.group())), text)
-    text = _NUMBER_RANGE.sub(lambda m: f"{m['a']} đến {m['b']}", text)
     text = _NUMBER_UNIT.sub(lambda m: number_words(m["n"], style) + (f" {UNITS[m['unit']]}" if m["unit"] else ""), text)
     text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group()], text)
-    return re.sub(r"\s+", " ", text.replace("/", " trên ")).strip()
+    text = re.sub(r"\s+", " ", text.replace("/", " trên ")).strip()
+    return text[:1].upper() + text[1:]
+
+
+def day_words(day: int, style: Style = DEFAULT) -> str:
+    """Days 1 to 10 of a month are "mồng": "ngày mồng năm tháng một"."""
+    return f"mồng {integer_words(day, style)}" if 1 <= day <= 10 else integer_words(day, style)
 
 
 def _document(match: re.Match, style: Style) -> str:
-    """"Nghị định 30/2020/NĐ-CP" -> "Nghị định số ba mươi năm hai nghìn không trăm hai mươi của Chính phủ":
-    the type is already said before the number, the issuer after it."""
+    """"30/2020/NĐ-CP" -> "Nghị định số ba mươi năm hai nghìn không trăm hai mươi của Chính phủ"; the type is not
+    said again when the sentence says it before the number ("Nghị định 30/2020/NĐ-CP"), the issuer after it
+    ("1234/UBND-VP": "của Văn phòng Ủy ban nhân dân")."""
     words = f"số {integer_words(int(match['n']), style)}"
     if match["year"]:
         words += f" năm {integer_words(int(match['year']), style)}"
-    issuer = ISSUERS.get(match["issuer"])
-    return words + (f" {issuer}" if issuer else "")
+    kind, issuer = match["type"], match["issuer"]
+    if kind in ISSUERS and issuer not in ISSUERS:  # "UBND-VP": the issuer, then its office
+        office = OFFICES.get(issuer)
+        words += f" {ISSUERS[kind]}".replace("của ", f"của {office} " if office else "của ", 1)
+    elif issuer in ISSUERS:
+        words += f" {ISSUERS[issuer]}"
+    named = DOCUMENT_TYPES.get(kind or "") or (DOCUMENT_TYPES.get(issuer) if issuer in ("QH",) else None)
+    before = match.string[max(0, match.start() - 24):match.start()].lower()
+    if named and not before.rstrip().removesuffix("số").rstrip().endswith(named.lower()):
+        return f"{named} {words}"
+    return words
 
 
 def _time(hour: str, minute: str | None, style: Style) -> str:
