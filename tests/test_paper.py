@@ -13,7 +13,9 @@ from pypdf import PdfReader
 
 from tests.conftest import FIXTURES, build, ckx
 
-WEB_ONLY = re.compile(r"trang này|bấm |nhấn |cuộn|trình duyệt|trang riêng|ở trên\)|tải về|xem thêm kết quả", re.IGNORECASE)
+# Sentences for the screen, and sentences that go stale on a board where paper stays for weeks.
+WEB_ONLY = re.compile(r"trang này|bấm |nhấn |cuộn|trình duyệt|trang riêng|ở trên\)|tải về|xem thêm kết quả"
+                      r"|vào điện thoại|iCalendar|tính đến ngày in|còn \d+ ngày|mỗi ngày hai buổi", re.IGNORECASE)
 
 
 def pages_text(pdf) -> list[str]:
