@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -22,10 +23,15 @@ from plugins.disclosures.bundle import PLACEHOLDER  # noqa: E402  (needs ROOT on
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.issues import format_issues  # noqa: E402
-from plugins.vietnamese.text import slugify  # noqa: E402
+from plugins.procedures.present import period_in_title  # noqa: E402
+from plugins.vietnamese.text import fold, slugify  # noqa: E402
 from scripts.ckx import load_settings  # noqa: E402
 
 FRONT_DEFAULTS = {"unit": "triệu đồng", "stage": "approved"}
+# Folded words of a budget title and the stage they mean, most specific first.
+STAGE_WORDS = (("quyet toan", "final"), ("du thao", "draft"), ("trinh hoi dong", "draft"), ("9 thang", "q3"),
+               ("6 thang", "h1"), ("quy i", "q1"), ("quy ii", "q2"), ("quy iii", "q3"), ("ca nam", "year"),
+               ("thuc hien nam", "year"))
 
 
 def short_slug(title: str, limit: int = 60) -> str:
@@ -41,7 +47,15 @@ def front_matter(kind, title: str, today: dt.date) -> dict:
     data["posting"] = {"from": start.isoformat(), "to": (start + dt.timedelta(days=kind.default_posting_days - 1)).isoformat(),
                        "places": ["commune-hq", "all-villages", "website"]}
     data |= {key: value for key, value in FRONT_DEFAULTS.items() if key in kind.front_keys}
-    if "period" in kind.front_keys:  # a report's period: the last whole quarter, what is reported most often
+    folded = fold(title)
+    if "stage" in kind.front_keys:  # what the title says it is: "quyết toán", "9 tháng", "dự thảo"...
+        data["stage"] = next((stage for words, stage in STAGE_WORDS if re.search(rf"\b{words}\b", folded)), "approved")
+    if "board" in kind.front_keys:
+        data["board"] = "community-investment" if "dau tu" in folded or "cong dong" in folded else "people-inspection"
+    if "comments" in kind.front_keys:  # the comment period: the posting's first thirty days, the legal minimum
+        data["comments"] = {"from": start.isoformat(), "to": (start + dt.timedelta(days=29)).isoformat()}
+    if "period" in kind.front_keys and period_in_title(title) is None:  # else read from the title itself
+        # a report's period: the last whole quarter, what is reported most often
         end = dt.date(today.year, (today.month - 1) // 3 * 3 + 1, 1) - dt.timedelta(days=1)
         data["period"] = {"from": dt.date(end.year, end.month - 2, 1).isoformat(), "to": end.isoformat()}
     return data

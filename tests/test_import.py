@@ -1,6 +1,7 @@
 """Importing an officer's table into a bundle, and scaffolding a new bundle."""
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -140,3 +141,32 @@ def test_a_table_role_may_be_written_in_vietnamese(tmp_path):
     index.write_text(index.read_text(encoding="utf-8").replace("role: Thu", "role: thuế"), encoding="utf-8")
     result = ckx("validate", "--content", str(content))
     assert result.returncode == 1 and "revenue (Thu ngân sách)" in result.stderr and "thu, chi, cân đối" in result.stderr
+
+
+TITLES = {
+    "budget": ("Công khai quyết toán ngân sách xã năm 2025", "stage: final"),
+    "land-use": ("Công khai kế hoạch sử dụng đất năm 2027", ""),
+    "poverty": ("Niêm yết danh sách hộ nghèo năm 2027", ""),
+    "schedule": ("Lịch tiếp công dân quý I năm 2027", ""),
+    "procedures": ("Kết quả giải quyết thủ tục hành chính quý IV năm 2026", ""),
+    "consultation": ("Lấy ý kiến Nhân dân về dự thảo quy ước thôn Đông", "comments:"),
+    "supervision": ("Kết quả giám sát đầu tư của cộng đồng năm 2026", "board: community-investment"),
+    "notice": ("Thông báo họp dân thôn Tây", ""),
+}
+
+
+@pytest.mark.parametrize("kind", TITLES)
+def test_make_new_gives_every_kind_what_its_own_keys_need(tmp_path, kind):
+    """A fresh bundle is refused for its placeholder (and, for a kind with tables, for having none) only."""
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(ROOT / "content/commune.yml", content / "commune.yml")
+    title, expected = TITLES[kind]
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/new_disclosure.py"), "--kind", kind, "--title", title,
+                             "--content", str(content)], capture_output=True, text=True,
+                            env={"BUILD_DATE": "2026-12-20", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert expected in next(content.glob("disclosures/*/*/index.md")).read_text(encoding="utf-8")
+    validate = ckx("validate", "--content", str(content), build_date="2026-12-20")
+    codes = set(re.findall(r"LỖI \[([a-z-]+)\]", validate.stderr))
+    assert codes <= {"noi-dung-mau", "thieu-bang"} and "noi-dung-mau" in codes, validate.stderr
