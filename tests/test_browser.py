@@ -425,3 +425,29 @@ def test_without_javascript_the_message_is_there_and_no_button(browser, site_url
     assert "Xem toàn văn: https://hoaan.example.gov.vn/" in page.locator("#tin-nhan").inner_text()
     assert page.get_by_role("button", name="Chép tin nhắn").count() == 0  # hidden: nothing to press
     context.close()
+
+
+@pytest.fixture(scope="module")
+def long_values_url(tmp_path_factory):
+    """The longest real values a commune writes: a provincial e-mail address in the contacts and feedback box."""
+    from tests.conftest import FIXTURES, build
+
+    root = tmp_path_factory.mktemp("gia-tri-dai")
+    shutil.copytree(FIXTURES / "sites" / "phuong-nho", root / "content")
+    commune = root / "content" / "commune.yml"
+    text = commune.read_text(encoding="utf-8").replace("ubnd.tanlap@example.gov.vn", "ubnd.phuongtanlapdongtam@thainguyen.gov.vn")
+    commune.write_text(text, encoding="utf-8")
+    result = build(root / "content", root / "output")
+    assert result.returncode == 0, result.stderr
+    yield from serve(root / "output")
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("path", ["", "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/", "tim-kiem/", "dang-niem-yet/"])
+def test_long_addresses_never_make_a_page_scroll_sideways(browser, long_values_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 700}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(long_values_url + path)
+    assert "phuongtanlapdongtam" in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
