@@ -127,6 +127,26 @@ def ods_bytes(rows=(("STT", "Nội dung", "Dự toán năm"), (None, "TỔNG", 1
     return buffer.getvalue()
 
 
+def test_an_old_excel_file_reads_like_excel(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Thu")
+    for r, row in enumerate([["STT", "Nội dung", "Dự toán năm"], ["", "TỔNG", 150], ["1", "Phí", 100.5],
+                             ["2", "Khác", 49.5]]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    book.save(str(tmp_path / "bang.xls"))
+    raw, issues = read_table(tmp_path / "bang.xls", "bang.xls")
+    table, more = apply_schema(raw, SCHEMA)
+    assert issues == [] and [i for i in more if i.is_error] == []
+    assert [(r.values["noi_dung"], r.values["du_toan"]) for r in table.rows] == [("Phí", Decimal("100.5")),
+                                                                                 ("Khác", Decimal("49.5"))]
+    (tmp_path / "bang.xls").rename(tmp_path / "cu.xlsx")  # the same file under a new name: named for what it is
+    raw, issues = read_table(tmp_path / "cu.xlsx", "cu.xlsx")
+    assert raw is None and "thật ra là bảng Excel kiểu cũ (.xls" in issues[0].message
+
+
 def test_a_libreoffice_sheet_reads_like_excel(tmp_path):
     (tmp_path / "bang.ods").write_bytes(ods_bytes())
     raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")
