@@ -213,3 +213,20 @@ def test_a_broken_commune_named_like_a_good_one_never_moves_the_good_ones_folder
     assert (output / "xa-hoa-binh/index.html").is_file()  # where it always was
     assert not [p.name for p in output.iterdir() if p.name.startswith("xa-hoa-binh-")]
     assert (tmp_path / "cong-bao-cao/loi-xa-hoa-binh.json").is_file()
+
+
+@pytest.mark.parametrize(("province", "unit"), [("Thành phố Đà Nẵng", "thành phố"), ("TP Hồ Chí Minh", "thành phố"),
+                                                ("Huế", "thành phố"), ("Tỉnh Thái Nguyên", "tỉnh"), ("Lào Cai", "tỉnh")])
+def test_the_portal_says_city_for_a_city(province, unit):
+    import datetime as dt
+
+    from plugins.province.portal import Portal
+
+    assert Portal("Cổng", province, dt.date(2026, 12, 6), []).unit == unit
+
+
+def test_the_report_writes_seconds_the_vietnamese_way():
+    from plugins.province.build import Result, report_text
+
+    text = report_text([Result("xa-hoa-an", "Xã Hòa An", "communes/hoa-an", True, 10.4, "")])
+    assert "Xã Hòa An: xong trong 10,4 giây" in text

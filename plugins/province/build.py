@@ -220,7 +220,7 @@ def report_text(results: list[Result]) -> str:
     lines = [f"Đã xây dựng {len(built)}/{len(results)} xã." + (f" {len(failed)} xã có lỗi, giữ trang lần trước:"
                                                                 if failed else "")]
     lines += [f"  - {r.name} ({r.content}): LỖI" for r in failed]
-    lines += [f"  - {r.name}: xong trong {r.seconds:.1f} giây" for r in built]
+    lines += [f"  - {r.name}: xong trong {f'{r.seconds:.1f}'.replace('.', ',')} giây" for r in built]  # "10,4 giây"
     for r in failed:
         lines += ["", f"=== {r.name} ({r.content}) ===", r.messages or "(không có thông báo)"]
     return "\n".join(lines) + "\n"

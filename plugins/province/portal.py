@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plugins.province.figures import Execution, budget_execution
+from plugins.vietnamese.text import fold
 
 
 @dataclass
@@ -53,6 +54,15 @@ class Portal:
     communes: list[CommuneSite]
     posted: list[tuple[CommuneSite, Mapping[str, Any]]] = field(default_factory=list)  # soonest end first
     figures: list[FigureRow] = field(default_factory=list)
+
+    @property
+    def unit(self) -> str:
+        """"tỉnh" or "thành phố": the six centrally run cities are not provinces, and their people say so."""
+        return "thành phố" if fold(self.province).removeprefix("thanh pho ").removeprefix("tp ") in CITIES else "tỉnh"
+
+
+# The centrally run cities since 01/7/2025 (domain §9: 34 province-level units), folded.
+CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"})
 
 
 def _posted(disclosure: Mapping[str, Any], today: dt.date) -> bool:
