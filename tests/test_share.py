@@ -75,3 +75,15 @@ def test_wrapping_a_huge_title_measures_a_bounded_number_of_times():
         assert font.calls < 400, font.calls
     short = _wrap("Thông báo lịch tiếp công dân", CountingFont(_font(True, 58)), width, 4)
     assert short == ["Thông báo lịch tiếp công dân"]
+
+
+def test_a_shared_picture_stays_true_after_the_posting_ends(tmp_path):
+    """The picture carries the posting's dates, never a status: the same bytes while posted and after."""
+    from tests.conftest import FIXTURES, build
+
+    pictures = []
+    for day in ("2026-03-05", "2026-06-30"):
+        result = build(FIXTURES / "sites/phuong-nho", tmp_path / day, build_date=day)
+        assert result.returncode == 0, result.stderr
+        pictures.append((tmp_path / day / "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/chia-se.png").read_bytes())
+    assert pictures[0] == pictures[1]

@@ -221,7 +221,7 @@ class DisclosuresGenerator(Generator):
         if self.context["ckx"]["share_images"]:
             files[disclosure.save_dir + SHARE_IMAGE] = lambda path: _bytes_writer(share_image(
                 f"Ủy ban nhân dân {self.site.commune.in_sentence}", disclosure.title,
-                disclosure.status.label if disclosure.posting else None, disclosure.shown.key_figure))(path)
+                posting_dates(disclosure.posting), disclosure.shown.key_figure))(path)
         return files
 
 
@@ -241,6 +241,14 @@ def _outputs(generator, site: Site, preloaded) -> Outputs:
                                 record_file(preloaded.cache_folder, preloaded.output), base, view,
                                 preloaded.cache_folder)
     return preloaded.outputs
+
+
+def posting_dates(posting) -> str | None:
+    """The tag of a share picture: the posting's dates, which stay true wherever the picture is shared and for
+    as long; a status ("Đang niêm yết") baked into a picture would be false the day the posting ends."""
+    if posting is None:
+        return None
+    return f"Niêm yết {posting.start:%d/%m} – {posting.end:%d/%m/%Y}"
 
 
 def _bytes_writer(content: bytes):

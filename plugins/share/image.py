@@ -85,7 +85,8 @@ def _break_word(word: str, font, width: int) -> list[str]:
 
 
 def share_image(org: str, title: str, status: str | None = None, figure: str | None = None) -> bytes:
-    """The picture: `org` in the band ("Ủy ban nhân dân xã Hòa An"), the title, the key figure, the status."""
+    """The picture: `org` in the band ("Ủy ban nhân dân xã Hòa An"), the title, the key figure, a tag (the
+    posting's dates)."""
     from PIL import Image, ImageDraw
 
     image = Image.new("P", (WIDTH, HEIGHT), WHITE)
