@@ -73,8 +73,7 @@ province: install
 	$(PY) scripts/ckx.py province --communes $(COMMUNES) --output $(PROVINCE_OUTPUT) $(if $(PRINT),--print)
 
 serve: html
-	@echo "Mở http://localhost:$(PORT) trong trình duyệt (Ctrl+C để dừng)."
-	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+	$(PY) scripts/serve.py --port $(PORT) --directory $(OUTPUT)
 
 # `make bench SCALES=1,2,4` for the growth figures in docs/hieu-nang.md; Hugo is compared when installed.
 SCALES ?= 1

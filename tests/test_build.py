@@ -240,3 +240,30 @@ def test_a_theme_overrides_one_kind_template_by_its_namespaced_name(tmp_path):
     key_figure = page.select_one(".ckx-key-figure").get_text()
     assert key_figure.startswith("Tổng thu") and override.get_text() == f"1 bảng, {key_figure}"  # thu.csv
     assert page.select_one(".ckx-budget") is None  # the kind's own partial is replaced, not added to
+
+
+def test_make_serve_answers_in_vietnamese_and_lists_no_folder(small_site, tmp_path):
+    """A missing page and a folder without index.html both get the site's own Vietnamese 404, never Python's
+    English error page or a listing of files."""
+    import http.client
+    import threading
+
+    from scripts.serve import serve
+
+    for name in ("index.html", "404.html"):
+        (tmp_path / name).write_bytes((small_site / name).read_bytes())
+    (tmp_path / "thu-muc-rong").mkdir()
+    server = serve(tmp_path, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for path in ("/khong-co/", "/thu-muc-rong/"):
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read().decode("utf-8")
+            assert response.status == 404 and 'lang="vi"' in body and "Directory listing" not in body, path
+        connection.request("GET", "/")
+        assert connection.getresponse().status == 200
+    finally:
+        server.shutdown()
+        server.server_close()
