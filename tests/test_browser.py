@@ -451,3 +451,11 @@ def test_long_addresses_never_make_a_page_scroll_sideways(browser, long_values_u
     assert "phuongtanlapdongtam" in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
+
+
+@pytest.mark.parametrize("path", ["cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/"])
+def test_chart_text_is_at_least_12px_on_a_360px_phone(phone, site_url, path):
+    phone.goto(site_url + path)
+    sizes = phone.locator("svg.ckx-chart").first.evaluate(
+        "svg => [...svg.querySelectorAll('text')].map(t => svg.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))")
+    assert sizes and min(sizes) >= 12, sizes
