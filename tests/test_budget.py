@@ -161,3 +161,19 @@ def test_unknown_header_refuses_the_table(tmp_path):
     result = ckx("validate", "--content", str(site))
     assert result.returncode == 1
     assert 'thu.csv:1 LỖI [cot-khong-ro] Cột "Người phụ trách"' in result.stderr
+
+
+@pytest.mark.parametrize(("label", "role", "said"), [
+    ("Tổng cộng", "expenditure", "Tổng chi ngân sách xã: dự toán 150 triệu đồng."),
+    ("TỔNG SỐ", "revenue", "Tổng thu ngân sách xã: dự toán 150 triệu đồng."),
+    ("TỔNG CHI NGÂN SÁCH XÃ", "expenditure", "Tổng chi ngân sách xã: dự toán 150 triệu đồng."),
+])
+def test_a_total_line_says_what_it_totals(label, role, said):
+    """"Tổng cộng: 150 triệu đồng" on a share picture or the loudspeaker says nothing of revenue or spending."""
+    from types import SimpleNamespace
+
+    from plugins.budget.present import summarise
+
+    top = SimpleNamespace(content=label, estimate=Decimal(150), actual=None, percent=None, children=[])
+    table = SimpleNamespace(tops=[top], role=role)
+    assert summarise(table, "triệu đồng")[0] == said

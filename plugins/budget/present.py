@@ -7,6 +7,7 @@ from decimal import Decimal
 from plugins.budget.rows import BudgetRow
 from plugins.charts import Bar, bar_chart
 from plugins.vietnamese.format import number
+from plugins.vietnamese.text import fold
 
 CHART_TITLES = {"revenue": "Thu ngân sách theo nguồn", "expenditure": "Chi ngân sách theo lĩnh vực"}
 
@@ -26,7 +27,7 @@ def summarise(table, unit: str) -> list[str]:
         estimate, actual = row.estimate, row.actual
         if estimate is None and actual is None:
             continue
-        text = f"{sentence_case(row.content)}: dự toán {amount(estimate, unit)}"
+        text = f"{_named_total(row.content, table.role)}: dự toán {amount(estimate, unit)}"
         if actual is not None:
             text += f", thực hiện {amount(actual, unit)}"
             if row.percent is not None:
@@ -41,6 +42,18 @@ def summarise(table, unit: str) -> list[str]:
                           for r in largest)
         sentences.append(f"Lớn nhất: {named}.")
     return sentences
+
+
+GENERIC_TOTALS = frozenset({"tong cong", "tong so", "cong", "tong", "cong chung", "tong cong chung"})
+ROLE_TOTALS = {"revenue": "Tổng thu ngân sách xã", "expenditure": "Tổng chi ngân sách xã"}
+
+
+def _named_total(content: str, role: str) -> str:
+    """"Tổng cộng" says nothing of what it totals, on a share picture or the loudspeaker: it is named by its
+    table's role ("Tổng chi ngân sách xã"); every other label is the officer's, in sentence case."""
+    if fold(content) in GENERIC_TOTALS and role in ROLE_TOTALS:
+        return ROLE_TOTALS[role]
+    return sentence_case(content)
 
 
 def _parts(table) -> list[BudgetRow]:
