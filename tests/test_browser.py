@@ -459,3 +459,29 @@ def test_chart_text_is_at_least_12px_on_a_360px_phone(phone, site_url, path):
     sizes = phone.locator("svg.ckx-chart").first.evaluate(
         "svg => [...svg.querySelectorAll('text')].map(t => svg.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))")
     assert sizes and min(sizes) >= 12, sizes
+
+
+@pytest.mark.parametrize("path", ["cong-khai/2026/ket-qua-tthc-quy-3-2026/", "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-dong/"])
+def test_breadcrumbs_take_one_line_on_a_320px_phone(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(site_url + path)
+    crumbs = page.locator(".ckx-breadcrumbs__item")
+    boxes = [crumbs.nth(i).bounding_box() for i in range(crumbs.count())]
+    assert len(boxes) >= 2 and max(b["y"] for b in boxes) < min(b["y"] + b["height"] for b in boxes), boxes  # one row
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+@pytest.fixture
+def narrow_phone(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_sideways_scrolling_on_a_320px_phone(narrow_phone, site_url, path):
+    """The narrowest phones still sold: the feedback box's e-mail address once made every page 345 px wide."""
+    narrow_phone.goto(site_url + path)
+    assert narrow_phone.evaluate("document.documentElement.scrollWidth") <= 320
