@@ -230,3 +230,14 @@ def test_the_report_writes_seconds_the_vietnamese_way():
 
     text = report_text([Result("xa-hoa-an", "Xã Hòa An", "communes/hoa-an", True, 10.4, "")])
     assert "Xã Hòa An: xong trong 10,4 giây" in text
+
+
+def test_communes_are_listed_by_name_not_by_type():
+    import datetime as dt
+
+    from plugins.province.portal import CommuneSite, portal
+
+    names = ["Phường Tân Lập", "Xã Hòa An", "Đặc khu Bạch Long Vĩ", "Xã Yên Bình"]
+    listed = [c.name for c in portal([CommuneSite(f"x{i}", name, None) for i, name in enumerate(names)],
+                                     dt.date(2026, 12, 6)).communes]
+    assert listed == ["Đặc khu Bạch Long Vĩ", "Xã Hòa An", "Phường Tân Lập", "Xã Yên Bình"]

@@ -6,6 +6,7 @@ budget figures across communes. Pure: the caller reads the files and writes the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -78,10 +79,18 @@ def province_of(communes: list[CommuneSite]) -> str:
     return names.most_common(1)[0][0] if names else ""
 
 
+_UNIT = re.compile(r"^(?:xa|phuong|dac khu|thi tran)\s+")
+
+
+def sort_name(name: str) -> str:
+    """"Phường Tân Lập" sorts as "tan lap": communes by their names, as a citizen looks for them, not by their type."""
+    return _UNIT.sub("", fold(name))
+
+
 def portal(communes: list[CommuneSite], today: dt.date, read_file: Callable[[str], str] | None = None) -> Portal:
     """`read_file(path)`, a path inside the portal ("xa-hoa-an/cong-khai/.../datapackage.json"), gives a
     file's text for the figures; None leaves them out."""
-    communes = sorted(communes, key=lambda c: c.name)
+    communes = sorted(communes, key=lambda c: sort_name(c.name))
     province = province_of(communes)
     posted = [(c, d) for c in communes for d in c.posted_on(today)]
     posted.sort(key=lambda pair: (pair[1]["posting"]["to"], pair[0].name, pair[1]["title"]))
