@@ -48,8 +48,9 @@ CKX_LISTING_PAGE_SIZE = 50
 # Limits that keep any input's work bounded (docs/gioi-han.md); e.g. {"table_rows": 100000}.
 CKX_LIMITS = {}
 
-# The web editor (admin/): where it saves when used online, and the installed Decap CMS files.
-CKX_EDITOR_BACKEND = {"name": "git-gateway", "branch": "main"}
+# The web editor (admin/): where it saves when used online (docs/bien-tap-truc-tuyen.md), and the installed Decap
+# CMS files. None: no admin/ on the published site (5.8 MB nobody can use); `make editor` still has it locally.
+CKX_EDITOR_BACKEND = None
 CKX_EDITOR_BUNDLE = os.path.join(ROOT, ".venv", "node", "decap-cms", "package", "dist")
 
 # The loudspeaker's scripts and their recordings (docs/loa-truyen-thanh.md): espeak-ng's voice "vi" (Northern),

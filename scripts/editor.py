@@ -20,6 +20,7 @@ import dataclasses
 import functools
 import http.server
 import json
+import os
 import sys
 import threading
 from pathlib import Path
@@ -31,6 +32,7 @@ from plugins.disclosures.cache import folder_from_environment  # noqa: E402  (ne
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import load_site  # noqa: E402
+from plugins.editor.generator import LOCAL_ONLY  # noqa: E402
 from plugins.editor.local_backend import ContentStore, Refused, issues_for  # noqa: E402
 from plugins.editor.preview import check_entry  # noqa: E402
 from scripts.ckx import build, load_settings  # noqa: E402
@@ -190,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     settings = load_settings(ROOT / "pelicanconf.py")
+    os.environ[LOCAL_ONLY] = "1"  # admin/ in output/ for this machine, whatever the online backend
     if not build(ROOT / "content", ROOT / "output", ROOT / "pelicanconf.py", settings):
         return 1
     backend = serve_backend(ContentStore(ROOT, content_validator(ROOT, settings)), BACKEND_PORT, args.port)

@@ -33,7 +33,7 @@ def pytest_unconfigure(config) -> None:
 
 def ckx(*args: str, build_date: str = SAMPLE_BUILD_DATE) -> subprocess.CompletedProcess:
     """Run scripts/ckx.py as `make` does; output is captured for the assertions."""
-    env = dict(os.environ, BUILD_DATE=build_date)
+    env = dict(os.environ, BUILD_DATE=build_date, CKX_EDITOR_LOCAL="1")  # admin/ as `make editor` builds it
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "ckx.py"), *args], env=env, cwd=ROOT,
                           capture_output=True, text=True)
 

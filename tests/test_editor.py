@@ -190,3 +190,20 @@ def test_the_built_editor_carries_the_configured_backend(tmp_path):
     assert result.returncode == 0, result.stderr
     written = yaml.safe_load((tmp_path / "out/admin/config.yml").read_text(encoding="utf-8"))
     assert written["backend"] == ONLINE_BACKENDS["gitlab"]
+
+
+def test_admin_is_published_only_where_it_can_be_used(tmp_path):
+    """No online backend configured: no admin/ on the public site (5.8 MB nobody can sign in to); `make editor`
+    builds it for the officer's machine (CKX_EDITOR_LOCAL, set by scripts/editor.py)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import FIXTURES
+
+    env = {k: v for k, v in os.environ.items() if k != "CKX_EDITOR_LOCAL"} | {"BUILD_DATE": "2026-03-05"}
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content",
+                             str(FIXTURES / "sites/phuong-nho"), "--output", str(tmp_path / "out")],
+                            env=env, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/index.html").is_file() and not (tmp_path / "out/admin").exists()

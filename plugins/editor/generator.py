@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from plugins.editor.config import editor_config
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
-DEFAULT_BACKEND = {"name": "git-gateway", "branch": "main"}
+LOCAL_ONLY = "CKX_EDITOR_LOCAL"  # set by `make editor` (scripts/editor.py): admin/ for this machine alone
+# Decap needs a backend's name even when its local_backend (scripts/editor.py) answers on this machine.
+LOCAL_BACKEND = {"name": "git-gateway", "branch": "main"}
 
 
 class EditorGenerator(Generator):
@@ -24,8 +27,12 @@ class EditorGenerator(Generator):
         self.env.loader.loaders.append(FileSystemLoader(str(TEMPLATES)))
 
     def generate_output(self, writer) -> None:
+        """admin/ only where it can be used: with an online backend configured, or for `make editor`."""
+        backend = self.settings.get("CKX_EDITOR_BACKEND")
+        if backend is None and os.environ.get(LOCAL_ONLY) != "1":
+            return
         commune = self.context["ckx"]["commune"]
-        config = editor_config(KINDS, commune, self.settings.get("CKX_EDITOR_BACKEND") or DEFAULT_BACKEND)
+        config = editor_config(KINDS, commune, backend or LOCAL_BACKEND)
         admin = Path(self.output_path, "admin")
         admin.mkdir(parents=True, exist_ok=True)
         (admin / "config.yml").write_text(
