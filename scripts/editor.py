@@ -36,14 +36,16 @@ from plugins.editor.generator import LOCAL_ONLY  # noqa: E402
 from plugins.editor.local_backend import ContentStore, Refused, issues_for  # noqa: E402
 from plugins.editor.preview import check_entry  # noqa: E402
 from scripts.ckx import build, load_settings  # noqa: E402
+from scripts.serve import SiteHandler, run_until_interrupted  # noqa: E402
 
 BACKEND_PORT = 8081  # where Decap's local_backend looks by default
 MAX_BODY = 1024 * 1024  # an entry checked by the preview is front matter and an explanation: far below this
 SECONDS_PER_REQUEST = 20  # a body shorter than its Content-Length holds a thread no longer than this
 
 
-class JsonRequests(http.server.SimpleHTTPRequestHandler):
-    """What both servers share: the loopback Host and Origin check, bounded JSON bodies, JSON answers."""
+class JsonRequests(SiteHandler):
+    """What both servers share: the site as `make serve` serves it (its own Vietnamese 404, no file listings),
+    the loopback Host and Origin check, bounded JSON bodies, JSON answers."""
 
     timeout = SECONDS_PER_REQUEST
     max_body = MAX_BODY
@@ -200,14 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     server = serve(ROOT / "output", args.port)
     print(f"Trình soạn thảo: mở http://localhost:{args.port}/admin/ (Ctrl+C để dừng). Mỗi lần lưu được kiểm tra "
           "như make validate rồi ghi vào git, chỉ các tệp của văn bản vừa lưu.")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-        backend.shutdown()
-        backend.server_close()
+    run_until_interrupted(server, backend)
     return 0
 
 

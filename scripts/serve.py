@@ -44,6 +44,19 @@ def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(SiteHandler, directory=str(directory)))
 
 
+def run_until_interrupted(server: http.server.ThreadingHTTPServer, *others: http.server.ThreadingHTTPServer) -> None:
+    """Serve until Ctrl+C, then close `server` and stop `others` (served in threads)."""
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        for other in others:
+            other.shutdown()
+            other.server_close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
@@ -51,12 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     server = serve(args.directory, args.port)
     print(f"Mở http://localhost:{args.port} trong trình duyệt (Ctrl+C để dừng).")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    run_until_interrupted(server)
     return 0
 
 
