@@ -29,6 +29,8 @@ def bundle_into(content: Path, name: str) -> Path:
                 if line.startswith("issued:"))[-4:]
     target = content / "disclosures" / year / name
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("SOURCE.txt", "index-*.md", "*.txt"))
+    for path in (target, *target.rglob("*")):  # CI's copy of shared/ has no write bits: the copy must have them
+        path.chmod(path.stat().st_mode | 0o200)
     if name in ONE_CHANGE:
         index = target / "index.md"
         index.write_text(index.read_text(encoding="utf-8").replace(*ONE_CHANGE[name]), encoding="utf-8")
