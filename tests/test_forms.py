@@ -174,7 +174,8 @@ def test_budget_forms_publish_the_communes_figures_and_every_column(form_site, s
     assert first == ["", "12.500", "9.105,5", "9.018,5", "6.534", "71,8"]
     summaries = [li.get_text() for li in html.select(".ckx-budget__summary li")]
     assert summaries[0] == "Tổng thu: dự toán 9.105,5 triệu đồng, thực hiện 6.534 triệu đồng, đạt 71,8% dự toán."
-    assert "Tổng cộng: dự toán 9.105,5 triệu đồng, thực hiện 6.376 triệu đồng, đạt 70,0% dự toán." in summaries
+    # the expenditure form's "Tổng cộng" line, named by what it totals
+    assert "Tổng chi ngân sách xã: dự toán 9.105,5 triệu đồng, thực hiện 6.376 triệu đồng, đạt 70,0% dự toán." in summaries
     assert len(revenue.select("tbody tr")) == 11 and len(expenditure.select("tbody tr")) == 12
     assert len(balance.select("tbody tr")) == 3
     assert "Thu ngân sách xã" in html.select_one(".ckx-budget__scope").get_text()
