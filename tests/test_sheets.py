@@ -175,3 +175,22 @@ def test_print_now_or_one_disclosure_on_every_core_and_never_a_stale_pdf(tmp_pat
     assert "3 bản đã thay đổi nhưng ngoài phạm vi" in again.stdout
     missing = ckx("print", "--output", str(output), "--only", "2025/khong-co")
     assert missing.returncode == 1 and '"2025/khong-co"' in missing.stderr
+
+
+def test_a_board_and_a_village_issue_and_sign_in_their_own_names(sample_site):
+    """A supervision board's report is the board's, under the commune's Mặt trận; a village's quy ước draft is
+    the village's, signed by its head; everything else stays the People's Committee's."""
+    from tests.conftest import soup
+
+    def head(slug):
+        page = soup(sample_site / f"cong-khai/2026/{slug}/in/index.html")
+        return ([p.get_text() for p in page.select(".ckx-sheet__issuer-line")],
+                [p.get_text(" ", strip=True) for p in page.select(".ckx-sheet__on-behalf, .ckx-sheet__role")])
+
+    assert head("giam-sat-duong-lien-thon") == (
+        ["ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ HÒA AN", "BAN GIÁM SÁT ĐẦU TƯ CỦA CỘNG ĐỒNG"],
+        ["TM. BAN GIÁM SÁT ĐẦU TƯ CỦA CỘNG ĐỒNG", "TRƯỞNG BAN"])
+    assert head("lay-y-kien-quy-uoc-thon-tay") == (["XÃ HÒA AN", "THÔN TÂY"], ["TRƯỞNG THÔN"])
+    assert head("ke-hoach-su-dung-dat-2026")[0] == ["ỦY BAN NHÂN DÂN", "XÃ HÒA AN"]
+    page = soup(sample_site / "cong-khai/2026/giam-sat-duong-lien-thon/index.html")
+    assert "Ban Giám sát đầu tư của cộng đồng".upper() + ", ỦY BAN MẶT TRẬN" in page.get_text()

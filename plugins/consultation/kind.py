@@ -4,7 +4,9 @@ from plugins.consultation.load import load_consultation
 from plugins.consultation.present import key_figure, open_consultations, read_aloud
 from plugins.consultation.schema import KEYS, RESULTS_TABLE
 from plugins.disclosures.kinds import Exports, Kind, Setting, Shows, Tables
+from plugins.disclosures.model import Issuing
 from plugins.open_data.package import Field, Resource
+from plugins.vietnamese.text import fold
 
 
 def consultation_datasets(disclosure, data) -> list[Resource]:
@@ -14,6 +16,18 @@ def consultation_datasets(disclosure, data) -> list[Resource]:
               Field("Ghi chú"))
     return [Resource("ket-qua-lay-y-kien", "Kết quả tiếp thu, giải trình ý kiến của Nhân dân", fields,
                      lambda: ((o.topic, o.count, o.answer, o.note) for o in data.outcomes))]
+
+
+def issued_by(front, commune) -> Issuing | None:
+    """A village's quy ước is the village's to put to its people (the issue cites Nghị định 61/2023 Điều 9: to
+    verify): the draft of one village's quy ước is issued in the village's name and signed by its head; any
+    other consultation is the People's Committee's."""
+    villages = [v for v in commune.villages if v.slug in (front.get("villages") or ())]
+    if "quy uoc" not in fold(front.get("title") or "") or len(villages) != 1:
+        return None
+    village = villages[0]
+    head = "TỔ TRƯỞNG TỔ DÂN PHỐ" if fold(village.name).startswith("to dan pho") else "TRƯỞNG THÔN"
+    return Issuing(f"{commune.type} {commune.name}\n{village.name}".upper(), role=head)
 
 
 def _at_least_one(days: int) -> str | None:
@@ -27,6 +41,7 @@ CONSULTATION = Kind(
     description="Dự thảo đưa ra lấy ý kiến Nhân dân, thời gian góp ý và kết quả tiếp thu, giải trình.",
     front_keys=KEYS,
     settings={"min_comment_days": Setting(30, "số ngày tối thiểu của thời gian lấy ý kiến", _at_least_one)},
+    issued_by=issued_by,
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Nhân dân tham gia ý kiến)",),
     default_posting_days=30,
     order=50,

@@ -124,6 +124,8 @@ def parse_bundle(
         checker.report("nam-thu-muc-khac-nam-ban-hanh", ("issued",),
                        f"hồ sơ nằm trong thư mục {parts[1]} nhưng ban hành năm {issued.year}.",
                        f"Chuyển thư mục hồ sơ sang disclosures/{issued.year}/.", severity=WARNING)
+    issuing = kind.issued_by({key: data[key] for key in kind.front_keys} | {"title": data["title"],
+                              "villages": villages}, commune) if kind.issued_by else None
     signer = None
     if data["signer"] and data["signer"]["role"] and data["signer"]["name"]:
         on_behalf = data["signer"]["on_behalf"] or data["on_behalf"]
@@ -135,7 +137,7 @@ def parse_bundle(
         title=data["title"],
         kind=kind.id,
         issued=data["issued"],
-        issuer=data["issuer"] or commune.people_committee,
+        issuer=data["issuer"] or (issuing.issuer if issuing else commune.people_committee),
         number=data["number"],
         signer=signer,
         legal_basis=tuple(data["legal_basis"] or kind.legal_basis),
@@ -149,6 +151,7 @@ def parse_bundle(
         front={key: data[key] for key in kind.front_keys},
         effective=data["effective"],
         recipients=tuple(data["recipients"]) if data["recipients"] is not None else None,
+        issuing=issuing,
     )
     return disclosure, issues
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits
-from plugins.disclosures.model import Commune, Disclosure
+from plugins.disclosures.model import Commune, Disclosure, Issuing
 from plugins.disclosures.schema import Spec
 from plugins.issues import Issue
 
@@ -185,6 +185,10 @@ class Kind:
     shows: Shows = Shows()
     exports: Exports = Exports()
     issue_codes: tuple[str, ...] = ()  # the codes its own checks give, beside the tables' shared ones
+    # Who issues and signs a disclosure of this kind when its front matter names no `issuer` and no `signer`:
+    # `issued_by(front, commune)` gives an Issuing (a board under the Mặt trận, a village head); None: the
+    # commune's People's Committee, as most kinds.
+    issued_by: Callable[[Mapping[str, Any], Any], Issuing | None] | None = None
     # Set by `KINDS.add` from the registering plugin's `templates/` folder, never written by hand.
     templates_dir: str | None = None
     templates: frozenset[str] = frozenset()

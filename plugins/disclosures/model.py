@@ -149,6 +149,17 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class Issuing:
+    """The body a document speaks for and how it signs: "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ HÒA AN" over
+    "BAN THANH TRA NHÂN DÂN" (`issuer`, lines separated by a newline, the superior body first), signed
+    "TM. BAN THANH TRA NHÂN DÂN" / "TRƯỞNG BAN"."""
+
+    issuer: str
+    on_behalf: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
 class FileRef:
     """A file of the bundle named in front matter (`tables` or `attachments`)."""
 
@@ -201,6 +212,7 @@ class Disclosure:
     front: Mapping[str, Any] = field(default_factory=dict)  # the front-matter keys its kind declares (Kind.front_keys)
     effective: dt.date | None = None  # `effective`: the date it takes effect, when not the day it is issued
     recipients: tuple[str, ...] | None = None  # `recipients`: "Nơi nhận" on the sheet; None for the usual ones
+    issuing: Issuing | None = None  # the kind's own issuer and signature (Kind.issued_by), when it has one
     shown: Shown = field(default_factory=Shown)
     status: PostingStatus = PostingStatus.NOT_POSTED
     first_published: dt.date | None = None  # from git history; None outside git

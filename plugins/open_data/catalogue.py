@@ -39,7 +39,7 @@ def package_downloads(disclosure, resources: list[Resource], commune, license_) 
     if not resources:
         return []
     meta = {"title": disclosure.title, "description": disclosure.summary, "issued": disclosure.issued.isoformat(),
-            "issuer": disclosure.issuer, "number": disclosure.number, "legal_basis": disclosure.legal_basis,
+            "issuer": ", ".join(reversed(disclosure.issuer.split("\n"))), "number": disclosure.number, "legal_basis": disclosure.legal_basis,
             "page": page_address(commune, disclosure.url), "keywords": [commune.name, *disclosure.shown.village_names]}
     files = package_files(package_name(disclosure, commune), meta, resources, license_)
     titles = {r.path: f"{r.title} (CSV, dữ liệu mở)" for r in resources}

@@ -62,7 +62,10 @@ def summary_line(title: str, doc_type: str) -> str:
 
 
 def issuer_lines(issuer: str) -> tuple[str, ...]:
-    """"ỦY BAN NHÂN DÂN XÃ HÒA AN" -> ("ỦY BAN NHÂN DÂN", "XÃ HÒA AN"), as the header is set."""
+    """"ỦY BAN NHÂN DÂN XÃ HÒA AN" -> ("ỦY BAN NHÂN DÂN", "XÃ HÒA AN"), as the header is set; a body under a
+    superior one is written over two lines ("ỦY BAN MTTQ VIỆT NAM XÃ HÒA AN\nBAN THANH TRA NHÂN DÂN")."""
+    if "\n" in issuer:
+        return tuple(line.strip().upper() for line in issuer.split("\n") if line.strip())
     issuer = issuer.upper()
     head = "ỦY BAN NHÂN DÂN"
     if issuer.startswith(head + " "):
@@ -128,7 +131,7 @@ def build_sheet(disclosure: Disclosure, commune: Commune, village: Village | Non
     number_line = f"Số: {disclosure.number}" if disclosure.number else f"Số:       /{symbol}"
     places = [f"Nhà văn hóa {village.name}"] if village else board_places(disclosure, commune)
     url = f"{commune.site_url.rstrip('/')}/{disclosure.url}" if commune.site_url else None
-    signer = disclosure.signer
+    signer, issuing = disclosure.signer, disclosure.issuing
     return Sheet(
         issuer_lines=issuer_lines(disclosure.issuer),
         number_line=number_line,
@@ -138,8 +141,8 @@ def build_sheet(disclosure: Disclosure, commune: Commune, village: Village | Non
         document_type=doc_type,
         summary=summary_line(disclosure.title, doc_type),
         posting_line=posting_line(disclosure, places),
-        on_behalf=(signer.on_behalf if signer else None),
-        signer_role=(signer.role.upper() if signer else None),
+        on_behalf=(signer.on_behalf if signer else issuing.on_behalf if issuing else None),
+        signer_role=(signer.role.upper() if signer else issuing.role.upper() if issuing and issuing.role else None),
         signer_name=(signer.name if signer else None),
         recipients=recipients(disclosure, commune, village),
         qr_svg=qr(url) if url else None,

@@ -2,10 +2,11 @@
 supervision board, work by work."""
 
 from plugins.disclosures.kinds import Exports, Kind, Shows, Tables
+from plugins.disclosures.model import Issuing
 from plugins.open_data.package import Field, Resource
 from plugins.supervision.load import load_supervision
 from plugins.supervision.present import key_figure, link_related, read_aloud
-from plugins.supervision.schema import KEYS, SUPERVISION_TABLE
+from plugins.supervision.schema import BOARDS, KEYS, SUPERVISION_TABLE
 
 
 def supervision_datasets(disclosure, data) -> list[Resource]:
@@ -15,6 +16,17 @@ def supervision_datasets(disclosure, data) -> list[Resource]:
     return [Resource("ket-qua-giam-sat", f"Kết quả giám sát của {data.board}", fields, lambda: (
         (w.name, w.village.name if w.village else None, w.investor, w.investment, w.findings, w.recommendation,
          w.answer, w.unanswered, w.note) for w in data.works))]
+
+
+def issued_by(front, commune) -> Issuing | None:
+    """A board's report is the board's, in its own name under the commune's Mặt trận Tổ quốc, which sets both
+    boards up (the issue cites Luật 10/2022 Điều 41-42 and Nghị định 59/2023 Điều 17: marked to verify in
+    docs/quyet-dinh.md), signed by its head; never the People's Committee's."""
+    board = BOARDS.get(front.get("board") or "")
+    if board is None:
+        return None
+    return Issuing(f"ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM {commune.type} {commune.name}\n{board}".upper(),
+                   on_behalf=f"TM. {board.upper()}", role="TRƯỞNG BAN")
 
 
 SUPERVISION = Kind(
@@ -27,6 +39,7 @@ SUPERVISION = Kind(
     default_posting_days=30,
     order=60,
     issue_codes=("thon-khong-co", "so-khong-hop-le"),
+    issued_by=issued_by,
     tables=Tables(
         schema=SUPERVISION_TABLE,
         load=load_supervision,
