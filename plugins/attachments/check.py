@@ -50,30 +50,30 @@ class Checked:
 
 def check_attachment(path: Path, shown: str, limits: Limits, official: Official) -> Checked:
     """Every reason `path` (named `shown` to the officer) may not be published, and its clean copy's facts."""
-    issues = _problems(path, shown, limits, official)
-    if isinstance(issues, Reading):
-        clean = issues.clean
-        return Checked(_reading_issues(issues, shown, official), len(clean), hashlib.sha256(clean).hexdigest())
-    return Checked(issues)
+    reading, refused = _read(path, shown, limits)
+    if reading is None:
+        return Checked(refused)
+    clean = reading.clean
+    return Checked(_reading_issues(reading, shown, official), len(clean), hashlib.sha256(clean).hexdigest())
 
 
-def _problems(path: Path, shown: str, limits: Limits, official: Official) -> list[Issue] | Reading:
-    """The reasons the file cannot even be read, or its reading."""
+def _read(path: Path, shown: str, limits: Limits) -> tuple[Reading | None, list[Issue]]:
+    """The file's reading, or None and why it cannot even be read."""
     extension = path.suffix.lower()
     if extension not in ALLOWED:
-        return [_refuse(shown, f'không đăng loại tệp "{extension or "(không có đuôi)"}".',
+        return None, [_refuse(shown, f'không đăng loại tệp "{extension or "(không có đuôi)"}".',
                         "Chỉ đính kèm: " + ", ".join(sorted(ALLOWED)) + ". Trang web (.html), hình vẽ .svg và tệp "
                         "chương trình có thể chứa mã chạy được nên không bao giờ được đăng; hãy in ra PDF.")]
     size = path.stat().st_size
     if size == 0:
-        return [_refuse(shown, "tệp rỗng (0 byte).", "Chép lại đúng tệp vào thư mục hồ sơ.")]
+        return None, [_refuse(shown, "tệp rỗng (0 byte).", "Chép lại đúng tệp vào thư mục hồ sơ.")]
     if size > limits.attachment_bytes:
-        return [too_large(shown, size, limits.attachment_bytes)]
+        return None, [too_large(shown, size, limits.attachment_bytes)]
     magic, label = ALLOWED[extension]
     with path.open("rb") as handle:
         head = handle.read(4096)
     if (not head.startswith(magic)) if magic is not None else b"\x00" in head:
-        return [_refuse(shown, f"nội dung tệp không phải là {label} như phần đuôi tên tệp cho biết.",
+        return None, [_refuse(shown, f"nội dung tệp không phải là {label} như phần đuôi tên tệp cho biết.",
                         f"Mở tệp bằng chương trình gốc và lưu lại đúng dạng {label}.")]
     try:
         if extension in OFFICE_PART:
@@ -83,15 +83,15 @@ def _problems(path: Path, shown: str, limits: Limits, official: Official) -> lis
                     raise Unreadable(f"tệp không phải là {label}.")
         reading = read_attachment(path, extension)
     except TooLarge as exc:
-        return [Issue(code="tep-qua-lon", file=shown, message=str(exc),
+        return None, [Issue(code="tep-qua-lon", file=shown, message=str(exc),
                       hint="Chia tệp thành nhiều tệp nhỏ hơn (xem docs/an-toan.md).")]
     except (Unreadable, Refused) as exc:
-        return [_refuse(shown, str(exc).rstrip(".") + ".", f"Mở tệp bằng chương trình gốc và lưu lại đúng dạng {label}.")]
+        return None, [_refuse(shown, str(exc).rstrip(".") + ".", f"Mở tệp bằng chương trình gốc và lưu lại đúng dạng {label}.")]
     except Exception as exc:
-        return [Issue(code="tep-khong-doc-duoc", file=shown,
+        return None, [Issue(code="tep-khong-doc-duoc", file=shown,
                       message=f"không đọc được nội dung tệp để kiểm tra dữ liệu cá nhân ({type(exc).__name__}).",
                       hint=f"Mở tệp bằng chương trình gốc và lưu lại dạng {label}; tệp phải được kiểm tra trước khi đăng.")]
-    return reading
+    return reading, []
 
 
 def _reading_issues(reading: Reading, shown: str, official: Official) -> list[Issue]:

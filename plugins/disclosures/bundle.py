@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits
 from plugins.disclosures.kinds import Kind, KindRegistry
 from plugins.disclosures.model import Commune, Disclosure, FileRef, Posting, Signer
-from plugins.disclosures.schema import Checker, Date, Flag, ListOf, Record, Text
+from plugins.disclosures.schema import Checker, Date, Flag, ListOf, Record, Text, walk
 from plugins.disclosures.yamlsource import NoFrontMatter, YamlSyntaxError, load, split_front_matter
 from plugins.issues import ERROR, WARNING, Issue
 from plugins.vietnamese.text import fold, is_slug, nfc, slugify
@@ -163,20 +163,12 @@ def _misspelt_draft_keys(data: Any, checker: Checker) -> None:
     """`Draft: true`, `drafts: true` or `draft:` under `posting:` keep nothing back, and an unknown key is only a
     warning: the officer's draft would be published. Any key that reads as "draft" but is not the top-level
     `draft` is an error."""
-    stack: list[tuple[tuple, Any]] = [((), data)]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, Mapping):
-            for key, item in value.items():
-                here = (*path, key)
-                if here != ("draft",) and _DRAFT_KEY.match(fold(str(key))):
-                    checker.report("khoa-ban-nhap-sai", here, f'khóa "{key}" không giữ được hồ sơ lại làm bản nháp: '
-                                   "chỉ dòng draft: true ở đầu phần khai báo mới có tác dụng.",
-                                   'Viết đúng một dòng "draft: true" (chữ thường, không lồng trong khóa khác), '
-                                   "hoặc xóa dòng này nếu văn bản đã sẵn sàng đăng.")
-                stack.append((here, item))
-        elif isinstance(value, list):
-            stack += [((*path, index), item) for index, item in enumerate(value)]
+    for path, _value in walk(data):
+        if path and path != ("draft",) and isinstance(path[-1], str) and _DRAFT_KEY.match(fold(path[-1])):
+            checker.report("khoa-ban-nhap-sai", path, f'khóa "{path[-1]}" không giữ được hồ sơ lại làm bản nháp: '
+                           "chỉ dòng draft: true ở đầu phần khai báo mới có tác dụng.",
+                           'Viết đúng một dòng "draft: true" (chữ thường, không lồng trong khóa khác), '
+                           "hoặc xóa dòng này nếu văn bản đã sẵn sàng đăng.")
 
 
 def role_words(label: str) -> str:

@@ -8,7 +8,7 @@ written on, instead of stopping at the first.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -48,14 +48,8 @@ class Checker:
     def check_texts(self, official: Official, skip: tuple[str, ...] = ()) -> None:
         """Every text value of the document, at any depth, against the privacy rules (design §5) and for
         control characters: a title or a signer's name reaches the home page, the feeds and the sheets."""
-        stack: list[tuple[Path, Any]] = [((), self.document.data)]
-        while stack:
-            path, value = stack.pop()
-            if isinstance(value, Mapping):
-                stack += [((*path, key), item) for key, item in value.items() if (*path, key)[0] not in skip]
-            elif isinstance(value, list):
-                stack += [((*path, index), item) for index, item in enumerate(value)]
-            elif isinstance(value, str):
+        for path, value in walk(self.document.data):
+            if isinstance(value, str) and not (path and path[0] in skip):
                 unsafe = control_characters(value)  # a YAML escape ("\0", "\u202e") writes them past the file check
                 if unsafe:
                     ch = unsafe[0][2]
@@ -84,6 +78,18 @@ class Checker:
                              if _digits_or_text(finding.value)[:4] in _digits_or_text(text)), first_line)
                 self.issues.append(Issue(code="du-lieu-ca-nhan", file=self.file, line=line,
                                          message=f"{message(finding)} (trên trang, các phần được ghép lại)", hint=HINT))
+
+
+def walk(data: Any) -> Iterator[tuple[Path, Any]]:
+    """Every node of a YAML document, at any depth, with its path: ("posting", "places", 0)."""
+    stack: list[tuple[Path, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if isinstance(value, Mapping):
+            stack += [((*path, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [((*path, index), item) for index, item in enumerate(value)]
 
 
 def _digits_or_text(value: str) -> str:
