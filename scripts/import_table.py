@@ -37,7 +37,7 @@ from plugins.tables.read import sheet_names  # noqa: E402
 from plugins.tables.write import cell_text, table_csv  # noqa: E402
 from plugins.vietnamese.text import fold, slugify  # noqa: E402
 from scripts.ckx import load_settings  # noqa: E402
-from scripts.new_disclosure import FRONT_DEFAULTS  # noqa: E402
+from scripts.new_disclosure import front_matter  # noqa: E402
 
 PREVIEW_ROWS = 5
 
@@ -124,9 +124,7 @@ def bundle_checks(kind, declared, target: Path) -> list:
         for table, out, role in declared:
             (bundle / out.name).write_text(table_csv(table), encoding="utf-8")
             tables.append({"file": out.name} | ({"role": role} if role else {}))
-        front = {"title": "Nhập bảng", "kind": kind.id, "issued": today.isoformat(), "tables": tables,
-                 "posting": {"from": today.isoformat(), "to": today.isoformat(), "places": ["website"]}}
-        front |= {key: value for key, value in FRONT_DEFAULTS.items() if key in kind.front_keys}
+        front = front_matter(kind, "Nhập bảng", today) | {"tables": tables}  # what `make new` writes
         (bundle / "index.md").write_text("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\nNhập bảng.\n",
                                          encoding="utf-8")
         site = load_site(root, KINDS, today, settings.kind_settings if settings else None, checks_only=True)
