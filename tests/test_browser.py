@@ -81,19 +81,22 @@ def browser(tmp_path_factory):
         browser.close()
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, locale="vi-VN")
+def phone_page(browser, width: int, height: int):
+    """A page in a phone's viewport (Vietnamese locale, a phone's pixel density), closed after the test."""
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=2, locale="vi-VN")
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    yield from phone_page(browser, 360, 740)
 
 
 @pytest.fixture
 def small_phone(browser):
     """The first screen the issue measures: 360×640, the cheapest phones."""
-    context = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=2, locale="vi-VN")
-    yield context.new_page()
-    context.close()
+    yield from phone_page(browser, 360, 640)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -475,9 +478,7 @@ def test_breadcrumbs_take_one_line_on_a_320px_phone(browser, site_url, path):
 
 @pytest.fixture
 def narrow_phone(browser):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="vi-VN")
-    yield context.new_page()
-    context.close()
+    yield from phone_page(browser, 320, 640)
 
 
 @pytest.mark.parametrize("path", PAGES)
