@@ -6,9 +6,13 @@
     python scripts/ckx.py print [--output output] [--only 2026/slug] [--now]   # PDFs of the print views
 
 Both print every problem at once (file:line, code, Vietnamese message and
-hint) and exit 1 on errors. `build` renders into a temporary folder beside
-the output and swaps it in only when Pelican succeeded, so a failed build
-leaves the published site exactly as it was.
+hint) and exit 1 on errors. `build` publishes what is right even then: a
+bundle or commune.yml with errors stands as its last good version from git
+(or is left out), so the day's date changes always reach the site, and the
+report beside the output (`<output>-bao-cao/`) names what was kept back. It
+renders into a temporary folder beside the output and swaps it in whole, so
+a build that stops (Pelican, a theme, kill -9) leaves the published site
+exactly as it was.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from plugins.disclosures import report as build_report  # noqa: E402
 from plugins.disclosures.build import BuildFailed, Preloaded, run_pelican  # noqa: E402  (needs ROOT on sys.path)
 from plugins.disclosures.cache import folder_from_environment  # noqa: E402
 from plugins.disclosures.checksums import cache_file_for, write_checksums  # noqa: E402
@@ -49,8 +54,10 @@ def load_settings(path: Path) -> dict:
     return settings
 
 
-def check(content: Path, settings: dict, *, checks_only: bool = False):
-    """Load and check the content, print every issue; return the site, or None on errors (warnings allowed)."""
+def check(content: Path, settings: dict, *, checks_only: bool = False, keep_last_good: bool = False):
+    """Load and check the content, print every issue; return the site, or None on errors (warnings allowed).
+    With `keep_last_good` (the build) a site with errors is still returned when it has a commune: its broken
+    parts stand as their last good versions or are left out (`site.kept_back`)."""
     if not content.is_dir():
         print(f"Không tìm thấy thư mục nội dung {content}.", file=sys.stderr)
         return None
@@ -63,14 +70,16 @@ def check(content: Path, settings: dict, *, checks_only: bool = False):
     if unusable:
         print(f"CẢNH BÁO: {unusable}", file=sys.stderr)
     site = load_site(content, KINDS, build_settings.build_date, build_settings.kind_settings, build_settings.limits,
-                     cache, checks_only=checks_only, show_drafts=build_settings.show_drafts)
+                     cache, checks_only=checks_only, show_drafts=build_settings.show_drafts,
+                     keep_last_good=keep_last_good)
     if site.issues:
         print(format_issues(site.issues), file=sys.stderr)
-    if has_errors(site.issues):
+    if has_errors(site.issues) and (not keep_last_good or site.commune is None):
         print("Nội dung có lỗi: sửa các dòng LỖI ở trên rồi chạy lại.", file=sys.stderr)
-        return None
+        return site if keep_last_good else None
     reused = f" ({site.cache_hits} hồ sơ không đổi từ lần trước, không đọc lại)" if site.cache_hits else ""
-    print(f"Nội dung hợp lệ: {site.bundles_loaded} hồ sơ công khai, {len(site.pages)} trang{reused}."
+    good = "Nội dung hợp lệ" if not has_errors(site.issues) else "Phần nội dung không lỗi"
+    print(f"{good}: {site.bundles_loaded} hồ sơ công khai, {len(site.pages)} trang{reused}."
           + (" Có hiện các bản nháp (DRAFTS=1): không đăng thư mục này." if build_settings.show_drafts else ""))
     return site
 
@@ -79,12 +88,16 @@ def validate(content: Path, settings: dict) -> bool:
     return check(content, settings, checks_only=True) is not None
 
 
-def build(content: Path, output: Path, settings_path: Path, settings: dict) -> bool:
-    site = check(content, settings)
-    if site is None:
-        print(f"Không xây dựng: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
-        return False
+def build(content: Path, output: Path, settings_path: Path, settings: dict, report: Path | None = None) -> bool:
+    """Publish what is right, atomically; True only when nothing had errors. A broken bundle or commune.yml
+    stands as its last good version (or is left out), so the day's date changes always reach the site; the
+    report beside the output (`<output>-bao-cao/`) names what was kept back."""
     output = output.resolve()
+    report = (report or output.with_name(output.name + "-bao-cao")).resolve()
+    site = check(content, settings, keep_last_good=True)
+    if site is None or site.commune is None:
+        _report(report, site, output, published=False)
+        return False
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = new_staging(output)
     preloaded = Preloaded(site, output, folder_from_environment()[0])
@@ -92,8 +105,9 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
         outputs = run_pelican(settings_path, content, staging, preloaded)
     except BuildFailed as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        site.issues.append(exc.issue())
         print(format_issues([exc.issue()]), file=sys.stderr)
-        print(f"Không xây dựng: trang cũ trong {output} được giữ nguyên.", file=sys.stderr)
+        _report(report, site, output, published=False)
         return False
     kept = keep_printed_sheets(output, staging)
     write_checksums(staging, cache_file_for(preloaded.cache_folder, output))
@@ -101,7 +115,22 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict) -> b
     outputs.save()
     print(f"Đã xây dựng trang vào {output}: {outputs.made} tệp làm mới, {outputs.kept} tệp không đổi giữ lại."
           + (f" Giữ lại {kept} bản in PDF chưa thay đổi." if kept else ""))
-    return True
+    _report(report, site, output, published=True)
+    return not has_errors(site.issues) and not site.kept_back
+
+
+def _report(folder: Path, site, output: Path, *, published: bool) -> None:
+    """The officers' report beside the output, and its last lines on the screen."""
+    issues = site.issues if site else []
+    kept_back = site.kept_back if site else []
+    end = build_report.summary(published, output, kept_back, issues)
+    if end:
+        print(end, file=sys.stderr)
+    try:
+        build_report.write(folder, published=published, output=output, build_date=site.build_date if site else None,
+                     issues=issues, kept_back=kept_back)
+    except OSError as exc:
+        print(f"CẢNH BÁO: không ghi được báo cáo vào {folder} ({exc.strerror}).", file=sys.stderr)
 
 
 def print_sheets(output: Path, only: str | None = None, now: bool = False, folder: str = "") -> bool:
@@ -143,10 +172,19 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
 
 def province(contents: list[Path], output: Path, report: Path | None, settings: dict, *, build_only: bool = False,
              portal_only: bool = False, print_sheets: bool = False, jobs: int | None = None) -> bool:
-    """Each commune's content into <output>/<its slug>/, side by side, then the portal over them. A commune
-    with errors keeps its previous site and is named in the report; the others are published. False when a
-    commune failed in this run (a portal-only run is False only when it could not read any commune)."""
-    from plugins.province.build import ProvinceConflict, build_communes, plan, read_results, report_text, write_portal
+    """Each commune's content into <output>/<its slug>/, side by side, then the portal over them; the folders
+    of communes no longer listed are removed. A commune with errors publishes what is right, or keeps its
+    previous site when nothing could be built, and is named in the report. False when a commune had errors
+    in this run (a portal-only run is False only when it could not read any commune)."""
+    from plugins.province.build import (
+        ProvinceConflict,
+        build_communes,
+        plan,
+        read_results,
+        remove_dropped,
+        report_text,
+        write_portal,
+    )
 
     build_settings, issues = read_settings(settings, KINDS)
     if build_settings is None:
@@ -173,6 +211,12 @@ def province(contents: list[Path], output: Path, report: Path | None, settings: 
     (report / "bao-cao.txt").write_text(text, encoding="utf-8")
     print(text, end="", file=sys.stderr if any(not r.ok for r in results) else sys.stdout)
     if not build_only:
+        unidentified = [r.name for r in results if r.slug.startswith("loi-")]
+        dropped = [] if unidentified else remove_dropped(output, {r.slug for r in results})
+        if unidentified:  # its folder is unknown: no folder is taken for a dropped commune's this time
+            print("Chưa gỡ thư mục của xã nào khỏi cổng: chưa đọc được commune.yml của " + ", ".join(unidentified) + ".")
+        if dropped:
+            print("Đã gỡ khỏi cổng thông tin các xã không còn trong danh sách: " + ", ".join(dropped) + ".")
         write_portal(results, output, build_settings.build_date, base_url)
         print(f"Đã ghi cổng thông tin của tỉnh vào {output}; báo cáo: {report / 'bao-cao.txt'}.")
     if portal_only:
@@ -190,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--now", action="store_true", help="print: chỉ in các văn bản đang niêm yết hôm nay")
     parser.add_argument("--communes", type=Path, nargs="+", default=[],
                         help="province: thư mục nội dung của từng xã (mỗi thư mục có commune.yml)")
-    parser.add_argument("--report", type=Path, help="province: thư mục báo cáo (mặc định: <output>-bao-cao)")
+    parser.add_argument("--report", type=Path, help="build, province: thư mục báo cáo (mặc định: <output>-bao-cao)")
     parser.add_argument("--jobs", type=int, help="province: số xã xây dựng cùng lúc (mặc định: số lõi)")
     parser.add_argument("--build-only", action="store_true", help="province: chỉ xây dựng các xã, không ghép cổng")
     parser.add_argument("--portal-only", action="store_true", help="province: chỉ ghép cổng từ các xã đã xây")
@@ -215,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "print":
         ok = print_sheets(args.output, args.only, args.now, urlparse(settings.get("SITEURL") or "").path)
     else:
-        ok = build(args.content.resolve(), args.output, args.settings.resolve(), settings)
+        ok = build(args.content.resolve(), args.output, args.settings.resolve(), settings, args.report)
     return 0 if ok else 1
 
 

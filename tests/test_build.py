@@ -106,17 +106,19 @@ def test_posting_status_follows_build_date(tmp_path, build_date, label):
     assert soup(tmp_path / "out" / DISCLOSURE).select_one(".ckx-disclosure__status .ckx-tag").get_text() == label
 
 
-def test_failed_build_leaves_previous_output_byte_for_byte(tmp_path):
+def test_a_bundle_with_errors_is_left_out_and_the_rest_is_published(tmp_path):
+    """Outside git a broken bundle has no last good version (tests/test_last_good.py has those): the rest of
+    the site moves with the date, the build ends non-zero, and nothing is left beside the output but the report."""
     site = copy_site("phuong-nho", tmp_path)
     output = tmp_path / "output"
     assert build(site, output).returncode == 0
-    before = snapshot(output)
     index = site / "disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("2026-03-01", "2026-02-31"), encoding="utf-8")
-    result = build(site, output)
-    assert result.returncode == 1
-    assert snapshot(output) == before
-    assert not list(tmp_path.glob(".output.*")), "the staging folder is cleaned up"
+    result = build(site, output, build_date="2026-04-10")
+    assert result.returncode == 1 and "[ngay-khong-hop-le]" in result.stderr
+    assert not (output / DISCLOSURE).exists()
+    assert "thong-bao-tam-ngung-cap-nuoc" not in (output / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "output-bao-cao", "phuong-nho"]
 
 
 def test_broken_template_fails_the_build_without_touching_output(tmp_path, monkeypatch):
@@ -195,9 +197,9 @@ def test_kill_during_build_leaves_the_previous_site_and_the_next_build_cleans_up
     assert list(tmp_path.glob(".out.moi-*")), "the killed build left its staging folder (the case to clean up)"
     assert build(site, output, build_date="2026-04-10").returncode == 0
     deadline = time.monotonic() + 60  # the replaced version is removed by a process of its own
-    while len(list(tmp_path.iterdir())) > 1 and time.monotonic() < deadline:
+    while len(list(tmp_path.iterdir())) > 2 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "out-bao-cao"]  # the site, its officers' report
     assert snapshot(output) != before
 
 

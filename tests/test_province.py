@@ -5,9 +5,12 @@ tests/test_browser.py, in Chromium.)"""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import yaml
@@ -75,14 +78,16 @@ def test_the_province_catalogue_holds_every_communes_datasets(province_site):
     assert all((output / slug / "du-lieu/index.html").is_file() for slug in SLUGS)
 
 
-def test_a_commune_with_errors_is_reported_and_the_others_are_published(tmp_path):
+def test_a_commune_with_errors_publishes_its_last_good_version_and_is_reported(tmp_path):
     good = commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh")
     broken = commune_copy("xa-dat-dai", "Hòa Phong", tmp_path / "hoa-phong")
+    git_commit(broken)  # its content is kept in git, as a commune's is
     output = tmp_path / "cong"
     first = ckx("province", "--communes", str(good), str(broken), "--output", str(output))
     assert first.returncode == 0, first.stderr
-    before = (output / "xa-hoa-phong/index.html").read_bytes()
     plan = broken / "disclosures/2026/ke-hoach-2026"
+    page = output / "xa-hoa-phong/cong-khai/2026/ke-hoach-2026/index.html"
+    before = page.read_bytes()
     table = next(p for p in plan.iterdir() if p.suffix == ".csv")
     table.write_text(table.read_text(encoding="utf-8-sig").replace(",", ",9O", 1), encoding="utf-8")
     (good / "disclosures/2026/du-toan-2026/index.md").write_text(
@@ -91,15 +96,34 @@ def test_a_commune_with_errors_is_reported_and_the_others_are_published(tmp_path
     second = ckx("province", "--communes", str(good), str(broken), "--output", str(output))
     assert second.returncode == 1
     report = (tmp_path / "cong-bao-cao/bao-cao.txt").read_text(encoding="utf-8")
-    assert "Đã xây dựng 1/2 xã. 1 xã có lỗi" in report and "Xã Hòa Phong" in report
+    assert "Đã xây dựng 1/2 xã. 1 xã có lỗi, đã đăng phần không lỗi" in report and "Xã Hòa Phong" in report
     assert re.search(r"ke-hoach-2026/.*\.csv:\d+ LỖI \[", report), report
+    assert "vẫn đăng bản không lỗi gần nhất" in report
     assert "Xã Hòa Phong" in second.stderr and "Traceback" not in second.stderr
-    assert (output / "xa-hoa-phong/index.html").read_bytes() == before  # its last good site stays
+    assert page.read_bytes() == before  # the plan as it last passed, on the same day: the same page
     assert "(Bản sửa)" in (output / "xa-hoa-binh/cong-khai/2026/du-toan-2026/index.html").read_text(encoding="utf-8")
     home = soup(output / "index.html")
-    flagged = [r.th.get_text(" ", strip=True) for r in home.select("tbody tr") if "chưa thành công" in r.th.get_text()]
-    assert len(flagged) == 1 and flagged[0].startswith("Xã Hòa Phong")
+    assert not [r for r in home.select("tbody tr") if "chưa thành công" in r.th.get_text()]
     assert "9O" not in (output / "index.html").read_text(encoding="utf-8")  # the issue list stays in the report
+    assert not list(output.rglob("bao-cao.*")), "the communes' reports are for officers, never on the portal"
+
+
+def test_a_commune_dropped_or_renamed_leaves_the_portal_on_the_next_run(tmp_path):
+    first = commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh")
+    second = commune_copy("xa-dat-dai", "Hòa Phong", tmp_path / "hoa-phong")
+    output = tmp_path / "cong"
+    assert ckx("province", "--communes", str(first), str(second), "--output", str(output)).returncode == 0
+    assert (output / "xa-hoa-phong/index.html").is_file()
+    dropped = ckx("province", "--communes", str(first), "--output", str(output))
+    assert dropped.returncode == 0 and "xa-hoa-phong" in dropped.stdout
+    assert not (output / "xa-hoa-phong").exists()
+    yml = first / "commune.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("name: Hòa Bình", "name: Hòa Bình Mới"), encoding="utf-8")
+    renamed = ckx("province", "--communes", str(first), "--output", str(output))
+    assert renamed.returncode == 0
+    assert sorted(p.name for p in output.iterdir() if (p / "du-lieu/danh-muc.json").is_file()) == ["xa-hoa-binh-moi"]
+    assert [a["href"] for a in soup(output / "index.html").select("tbody th a")] == ["/xa-hoa-binh-moi/"]
+    assert (output / "dang-niem-yet/index.html").is_file() and (output / "tim-kiem/index.html").is_file()
 
 
 def test_a_commune_without_a_readable_commune_yml_is_reported(tmp_path):
@@ -111,6 +135,13 @@ def test_a_commune_without_a_readable_commune_yml_is_reported(tmp_path):
     assert "commune.yml:" in result.stderr and "Traceback" not in result.stderr
     home = soup(tmp_path / "cong/index.html")
     assert [r.th.get_text(" ", strip=True) for r in home.select("tbody tr")][-1].endswith("Chưa có trang.")
+
+
+def git_commit(folder: Path) -> None:
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Nội dung"]):
+        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True,
+                       env=dict(os.environ, GIT_AUTHOR_NAME="Cán bộ", GIT_AUTHOR_EMAIL="can-bo@example.org",
+                                GIT_COMMITTER_NAME="Cán bộ", GIT_COMMITTER_EMAIL="can-bo@example.org"))
 
 
 def github_matrix():

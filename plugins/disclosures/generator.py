@@ -1,7 +1,8 @@
 """Pelican glue: load the content through the core, then write every disclosure page.
 
-Content problems stop the build before anything is written; `scripts/ckx.py build`
-renders into a staging folder, so the published site is never half-updated.
+`scripts/ckx.py build` hands it a site already checked, its broken bundles replaced by their last good
+versions or left out; plain `pelican content` stops on any content error. Both render into a staging folder
+swapped in whole, so the published site is never half-updated.
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ class DisclosuresGenerator(Generator):
         """Only declared files are published: anything else in the bundle folder stays private."""
         files = {}
         for ref in disclosure.attachments:  # the clean copy, never the file as it came (plugins/attachments)
-            source = Path(self.path, disclosure.source_dir, ref.file)
+            source = Path(disclosure.source_root or self.path, disclosure.source_dir, ref.file)
             files[disclosure.save_dir + ref.file] = lambda path, source=source: _bytes_writer(clean_attachment(source))(path)
         for download in (*self.downloads(disclosure), *disclosure.shown.originals):
             files[disclosure.save_dir + download.file] = _bytes_writer(download.content)

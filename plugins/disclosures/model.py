@@ -219,6 +219,7 @@ class Disclosure:
     last_changed: dt.date | None = None
     changes: tuple = ()  # (date, ((what, action), ...)) newest first, from git; declared files only, by title
     fingerprint: str = ""  # of everything it was made from (plugins/disclosures/site.py), for rebuilding outputs
+    source_root: str | None = None  # where its files are when not in content/: a last good version (last_good.py)
 
     def __fingerprint__(self) -> str:
         if not self.fingerprint:

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from pelican.readers import BaseReader
 
+from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.generator import ContentError
 from plugins.disclosures.pages import parse_page
 from plugins.issues import format_issues
@@ -19,6 +20,9 @@ class YamlMarkdownReader(BaseReader):
 
     def read(self, source_path: str):
         path = Path(source_path)
+        preloaded = self.settings.get(PRELOADED)
+        if preloaded is not None and path.relative_to(self.settings["PATH"]).as_posix() not in preloaded.site.pages:
+            return "", {"status": "skip"}  # it has errors: left out, and named in the build's report
         metadata, body, issues = parse_page(path.name, path.read_text(encoding="utf-8-sig"))
         if metadata is None:
             raise ContentError(format_issues(issues))

@@ -18,6 +18,7 @@ from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
 from plugins.disclosures.history import BundleHistory, bundle_history
 from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
+from plugins.disclosures.last_good import GitVersions, Version
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import page_slug_issue, parse_page
 from plugins.disclosures.workers import share_out
@@ -25,6 +26,14 @@ from plugins.issues import WARNING, Issue, has_errors
 from plugins.loudspeaker.script import MIN_BROADCAST_DAYS, broadcast_days, on_loudspeaker
 from plugins.privacy.rules import NO_OFFICIAL, Official
 from plugins.tables.write import clean_copy
+
+
+@dataclass(frozen=True)
+class KeptBack:
+    """A file or bundle with errors, and what is published in its place: its last good version, or nothing."""
+
+    path: str  # relative to content/: "commune.yml", "disclosures/2026/x", "pages/y.md"
+    version: Version | None  # None: left out (no earlier version passes the checks)
 
 
 @dataclass
@@ -37,16 +46,20 @@ class Site:
     cache_hits: int = 0  # bundles taken from the cache, and read afresh
     cache_misses: int = 0
     bundles_loaded: int = 0  # without errors, whether unpacked or not
+    kept_back: list[KeptBack] = field(default_factory=list)  # only when loaded with `keep_last_good`
 
 
 def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
               kind_settings: dict | None = None, limits: Limits = DEFAULT_LIMITS,
-              cache_folder: Path | None = None, *, checks_only: bool = False, show_drafts: bool = False) -> Site:
+              cache_folder: Path | None = None, *, checks_only: bool = False, show_drafts: bool = False,
+              keep_last_good: bool = False) -> Site:
     """`kind_settings` is CKX_KIND_SETTINGS from pelicanconf.py; a bad one raises SettingsError. With a
     `cache_folder`, bundles whose files, commune.yml, settings and code are unchanged are not read again.
     `checks_only` (validate): the issues and the count are all that is wanted, so a bundle taken from the
     cache is not unpacked and `disclosures` holds only those read afresh. Drafts (`draft: true`) are checked
-    but left out, their errors told as warnings, unless `show_drafts` (a preview for the officer)."""
+    but left out, their errors told as warnings, unless `show_drafts` (a preview for the officer).
+    `keep_last_good` (the build): a broken commune.yml or bundle is replaced by its last version in git that
+    passes the checks, loaded for `build_date`, or left out; `kept_back` says which. The issues stay."""
     settings = resolve_settings(kinds, kind_settings)
     content_path = Path(content_path)
     tree = scan(content_path)
@@ -59,8 +72,16 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     commune, commune_issues = parse_commune(commune_text, COMMUNE_FILE, limits.yaml_bytes) \
         if commune_text is not None else (None, [])
     site = Site(commune, issues=issues + commune_issues, build_date=build_date)
+    versions = GitVersions(content_path, cache_folder, max(limits.attachment_bytes, limits.table_bytes)) \
+        if keep_last_good else None
+    if commune is None and versions is not None:
+        commune_text, commune, version = _last_good_commune(versions, limits)
+        site.commune = commune
+        site.kept_back.append(KeptBack(COMMUNE_FILE, version))
     site.pages, page_issues = _load_pages(tree, limits, commune.official if commune else NO_OFFICIAL)
     site.issues += page_issues
+    if versions is not None:  # a page with errors is left out (Pelican reads pages from content/ itself)
+        site.kept_back += [KeptBack(rel, None) for rel in sorted({i.file for i in page_issues if i.is_error})]
     if commune is None:
         return site  # bundles cannot be checked without the villages
     history = bundle_history(content_path)
@@ -100,6 +121,14 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     for source_dir, (disclosure, bundle_issues, file_digests, key) in bundles.items():
         site.issues += bundle_issues
         site.bundles_loaded += not has_errors(bundle_issues)
+        if versions is not None and has_errors(bundle_issues):
+            disclosure, version, file_digests = _last_good_bundle(versions, source_dir, commune, kinds, settings,
+                                                                  build_date, limits, show_drafts)
+            site.kept_back.append(KeptBack(source_dir, version if disclosure else None))
+            if disclosure is None:
+                continue
+            key = cache.key(source_dir, file_digests)
+            history[source_dir] = _history_until(history.get(source_dir), version.date)
         if disclosure is not None and (show_drafts or not disclosure.draft):
             site.disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir)))
     cache.save()
@@ -128,6 +157,42 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
     issues += as_draft(files_issues) if disclosure.draft and not show_drafts else files_issues
     disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
     return disclosure, issues, tuple(context.date_questions)
+
+
+def _last_good_commune(versions: GitVersions, limits: Limits) -> tuple[str | None, Commune | None, Version | None]:
+    """commune.yml as it last read without errors: the villages and names the bundles are checked against."""
+    for version in versions.versions(COMMUNE_FILE):
+        text = scan(version.root).read_text(COMMUNE_FILE, limits.yaml_bytes, [])
+        commune, issues = parse_commune(text, COMMUNE_FILE, limits.yaml_bytes) if text is not None else (None, [])
+        if commune is not None and not has_errors(issues):
+            return text, commune, version
+    return None, None, None
+
+
+def _last_good_bundle(versions: GitVersions, source_dir: str, commune: Commune, kinds: KindRegistry, settings: dict,
+                      build_date: dt.date, limits: Limits, show_drafts: bool):
+    """(disclosure, version, file digests) of the newest earlier version of the bundle that passes every check
+    today, read from its own folder (`Disclosure.source_root`); (None, None, {}) when none does."""
+    for version in versions.versions(source_dir):
+        tree = scan(version.root)
+        issues: list[Issue] = []
+        text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, issues)
+        if text is None:
+            continue
+        disclosure, issues, _asked = _load_bundle(tree, source_dir, text, commune, kinds, settings, build_date,
+                                                  limits, show_drafts)
+        if disclosure is not None and not has_errors(issues):
+            digests = {name: tree.sha256(f"{source_dir}/{name}") for name in tree.under(source_dir)}
+            return replace(disclosure, source_root=str(version.root)), version, digests
+    return None, None, {}
+
+
+def _history_until(history: BundleHistory | None, day: dt.date) -> BundleHistory | None:
+    """The history of the version published: the later changes are not on the site yet."""
+    if history is None:
+        return None
+    changes = tuple(change for change in history.changes if change.date <= day)
+    return BundleHistory(history.first, min(history.last, day), changes) if changes else None
 
 
 def _broadcast_issues(disclosure: Disclosure, days: int) -> list[Issue]:

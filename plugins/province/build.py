@@ -2,8 +2,10 @@
 the machine's cores, and the portal written over them (`scripts/ckx.py province`).
 
 Each commune is built by its own `scripts/ckx.py build` process: one commune's bad content, or even a crash,
-is that commune's failure alone; its previous site stays (the build swaps folders only on success) and the
-report says why. The report lives outside the published folder: an issue list may quote what an officer
+is that commune's failure alone. A bundle with errors stands as its last good version, as in any commune's
+build, so the commune's dates still move; only a build that publishes nothing keeps its previous site. The
+report says why. A commune no longer in the list (dropped, or renamed in its commune.yml) leaves the portal:
+its folder is removed when the portal is written. The report lives outside the published folder: an issue list may quote what an officer
 wrote, which is for the commune's officers, not for the web.
 """
 
@@ -25,6 +27,9 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
+from plugins.disclosures.files import DEFAULT_LIMITS
+from plugins.disclosures.last_good import GitVersions
+from plugins.disclosures.report import JSON_FILE
 from plugins.issues import format_issues
 from plugins.province.portal import CommuneSite, catalogue, portal
 from plugins.vietnamese.format import FILTERS, short_date
@@ -44,9 +49,10 @@ class Result:
     slug: str
     name: str
     content: str
-    ok: bool
+    ok: bool  # built with no error
     seconds: float
     messages: str  # its issue list and what the build printed, in Vietnamese
+    published: bool = False  # its site was replaced by this build (with any broken part kept back)
 
     @classmethod
     def read(cls, path: Path) -> Result | None:
@@ -66,8 +72,21 @@ def identify(content: Path) -> tuple[str, str, str | None]:
         return fallback, content.name, f"{COMMUNE_FILE}: không đọc được ({exc})."
     commune, issues = parse_commune(text, COMMUNE_FILE)
     if commune is None:
+        commune = _last_good_commune(content)  # the build publishes under it too, and reports the error
+    if commune is None:
         return fallback, content.name, format_issues(issues)
     return slugify(f"{commune.type} {commune.name}"), commune.full_name, None
+
+
+def _last_good_commune(content: Path):
+    for version in GitVersions(content, None, DEFAULT_LIMITS.yaml_bytes).versions(COMMUNE_FILE):
+        try:
+            commune, _issues = parse_commune((version.root / COMMUNE_FILE).read_text(encoding="utf-8"), COMMUNE_FILE)
+        except (OSError, UnicodeDecodeError):
+            continue
+        if commune is not None:
+            return commune
+    return None
 
 
 class ProvinceConflict(ValueError):
@@ -103,7 +122,7 @@ def plan(contents: list[Path]) -> list[tuple[Path, str, str, str | None]]:
     return planned
 
 
-def build_one(content: Path, slug: str, name: str, problem: str | None, output: Path, base_url: str,
+def build_one(content: Path, slug: str, name: str, problem: str | None, output: Path, report: Path, base_url: str,
               print_sheets: bool, workers: int | None, cache: Path | None) -> Result:
     """One commune's build (and print) in its own process; `workers` caps its cores (None: its own choice)."""
     started = time.monotonic()
@@ -115,7 +134,9 @@ def build_one(content: Path, slug: str, name: str, problem: str | None, output: 
     if cache is not None:
         env["CKX_CACHE"] = str(cache / slug)
     messages, ok = [], True
-    steps = [["build", "--content", str(content.resolve()), "--output", str(output.resolve() / slug)]]
+    build_report = report / slug
+    steps = [["build", "--content", str(content.resolve()), "--output", str(output.resolve() / slug),
+              "--report", str(build_report)]]
     if print_sheets:
         steps.append(["print", "--output", str(output.resolve() / slug)])
     for step in steps:
@@ -130,7 +151,16 @@ def build_one(content: Path, slug: str, name: str, problem: str | None, output: 
         if run.returncode != 0:
             ok = False
             break
-    return Result(slug, name, str(content), ok, round(time.monotonic() - started, 1), "\n".join(messages))
+    return Result(slug, name, str(content), ok, round(time.monotonic() - started, 1), "\n".join(messages),
+                  published=_published(build_report))
+
+
+def _published(build_report: Path) -> bool:
+    """Whether the commune's build replaced its site, as its own report says (`plugins/disclosures/report.py`)."""
+    try:
+        return json.loads((build_report / JSON_FILE).read_text(encoding="utf-8"))["published"] is True
+    except (OSError, ValueError, TypeError, KeyError):
+        return False
 
 
 def build_communes(contents: list[Path], output: Path, report: Path, base_url: str = "", jobs: int | None = None,
@@ -142,7 +172,7 @@ def build_communes(contents: list[Path], output: Path, report: Path, base_url: s
     report.mkdir(parents=True, exist_ok=True)
     results = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, content, slug, name, problem, output, base_url, print_sheets,
+        futures = [pool.submit(build_one, content, slug, name, problem, output, report, base_url, print_sheets,
                                1 if jobs > 1 else None, cache)
                    for content, slug, name, problem in plan(contents)]
         for future in concurrent.futures.as_completed(futures):
@@ -175,7 +205,7 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
             index = json.loads(index_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             index = None
-        communes.append(CommuneSite(result.slug, result.name, index, failed=not result.ok))
+        communes.append(CommuneSite(result.slug, result.name, index, failed=not result.published))
 
     def read_file(path: str) -> str:
         target = (output / path).resolve()
@@ -213,14 +243,30 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
     return output / "index.html"
 
 
+def remove_dropped(output: Path, slugs: set[str]) -> list[str]:
+    """Commune folders of earlier runs whose commune is no longer in the list (dropped, or renamed): removed,
+    names and all. A folder is a commune's when it holds a commune site's catalogue; the portal's own
+    folders never do."""
+    dropped = sorted(folder.name for folder in output.iterdir() if folder.is_dir() and folder.name not in slugs
+                     and not folder.is_symlink() and (folder / "du-lieu" / "danh-muc.json").is_file()) \
+        if output.is_dir() else []
+    for name in dropped:
+        shutil.rmtree(output / name)
+    return dropped
+
+
 def report_text(results: list[Result]) -> str:
-    """The report in Vietnamese: a line per commune, then each failed commune's issue list."""
+    """The report in Vietnamese: a line per commune, then the issue list of each commune with errors."""
     built = [r for r in results if r.ok]
-    failed = [r for r in results if not r.ok]
-    lines = [f"Đã xây dựng {len(built)}/{len(results)} xã." + (f" {len(failed)} xã có lỗi, giữ trang lần trước:"
-                                                                if failed else "")]
-    lines += [f"  - {r.name} ({r.content}): LỖI" for r in failed]
+    partly = [r for r in results if not r.ok and r.published]
+    failed = [r for r in results if not r.ok and not r.published]
+    lines = [f"Đã xây dựng {len(built)}/{len(results)} xã."
+             + (f" {len(partly)} xã có lỗi, đã đăng phần không lỗi:" if partly else "")]
+    lines += [f"  - {r.name} ({r.content}): LỖI, phần có lỗi giữ bản cũ hoặc chưa đăng" for r in partly]
+    if failed:
+        lines.append(f"{len(failed)} xã không xây dựng được, giữ trang lần trước:")
+        lines += [f"  - {r.name} ({r.content}): LỖI" for r in failed]
     lines += [f"  - {r.name}: xong trong {f'{r.seconds:.1f}'.replace('.', ',')} giây" for r in built]  # "10,4 giây"
-    for r in failed:
+    for r in partly + failed:
         lines += ["", f"=== {r.name} ({r.content}) ===", r.messages or "(không có thông báo)"]
     return "\n".join(lines) + "\n"
