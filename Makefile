@@ -63,8 +63,10 @@ html: install
 	$(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT)
 
 # `make print ONLY=2026/du-toan-ngan-sach-2026` prints one disclosure's sheets, `make print NOW=1` what is posted today.
-print: html
-	$(PY) scripts/ckx.py print --output $(OUTPUT) $(if $(ONLY),--only "$(ONLY)") $(if $(NOW),--now)
+# It prints what the build published even when a part was kept back for errors, and then fails as the build did.
+print: install
+	@$(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT); built=$$?; \
+	$(PY) scripts/ckx.py print --output $(OUTPUT) $(if $(ONLY),--only "$(ONLY)") $(if $(NOW),--now) && exit $$built
 
 # `make province COMMUNES="xa-a xa-b ..."`: each commune's content into $(PROVINCE_OUTPUT)/<xã>/, side by side
 # on every core, and the province portal over them; the report goes to $(PROVINCE_OUTPUT)-bao-cao/.

@@ -179,12 +179,17 @@ def test_listings_are_paginated(tmp_path):
     assert "(trang 2/2)" in second.title.get_text()
 
 
-def test_kill_during_build_leaves_the_previous_site_and_the_next_build_cleans_up(tmp_path):
+@pytest.mark.parametrize("broken", [False, True], ids=["ok", "a-bundle-kept-back"])
+def test_kill_during_build_leaves_the_previous_site_and_the_next_build_cleans_up(tmp_path, broken):
     """`kill -9` while Pelican writes: output/ still serves the previous site byte for byte; the staging folder
-    left behind is removed by the next build, which succeeds."""
-    site, output = FIXTURES / "sites/phuong-nho", tmp_path / "out"
+    left behind is removed by the next build, which publishes. The same when a bundle is kept back for errors:
+    the old site or the new, never a mix."""
+    site, output = copy_site("phuong-nho", tmp_path / "noi-dung"), tmp_path / "out"
     assert build(site, output, build_date="2026-03-10").returncode == 0
     before = snapshot(output)
+    if broken:
+        index = site / "disclosures/2025/quyet-dinh-chi-dang-tren-trang/index.md"
+        index.write_text(index.read_text(encoding="utf-8").replace("issued: ", "issued: 31/02/", 1), encoding="utf-8")
     command = [sys.executable, str(ROOT / "scripts" / "ckx.py"), "build", "--content", str(site), "--output", str(output)]
     process = subprocess.Popen(command, env=dict(os.environ, BUILD_DATE="2026-04-10"), cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -195,12 +200,13 @@ def test_kill_during_build_leaves_the_previous_site_and_the_next_build_cleans_up
     process.wait()
     assert snapshot(output) == before
     assert list(tmp_path.glob(".out.moi-*")), "the killed build left its staging folder (the case to clean up)"
-    assert build(site, output, build_date="2026-04-10").returncode == 0
+    assert build(site, output, build_date="2026-04-10").returncode == (1 if broken else 0)
     deadline = time.monotonic() + 60  # the replaced version is removed by a process of its own
-    while len(list(tmp_path.iterdir())) > 2 and time.monotonic() < deadline:
+    while len(list(tmp_path.iterdir())) > 3 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "out-bao-cao"]  # the site, its officers' report
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["noi-dung", "out", "out-bao-cao"]  # and the report
     assert snapshot(output) != before
+    assert (output / "cong-khai/2025/quyet-dinh-chi-dang-tren-trang").exists() is not broken
 
 
 def test_swap_exchanges_whole_folders_and_cleans_only_dead_builds(tmp_path):

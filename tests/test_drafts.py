@@ -75,7 +75,8 @@ def test_a_drafts_errors_are_warnings_until_it_is_shown(tmp_path):
     assert "CẢNH BÁO [du-lieu-ca-nhan]" in hidden.stderr and "(bản nháp, chưa đăng)" in hidden.stderr
     shown = build(site, tmp_path / "xem-thu", "--settings", str(settings_file(tmp_path, "CKX_SHOW_DRAFTS = True")))
     assert shown.returncode == 1 and "LỖI [du-lieu-ca-nhan]" in shown.stderr
-    assert not (tmp_path / "xem-thu").exists()
+    assert not (tmp_path / "xem-thu/cong-khai/2026/ke-hoach-dang-soan").exists()  # the preview goes without it
+    assert not [p for p in (tmp_path / "xem-thu").rglob("*.html") if "0912345678" in p.read_text(encoding="utf-8")]
 
 
 def test_draft_false_publishes_and_a_wrong_value_is_named(tmp_path):

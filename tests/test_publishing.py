@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -36,13 +37,19 @@ def test_github_workflow_runs_daily_on_push_and_deploys_to_pages():
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert build["container"].startswith("debian:")
     uses = [step["uses"].split("@")[0] for step in build["steps"] if "uses" in step]
-    assert uses == ["actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact"]
+    assert uses == ["actions/checkout", "actions/cache", "actions/configure-pages", "actions/upload-artifact",
+                    "actions/upload-pages-artifact"]
+    report = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert report["if"] == "always()" and report["with"]["path"] == "output-bao-cao"  # never inside the site
     for step in build["steps"]:
         if "make html" in step.get("run", "") or "make print" in step.get("run", ""):
             assert step["env"]["SITEURL"] == "${{ steps.pages.outputs.base_path }}"  # a project's Pages folder
     checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # history for the change lists
     assert deploy["needs"] == "build" and deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+    alarm = workflow["jobs"]["bao-loi"]  # red after the deployment, when something was kept back
+    assert alarm["needs"] == ["build", "deploy"] and alarm["if"] == "needs.build.outputs.ket_qua != '0'"
+    assert build["outputs"]["ket_qua"] == "${{ steps.build.outputs.ket_qua }}"
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
@@ -52,7 +59,11 @@ def test_gitlab_pipeline_publishes_public_on_the_default_branch_and_schedules():
     assert pipeline["image"].startswith("debian:") and pipeline["variables"]["GIT_DEPTH"] == 0
     conditions = " ".join(rule["if"] for rule in job["rules"])
     assert "CI_DEFAULT_BRANCH" in conditions and '"schedule"' in conditions
-    assert job["artifacts"]["paths"] == ["public"] and job["script"][-1].endswith("cp -a output public")
+    assert job["artifacts"]["paths"][0] == "public" and job["script"][-1].endswith("cp -a output public")
+    assert "output-bao-cao" in job["artifacts"]["paths"] and job["artifacts"]["when"] == "always"
+    alarm = pipeline["bao-loi"]
+    assert pipeline["stages"].index(alarm["stage"]) > pipeline["stages"].index(job["stage"])
+    assert alarm["needs"] == ["pages"] and alarm["rules"] == job["rules"]
 
 
 def steps():
@@ -69,7 +80,9 @@ def test_both_definitions_run_the_same_make_steps():
     from_github, from_gitlab = steps()
     from_github = [command for command, _env in from_github]
     targets = [re.findall(r"\bmake (\w+)", " ".join(commands)) for commands in (from_github, from_gitlab)]
-    assert targets[0] == targets[1] == ["install", "validate", "html", "print"]
+    # no `make validate` step: it would stop the daily run at the first error, and yesterday's site (names
+    # included) would stay online; `make print` builds, publishes what is right, prints, then fails
+    assert targets[0] == targets[1] == ["install", "print"]
     assert any("SITEURL" in command for command in from_gitlab)
     for commands in (from_github, from_gitlab):
         assert any("BUILD_DATE=$(TZ=Asia/Ho_Chi_Minh date +%F)" in command for command in commands)
@@ -87,19 +100,52 @@ def test_gitlab_finds_the_sites_folder_from_its_pages_address(pages_url, preset,
     assert shown.stdout == expected
 
 
+def run_github_steps(clone: Path, tmp_path: Path) -> str:
+    """Every `run` step of the build job, as the runner runs them (bash -e); what they wrote to GITHUB_OUTPUT."""
+    from_github, _ = steps()
+    outputs = tmp_path / "github-output"
+    outputs.touch()
+    env = dict(os.environ, VENV=str(ROOT / ".venv"), CKX_CACHE=str(tmp_path / "bo-nho-dem"), HOME=str(tmp_path),
+               GITHUB_OUTPUT=str(outputs))
+    env.pop("BUILD_DATE", None)
+    for command, step_env in from_github:
+        result = subprocess.run(["bash", "-eo", "pipefail", "-c", command], cwd=clone, env={**env, **step_env},
+                                capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-2000:])
+    return outputs.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="git is needed to clone")
+def test_the_github_steps_publish_what_is_right_then_the_alarm_job_fails(tmp_path):
+    """A fresh clone, no cache, no output, as every CI run: a bundle broken in the last commit is published
+    as its version before, on today's date, and the job after the deployment fails with the report."""
+    from tests.test_last_good import BUDGET, break_budget, git, where_named
+
+    clone = tmp_path / "kho-xa"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    break_budget(clone / "content")
+    git(clone, "commit", "-q", "-am", "Sửa dự toán", date="2026-11-21")
+    assert run_github_steps(clone, tmp_path) == "ket_qua=1\n"
+    page = (clone / "output/cong-khai/2026/du-toan-ngan-sach-2026/index.html").read_text(encoding="utf-8")
+    assert "1.950" in page and "1.95O" not in page
+    assert where_named(clone / "output") == []
+    assert list((clone / "output/print").rglob("*.pdf")), "the sheets are printed from what was published"
+    (tmp_path / "tai-ve").mkdir()  # download-artifact puts the report's files in the working folder
+    shutil.copy(clone / "output-bao-cao/bao-cao.txt", tmp_path / "tai-ve")
+    [alarm] = [s["run"] for s in github()[0]["jobs"]["bao-loi"]["steps"] if "run" in s]
+    result = subprocess.run(["bash", "-eo", "pipefail", "-c", alarm], cwd=tmp_path / "tai-ve", capture_output=True,
+                            text=True)
+    assert result.returncode == 1 and f"{BUDGET}: vẫn đăng bản không lỗi gần nhất" in result.stdout
+
+
 @pytest.mark.skipif(not shutil.which("git"), reason="git is needed to clone")
 def test_the_github_steps_publish_the_sample_from_a_clean_clone(tmp_path):
     """Every step, as the runner would run it, in a clone of this repository's last commit. The virtualenv is
     this one (VENV=...): the install step still runs and checks it, without downloading it again."""
     clone = tmp_path / "kho-xa"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    from_github, _ = steps()
-    env = dict(os.environ, VENV=str(ROOT / ".venv"), CKX_CACHE=str(tmp_path / "bo-nho-dem"), HOME=str(tmp_path))
-    env.pop("BUILD_DATE", None)
-    for command, step_env in from_github:
-        result = subprocess.run(["bash", "-eo", "pipefail", "-c", command], cwd=clone, env={**env, **step_env},
-                                capture_output=True, text=True, timeout=900)
-        assert result.returncode == 0, (command, result.stdout[-2000:], result.stderr[-2000:])
+    outputs = run_github_steps(clone, tmp_path)
+    assert outputs == "ket_qua=0\n"
     site = clone / "output"
     assert (site / "index.html").is_file() and (site / "404.html").is_file()
     assert (site / "du-lieu/danh-muc.json").is_file()
