@@ -131,8 +131,8 @@ class GitVersions:
     @staticmethod
     def _git(cwd: Path, *args: str) -> str | None:
         try:
-            return subprocess.run(["git", "-c", "core.quotePath=false", "-c", "core.fsmonitor=false", *args], cwd=cwd, capture_output=True,
-                                  text=True, check=True, timeout=GIT_TIMEOUT).stdout
+            return subprocess.run(["git", "-c", "core.quotePath=false", "-c", "core.fsmonitor=false", *args], cwd=cwd,
+                                  capture_output=True, text=True, check=True, timeout=GIT_TIMEOUT).stdout
         except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
             return None
 
