@@ -74,7 +74,9 @@ PROVINCE_OUTPUT ?= output-tinh
 province: install
 	$(PY) scripts/ckx.py province --communes $(COMMUNES) --output $(PROVINCE_OUTPUT) $(if $(PRINT),--print)
 
-serve: html
+# Serves what the build published even when a part was kept back for errors (listed above the address).
+serve: install
+	@$(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT) || [ -f $(OUTPUT)/index.html ]
 	$(PY) scripts/serve.py --port $(PORT) --directory $(OUTPUT)
 
 # `make bench SCALES=1,2,4` for the growth figures in docs/hieu-nang.md; Hugo is compared when installed.
