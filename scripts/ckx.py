@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import itertools
 import runpy
 import shutil
 import sys
@@ -29,12 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plugins.disclosures import report as build_report  # noqa: E402
-from plugins.disclosures.build import BuildFailed, Preloaded, run_pelican  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.build import BuildFailed, Preloaded, run_pelican, theme_folder  # noqa: E402  (needs ROOT on sys.path)
 from plugins.disclosures.cache import folder_from_environment  # noqa: E402
 from plugins.disclosures.checksums import cache_file_for, write_checksums  # noqa: E402
+from plugins.disclosures.files import DEFAULT_LIMITS  # noqa: E402
 from plugins.disclosures.kinds import KINDS  # noqa: E402
+from plugins.disclosures.last_good import GitVersions  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
-from plugins.disclosures.site import load_site  # noqa: E402
+from plugins.disclosures.site import KeptBack, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.issues import format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
@@ -99,14 +102,9 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         _report(report, site, output, published=False)
         return False
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = new_staging(output)
     preloaded = Preloaded(site, output, folder_from_environment()[0])
-    try:
-        outputs = run_pelican(settings_path, content, staging, preloaded)
-    except BuildFailed as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        site.issues.append(exc.issue())
-        print(format_issues([exc.issue()]), file=sys.stderr)
+    staging, outputs = _render(settings_path, content, output, preloaded)
+    if outputs is None:
         _report(report, site, output, published=False)
         return False
     kept = keep_printed_sheets(output, staging)
@@ -117,6 +115,35 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
           + (f" Giữ lại {kept} bản in PDF chưa thay đổi." if kept else ""))
     _report(report, site, output, published=True)
     return not has_errors(site.issues) and not site.kept_back
+
+
+MAX_THEME_VERSIONS = 3  # earlier themes tried when Pelican stops: each is a whole rendering
+
+
+def _render(settings_path: Path, content: Path, output: Path, preloaded: Preloaded):
+    """(staging folder, Outputs) of Pelican's rendering, or (None, None). When Pelican stops (a template
+    error), the theme's last versions in git are tried in turn, so one broken template never keeps the day's
+    dates from the site; the theme used is named in the report like a kept-back bundle."""
+    site = preloaded.site
+    staging = new_staging(output)
+    try:
+        return staging, run_pelican(settings_path, content, staging, preloaded)
+    except BuildFailed as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        site.issues.append(exc.issue())
+        print(format_issues([exc.issue()]), file=sys.stderr)
+    theme = theme_folder(settings_path, content).resolve()
+    versions = GitVersions(theme.parent, preloaded.cache_folder, DEFAULT_LIMITS.attachment_bytes).versions(theme.name)
+    for version in itertools.islice(versions, MAX_THEME_VERSIONS):
+        staging = new_staging(output)
+        try:
+            outputs = run_pelican(settings_path, content, staging, preloaded, theme=version.root / theme.name)
+        except BuildFailed:
+            shutil.rmtree(staging, ignore_errors=True)
+            continue
+        site.kept_back.append(KeptBack(f"{theme.name}/ (giao diện)", version))
+        return staging, outputs
+    return None, None
 
 
 def _report(folder: Path, site, output: Path, *, published: bool) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, ckx, soup
+from tests.conftest import ROOT, ckx, settings_file, soup
 from tests.test_incremental import files
 
 POVERTY = "disclosures/2026/ra-soat-ho-ngheo-2026"
@@ -189,3 +189,30 @@ def test_validate_stays_strict(broken_day):
     _work, content, _result = broken_day
     result = ckx("validate", "--content", str(content), build_date=AFTER)
     assert result.returncode == 1 and f"{BUDGET}/chi.csv" in result.stderr
+
+
+def test_a_broken_theme_is_replaced_by_its_last_good_version_and_the_dates_still_move(tmp_path):
+    """A template error stops Pelican: the theme as last committed renders the day instead, and is named."""
+    content = commune_repository(tmp_path / "kho")
+    shutil.copytree(ROOT / "theme", tmp_path / "kho/theme")
+    git(tmp_path / "kho", "add", "-A")
+    git(tmp_path / "kho", "commit", "-q", "-m", "Giao diện của xã", date="2026-11-16")
+    settings = settings_file(tmp_path, f"THEME = {str(tmp_path / 'kho/theme')!r}")
+    assert ckx_with(settings, content, tmp_path / "output", POSTED, tmp_path / "cache").returncode == 0
+    (tmp_path / "kho/theme/templates/listing.html").write_text("{% block %}", encoding="utf-8")
+    result = ckx_with(settings, content, tmp_path / "output", AFTER, tmp_path / "cache")
+    assert result.returncode == 1 and "[xay-dung-that-bai]" in result.stderr and "Traceback" not in result.stderr
+    assert "theme/ (giao diện): vẫn đăng bản không lỗi gần nhất (ngày 16/11/2026" in result.stderr
+    assert where_named(tmp_path / "output") == []
+    assert soup(tmp_path / "output/cong-khai/2026/ra-soat-ho-ngheo-2026/index.html").select_one(
+        ".ckx-disclosure__status .ckx-tag").get_text() == "Hết thời hạn niêm yết"
+
+
+def ckx_with(settings: Path, content: Path, output: Path, build_date: str, cache: Path):
+    saved = os.environ["CKX_CACHE"]
+    os.environ["CKX_CACHE"] = str(cache)
+    try:
+        return ckx("build", "--content", str(content), "--output", str(output), "--settings", str(settings),
+                   build_date=build_date)
+    finally:
+        os.environ["CKX_CACHE"] = saved

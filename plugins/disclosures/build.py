@@ -42,6 +42,13 @@ class Preloaded:
         return self
 
 
+def theme_folder(settings_path: Path, content: Path) -> Path:
+    """The theme the settings name, as Pelican resolves it (a relative THEME is relative to the settings file)."""
+    from pelican.settings import read_settings
+
+    return Path(settings_path).parent / read_settings(str(settings_path), override={"PATH": str(content)})["THEME"]
+
+
 class BuildFailed(RuntimeError):
     """Pelican, a plugin or Pagefind stopped; the message says what, in the officer's language where we can."""
 
@@ -53,16 +60,17 @@ class BuildFailed(RuntimeError):
                      hint="Chạy make validate để xem cảnh báo; nếu vẫn vậy, gửi dòng này cho người phụ trách kỹ thuật.")
 
 
-def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Preloaded):
+def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Preloaded, theme: Path | None = None):
     """Render into `output` (a staging folder); return its `Outputs`, to be saved once it is published.
     Any error Pelican logs is fatal, as `pelican --fatal errors`; its English progress lines stay hidden
-    (the command prints its own)."""
+    (the command prints its own). `theme` replaces the settings' THEME (its last good version)."""
     from pelican import Pelican
     from pelican.log import FatalLogger
     from pelican.settings import read_settings
 
     settings = read_settings(str(settings_path), override={
-        "PATH": str(content), "OUTPUT_PATH": str(output), PRELOADED: preloaded})
+        "PATH": str(content), "OUTPUT_PATH": str(output), PRELOADED: preloaded,
+        **({"THEME": str(theme)} if theme else {})})
     saved_fatal, FatalLogger.fatal_lvl = FatalLogger.fatal_lvl, logging.ERROR
     pelican_logger = logging.getLogger("pelican")
     saved_level = pelican_logger.level
