@@ -150,7 +150,8 @@ def build_one(content: Path, slug: str, name: str, problem: str | None, output: 
         messages += [text.strip() for text in (run.stderr, run.stdout) if text.strip()]
         if run.returncode != 0:
             ok = False
-            break
+            if not _published(build_report):  # a site published with a part kept back is still printed
+                break
     return Result(slug, name, str(content), ok, round(time.monotonic() - started, 1), "\n".join(messages),
                   published=_published(build_report))
 
