@@ -45,7 +45,7 @@ PLUGINS = [
 # Listings (all, per kind, per year, per village) show this many disclosures a page.
 CKX_LISTING_PAGE_SIZE = 50
 
-# Limits that keep any input's work bounded (docs/gioi-han.md); e.g. {"table_rows": 100000}.
+# Limits that keep any input's work bounded (docs/an-toan.md); e.g. {"table_rows": 100000}.
 CKX_LIMITS = {}
 
 # The web editor (admin/): where it saves when used online (docs/bien-tap-truc-tuyen.md), and the installed Decap

@@ -120,7 +120,7 @@ KIND_PAGES = {
 @pytest.mark.parametrize(("path", "total", "_figure"), KIND_PAGES.values(), ids=KIND_PAGES.keys())
 def test_the_key_figure_is_on_screen_of_a_360px_phone_without_scrolling_sideways(small_phone, site_url, path, total,
                                                                                  _figure):
-    """Issue 18: on a 360×640 phone the grand total sits inside the viewport next to its label."""
+    """On a 360×640 phone the grand total sits inside the viewport next to its label."""
     page = small_phone
     page.goto(site_url + path)
     cell = page.locator(total).first
@@ -133,7 +133,7 @@ def test_the_key_figure_is_on_screen_of_a_360px_phone_without_scrolling_sideways
 
 
 def test_the_first_screen_of_a_phone_is_content(browser, small_phone, site_url):
-    """Issue 18: a compact header; title and posting status on the first 360×640 screen; villages one tap away."""
+    """A compact header; title and posting status on the first 360×640 screen; villages one tap away."""
     page = small_phone
     page.goto(site_url + "cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/")
     assert page.locator(".ckx-header").bounding_box()["height"] <= 130
@@ -213,7 +213,7 @@ SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, select,
 
 @pytest.mark.parametrize("path", PAGES)
 def test_tap_targets_are_at_least_44px_on_a_phone(phone, site_url, path):
-    """Issue 18: every link or control that stands alone is 44 px tall; links inside running text
+    """Every link or control that stands alone is 44 px tall; links inside running text
     (paragraphs, table cells, prose) are exempt, as in WCAG's target-size rules."""
     phone.goto(site_url + path)
     assert phone.evaluate(SMALL_TARGETS) == []

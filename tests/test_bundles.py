@@ -117,7 +117,7 @@ def test_a_table_on_a_kind_without_tables_is_withheld_with_a_warning(kinds):
 
 
 def test_folder_name_with_marks_is_an_error_that_suggests_the_slug(kinds):
-    """Issue 13: a folder name that would make an unsafe URL stops the build (URLs stay quoted regardless)."""
+    """A folder name that would make an unsafe URL stops the build (URLs stay quoted regardless)."""
     text = (BUNDLES / "ngay-kieu-viet-nam" / "index.md").read_text(encoding="utf-8")
     disclosure, issues = parse_bundle("disclosures/2026/Thông báo", text, {}, COMMUNE, kinds)
     assert [(i.code, i.severity) for i in issues] == [("ten-ngan-khong-hop-le", ERROR)]

@@ -58,7 +58,7 @@ def test_names_of_an_ended_list_are_nowhere_in_the_built_site(sample_site):
 
 
 def test_every_disclosure_page_with_its_css_is_under_30_kb_gzip_and_needs_no_web_font(sample_site):
-    """Issue 18: small pages for slow mobile data; the stylesheet is part of what a first visit pays."""
+    """Small pages for slow mobile data; the stylesheet is part of what a first visit pays."""
     import gzip
 
     css = gzip.compress((sample_site / "theme/css/main.css").read_bytes())

@@ -1,4 +1,4 @@
-"""The `consultation` kind: a draft put to the people for comments (lấy ý kiến Nhân dân), issue 16.
+"""The `consultation` kind: a draft put to the people for comments (lấy ý kiến Nhân dân).
 
 Front matter gives the comment period (`comments: {from, to}`), the ways comments are taken (`ways`) and
 where to send them (`send_to`); the draft is an attachment. After the period an optional results table

@@ -1,5 +1,5 @@
 """The loudspeaker (loa truyền thanh): for every disclosure posted on `loudspeaker`, a read-aloud script, the
-days it is read, an A4 sheet for the announcer and an MP3 of the script (domain §9, issue 17).
+days it is read, an A4 sheet for the announcer and an MP3 of the script (domain §9).
 
 Pure core: `script` (the sentences, as written and as spoken, and the broadcast days; the readings of numbers
 are `plugins.vietnamese.spoken`). Programs: `audio` (espeak-ng and LAME, optional). Glue: `generator` (the

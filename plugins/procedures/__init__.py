@@ -1,4 +1,4 @@
-"""The `procedures` kind: results of the one-stop desk (kết quả giải quyết thủ tục hành chính), issue 16.
+"""The `procedures` kind: results of the one-stop desk (kết quả giải quyết thủ tục hành chính).
 
 One row per field (lĩnh vực): records received, resolved (early, on time, late), still in progress, and
 the apology letters sent for late ones. Pure core: schema (columns and the usual report headers), load

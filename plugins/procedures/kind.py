@@ -15,7 +15,8 @@ PROCEDURES = Kind(
     # The period may be left out when the title names it ("quý III năm 2026"): load.py reads it from there.
     front_keys={"period": Record(fields={"from": Date(required=True), "to": Date(required=True)})},
     # Luật Thực hiện dân chủ ở cơ sở 2022 (Điều 11: thủ tục hành chính); the apology letter for a late record:
-    # Nghị định 61/2018/NĐ-CP (the article is marked for verification in docs/thu-tuc-hanh-chinh.md).
+    # Nghị định 61/2018/NĐ-CP, replaced in 2025 by Nghị định 118/2025/NĐ-CP, whose text the search tool did
+    # not find (docs/quyet-dinh.md): kept until it is verified.
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15",
                  "Nghị định số 61/2018/NĐ-CP về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính"),
     default_posting_days=30,

@@ -54,7 +54,7 @@ def generate(root: Path, seed: int = 2026, scale: float = 1.0, last_year: int = 
     return counts
 
 
-READ_ON_LOUDSPEAKER = ("budget", "poverty", "schedule")  # a script and its recording each (issue 17)
+READ_ON_LOUDSPEAKER = ("budget", "poverty", "schedule")  # a script and its recording each
 
 
 def _disclosure(content, rng, kind, year, n, issued, villages, counts) -> None:
