@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from PIL import Image
 
 from tests.conftest import soup
@@ -40,8 +43,32 @@ def test_a_disclosure_shares_its_own_picture_and_key_figure(sample_site):
     assert found["og:image"] == f"{SITE}/cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/chia-se.png"
     notice = tags(sample_site / "cong-khai/2026/quy-uoc-thon-dong-ben/index.html")
     assert notice["og:description"].startswith("Niêm yết từ ngày ")  # no key figure: the posting dates
+    own = [page for page in sample_site.glob("cong-khai/*/*/index.html")
+           if tags(page)["og:image"].endswith(f"{page.parent.relative_to(sample_site).as_posix()}/chia-se.png")]
     pictures = {p.read_bytes() for p in sample_site.glob("cong-khai/*/*/chia-se.png")}
-    assert len(pictures) == len(list(sample_site.glob("cong-khai/*/*/index.html")))  # one each, all different
+    assert 5 <= len(own) == len(pictures)  # one each for what is posted or recent, all different
+
+
+def test_an_old_disclosure_shares_the_sites_picture_and_has_none_of_its_own(sample_site):
+    """Issued in 2025, posted and taken down long before the build date (21/11/2026): nobody shares it now."""
+    folder = sample_site / "cong-khai/2025/ra-soat-ho-ngheo-2025"
+    assert tags(folder / "index.html")["og:image"] == f"{SITE}/chia-se.png"
+    assert (sample_site / "chia-se.png").is_file() and not (folder / "chia-se.png").exists()
+
+
+@pytest.mark.parametrize(("issued", "end", "today", "own"), [
+    ("2026-01-10", "2026-12-31", "2026-11-21", True),  # posted
+    ("2026-11-20", "2026-12-01", "2026-11-21", True),  # about to be posted
+    ("2026-01-10", "2026-08-23", "2026-11-21", True),  # taken down 90 days ago
+    ("2026-01-10", "2026-08-22", "2026-11-21", False),  # 91 days ago
+    ("2026-09-01", None, "2026-11-21", True),  # a notice on the website only, issued 81 days ago
+    ("2025-09-01", None, "2026-11-21", False),
+])
+def test_a_picture_of_its_own_while_posted_and_for_ninety_days_after(issued, end, today, own):
+    from plugins.share import has_own_picture
+
+    day = dt.date.fromisoformat
+    assert has_own_picture(day(issued), day(end) if end else None, day(today)) is own
 
 
 def test_without_site_url_the_preview_has_no_addresses(small_site):
@@ -82,7 +109,7 @@ def test_a_shared_picture_stays_true_after_the_posting_ends(tmp_path):
     from tests.conftest import FIXTURES, build
 
     pictures = []
-    for day in ("2026-03-05", "2026-06-30"):
+    for day in ("2026-03-05", "2026-06-15"):  # posted, then ended 76 days before
         result = build(FIXTURES / "sites/phuong-nho", tmp_path / day, build_date=day)
         assert result.returncode == 0, result.stderr
         pictures.append((tmp_path / day / "cong-khai/2026/thong-bao-tam-ngung-cap-nuoc/chia-se.png").read_bytes())

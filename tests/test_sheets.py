@@ -194,3 +194,18 @@ def test_a_board_and_a_village_issue_and_sign_in_their_own_names(sample_site):
     assert head("ke-hoach-su-dung-dat-2026")[0] == ["ỦY BAN NHÂN DÂN", "XÃ HÒA AN"]
     page = soup(sample_site / "cong-khai/2026/giam-sat-duong-lien-thon/index.html")
     assert "Ban Giám sát đầu tư của cộng đồng".upper() + ", ỦY BAN MẶT TRẬN" in page.get_text()
+
+
+def test_the_printed_qr_code_reads_back_as_the_sheets_page_address(sample_sheets, tmp_path):
+    """What a citizen's phone does in front of the board: the code on the PDF, at a camera's resolution,
+    gives the disclosure's page on the site (the sample has a `site_url`); a village's sheet too."""
+    import zxingcpp
+
+    for pdf, page in [("2026-du-toan-ngan-sach-2026.pdf", "cong-khai/2026/du-toan-ngan-sach-2026/"),
+                      ("2026-ra-soat-ho-ngheo-2026-thon-dong.pdf", "cong-khai/2026/ra-soat-ho-ngheo-2026/")]:
+        pages = len(PdfReader(sample_sheets / pdf).pages)
+        subprocess.run(["pdftoppm", "-r", "100", "-gray", "-png", str(sample_sheets / pdf),
+                        str(tmp_path / pdf.removesuffix(".pdf"))], check=True)
+        read = {code.text for picture in sorted(tmp_path.glob(pdf.removesuffix(".pdf") + "-*.png"))[:pages]
+                for code in zxingcpp.read_barcodes(Image.open(picture))}
+        assert read == {f"https://hoaan.example.gov.vn/{page}"}, pdf

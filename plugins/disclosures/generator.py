@@ -29,6 +29,7 @@ from plugins.issues import format_issues, has_errors
 from plugins.loudspeaker import LOUDSPEAKER_CONTEXT
 from plugins.open_data.catalogue import CATALOGUE_FILE, catalogue, disclosure_resources, package_downloads
 from plugins.safe_markdown import render
+from plugins.share import has_own_picture
 from plugins.share.image import available as share_images_available
 from plugins.share.image import share_image
 from plugins.share.message import share_message
@@ -62,21 +63,24 @@ class DisclosuresGenerator(Generator):
         for kind in KINDS:
             if kind.shows.across:
                 shown_across |= kind.shows.across(_of_kind(site, kind), site.disclosures)
+        pictures = share_images_available()
         for disclosure in site.disclosures:
             disclosure.shown.village_names = _village_names(disclosure, site.commune)
             disclosure.shown.key_figure = _key_figure(disclosure, today)
             disclosure.shown.feedback_until = _feedback_until(disclosure, today)
+            disclosure.shown.share_picture = pictures and has_own_picture(
+                disclosure.issued, disclosure.posting.end if disclosure.posting else None, today)
             # what the build date and the commune add to it (a schedule's next session, whether comments are
             # still asked for) is part of what it is: its page never reads the date itself
             disclosure.fingerprint = digest(disclosure.fingerprint, disclosure.shown.key_figure or "",
-                                            str(disclosure.shown.feedback_until),
+                                            str(disclosure.shown.feedback_until), str(disclosure.shown.share_picture),
                                             shown_across.get(disclosure.source_dir, ""),
                                             *disclosure.shown.village_names)
         self.site = site
         self.context["ckx"] = site_view(site, today)
         self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
         self.context["ckx"]["data_license"] = settings.data_license
-        self.context["ckx"]["share_images"] = share_images_available()
+        self.context["ckx"]["share_images"] = pictures
         self.context[OUTPUTS] = self.outputs = _outputs(self, site, preloaded)
 
     def generate_output(self, writer) -> None:
@@ -219,7 +223,7 @@ class DisclosuresGenerator(Generator):
             files[disclosure.save_dir + ref.file] = lambda path, source=source: _bytes_writer(clean_attachment(source))(path)
         for download in (*self.downloads(disclosure), *disclosure.shown.originals):
             files[disclosure.save_dir + download.file] = _bytes_writer(download.content)
-        if self.context["ckx"]["share_images"]:
+        if disclosure.shown.share_picture:
             files[disclosure.save_dir + SHARE_IMAGE] = lambda path: _bytes_writer(share_image(
                 f"Ủy ban nhân dân {self.site.commune.in_sentence}", disclosure.title,
                 posting_dates(disclosure.posting), disclosure.shown.key_figure))(path)

@@ -179,6 +179,7 @@ class Shown:
     is made; the rest is worked out once per build, when first asked for (plugins/disclosures/generator.py)."""
 
     data: Any = None  # what the kind's loader returned (BudgetData, PovertyData, ...); None without tables
+    share_picture: bool = False  # a picture of its own for chat previews (plugins/share: posted or recent only)
     originals: list = field(default_factory=list)  # clean copies of the officer's table files (Download)
     village_names: tuple[str, ...] = ()  # the villages it concerns, in commune.yml order (search filters)
     key_figure: str | None = None  # the one sentence a citizen came for (Kind.key_figure)
