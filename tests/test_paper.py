@@ -97,3 +97,52 @@ def test_signature_block_never_stands_alone_on_a_page(growing_notices):
         signed = next(text for text in pages if "Nơi nhận" in text)
         assert "Đoạn thuyết minh thứ" in signed, (pdf.name, len(pages), signed)
     assert len(page_counts) >= 2  # the lengths did cross a page's end
+
+
+def test_the_budget_decision_is_printed_as_a_decision_with_its_tables_as_the_annex(sample_sheets):
+    """Numbered "05/QĐ-UBND": the authority, its grounds from `legal_basis`, "QUYẾT ĐỊNH:", three articles,
+    then after the signature the tables under "PHỤ LỤC" with the decision's number (Nghị định 30/2020)."""
+    text = " ".join(pages_text(sample_sheets / "2026-du-toan-ngan-sach-2026.pdf"))
+    order = ["QUYẾT ĐỊNH Về việc công khai dự toán ngân sách xã Hòa An năm 2026", "ỦY BAN NHÂN DÂN XÃ HÒA AN Căn cứ",
+             "Căn cứ Thông tư 343/2016/TT-BTC hướng dẫn công khai ngân sách;",
+             "Căn cứ Nghị quyết số 18/NQ-HĐND ngày 20/12/2025 của Hội đồng nhân dân xã Hòa An. QUYẾT ĐỊNH:",
+             "Điều 1. Công khai dự toán ngân sách", "kèm theo Quyết định này.", "Điều 2. Quyết định này có hiệu lực kể "
+             "từ ngày ký.", "Điều 3.", "Nơi nhận: - Như Điều 3;", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Trần Văn Minh",
+             "PHỤ LỤC (Kèm theo Quyết định số 05/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân xã Hòa An)",
+             "TỔNG THU NGÂN SÁCH XÃ 9.105,5"]
+    at = [text.find(part) for part in order]
+    assert -1 not in at and at == sorted(at), list(zip(order, at, strict=True))
+
+
+def test_a_total_is_printed_once_where_its_table_ends(sample_sheets):
+    """The land-use totals run over two pages: "Cộng" stands once, on the page where its table ends, never
+    at the foot of a page above rows still to come."""
+    pages = pages_text(sample_sheets / "2026-ke-hoach-su-dung-dat-2026.pdf")
+    with_total = [i for i, text in enumerate(pages) if re.search(r"\bCộng \d", text)]
+    assert len(with_total) == 1, with_total
+    later = " ".join(pages[with_total[0] + 1:])
+    assert "DRA – Đất công trình xử lý chất thải 1 0,05" not in later  # the last row is on the total's page
+
+
+def test_the_land_use_sheet_keeps_its_notes_column(sample_sheets):
+    text = " ".join(pages_text(sample_sheets / "2026-ke-hoach-su-dung-dat-2026.pdf"))
+    assert "Năm thực hiện Ghi chú" in text
+    assert re.search(r"Khu dân cư Đồng Bến \(đấu giá quyền sử dụng đất\) ONT 2,10 0,00 2,10 .*2026-2027 Chuyển từ "
+                     r"đất trồng lúa", text)
+
+
+def test_each_minutes_is_one_page_dated_and_headed_by_the_committee_without_page_numbers(sample_sheets):
+    """One document per board, each on its own page: no page number from another board's minutes, the date
+    of the posting both in the header and in the text, and the Ủy ban's letterhead, whoever issued the
+    document posted (here the supervision board's report)."""
+    pdf = sample_sheets / "2026-giam-sat-duong-lien-thon-bien-ban-ket-thuc.pdf"
+    pages = pages_text(pdf)
+    assert len(pages) == 5  # the commune's office and four villages
+    for text in pages:
+        assert text.startswith("ỦY BAN NHÂN DÂN XÃ HÒA AN Số: /BB-UBND")
+        assert "Hòa An, ngày 10 tháng 12 năm 2026" in text and "ngày 10/12/2026, tại" in text
+        assert not re.search(r" \d$", text), text[-40:]  # no page number at the foot of the text
+
+
+def test_a_village_sheet_of_a_few_households_fits_one_page(sample_sheets):
+    assert len(PdfReader(sample_sheets / "2026-ra-soat-ho-ngheo-2026-thon-dong.pdf").pages) == 1

@@ -4,6 +4,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,31 @@ def test_the_printed_qr_code_reads_back_as_the_sheets_page_address(sample_sheets
         read = {code.text for picture in sorted(tmp_path.glob(pdf.removesuffix(".pdf") + "-*.png"))[:pages]
                 for code in zxingcpp.read_barcodes(Image.open(picture))}
         assert read == {f"https://hoaan.example.gov.vn/{page}"}, pdf
+
+
+def test_grounds_are_stated_as_a_document_states_them():
+    from plugins.sheets.document import grounds
+
+    assert grounds(("Luật Ngân sách nhà nước 2015", "Căn cứ Nghị quyết số 18/NQ-HĐND;")) == (
+        "Căn cứ Luật Ngân sách nhà nước 2015;", "Căn cứ Nghị quyết số 18/NQ-HĐND.")
+    assert grounds(()) == ()
+
+
+@pytest.mark.parametrize(("on_behalf", "authority"), [("TM. ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN XÃ HÒA AN"),
+                                                      ("KT. CHỦ TỊCH", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA AN")])
+def test_a_decision_names_who_decides_and_its_annex_carries_its_number(on_behalf, authority):
+    commune = Commune(name="Hòa An", type="xã", code="1", province="Đà Nẵng")
+    disclosure = Disclosure(year="2026", slug="x", source_dir="disclosures/2026/x", kind="budget",
+                            title="Công khai dự toán ngân sách xã năm 2026", issued=dt.date(2026, 1, 5),
+                            issuer="ỦY BAN NHÂN DÂN XÃ HÒA AN", number="05/QĐ-UBND", effective=dt.date(2026, 1, 6),
+                            signer=Signer(role="PHÓ CHỦ TỊCH", name="Lê Văn B", on_behalf=on_behalf),
+                            legal_basis=("Luật Ngân sách nhà nước 2015",))
+    sheet = build_sheet(disclosure, commune, qr=lambda _url: None)
+    assert sheet.summary == "Về việc công khai dự toán ngân sách xã năm 2026"
+    assert sheet.decision.authority == authority
+    assert sheet.decision.articles[0] == "Công khai dự toán ngân sách xã năm 2026, chi tiết tại các phụ lục kèm theo Quyết định này."
+    assert sheet.decision.articles[1] == "Quyết định này có hiệu lực kể từ ngày 06/01/2026."
+    assert sheet.decision.annex_note == "(Kèm theo Quyết định số 05/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân xã Hòa An)"
+    assert sheet.recipients[0] == "Như Điều 3;" and sheet.grounds == ("Căn cứ Luật Ngân sách nhà nước 2015.",)
+    notice = build_sheet(replace(disclosure, number="05/TB-UBND"), commune, qr=lambda _url: None)
+    assert notice.decision is None and notice.recipients[0] != "Như Điều 3;"

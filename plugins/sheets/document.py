@@ -28,6 +28,16 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
 @dataclass(frozen=True)
+class Decision:
+    """What makes a sheet numbered "…/QĐ-…" a decision (Nghị định 30/2020, Phụ lục III): the authority that
+    decides, "QUYẾT ĐỊNH:", its articles, and its tables as an annex carrying the decision's number."""
+
+    authority: str  # "ỦY BAN NHÂN DÂN XÃ HÒA AN", or "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÒA AN" when the chair decides
+    articles: tuple[str, ...]  # "Điều 1. …" without the "Điều n." prefix
+    annex_note: str  # "(Kèm theo Quyết định số 05/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân xã Hòa An)"
+
+
+@dataclass(frozen=True)
 class Sheet:
     issuer_lines: tuple[str, ...]  # ("ỦY BAN NHÂN DÂN", "XÃ HÒA AN")
     number_line: str  # "Số: 15/TB-UBND" or "Số:      /TB-UBND" when not numbered yet
@@ -44,6 +54,8 @@ class Sheet:
     qr_svg: str | None
     url: str | None
     village: Village | None = None
+    grounds: tuple[str, ...] = ()  # "Căn cứ …;" lines from `legal_basis`, the last ending with "."
+    decision: Decision | None = None
 
 
 def document_type(disclosure: Disclosure) -> str:
@@ -71,6 +83,38 @@ def issuer_lines(issuer: str) -> tuple[str, ...]:
     if issuer.startswith(head + " "):
         return head, issuer[len(head) + 1:]
     return (issuer,)
+
+
+def grounds(legal_basis: tuple[str, ...]) -> tuple[str, ...]:
+    """`legal_basis` as a document states it: "Căn cứ <each>;", the last one closed with a full stop."""
+    lines = []
+    for basis in legal_basis:
+        text = basis.strip().rstrip(";.")
+        text = text if fold(text).startswith("can cu ") else f"Căn cứ {text}"
+        lines.append(f"{text};")
+    if lines:
+        lines[-1] = lines[-1][:-1] + "."
+    return tuple(lines)
+
+
+def decision(disclosure: Disclosure, commune: Commune, summary: str) -> Decision:
+    """The articles a disclosure decision has: what it publishes (the annexes), from when, and who carries it
+    out. A decision signed for the Ủy ban ("TM.") is the collective's; one signed by its chair alone, the chair's."""
+    signer = disclosure.signer
+    collective = signer is None or (signer.on_behalf or "").upper().startswith("TM")
+    issuer = " ".join(issuer_lines(disclosure.issuer))
+    authority = issuer if collective else f"CHỦ TỊCH {issuer}"
+    subject = re.sub(r"^(về việc|v/v)\s+", "", summary, flags=re.IGNORECASE)
+    subject = subject[:1].upper() + subject[1:]
+    when = f"ngày {short_date(disclosure.effective)}" if disclosure.effective else "ngày ký"
+    body = issuer[:1] + issuer[1:].lower().replace(commune.name.lower(), commune.name)
+    return Decision(
+        authority=authority,
+        articles=(f"{subject.rstrip('.')}, chi tiết tại các phụ lục kèm theo Quyết định này.",
+                  f"Quyết định này có hiệu lực kể từ {when}.",
+                  f"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {commune.type}, Trưởng các thôn, tổ dân phố "
+                  "và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."),
+        annex_note=f"(Kèm theo Quyết định số {disclosure.number} ngày {short_date(disclosure.issued)} của {body})")
 
 
 def posting_line(disclosure: Disclosure, place_names: list[str]) -> str | None:
@@ -132,6 +176,11 @@ def build_sheet(disclosure: Disclosure, commune: Commune, village: Village | Non
     places = [f"Nhà văn hóa {village.name}"] if village else board_places(disclosure, commune)
     url = f"{commune.site_url.rstrip('/')}/{disclosure.url}" if commune.site_url else None
     signer, issuing = disclosure.signer, disclosure.issuing
+    summary = summary_line(disclosure.title, doc_type)
+    deciding = decision(disclosure, commune, summary) if doc_type == "QUYẾT ĐỊNH" and disclosure.number else None
+    if deciding and not re.match(r"(về|v/v|ban hành|phê duyệt)\b", summary, re.IGNORECASE):
+        summary = f"Về việc {summary[:1].lower()}{summary[1:]}"  # a decision's subject line
+    lines = recipients(disclosure, commune, village)
     return Sheet(
         issuer_lines=issuer_lines(disclosure.issuer),
         number_line=number_line,
@@ -139,15 +188,17 @@ def build_sheet(disclosure: Disclosure, commune: Commune, village: Village | Non
         motto=MOTTO,
         place_date=f"{commune.name}, {document_date(disclosure.issued)}",
         document_type=doc_type,
-        summary=summary_line(disclosure.title, doc_type),
+        summary=summary,
         posting_line=posting_line(disclosure, places),
         on_behalf=(signer.on_behalf if signer else issuing.on_behalf if issuing else None),
         signer_role=(signer.role.upper() if signer else issuing.role.upper() if issuing and issuing.role else None),
         signer_name=(signer.name if signer else None),
-        recipients=recipients(disclosure, commune, village),
+        recipients=("Như Điều 3;", *lines) if deciding and not disclosure.recipients else lines,
         qr_svg=qr(url) if url else None,
         url=url,
         village=village,
+        grounds=grounds(disclosure.legal_basis),
+        decision=deciding,
     )
 
 
