@@ -69,6 +69,9 @@ def test_consultation_periods_are_checked(tmp_path):
     assert sorted(compact(result.stderr)) == [("index.md", "CẢNH BÁO", "lay-y-kien-qua-ngan", "comments"),
                                               ("index.md:6", "LỖI", "gia-tri-khong-hop-le", "ways.1")], result.stderr
     assert "10 ngày, ngắn hơn 30 ngày" in result.stderr and "31/03/2026" in result.stderr
+    other = text.replace("dự thảo Quy ước Thôn 2", "phương án sửa đường Thôn 2")  # no text sets a minimum for it
+    index.write_text(other.replace("to: 2026-03-21}", "to: 2026-03-11}"), encoding="utf-8")
+    assert "lay-y-kien-qua-ngan" not in ckx("validate", "--content", str(site)).stderr
     index.write_text(text.replace("to: 2026-03-21}", "to: 2026-02-21}"), encoding="utf-8")
     result = ckx("validate", "--content", str(site))
     assert ("index.md", "LỖI", "khoang-thoi-gian-nguoc", "comments") in compact(result.stderr)

@@ -1,6 +1,6 @@
 """The consultation kind: a draft put to the people, its comment period, and what was taken in."""
 
-from plugins.consultation.load import load_consultation
+from plugins.consultation.load import is_village_rules, load_consultation
 from plugins.consultation.present import key_figure, open_consultations, read_aloud
 from plugins.consultation.schema import KEYS, RESULTS_TABLE
 from plugins.disclosures.kinds import Exports, Kind, Setting, Shows, Tables
@@ -19,11 +19,11 @@ def consultation_datasets(disclosure, data) -> list[Resource]:
 
 
 def issued_by(front, commune) -> Issuing | None:
-    """A village's quy ước is the village's to put to its people (the issue cites Nghị định 61/2023 Điều 9: to
-    verify): the draft of one village's quy ước is issued in the village's name and signed by its head; any
-    other consultation is the People's Committee's."""
+    """A village's hương ước or quy ước is the village's to put to its people (Nghị định 61/2023/NĐ-CP, Điều 9,
+    read in its text: docs/can-cu-phap-ly.md): the draft of one village's rules is issued in the village's name
+    and signed by its head; any other consultation is the People's Committee's."""
     villages = [v for v in commune.villages if v.slug in (front.get("villages") or ())]
-    if "quy uoc" not in fold(front.get("title") or "") or len(villages) != 1:
+    if not is_village_rules(front.get("title") or "") or len(villages) != 1:
         return None
     village = villages[0]
     head = "TỔ TRƯỞNG TỔ DÂN PHỐ" if fold(village.name).startswith("to dan pho") else "TRƯỞNG THÔN"
@@ -40,7 +40,7 @@ CONSULTATION = Kind(
     slug="lay-y-kien",
     description="Dự thảo đưa ra lấy ý kiến Nhân dân, thời gian góp ý và kết quả tiếp thu, giải trình.",
     front_keys=KEYS,
-    settings={"min_comment_days": Setting(30, "số ngày tối thiểu của thời gian lấy ý kiến", _at_least_one)},
+    settings={"min_comment_days": Setting(30, "số ngày tối thiểu lấy ý kiến dự thảo hương ước, quy ước", _at_least_one)},
     issued_by=issued_by,
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Nhân dân tham gia ý kiến)",),
     default_posting_days=30,

@@ -10,6 +10,7 @@ from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
 from plugins.vietnamese.format import number, short_date
+from plugins.vietnamese.text import fold
 
 
 @dataclass
@@ -44,7 +45,8 @@ def load_consultation(disclosure: Disclosure, bundle_dir: str, context: LoadCont
     data = ConsultationData(period.get("from"), period.get("to"),
                             [WAYS[w] for w in disclosure.front.get("ways") or () if w in WAYS],
                             disclosure.front.get("send_to"))
-    issues = _period_issues(disclosure, data, context.settings["min_comment_days"])
+    issues = _period_issues(disclosure, data, context.settings["min_comment_days"] if is_village_rules(disclosure.title)
+                            else None)
     read, table_issues = context.read_tables(disclosure, bundle_dir, RESULTS_TABLE)
     issues += table_issues
     for _ref, table in read:
@@ -60,7 +62,15 @@ def load_consultation(disclosure: Disclosure, bundle_dir: str, context: LoadCont
     return data, issues
 
 
-def _period_issues(disclosure: Disclosure, data: ConsultationData, minimum: int) -> list[Issue]:
+def is_village_rules(title: str) -> bool:
+    """A draft hương ước or quy ước of a village: the one consultation a text gives a minimum period (Nghị định
+    61/2023/NĐ-CP, Điều 9: posted at the village's cultural house at least 30 days) and the village issues."""
+    folded = fold(title)
+    return "quy uoc" in folded or "huong uoc" in folded
+
+
+def _period_issues(disclosure: Disclosure, data: ConsultationData, minimum: int | None) -> list[Issue]:
+    """A period that ends before it starts; for a village's rules, one shorter than the minimum."""
     if not (data.start and data.end):
         return []
     index = f"{disclosure.source_dir}/index.md"
@@ -70,9 +80,10 @@ def _period_issues(disclosure: Disclosure, data: ConsultationData, minimum: int)
                               "ngày kết thúc trước ngày bắt đầu.",
                       hint="Kiểm tra lại comments: {from: ..., to: ...}; có thể đã đảo ngày và tháng.")]
     days = (data.end - data.start).days + 1
-    if days < minimum:
+    if minimum is not None and days < minimum:
         return [Issue(code="lay-y-kien-qua-ngan", file=index, key="comments", severity=WARNING,
-                      message=f"thời gian lấy ý kiến {number(days)} ngày, ngắn hơn {minimum} ngày.",
+                      message=f"thời gian lấy ý kiến dự thảo hương ước, quy ước {number(days)} ngày, ngắn hơn "
+                              f"{minimum} ngày (Nghị định 61/2023/NĐ-CP, Điều 9).",
                       hint=f"Kéo dài đến ít nhất ngày {short_date(data.start + dt.timedelta(days=minimum - 1))}, "
                            "hoặc đổi min_comment_days nếu quy định cho nội dung này khác.")]
     return []

@@ -76,7 +76,8 @@ _CODES = [
     IssueCode("khoang-thoi-gian-nguoc", "Khoảng thời gian ngược",
               "Ngày cuối (to) của kỳ báo cáo (period) hay thời gian lấy ý kiến (comments) không được trước ngày đầu (from)."),
     IssueCode("lay-y-kien-qua-ngan", "Thời gian lấy ý kiến ngắn hơn quy định",
-              "Thời gian lấy ý kiến Nhân dân (comments) dài ít nhất min_comment_days ngày (mặc định 30, CKX_KIND_SETTINGS)."),
+              "Dự thảo hương ước, quy ước được lấy ý kiến (comments) ít nhất min_comment_days ngày (mặc định 30 theo "
+              "Nghị định 61/2023/NĐ-CP, Điều 9; CKX_KIND_SETTINGS). Nội dung khác không có thời hạn tối thiểu chung."),
     IssueCode("niem-yet-ngan-hon-ngay-doc-loa", "Thời gian niêm yết ngắn hơn số ngày đọc trên loa",
               "Văn bản đọc trên loa truyền thanh (loudspeaker) được đọc ít nhất 03 ngày liên tục trong thời gian niêm yết "
               "(broadcast_days trong CKX_KIND_SETTINGS); thời gian niêm yết phải dài ít nhất bằng số ngày đó."),
@@ -147,7 +148,8 @@ _CODES = [
     IssueCode("tthc-ty-le-khong-khop", "Tỷ lệ đúng hạn ghi trong báo cáo không khớp số hồ sơ",
               "Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết; trang tự tính từ số hồ sơ."),
     IssueCode("tthc-thieu-thu-xin-loi", "Hồ sơ quá hạn chưa đủ thư xin lỗi",
-              "Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp (Nghị định 61/2018/NĐ-CP); cảnh báo khi Thư xin lỗi ít hơn Quá hạn."),
+              "Mỗi hồ sơ trả quá hạn cần văn bản xin lỗi người nộp (Nghị định 61/2018/NĐ-CP, nay là Nghị định "
+              "118/2025/NĐ-CP: điều khoản chưa đối chiếu); cảnh báo khi Thư xin lỗi ít hơn Quá hạn."),
     # Privacy
     IssueCode("cot-ca-nhan-da-bo", "Cột dữ liệu cá nhân đã bị bỏ khi nhập",
               "make import bỏ cột dữ liệu cá nhân (năm sinh, CCCD, dân tộc...) và không bao giờ ghi nó vào hồ sơ."),

@@ -14,11 +14,11 @@ PROCEDURES = Kind(
     description="Số hồ sơ thủ tục hành chính tiếp nhận, giải quyết đúng hạn, quá hạn và thư xin lỗi, theo lĩnh vực.",
     # The period may be left out when the title names it ("quý III năm 2026"): load.py reads it from there.
     front_keys={"period": Record(fields={"from": Date(required=True), "to": Date(required=True)})},
-    # Luật Thực hiện dân chủ ở cơ sở 2022 (Điều 11: thủ tục hành chính); the apology letter for a late record:
-    # Nghị định 61/2018/NĐ-CP, replaced in 2025 by Nghị định 118/2025/NĐ-CP, whose text the search tool did
-    # not find (docs/quyet-dinh.md): kept until it is verified.
+    # Luật Thực hiện dân chủ ở cơ sở 2022 (Điều 11: thủ tục hành chính) and the one-stop desk's decree, Nghị định
+    # 118/2025/NĐ-CP (09/6/2025), which replaced Nghị định 61/2018/NĐ-CP: docs/can-cu-phap-ly.md.
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15",
-                 "Nghị định số 61/2018/NĐ-CP về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính"),
+                 "Nghị định số 118/2025/NĐ-CP về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại "
+                 "Bộ phận Một cửa và Cổng Dịch vụ công quốc gia"),
     default_posting_days=30,
     order=35,
     issue_codes=("tthc-tiep-nhan-khong-khop", "tthc-giai-quyet-khong-khop", "tthc-dang-giai-quyet-khong-khop",

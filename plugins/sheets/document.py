@@ -218,7 +218,8 @@ class MinutesPlace:
 
 def minutes_places(disclosure: Disclosure, commune: Commune) -> list[MinutesPlace]:
     """The boards a disclosure is posted on, each with its minutes: at the commune's office the Ủy ban and the
-    Mặt trận Tổ quốc committee sign; at a village's cultural house its head too (Luật 10/2022, Điều 13)."""
+    Mặt trận Tổ quốc committee sign; at a village's cultural house its head too (communes' practice, not yet read
+    in a text: docs/can-cu-phap-ly.md)."""
     committee = f"Đại diện Ủy ban nhân dân {commune.type}"
     front = f"Đại diện Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam {commune.type}"
     places = []

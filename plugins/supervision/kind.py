@@ -20,8 +20,8 @@ def supervision_datasets(disclosure, data) -> list[Resource]:
 
 def issued_by(front, commune) -> Issuing | None:
     """A board's report is the board's, in its own name under the commune's Mặt trận Tổ quốc, which sets both
-    boards up (the issue cites Luật 10/2022 Điều 41-42 and Nghị định 59/2023 Điều 17: marked to verify in
-    docs/quyet-dinh.md), signed by its head; never the People's Committee's."""
+    boards up (Luật 10/2022 Điều 41-42, Nghị định 59/2023 Điều 17: docs/can-cu-phap-ly.md), signed by its head;
+    never the People's Committee's."""
     board = BOARDS.get(front.get("board") or "")
     if board is None:
         return None
