@@ -1,6 +1,8 @@
 """Numbers and notices read aloud the way a commune announcer reads them (domain §9)."""
 
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -107,6 +109,44 @@ def test_regional_styles():
     ("ngày 1 tháng 10", "ngày mồng một tháng mười"),
     ("ngày 10/10/2026", "ngày mồng mười tháng mười năm hai nghìn không trăm hai mươi sáu"),
     ("ngày 11/10/2026", "ngày mười một tháng mười năm hai nghìn không trăm hai mươi sáu"),
+    # a day and month without a year, periods of a year, the decree's zero-padded counts
+    ("trước ngày 15/12", "trước ngày mười lăm tháng mười hai"),
+    ("ngày 2/9", "ngày mồng hai tháng chín"),
+    ("ngày 01/02", "ngày mồng một tháng hai"),
+    ("ngày 31/12", "ngày ba mươi mốt tháng mười hai"),
+    ("khoảng 10/12 thôn", "khoảng mười trên mười hai thôn"),  # not a date without "ngày"
+    ("số liệu quý 3/2026", "số liệu quý ba năm hai nghìn không trăm hai mươi sáu"),
+    ("niêm yết 05 ngày", "niêm yết năm ngày"),
+    ("trong 07 ngày làm việc", "trong bảy ngày làm việc"),
+    ("thời hạn 03 tháng", "thời hạn ba tháng"),
+    ("từ ngày 01/7/2026", "từ ngày mồng một tháng bảy năm hai nghìn không trăm hai mươi sáu"),
+    # councils, congresses, annexes, terms
+    ("HĐND xã khóa XX", "Hội đồng nhân dân xã khóa hai mươi"),
+    ("Đại hội XIII của Đảng", "Đại hội mười ba của Đảng"),
+    ("Phụ lục I kèm theo", "Phụ lục một kèm theo"),
+    ("kỳ II năm 2026", "kỳ hai năm hai nghìn không trăm hai mươi sáu"),
+    ("Chương IV", "Chương bốn"),
+    # document numbers as a header writes them, and their types
+    ("Số: 12/TB-UBND", "Thông báo số mười hai của Ủy ban nhân dân"),
+    ("Nghị quyết số 18/NQ-HĐND", "Nghị quyết số mười tám của Hội đồng nhân dân"),
+    ("Kế hoạch số 45/KH-UBND", "Kế hoạch số bốn mươi lăm của Ủy ban nhân dân"),
+    ("Tờ trình 07/TTr-UBND", "Tờ trình số bảy của Ủy ban nhân dân"),
+    ("Báo cáo số 03/BC-UBND", "Báo cáo số ba của Ủy ban nhân dân"),
+    # bodies, units and amounts
+    ("UBMTTQ xã và UBMTTQVN tỉnh", "Ủy ban Mặt trận Tổ quốc xã và Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("mức 1.000.000 VNĐ", "mức một triệu đồng"),
+    ("hỗ trợ 2.000.000đ", "hỗ trợ hai triệu đồng"),
+    ("dài 5 km, rộng 3,5 m", "dài năm ki-lô-mét, rộng ba phẩy năm mét"),
+    ("3.000 m2 đất", "ba nghìn mét vuông đất"),
+    ("0,5 ha", "không phẩy năm héc-ta"),
+    ("điện thoại 0236.3861.234", "điện thoại không hai ba sáu, ba tám sáu một, hai ba bốn"),
+    ("hộ nghèo: 87 hộ; 181 khẩu", "hộ nghèo: tám mươi bảy hộ; một trăm tám mươi mốt khẩu"),
+    ("từ 13h00 đến 17h00", "từ mười ba giờ đến mười bảy giờ"),
+    ("Thứ 2 và thứ 5 hằng tuần", "Thứ hai và thứ năm hằng tuần"),
+    ("kỳ họp thứ 10", "kỳ họp thứ mười"),
+    ("khoản 3 Điều 13", "khoản ba Điều mười ba"),
+    ("BHYT, BHXH và CCCD", "bảo hiểm y tế, bảo hiểm xã hội và căn cước công dân"),
+    ("TDP 4 và Thôn 2", "tổ dân phố bốn và Thôn hai"),
 ])
 def test_sentences(text, said):
     """Each sentence starts with a capital, as the announcer's sheet prints it."""
@@ -123,3 +163,19 @@ def test_no_digit_survives_a_notice():
     notice = ("Thông báo số 15/TB-UBND ngày 05/01/2026 về dự toán 9.105,5 triệu đồng, niêm yết từ 05/01/2026 đến "
               "04/02/2026; góp ý gọi 0203 3852 123 từ 7h30-11h30.")
     assert not any(ch.isdigit() for ch in spoken(notice))
+
+
+@pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng reads the scripts aloud (make install installs it)")
+def test_espeak_reads_the_quarterly_reports_script_without_spelling_a_letter(sample_site):
+    """The announcer's sheet of the quarterly one-stop desk report, as espeak-ng would voice it (`-x` prints its
+    phonemes): no switch to English (how it voices "UBND"), no capital left to spell ("III", "TH")."""
+    from bs4 import BeautifulSoup
+
+    page = sample_site / "cong-khai/2026/ket-qua-tthc-quy-3-2026/in/bai-doc-loa/index.html"
+    script = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".ckx-announcer__script")
+    text = script.get_text(" ", strip=True)
+    assert "quý ba năm hai nghìn không trăm hai mươi sáu" in text
+    phonemes = subprocess.run(["espeak-ng", "-v", "vi", "-q", "-x", text], capture_output=True, text=True, check=True).stdout
+    assert phonemes.strip() and "(en)" not in phonemes
+    assert not re.findall(r"\b[A-ZĐ]{2,}\b|\b[IVX]+\b", text)
+    assert not re.search(r"\b(\w)\W+\1\W+\1\b", phonemes), "a letter read three times over, as 'i i i'"

@@ -10,7 +10,8 @@ announcers follow (domain §9) fit in a page and are tested case by case in test
 - a final 1 after twenty is "mốt", a final 5 after ten is "lăm", a final 4 after twenty "tư" (or "bốn");
 - the decimal comma is "phẩy"; up to two decimals are read as a number ("phẩy chín mươi tám", "phẩy không
   năm"), more digit by digit;
-- a number starting with 0 (a phone number, "0203...") is read digit by digit.
+- a number of three digits or more starting with 0 (a phone number, "0203...") is read digit by digit; two
+  digits are a count written as the decree writes days ("05 ngày": "năm ngày").
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def number_words(text: str, style: Style = DEFAULT) -> str:
     """A number as written in Vietnamese ("9.105,5", "1.234", "0,05", "0203") in words."""
     whole, _, fraction = text.partition(",")
     whole = whole.replace(".", "")
-    if len(whole) > 1 and whole.startswith("0") and not fraction:
+    if len(whole) > 2 and whole.startswith("0") and not fraction:
         return digits_words(whole)
     words = integer_words(int(whole), style)
     if not fraction:
@@ -107,7 +108,8 @@ def month_words(month: int, style: Style = DEFAULT) -> str:
 # Whole words only, as written in notices; checked longest first so "MTTQVN" is not read as "MTTQ" + "VN".
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
-    "MTTQ": "Mặt trận Tổ quốc", "TTHC": "thủ tục hành chính", "NSNN": "ngân sách nhà nước",
+    "MTTQ": "Mặt trận Tổ quốc", "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "TTHC": "thủ tục hành chính", "NSNN": "ngân sách nhà nước",
     "NSX": "ngân sách xã", "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội", "THCS": "trung học cơ sở",
     "THPT": "trung học phổ thông", "DTTS": "dân tộc thiểu số", "KT-XH": "kinh tế - xã hội",
     "ĐVT": "đơn vị tính", "STT": "số thứ tự", "GPMB": "giải phóng mặt bằng", "XDCB": "xây dựng cơ bản",
@@ -118,7 +120,8 @@ ABBREVIATIONS = {
 }
 UNITS = {  # after a number only: "ha" alone is not a word to expand
     "ha": "héc-ta", "m2": "mét vuông", "m²": "mét vuông", "m3": "mét khối", "m³": "mét khối", "km": "ki-lô-mét",
-    "m": "mét", "kg": "ki-lô-gam", "đ": "đồng", "đồng/tháng": "đồng một tháng", "%": "phần trăm",
+    "m": "mét", "kg": "ki-lô-gam", "đ": "đồng", "VNĐ": "đồng", "VND": "đồng", "đồng/tháng": "đồng một tháng",
+    "%": "phần trăm",
 }
 ISSUERS = {  # the part after the dash in "30/2020/NĐ-CP": who issued it
     "CP": "của Chính phủ", "TTg": "của Thủ tướng Chính phủ", "UBND": "của Ủy ban nhân dân",
@@ -137,15 +140,23 @@ DOCUMENT_TYPES = {
 }
 OFFICES = {"VP": "Văn phòng", "TCKT": "Tài chính - Kế toán", "ĐC": "Địa chính", "TP": "Tư pháp",
            "VHXH": "Văn hóa - Xã hội"}
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
-         "XII": 12}
+
+
+def _roman(n: int) -> str:
+    tens, units = divmod(n, 10)
+    return "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[units]
+
+
+ROMAN = {_roman(n): n for n in range(1, 40)}  # up to "khóa XXXIX" of a council, "Đại hội XIII" of a congress
 
 _LETTER = r"A-Za-zÀ-ỹĐđ"
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_DOCUMENT = re.compile(rf"(?P<so>\b[Ss]ố\s+)?\b(?P<n>\d+)(?:/(?P<year>\d{{4}}))?/(?:(?P<type>[{_LETTER}]+)-)?(?P<issuer>[{_LETTER}]+)\d*\b")
+_DOCUMENT = re.compile(rf"(?P<so>\b[Ss]ố:?\s+)?\b(?P<n>\d+)(?:/(?P<year>\d{{4}}))?/(?:(?P<type>[{_LETTER}]+)-)?(?P<issuer>[{_LETTER}]+)\d*\b")
 _DATE = re.compile(r"(?P<ngay>\b[Nn]gày\s+)?\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
-_MONTH_OF_YEAR = re.compile(r"\b(?P<word>[Tt]háng)\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\b")  # "tháng 9/2026"
-_ROMAN_AFTER = re.compile(r"\b(?P<word>[Qq]uý|[Pp]hần|[Mm]ục|[Cc]hương|[Đđ]iều|[Kk]hóa|[Nn]hóm|[Đđ]ợt)\s+"
+_DAY_MONTH = re.compile(r"(?P<ngay>\b[Nn]gày\s+)(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![/\d])")  # "ngày 31/12", "ngày 2/9"
+_PERIOD_OF_YEAR = re.compile(r"\b(?P<word>[Tt]háng|[Qq]uý)\s+(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\b")  # "tháng 9/2026"
+_ROMAN_AFTER = re.compile(r"\b(?P<word>[Qq]uý|[Pp]hần|[Mm]ục|[Cc]hương|[Đđ]iều|[Kk]hóa|[Nn]hóm|[Đđ]ợt|[Pp]hụ lục|[Đđ]ại hội"
+                          r"|[Kk]ỳ|[Bb]iểu|[Tt]iết)\s+"
                           rf"(?P<roman>{'|'.join(sorted(ROMAN, key=len, reverse=True))})(?![{_LETTER}\d])")
 _WORDED_DATE = re.compile(r"\b(?P<word>[Nn]gày|[Tt]háng|[Nn]ăm)\s+(?P<n>\d{1,4})\b(?![.,]\d)")
 _TIME = r"(?P<{0}h>\d{{1,2}})(?:[h:g](?P<{0}m>\d{{2}})|h|\s?giờ)"
@@ -165,8 +176,12 @@ def spoken(text: str, style: Style = DEFAULT) -> str:
     text = _DOCUMENT.sub(lambda m: _document(m, style), text)
     text = _DATE.sub(lambda m: f"{(m['ngay'] or 'ngày ').strip()} {day_words(int(m['d']), style)} tháng "
                                f"{month_words(int(m['m']), style)} năm {integer_words(int(m['y']), style)}", text)
-    text = _MONTH_OF_YEAR.sub(lambda m: f"{m['word']} {month_words(int(m['m']), style)} năm "
-                                        f"{integer_words(int(m['y']), style)}", text)
+    text = _DAY_MONTH.sub(lambda m: f"{m['ngay'].strip()} {day_words(int(m['d']), style)} tháng "
+                                    f"{month_words(int(m['m']), style)}" if 1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12
+                      else m.group(), text)
+    text = _PERIOD_OF_YEAR.sub(lambda m: f"{m['word']} "
+                                         f"{(month_words if m['word'].lower() == 'tháng' else integer_words)(int(m['m']), style)}"
+                                         f" năm {integer_words(int(m['y']), style)}", text)
     text = _ROMAN_AFTER.sub(lambda m: f"{m['word']} {integer_words(ROMAN[m['roman']], style)}", text)
     text = _NUMBER_RANGE.sub(lambda m: f"{m['a']} đến {m['b']}", text)  # "năm 2025-2026": before the year is read
     text = _WORDED_DATE.sub(lambda m: f"{m['word']} " + (month_words(int(m['n']), style) if m["word"].lower() == "tháng"
