@@ -34,8 +34,9 @@ def test_one_collection_per_kind_with_exactly_the_schema_keys(sample_site):
         fields = fields_by_name(collections[kind.id]["fields"])
         assert set(fields) == set(keys) | {"kind", "body"}, kind.id
         assert fields["kind"] == {"name": "kind", "label": "Loại công khai", "widget": "hidden", "default": kind.id}
+        needed = {"posting": kind.posting_required, "tables": bool(kind.tables and kind.tables.required)}
         for name, spec in keys.items():
-            assert fields[name]["required"] == bool(getattr(spec, "required", False)), (kind.id, name)
+            assert fields[name]["required"] == needed.get(name, bool(getattr(spec, "required", False))), (kind.id, name)
             if isinstance(spec, Date):  # typed dd/mm/yyyy whatever the browser's locale: no native date picker
                 assert fields[name]["widget"] == "string"
                 assert re.match(fields[name]["pattern"][0], "05/01/2026")
@@ -157,7 +158,9 @@ def test_each_online_backend_is_accepted_and_written_as_decap_reads_it(name):
     assert settings is not None, [i.format() for i in issues]
     commune, _ = parse_commune((ROOT / "content/commune.yml").read_text(encoding="utf-8"), "commune.yml")
     written = yaml.safe_load(yaml.safe_dump(editor_config(KINDS, commune, backend), allow_unicode=True))
-    assert written["backend"] == backend and written["local_backend"] is True
+    assert written["backend"] == backend | {"commit_messages": written["backend"]["commit_messages"]}
+    assert written["local_backend"] is True
+    assert written["backend"]["commit_messages"]["update"] == "Sửa {{collection}}: {{slug}}"  # in Vietnamese
 
 
 @pytest.mark.parametrize(("backend", "missing"), [
@@ -189,7 +192,7 @@ def test_the_built_editor_carries_the_configured_backend(tmp_path):
                  "--settings", str(settings))
     assert result.returncode == 0, result.stderr
     written = yaml.safe_load((tmp_path / "out/admin/config.yml").read_text(encoding="utf-8"))
-    assert written["backend"] == ONLINE_BACKENDS["gitlab"]
+    assert {k: v for k, v in written["backend"].items() if k != "commit_messages"} == ONLINE_BACKENDS["gitlab"]
 
 
 def test_admin_is_published_only_where_it_can_be_used(tmp_path):
@@ -207,3 +210,45 @@ def test_admin_is_published_only_where_it_can_be_used(tmp_path):
                             env=env, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out/index.html").is_file() and not (tmp_path / "out/admin").exists()
+
+
+def walk_fields(fields, path=()):
+    for field in fields:
+        yield (*path, field["name"]), field
+        for key in ("fields",):
+            yield from walk_fields(field.get(key, ()), (*path, field["name"]))
+        if "field" in field:
+            yield from walk_fields([field["field"]], (*path, field["name"]))
+
+
+def test_every_editor_field_is_named_in_vietnamese_by_its_own_declaration(sample_site):
+    """No raw key name on the editor's screens: each label comes from the key's spec, so a kind's own keys
+    (period, sessions, comments, send_to, ways, board) bring theirs; the same bare name may mean two things
+    (a signer's role, a table's role)."""
+    for collection in config(sample_site)["collections"]:
+        for path, field in walk_fields(collection["fields"]):
+            if field.get("widget") == "hidden":
+                continue
+            assert field["label"] != field["name"] and not re.fullmatch(r"[a-z_]+", field["label"]), (collection["name"], path)
+    budget = fields_by_name(next(c for c in config(sample_site)["collections"] if c["name"] == "budget")["fields"])
+    table_role = fields_by_name(budget["tables"]["fields"])["role"]
+    signer_role = fields_by_name(budget["signer"]["fields"])["role"]
+    assert table_role["label"] == "Bảng này là" and "CHỦ TỊCH" not in table_role.get("hint", "")
+    assert signer_role["label"] == "Chức vụ người ký"
+
+
+def test_an_optional_group_can_be_left_empty_and_a_kind_marks_what_it_needs(sample_site):
+    """Decap refuses to save an empty optional group whose keys are required: inside one they are marked in
+    the hint instead (the build still checks them). A kind that needs a posting or tables marks them."""
+    collections = {c["name"]: fields_by_name(c["fields"]) for c in config(sample_site)["collections"] if "filter" in c}
+    signer = collections["budget"]["signer"]
+    assert signer["required"] is False
+    assert all(not f["required"] and "Bắt buộc khi điền nhóm này." in f["hint"]
+               for f in signer["fields"] if f["name"] in ("role", "name"))
+    assert collections["budget"]["posting"]["required"] is True and collections["notice"]["posting"]["required"] is False
+    assert collections["budget"]["tables"]["required"] is True
+    assert fields_by_name(collections["budget"]["posting"]["fields"])["from"]["required"] is True
+
+
+def test_folder_names_made_from_titles_are_plain_ascii(sample_site):
+    assert config(sample_site)["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}

@@ -12,7 +12,9 @@ BUDGET = Kind(
     label="Ngân sách",
     slug="ngan-sach",
     description="Dự toán, tình hình thực hiện và quyết toán ngân sách xã.",
-    front_keys={"unit": Text(choices=UNITS), "stage": Text(choices=STAGES)},  # unit: or the forms' unit line
+    front_keys={"unit": Text(choices=UNITS, label="Đơn vị tính", hint="Để trống: lấy dòng đơn vị tính của biểu."),
+                "stage": Text(choices=STAGES, label="Giai đoạn", hint="Dự thảo, dự toán được quyết định, thực hiện "
+                                                                     "hay quyết toán.")},
     order=10,
     issue_codes=("tong-khong-khop", "bang-khong-khop", "so-sanh-khong-khop", "don-vi-khong-khop", "thieu-khoa"),
     tables=Tables(

@@ -15,9 +15,10 @@ WAY_CHOICES = {  # what the editor offers
     "website": "Trang thông tin điện tử", "village-heads": "Qua trưởng thôn, tổ trưởng tổ dân phố",
 }
 KEYS = {
-    "comments": Record(fields={"from": Date(required=True), "to": Date(required=True)}, required=True),
-    "ways": ListOf(item=Text(choices=WAY_CHOICES)),
-    "send_to": Text(),  # where and how: "Văn phòng Ủy ban nhân dân xã, điện thoại ..."
+    "comments": Record(fields={"from": Date(required=True, label="Từ ngày"), "to": Date(required=True, label="Đến hết ngày")},
+                       required=True, label="Thời gian lấy ý kiến"),
+    "ways": ListOf(item=Text(choices=WAY_CHOICES), label="Cách góp ý"),
+    "send_to": Text(label="Gửi ý kiến về", hint="Nơi và cách gửi, ví dụ: Văn phòng Ủy ban nhân dân xã, điện thoại ..."),
 }
 
 STT = Column("STT", "stt", required=False, aliases=("TT", "Số TT", "Số thứ tự"))

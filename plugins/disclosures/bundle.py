@@ -32,31 +32,46 @@ TITLE_CHARACTERS = 500  # the longest real titles run to about 300: "Quyết đ�
 PLACEHOLDER = "Viết nội dung thuyết minh ở đây."  # what `make new` writes; never published
 TABLE_EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx")
 
-SIGNER = Record(fields={"role": Text(required=True), "name": Text(required=True), "on_behalf": Text()})
-POSTING = Record(fields={"from": Date(required=True), "to": Date(required=True), "places": ListOf(required=True)})
-TABLE = Record(fields={"file": Text(required=True), "role": Text(), "sheet": Text(), "title": Text()})
-ATTACHMENT = Record(fields={"file": Text(required=True), "title": Text()})
+SIGNER = Record(fields={"role": Text(required=True, label="Chức vụ người ký", hint="Ví dụ: CHỦ TỊCH"),
+                        "name": Text(required=True, label="Họ và tên người ký"),
+                        "on_behalf": Text(label="Thay mặt", hint="Ví dụ: TM. ỦY BAN NHÂN DÂN")},
+                label="Người ký", hint="Như ở khối chữ ký của bản giấy.")
+POSTING = Record(fields={"from": Date(required=True, label="Từ ngày"), "to": Date(required=True, label="Đến hết ngày"),
+                         "places": ListOf(required=True, label="Nơi niêm yết")},
+                 label="Niêm yết", hint="Thời gian và nơi niêm yết.")
+TABLE = Record(fields={"file": Text(required=True, label="Tệp bảng"),
+                       "role": Text(label="Bảng này là", hint="Chọn nội dung của bảng."),
+                       "sheet": Text(label="Trang tính (Excel)", hint="Để trống: mọi trang tính có số liệu."),
+                       "title": Text(label="Tên bảng", hint="Để trống: lấy tên biểu trong tệp.")})
+ATTACHMENT = Record(fields={"file": Text(required=True, label="Tệp"),
+                            "title": Text(label="Tên tệp trên trang", hint="Ví dụ: Bản quét có chữ ký.")})
 
 
 def common_keys(kinds: KindRegistry) -> dict[str, Any]:
     """The front-matter keys every kind shares (design §2)."""
     return {
-        "title": Text(required=True, max_chars=TITLE_CHARACTERS),
-        "kind": Text(required=True, choices=kinds.labels()),
-        "number": Text(),
-        "issued": Date(required=True),
-        "effective": Date(),
-        "summary": Text(),
-        "issuer": Text(),
+        "title": Text(required=True, max_chars=TITLE_CHARACTERS, label="Tiêu đề",
+                      hint="Tên đầy đủ của văn bản, như trên bản giấy."),
+        "kind": Text(required=True, choices=kinds.labels(), label="Loại công khai"),
+        "number": Text(label="Số, ký hiệu", hint="Ví dụ: 15/TB-UBND. Để trống nếu chưa có số."),
+        "issued": Date(required=True, label="Ngày ban hành"),
+        "effective": Date(label="Ngày có hiệu lực", hint="Để trống nếu có hiệu lực từ ngày ban hành."),
+        "summary": Text(label="Trích yếu", hint="Một câu tóm tắt; để trống thì dùng tiêu đề."),
+        "issuer": Text(label="Cơ quan ban hành", hint="Để trống: Ủy ban nhân dân xã."),
         "signer": SIGNER,
-        "on_behalf": Text(),
-        "legal_basis": ListOf(),
+        "on_behalf": Text(label="Thay mặt"),
+        "legal_basis": ListOf(label="Căn cứ", hint="Mỗi dòng một văn bản, ví dụ: Luật Thực hiện dân chủ ở cơ sở 2022, "
+                                                  "Điều 11"),
         "posting": POSTING,
-        "villages": ListOf(),
-        "tables": ListOf(item=TABLE),
-        "attachments": ListOf(item=ATTACHMENT),
-        "recipients": ListOf(),  # "Nơi nhận" of the printed sheet; built from the posting places when absent
-        "draft": Flag(),  # being prepared: left out of the published site (docs/quyet-dinh.md, "Drafts")
+        "villages": ListOf(label="Thôn liên quan"),
+        "tables": ListOf(item=TABLE, label="Bảng số liệu", hint="Tệp CSV hoặc Excel (.xlsx) theo mẫu của loại công khai."),
+        "attachments": ListOf(item=ATTACHMENT, label="Tệp đính kèm", hint="Bản quét có chữ ký, bản đồ (PDF)."),
+        # "Nơi nhận" of the printed sheet; built from the posting places when absent
+        "recipients": ListOf(label="Nơi nhận", hint="Để trống: lập từ nơi niêm yết."),
+        # being prepared: left out of the published site (docs/quyet-dinh.md, "Drafts")
+        "draft": Flag(label="Bản nháp, chưa đăng", hint="Bật khi còn đang soạn: văn bản không lên trang, không vào tìm "
+                                                     "kiếm, dữ liệu mở và bản in cho đến khi tắt. Xem thử: make serve "
+                                                     "DRAFTS=1."),
     }
 
 

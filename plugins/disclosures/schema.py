@@ -102,9 +102,15 @@ def _may_hide_a_number(body: str) -> bool:
     return "&" in body or "@" in body or sum(ch.isdigit() for ch in body) >= MIN_DIGITS
 
 
+@dataclass
 class Spec:
+    """How one front-matter key is read, and how the web editor names and explains it: one place per key, so a
+    kind's own keys bring their Vietnamese labels with them (plugins/editor/config.py)."""
+
     required: bool = False
     expected: str = "một giá trị"
+    label: str = field(default="", kw_only=True)  # "Ngày ban hành"
+    hint: str = field(default="", kw_only=True)  # "Ví dụ: 15/TB-UBND. Để trống nếu chưa có số."
 
     def read(self, value: Any, path: Path, checker: Checker) -> Any:
         raise NotImplementedError

@@ -14,7 +14,6 @@ from plugins.disclosures.bundle import common_keys, place_choices
 from plugins.disclosures.kinds import Kind, KindRegistry
 from plugins.disclosures.model import Commune
 from plugins.disclosures.schema import Date, Flag, ListOf, Record, Spec, Text, Time
-from plugins.editor.labels import LABELS
 
 # A text field, not Decap's date picker: the picker is the browser's own <input type="date">, which shows
 # mm/dd/yyyy (and a "UTC" label) on an English browser, where an officer swaps day and month without
@@ -28,18 +27,26 @@ TABLE_FILES = ".csv,.tsv,.txt,.xlsx"
 DOCUMENT_FILES = ".pdf,.jpg,.jpeg,.png,.webp,.xlsx,.docx,.csv"
 
 
-def widget(name: str, spec: Spec, context: dict[str, list[dict]], path: tuple[str, ...] = ()) -> dict[str, Any]:
-    """One Decap field for a front-matter key, with its Vietnamese label and whether it is required."""
-    label, hint = LABELS.get(name, (name, ""))
-    field: dict[str, Any] = {"name": name, "label": label, "required": bool(getattr(spec, "required", False))}
+def widget(name: str, spec: Spec, context: dict[str, list[dict]], path: tuple[str, ...] = (),
+           required: bool | None = None, inside_optional: bool = False) -> dict[str, Any]:
+    """One Decap field for a front-matter key, with the Vietnamese label and hint its spec declares and whether
+    it is required (`required` overrides the spec: a kind may need a key the contract leaves optional).
+    Decap refuses to save an optional group left empty when one of its keys is required, so inside an
+    optional group those keys are marked in their hint instead; the build still checks them."""
+    must = bool(getattr(spec, "required", False)) if required is None else required
+    hint = spec.hint
+    if must and inside_optional:
+        must, hint = False, " ".join(filter(None, [hint, "Bắt buộc khi điền nhóm này."]))
+    field: dict[str, Any] = {"name": name, "label": spec.label or name, "required": must}
     if hint:
         field["hint"] = hint
+    optional_group = inside_optional or not must
     full = ".".join((*path, name))
     if full in context:  # pickers filled from commune.yml
         field |= {"widget": "select", "multiple": True, "options": context[full]}
     elif full in ("tables", "attachments"):
         item = spec.item
-        fields = [widget(k, s, context, (*path, name)) for k, s in item.fields.items()]
+        fields = [widget(k, s, context, (*path, name)) for k, s in item.fields.items()]  # each item is whole
         accept = TABLE_FILES if full == "tables" else DOCUMENT_FILES
         for sub in fields:
             if sub["name"] == "file":
@@ -47,10 +54,12 @@ def widget(name: str, spec: Spec, context: dict[str, list[dict]], path: tuple[st
         field |= {"widget": "list", "fields": fields}
     elif isinstance(spec, Record):
         field |= {"widget": "object", "collapsed": False,
-                  "fields": [widget(k, s, context, (*path, name)) for k, s in spec.fields.items()]}
+                  "fields": [widget(k, s, context, (*path, name), inside_optional=optional_group)
+                             for k, s in spec.fields.items()]}
     elif isinstance(spec, ListOf):
         if isinstance(spec.item, Record):
-            field |= {"widget": "list", "fields": [widget(k, s, context, (*path, name)) for k, s in spec.item.fields.items()]}
+            field |= {"widget": "list", "fields": [widget(k, s, context, (*path, name))
+                                                   for k, s in spec.item.fields.items()]}
         elif isinstance(spec.item, Date):
             field |= {"widget": "list", "field": {"name": "ngay", "label": "Ngày"} | DATE}
         else:
@@ -79,16 +88,17 @@ def collection(kind: Kind, kinds: KindRegistry, commune: Commune) -> dict[str, A
     keys = {k: s for k, s in common_keys(kinds).items() if k not in ("kind", "on_behalf")} | dict(kind.front_keys)
     if kind.tables is None:
         keys.pop("tables")
+    needed = {"posting": kind.posting_required, "tables": bool(kind.tables and kind.tables.required)}
     fields = [{"name": "kind", "label": "Loại công khai", "widget": "hidden", "default": kind.id}]
-    fields += [widget(name, spec, context) for name, spec in keys.items()]
+    fields += [widget(name, spec, context, required=needed.get(name)) for name, spec in keys.items()]
     if kind.tables and kind.tables.roles:
         roles = [{"label": label, "value": value} for value, label in kind.tables.roles.items()]
         table_field = next(f for f in fields if f["name"] == "tables")
         for sub in table_field["fields"]:
             if sub["name"] == "role":
                 sub |= {"widget": "select", "options": roles}
-    fields.append({"name": "body", "label": LABELS["body"][0], "hint": LABELS["body"][1], "widget": "markdown",
-                   "required": False})
+    fields.append({"name": "body", "label": "Nội dung thuyết minh", "widget": "markdown", "required": False,
+                   "hint": "Viết như văn bản thường; có thể in đậm, gạch đầu dòng, chèn bảng."})
     return {
         "name": kind.id.replace("-", "_"),
         "label": kind.label,
@@ -117,9 +127,24 @@ def pages_collection() -> dict[str, Any]:
                        {"name": "body", "label": "Nội dung", "widget": "markdown"}]}
 
 
+# What the online backends write as commit messages, in Vietnamese, naming the document by its folder;
+# the local backend (plugins/editor/local_backend.py) writes its own.
+COMMIT_MESSAGES = {
+    "create": "Thêm {{collection}}: {{slug}}",
+    "update": "Sửa {{collection}}: {{slug}}",
+    "delete": "Xóa {{collection}}: {{slug}}",
+    "uploadMedia": "Tải lên tệp {{path}}",
+    "deleteMedia": "Xóa tệp {{path}}",
+}
+# Folder names Decap makes from a title: plain Latin letters, digits and dashes, as the build requires
+# ("Công khai dự toán" -> "cong-khai-du-toan").
+SLUG = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+
+
 def editor_config(kinds: KindRegistry, commune: Commune, backend: dict[str, Any]) -> dict[str, Any]:
     return {
-        "backend": backend,
+        "backend": {"commit_messages": COMMIT_MESSAGES, **backend},
+        "slug": SLUG,
         "local_backend": True,  # used when the editor is opened from this machine (`make editor`)
         "locale": "vi",
         "media_folder": "content/files",

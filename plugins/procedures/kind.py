@@ -13,7 +13,9 @@ PROCEDURES = Kind(
     slug="thu-tuc-hanh-chinh",
     description="Số hồ sơ thủ tục hành chính tiếp nhận, giải quyết đúng hạn, quá hạn và thư xin lỗi, theo lĩnh vực.",
     # The period may be left out when the title names it ("quý III năm 2026"): load.py reads it from there.
-    front_keys={"period": Record(fields={"from": Date(required=True), "to": Date(required=True)})},
+    front_keys={"period": Record(fields={"from": Date(required=True, label="Từ ngày"),
+                                         "to": Date(required=True, label="Đến hết ngày")},
+                                 label="Kỳ báo cáo", hint="Để trống nếu tiêu đề đã ghi kỳ, ví dụ quý III năm 2026.")},
     # Luật Thực hiện dân chủ ở cơ sở 2022 (Điều 11: thủ tục hành chính) and the one-stop desk's decree, Nghị định
     # 118/2025/NĐ-CP (09/6/2025), which replaced Nghị định 61/2018/NĐ-CP: docs/can-cu-phap-ly.md.
     legal_basis=("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15",

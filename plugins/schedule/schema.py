@@ -46,8 +46,8 @@ class Weekday(Spec):
     expected = "một thứ trong tuần (ví dụ: thứ Năm)"
     choices = WEEKDAY_NAMES  # what the editor offers
 
-    def __init__(self, required: bool = False) -> None:
-        self.required = required
+    def __init__(self, required: bool = False, label: str = "", hint: str = "") -> None:
+        self.required, self.label, self.hint = required, label, hint
 
     def read(self, value: Any, path, checker: Checker) -> Any:
         if not isinstance(value, str):
@@ -60,17 +60,21 @@ class Weekday(Spec):
         return _WEEKDAYS[folded]
 
 
-SESSION_HOURS = Record(fields={"start": Time(required=True), "end": Time()})
+SESSION_HOURS = Record(fields={"start": Time(required=True, label="Giờ bắt đầu", hint="Ví dụ: 07:30"),
+                               "end": Time(label="Giờ kết thúc", hint="Ví dụ: 11:30")})
 RECURRING = Record(fields={
-    "weekday": Weekday(required=True), "start": Time(), "end": Time(), "place": Text(), "host": Text(),
-    "content": Text(),
+    "weekday": Weekday(required=True, label="Thứ"),
+    "start": Time(label="Giờ bắt đầu", hint="Ví dụ: 07:30"), "end": Time(label="Giờ kết thúc", hint="Ví dụ: 11:30"),
+    "place": Text(label="Địa điểm"), "host": Text(label="Người chủ trì"), "content": Text(label="Nội dung"),
     # A morning and an afternoon on the same day: `sessions: [{start, end}, {start, end}]` instead of start/end.
-    "sessions": ListOf(item=SESSION_HOURS),
+    "sessions": ListOf(item=SESSION_HOURS, label="Các buổi trong ngày",
+                       hint="Khi tiếp cả sáng và chiều: mỗi buổi một dòng, thay cho giờ bắt đầu, kết thúc ở trên."),
     # Optional bounds inside the posting period (default: the whole period), so a quarter's schedule
     # posted in advance starts on the quarter's first day and leaves the legal notice time.
-    "from": Date(), "to": Date(),
-})
-HOLIDAYS = ListOf(item=Date())
+    "from": Date(label="Áp dụng từ ngày", hint="Để trống: từ ngày bắt đầu niêm yết."),
+    "to": Date(label="Áp dụng đến ngày", hint="Để trống: đến ngày hết niêm yết."),
+}, label="Lịch tiếp công dân hằng tuần")
+HOLIDAYS = ListOf(item=Date(), label="Ngày nghỉ riêng của địa phương")
 
 
 _PART_OF_DAY = re.compile(r"^\s*(?:buổi\s*)?(?:sáng|chiều|trưa|tối|sang|chieu|toi)\s*[:,-]?\s*", re.IGNORECASE)

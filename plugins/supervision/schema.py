@@ -8,7 +8,7 @@ BOARDS = {
     "people-inspection": "Ban Thanh tra nhân dân",
     "community-investment": "Ban Giám sát đầu tư của cộng đồng",
 }
-KEYS = {"board": Text(required=True, choices=BOARDS)}
+KEYS = {"board": Text(required=True, choices=BOARDS, label="Ban giám sát")}
 
 STT = Column("STT", "stt", required=False, aliases=("TT", "Số TT", "Số thứ tự"))
 WORK = Column("Công trình, nội dung giám sát", "noi_dung", not_empty=True,
