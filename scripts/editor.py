@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import functools
 import http.server
 import json
@@ -24,6 +25,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -103,6 +105,11 @@ class JsonRequests(SiteHandler):
             self.send_header("Vary", "Origin")
 
 
+def today_in_viet_nam() -> dt.date:
+    """The day Decap names a new entry's year folder by (the officer's own clock is in Viet Nam)."""
+    return dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
 class EditorHandler(JsonRequests):
     """Static files from output/, plus the preview's check endpoint."""
 
@@ -116,10 +123,10 @@ class EditorHandler(JsonRequests):
         if request is None:
             return
         path, data = (request.get("path"), request.get("data")) if isinstance(request, dict) else (None, None)
-        if not isinstance(path, str) or not isinstance(data, dict):
-            self.answer(400, {"loi": 'Yêu cầu phải là JSON {"path": "...", "data": {...}}.'})
+        if not (path is None or isinstance(path, str)) or not isinstance(data, dict):
+            self.answer(400, {"loi": 'Yêu cầu phải là JSON {"path": "..." (null: văn bản chưa lưu), "data": {...}}.'})
             return
-        issues = check_entry(path, data, self.content, KINDS)
+        issues = check_entry(path, data, self.content, KINDS, today_in_viet_nam())
         self.answer(200, [dataclasses.asdict(i) for i in issues])
 
 

@@ -1,5 +1,6 @@
 """The web editor's config comes from the kind schemas; its preview runs the build's validators."""
 
+import datetime as dt
 import http.client
 import json
 import re
@@ -109,6 +110,18 @@ def test_editor_server_checks_a_good_entry(editor_server):
     assert (status, issues) == (200, [])
     status, issues = post(editor_server, entry("content/disclosures/2026/thong-bao-moi/index.md", title="ĐT 0912.345.678"))
     assert status == 200 and [i["code"] for i in issues] == ["du-lieu-ca-nhan"]
+
+
+def test_a_new_entry_is_checked_at_the_path_it_will_have(editor_server):
+    """Before the first save Decap has no path: the check names 31/02/2026, not the missing path."""
+    from plugins.editor.preview import planned_path
+
+    assert planned_path({"title": "Công khai dự toán ngân sách năm 2026!"}, dt.date(2026, 12, 6)) == \
+        "content/disclosures/2026/cong-khai-du-toan-ngan-sach-nam-2026/index.md"
+    assert planned_path({}, dt.date(2026, 12, 6)) == "content/disclosures/2026/van-ban-moi/index.md"
+    status, issues = post(editor_server, json.dumps({"path": None, "data": {
+        "title": "Thông báo mới", "kind": "notice", "issued": "31/02/2026"}}).encode())
+    assert status == 200 and [(i["code"], i["key"]) for i in issues] == [("ngay-khong-hop-le", "issued")]
 
 
 @pytest.mark.parametrize(("body", "headers", "status"), [

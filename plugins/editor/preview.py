@@ -10,6 +10,7 @@ bundle folder are looked at.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import scan
 from plugins.disclosures.kinds import KindRegistry
 from plugins.issues import Issue
+from plugins.vietnamese.text import fold
 
 ENTRY_PATH = re.compile(r"content/(disclosures/\d{4}/[a-z0-9]+(?:-[a-z0-9]+)*)/index\.md")
 
@@ -32,8 +34,20 @@ def entry_text(data: dict[str, Any]) -> str:
     return f"---\n{front}---\n{data.get('body') or ''}"
 
 
-def check_entry(path: str, data: dict[str, Any], content: Path, kinds: KindRegistry) -> list[Issue]:
-    """`path` as the editor names it: "content/disclosures/2026/x/index.md"."""
+def planned_path(data: dict[str, Any], today: dt.date) -> str:
+    """Where the editor will save a new entry: its collection's path "{{year}}/{{slug}}/index", the year of the
+    day it is created and the title made ASCII as its `slug` setting does ("Công khai dự toán" ->
+    "cong-khai-du-toan"); an entry with no title yet is checked under a stand-in name."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(str(data.get("title") or ""))).strip("-") or "van-ban-moi"
+    return f"content/disclosures/{today.year}/{slug}/index.md"
+
+
+def check_entry(path: str | None, data: dict[str, Any], content: Path, kinds: KindRegistry,
+                today: dt.date | None = None) -> list[Issue]:
+    """`path` as the editor names it: "content/disclosures/2026/x/index.md"; None for an entry not saved yet,
+    checked at the path it will have, so 31/02/2026 is named before the first save."""
+    if path is None:
+        path = planned_path(data, today or dt.date.today())
     match = ENTRY_PATH.fullmatch(path) if isinstance(path, str) else None
     if match is None:
         return [Issue(code="duong-dan-khong-hop-le", file=str(path)[:200],

@@ -14,7 +14,9 @@ const Preview = createClass({
         const response = await fetch("/api/kiem-tra", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ path: this.props.entry.get("path"), data: this.props.entry.get("data").toJS() }),
+          // a new entry has no path yet: null, and the server checks it at the path it will have
+          body: JSON.stringify({ path: this.props.entry.get("newRecord") ? null : (this.props.entry.get("path") || null),
+                                 data: this.props.entry.get("data").toJS() }),
         });
         if (!response.ok) throw new Error(String(response.status));
         this.setState({ issues: await response.json(), offline: false });
