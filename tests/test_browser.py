@@ -239,6 +239,19 @@ def search(page, site_url, query):
     return [a.inner_text() for a in page.locator(".ckx-search-results__title a").all()]
 
 
+def test_the_filters_fold_under_one_control_and_the_results_start_on_the_first_screen(small_phone, site_url):
+    """Four filter boxes pushed the results below a 360×640 phone's first screen: folded under "Lọc kết quả",
+    the first result is on it; opened, the filters are there, and the control says when one narrows."""
+    assert search(small_phone, site_url, "ngan sach")
+    assert small_phone.get_by_text("Lọc kết quả").is_visible() and not small_phone.locator("#ckx-loc-1").is_visible()
+    first = small_phone.locator(".ckx-search-results__title a").first.bounding_box()
+    assert first["y"] + 24 <= 640  # at least the first line of the first title (16 px text) is on the screen
+    small_phone.get_by_text("Lọc kết quả").click()
+    assert small_phone.locator("#ckx-loc-1").is_visible()
+    small_phone.select_option("#ckx-loc-1", index=1)
+    expect(small_phone.locator("[data-ckx-filters-summary]")).to_have_text("Lọc kết quả (đang lọc theo 1 mục)")
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ("duong", "Thông báo thu hồi đất để thực hiện dự án Đường giao thông liên thôn Đông – Tây"),
     ("dong tam", "Thông báo thu hồi đất để thực hiện dự án Đường giao thông liên thôn Đông – Tây"),
@@ -377,9 +390,11 @@ def test_the_portal_searches_every_communes_index_at_once(phone, province_url):
             found.setdefault(link.get_attribute("href").split("/")[1], set()).add(query)
     assert set(found) == {"xa-hoa-an", "xa-hoa-binh", "xa-hoa-phong"}
     assert phone.locator(".ckx-search-results__meta").first.inner_text().startswith("Xã ")
+    phone.get_by_text("Lọc kết quả").click()  # the filters are folded under one control
     communes = phone.locator("#ckx-loc-0 option").all_inner_texts()
     assert [c.split(" (")[0] for c in communes] == ["Tất cả", "Xã Hòa An", "Xã Hòa Bình", "Xã Hòa Phong"]
     phone.select_option("#ckx-loc-0", label=next(c for c in communes if c.startswith("Xã Hòa Phong")))
+    expect(phone.locator("[data-ckx-filters-summary]")).to_have_text("Lọc kết quả (đang lọc theo 1 mục)")
     # the list is drawn again when the filter's results arrive: wait for it, then read it in one go
     expect(phone.locator(".ckx-search-results__title a").first).to_have_attribute("href", re.compile("^/xa-hoa-phong/"))
     hrefs = phone.locator(".ckx-search-results__title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")

@@ -9,6 +9,8 @@ const input = form.querySelector("input[name=q]");
 const statusLine = document.querySelector("[data-ckx-status]");
 const list = document.querySelector("[data-ckx-results]");
 const filterBox = document.querySelector("[data-ckx-filters]");
+const filterFields = filterBox.querySelector("[data-ckx-filter-fields]");
+const filterSummary = filterBox.querySelector("[data-ckx-filters-summary]");
 const base = new URL("../", document.baseURI.replace(/[?#].*$/, "")).pathname.replace(/\/$/, "");
 const FILTER_NAMES = ["Xã", "Loại", "Năm", "Thôn"];
 const communes = document.querySelector("[data-ckx-indexes]");
@@ -115,7 +117,7 @@ async function main() {
     selects[name] = select;
     const field = element("div", { class: "ckx-search-filters__field" });
     field.append(label, select);
-    filterBox.append(field);
+    filterFields.append(field);
   }
   filterBox.hidden = !Object.keys(selects).length;
 
@@ -132,6 +134,8 @@ async function main() {
     const query = input.value.trim();
     const filters = {};
     for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = [select.value];
+    const chosen = Object.keys(filters).length;  // the folded control says that a filter narrows the results
+    filterSummary.textContent = chosen ? `Lọc kết quả (đang lọc theo ${chosen} mục)` : "Lọc kết quả";
     const url = new URL(location.href);
     url.searchParams.set("q", query);
     history.replaceState(null, "", url);
