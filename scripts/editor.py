@@ -202,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = load_settings(ROOT / "pelicanconf.py")
     os.environ[LOCAL_ONLY] = "1"  # admin/ in output/ for this machine, whatever the online backend
-    if not build(ROOT / "content", ROOT / "output", ROOT / "pelicanconf.py", settings):
+    built = build(ROOT / "content", ROOT / "output", ROOT / "pelicanconf.py", settings)
+    if not built and not (ROOT / "output" / "index.html").is_file():  # a part kept back still opens the editor
         return 1
     backend = serve_backend(ContentStore(ROOT, content_validator(ROOT, settings)), BACKEND_PORT, args.port)
     threading.Thread(target=backend.serve_forever, daemon=True).start()

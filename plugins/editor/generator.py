@@ -47,6 +47,7 @@ class EditorGenerator(Generator):
             logger.warning("Chưa cài trình soạn thảo (Decap CMS): chạy `make install` rồi xây dựng lại.")
         writer.write_file("admin/index.html", self.get_template("admin"), self.context, editor_installed=installed,
                           page_url="admin/")
+        shutil.copyfile(TEMPLATES / "tieng-viet.js", admin / "tieng-viet.js")
         preview = self.env.get_template("xem-truoc.js")
         names = [c["name"] for c in config["collections"]]
         (admin / "xem-truoc.js").write_text(preview.render(collections=names), encoding="utf-8")
