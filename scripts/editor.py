@@ -123,10 +123,13 @@ class EditorHandler(JsonRequests):
         if request is None:
             return
         path, data = (request.get("path"), request.get("data")) if isinstance(request, dict) else (None, None)
-        if not (path is None or isinstance(path, str)) or not isinstance(data, dict):
-            self.answer(400, {"loi": 'Yêu cầu phải là JSON {"path": "..." (null: văn bản chưa lưu), "data": {...}}.'})
+        pending = request.get("pending", []) if isinstance(request, dict) else []
+        if (not (path is None or isinstance(path, str)) or not isinstance(data, dict) or not isinstance(pending, list)
+                or not all(isinstance(name, str) for name in pending)):
+            self.answer(400, {"loi": 'Yêu cầu phải là JSON {"path": "..." (null: văn bản chưa lưu), "data": {...}, '
+                                     '"pending": ["tên tệp", ...]}.'})
             return
-        issues = check_entry(path, data, self.content, KINDS, today_in_viet_nam())
+        issues = check_entry(path, data, self.content, KINDS, today_in_viet_nam(), pending[:1000])
         self.answer(200, [dataclasses.asdict(i) for i in issues])
 
 
@@ -171,8 +174,9 @@ class BackendHandler(JsonRequests):
             self.answer(refused.status, {"error": refused.message, "loi": refused.message})
 
 
-def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(EditorHandler, directory=str(directory))
+def serve(directory: Path, port: int, content: Path = ROOT / "content") -> http.server.ThreadingHTTPServer:
+    """The built site at `directory` and the preview's check of entries against `content`."""
+    handler = functools.partial(type("Editor", (EditorHandler,), {"content": content}), directory=str(directory))
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
 
 

@@ -122,6 +122,15 @@ def test_a_new_entry_is_checked_at_the_path_it_will_have(editor_server):
     status, issues = post(editor_server, json.dumps({"path": None, "data": {
         "title": "Thông báo mới", "kind": "notice", "issued": "31/02/2026"}}).encode())
     assert status == 200 and [(i["code"], i["key"]) for i in issues] == [("ngay-khong-hop-le", "issued")]
+    attached = {"title": "Thông báo mới", "kind": "notice", "issued": "05/01/2026",
+                "attachments": [{"file": "so-do.pdf"}]}
+    status, issues = post(editor_server, json.dumps({"path": None, "data": attached}).encode())
+    assert [i["code"] for i in issues] == ["tep-khong-ton-tai"]
+    # chosen in the editor and saved with the entry: there (its content is checked when it is saved)
+    status, issues = post(editor_server, json.dumps({"path": None, "data": attached, "pending": ["so-do.pdf"]}).encode())
+    assert (status, issues) == (200, [])
+    status, payload = post(editor_server, json.dumps({"path": None, "data": attached, "pending": "so-do.pdf"}).encode())
+    assert status == 400 and "pending" in payload["loi"]
 
 
 @pytest.mark.parametrize(("body", "headers", "status"), [

@@ -24,6 +24,7 @@ from plugins.disclosures.kinds import KindRegistry
 from plugins.issues import Issue
 from plugins.vietnamese.text import fold
 
+ENTRY_FILE = re.compile(r"[^/\\\x00]{1,200}")  # a file name alone, as the editor names an upload
 ENTRY_PATH = re.compile(r"content/(disclosures/\d{4}/[a-z0-9]+(?:-[a-z0-9]+)*)/index\.md")
 
 
@@ -43,9 +44,10 @@ def planned_path(data: dict[str, Any], today: dt.date) -> str:
 
 
 def check_entry(path: str | None, data: dict[str, Any], content: Path, kinds: KindRegistry,
-                today: dt.date | None = None) -> list[Issue]:
+                today: dt.date | None = None, pending: list[str] = ()) -> list[Issue]:
     """`path` as the editor names it: "content/disclosures/2026/x/index.md"; None for an entry not saved yet,
-    checked at the path it will have, so 31/02/2026 is named before the first save."""
+    checked at the path it will have, so 31/02/2026 is named before the first save. `pending`: the names of
+    files chosen in the editor and saved with the entry (their contents are checked when it is saved)."""
     if path is None:
         path = planned_path(data, today or dt.date.today())
     match = ENTRY_PATH.fullmatch(path) if isinstance(path, str) else None
@@ -64,5 +66,6 @@ def check_entry(path: str | None, data: dict[str, Any], content: Path, kinds: Ki
     folder = content / source_dir
     inside = folder.resolve().is_relative_to(content.resolve())
     files = scan(folder).files if folder.is_dir() and inside else {}
+    files = {**{name: 0 for name in pending if ENTRY_FILE.fullmatch(name)}, **files}
     _, issues = parse_bundle(source_dir, entry_text(data), files, commune, kinds)
     return issues

@@ -1,6 +1,7 @@
 // The editor's own words in Vietnamese: Decap ships a "vi" locale that lacks these 77 phrases (its English
 // ones showed through, "Add bảng số liệu"). Merged into Decap's own before the editor starts; a phrase Decap
-// adds later falls back to English and the browser test that reads every screen names it.
+// adds later falls back to English and the browser test that reads every screen names it. The Markdown
+// editor's two blocks are renamed too.
 const MISSING = {
   "auth.loginWithAzure": "Đăng nhập bằng Azure",
   "auth.loginWithForgejo": "Đăng nhập bằng Forgejo",
@@ -90,4 +91,10 @@ const MISSING = {
     if (node[keys.at(-1)] === undefined) node[keys.at(-1)] = text;  // Decap's own translation wins
   }
   CMS.registerLocale("vi", phrases);
+  // the Markdown editor's "Thêm thành phần" menu names its blocks by their own labels, in English
+  const components = CMS.getEditorComponents();
+  for (const [id, label] of [["code-block", "Khối mã"], ["image", "Hình ảnh"]]) {
+    const component = components.get(id);
+    if (component) component.label = label;
+  }
 })();

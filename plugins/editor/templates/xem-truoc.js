@@ -10,13 +10,17 @@ const Preview = createClass({
   check() {
     clearTimeout(this.timer);
     this.timer = setTimeout(async () => {
+      const entry = this.props.entry;
+      const media = entry.get("mediaFiles");
+      const pending = media ? media.toArray().map((file) => String(file.get("path") || "").split("/").pop()) : [];
       try {
         const response = await fetch("/api/kiem-tra", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          // a new entry has no path yet: null, and the server checks it at the path it will have
-          body: JSON.stringify({ path: this.props.entry.get("newRecord") ? null : (this.props.entry.get("path") || null),
-                                 data: this.props.entry.get("data").toJS() }),
+          // a new entry has no path yet (null: checked at the path it will have); the files chosen in this
+          // editing session are saved with the entry, so they count as there
+          body: JSON.stringify({ path: entry.get("newRecord") ? null : (entry.get("path") || null),
+                                 data: entry.get("data").toJS(), pending }),
         });
         if (!response.ok) throw new Error(String(response.status));
         this.setState({ issues: await response.json(), offline: false });
