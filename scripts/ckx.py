@@ -41,6 +41,7 @@ from plugins.disclosures.site import KeptBack, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.issues import format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
+from plugins.vietnamese.format import number  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
 
@@ -80,9 +81,9 @@ def check(content: Path, settings: dict, *, checks_only: bool = False, keep_last
     if has_errors(site.issues) and (not keep_last_good or site.commune is None):
         print("Nội dung có lỗi: sửa các dòng LỖI ở trên rồi chạy lại.", file=sys.stderr)
         return site if keep_last_good else None
-    reused = f" ({site.cache_hits} hồ sơ không đổi từ lần trước, không đọc lại)" if site.cache_hits else ""
+    reused = f" ({number(site.cache_hits)} hồ sơ không đổi từ lần trước, không đọc lại)" if site.cache_hits else ""
     good = "Nội dung hợp lệ" if not has_errors(site.issues) else "Phần nội dung không lỗi"
-    print(f"{good}: {site.bundles_loaded} hồ sơ công khai, {len(site.pages)} trang{reused}."
+    print(f"{good}: {number(site.bundles_loaded)} hồ sơ công khai, {number(len(site.pages))} trang{reused}."
           + (" Có hiện các bản nháp (DRAFTS=1): không đăng thư mục này." if build_settings.show_drafts else ""))
     return site
 
@@ -111,8 +112,8 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     write_checksums(staging, cache_file_for(preloaded.cache_folder, output))
     swap(staging, output, remove_old_in_background=True)
     outputs.save()
-    print(f"Đã xây dựng trang vào {output}: {outputs.made} tệp làm mới, {outputs.kept} tệp không đổi giữ lại."
-          + (f" Giữ lại {kept} bản in PDF chưa thay đổi." if kept else ""))
+    print(f"Đã xây dựng trang vào {output}: {number(outputs.made)} tệp làm mới, {number(outputs.kept)} tệp không đổi giữ lại."
+          + (f" Giữ lại {number(kept)} bản in PDF chưa thay đổi." if kept else ""))
     _report(report, site, output, published=True)
     return not has_errors(site.issues) and not site.kept_back
 
@@ -190,9 +191,9 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
         return False
     swap(staging, output / "print")
     write_checksums(output, cache_file_for(folder_from_environment()[0], output))
-    print(f"Đã in {len(written)} bản niêm yết vào {output / 'print'} ({rendered} bản in lại, "
-          f"{len(written) - rendered} bản không đổi"
-          + (f"; {left_out} bản đã thay đổi nhưng ngoài phạm vi ONLY/NOW nên không có bản PDF" if left_out else "")
+    print(f"Đã in {number(len(written))} bản niêm yết vào {output / 'print'} ({number(rendered)} bản in lại, "
+          f"{number(len(written) - rendered)} bản không đổi"
+          + (f"; {number(left_out)} bản đã thay đổi nhưng ngoài phạm vi ONLY/NOW nên không có bản PDF" if left_out else "")
           + ").")
     return True
 

@@ -41,7 +41,7 @@ def run_build(content: Path, output: Path, settings: Path, build_date: str, cach
     result = with_cache(cache, "build", "--content", str(content), "--output", str(output), "--settings",
                         str(settings), build_date=build_date)
     assert result.returncode == 0, result.stdout + result.stderr
-    made, kept = map(int, re.search(r"(\d+) tệp làm mới, (\d+) tệp không đổi", result.stdout).groups())
+    made, kept = (int(n.replace(".", "")) for n in re.search(r"([\d.]+) tệp làm mới, ([\d.]+) tệp không đổi", result.stdout).groups())
     return made, kept
 
 
