@@ -276,6 +276,7 @@ def test_results_show_kind_date_status_and_filter_by_kind(phone, site_url):
     search(phone, site_url, "ngan sach")
     meta = phone.locator(".ckx-search-results__meta").first.inner_text()
     assert "Ngân sách" in meta and "ban hành" in meta
+    phone.get_by_text("Lọc kết quả").click()  # the filters are folded under one control
     phone.get_by_label("Loại").select_option("Ngân sách")
     expect(phone.locator("[data-ckx-status]")).to_contain_text("2 kết quả")
     metas = [m.inner_text() for m in phone.locator(".ckx-search-results__meta").all()]
