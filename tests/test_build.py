@@ -121,6 +121,16 @@ def test_a_bundle_with_errors_is_left_out_and_the_rest_is_published(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "output-bao-cao", "phuong-nho"]
 
 
+def test_a_page_with_errors_is_left_out_and_named(tmp_path):
+    site = copy_site("phuong-nho", tmp_path)
+    (site / "pages/lien-he.md").write_text("Không có front matter\n", encoding="utf-8")
+    result = build(site, tmp_path / "output", build_date="2026-03-10")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "pages/lien-he.md: trang này chưa đăng cho tới khi sửa xong." in result.stderr
+    assert (tmp_path / "output/gioi-thieu/index.html").is_file() and not (tmp_path / "output/lien-he").exists()
+    assert (tmp_path / "output" / DISCLOSURE).is_file()
+
+
 def test_broken_template_fails_the_build_without_touching_output(tmp_path, monkeypatch):
     output = tmp_path / "output"
     assert build(FIXTURES / "sites/phuong-nho", output).returncode == 0
