@@ -24,6 +24,18 @@ def get_generators(_pelican):
     return DisclosuresGenerator
 
 
+def checksums_for_plain_pelican(pelican) -> None:
+    """`pelican content -s pelicanconf.py` publishes SHA256SUMS as `make html` does: scripts/ckx.py writes it
+    itself, once the printed PDFs it keeps are in the new site."""
+    from pathlib import Path
+
+    from plugins.disclosures.build import PRELOADED
+    from plugins.disclosures.checksums import write_checksums
+
+    if pelican.settings.get(PRELOADED) is None:
+        write_checksums(Path(pelican.output_path))
+
+
 def register() -> None:
     from pelican import signals
 
@@ -32,3 +44,4 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(use_yaml_reader)
     signals.generator_init.connect(add_kind_templates)
+    signals.finalized.connect(checksums_for_plain_pelican)
