@@ -237,7 +237,7 @@ def test_axe_finds_no_wcag_a_or_aa_violation(audited_phone, site_url, path, widt
 def search(page, site_url, query):
     page.goto(f"{site_url}tim-kiem/?q={query}")
     # Locator waits, not wait_for_function: that evaluates a string, which the site's CSP rightly refuses.
-    expect(page.locator("[data-ckx-status]")).to_have_text(re.compile(r"\S"))
+    expect(page.locator("[data-ckx-status]")).to_have_text(re.compile(r"^(?!Đang tải)\S"))  # past "Đang tải…"
     return [a.inner_text() for a in page.locator(".ckx-search-results__title a").all()]
 
 
@@ -249,9 +249,36 @@ def test_the_filters_fold_under_one_control_and_the_results_start_on_the_first_s
     first = small_phone.locator(".ckx-search-results__title a").first.bounding_box()
     assert first["y"] + 24 <= 640  # at least the first line of the first title (16 px text) is on the screen
     small_phone.get_by_text("Lọc kết quả").click()
-    assert small_phone.locator("#ckx-loc-1").is_visible()
+    expect(small_phone.locator("#ckx-loc-1")).to_be_visible()
     small_phone.select_option("#ckx-loc-1", index=1)
     expect(small_phone.locator("[data-ckx-filters-summary]")).to_have_text("Lọc kết quả (đang lọc theo 1 mục)")
+
+
+def test_what_is_typed_while_the_search_loads_is_kept_and_searched(phone, site_url):
+    """On a slow phone the search engine arrives seconds after the page: the words typed meanwhile were erased
+    by the address's empty ?q=. They stay, and are searched once it is ready; a "đang tải" line says why
+    nothing happens yet."""
+    held = []  # the engine's script, held back until the citizen has typed
+    phone.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    phone.goto(f"{site_url}tim-kiem/")
+    expect(phone.locator("[data-ckx-status]")).to_have_text("Đang tải công cụ tìm kiếm…")
+    phone.get_by_label("Tìm văn bản, số liệu (gõ có dấu hoặc không dấu)").fill("ho ngheo")
+    assert len(held) == 1
+    held[0].continue_()
+    expect(phone.locator(".ckx-search-results__title a").first).to_be_visible()
+    assert phone.get_by_label("Tìm văn bản, số liệu (gõ có dấu hoặc không dấu)").input_value() == "ho ngheo"
+    assert "Niêm yết công khai kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026" in \
+        phone.locator(".ckx-search-results__title a").all_inner_texts()
+
+
+def test_the_filters_files_are_fetched_only_when_the_filters_are_opened(phone, site_url):
+    fetched = []
+    phone.on("request", lambda request: fetched.append(request.url))
+    search(phone, site_url, "ngan sach")
+    assert not [url for url in fetched if "/pagefind/filter/" in url]
+    phone.get_by_text("Lọc kết quả").click()
+    expect(phone.locator("#ckx-loc-1")).to_be_visible()
+    assert [url for url in fetched if "/pagefind/filter/" in url]
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -476,7 +503,8 @@ def test_the_portal_searches_every_communes_index_at_once(phone, province_url):
             found.setdefault(link.get_attribute("href").split("/")[1], set()).add(query)
     assert set(found) == {"xa-hoa-an", "xa-hoa-binh", "xa-hoa-phong"}
     assert phone.locator(".ckx-search-results__meta").first.inner_text().startswith("Xã ")
-    phone.get_by_text("Lọc kết quả").click()  # the filters are folded under one control
+    phone.get_by_text("Lọc kết quả").click()  # the filters are folded under one control, loaded when opened
+    expect(phone.locator("#ckx-loc-0")).to_be_visible()
     communes = phone.locator("#ckx-loc-0 option").all_inner_texts()
     assert [c.split(" (")[0] for c in communes] == ["Tất cả", "Xã Hòa An", "Xã Hòa Bình", "Xã Hòa Phong"]
     phone.select_option("#ckx-loc-0", label=next(c for c in communes if c.startswith("Xã Hòa Phong")))

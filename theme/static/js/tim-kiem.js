@@ -99,27 +99,43 @@ async function main() {
   const pagefind = await import(`${first}/pagefind/pagefind.js`);
   await pagefind.options({ excerptLength: 24, basePath: `${first}/pagefind/`, baseUrl: `${first}/`,
     ...(communes ? { mergeFilter: { Xã: names[0] } } : {}) });
-  for (const [index, folder] of others.entries()) {
-    await pagefind.mergeIndex(`${folder}/pagefind/`, { baseUrl: `${folder}/`, mergeFilter: { Xã: names[index + 1] } });
-  }
+  // every commune's index at once (each is added to the list before its first wait, so the order holds)
+  await Promise.all(others.map((folder, index) => pagefind.mergeIndex(`${folder}/pagefind/`,
+    { baseUrl: `${folder}/`, mergeFilter: { Xã: names[index + 1] } })));
   await pagefind.init();
-  const available = await pagefind.filters();
   const selects = {};
-  for (const name of FILTER_NAMES) {
-    const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "vi"));
-    if (!values.length) continue;
-    const id = `ckx-loc-${FILTER_NAMES.indexOf(name)}`;
-    const label = element("label", { for: id }, name);
-    const select = element("select", { id });
-    select.append(element("option", { value: "" }, "Tất cả"));
-    for (const value of values) select.append(element("option", { value }, `${value} (${available[name][value]})`));
-    select.addEventListener("change", run);
-    selects[name] = select;
-    const field = element("div", { class: "ckx-search-filters__field" });
-    field.append(label, select);
-    filterFields.append(field);
+  filterBox.hidden = false;
+  // The filters' files are fetched when the citizen opens "Lọc kết quả", never before: on a portal they
+  // are a few files per commune, which most searches never need.
+  let filtersLoaded = null;
+  filterBox.addEventListener("toggle", () => {
+    if (filterBox.open && !filtersLoaded) filtersLoaded = loadFilters();
+  });
+
+  async function loadFilters() {
+    filterFields.replaceChildren(element("p", {}, "Đang tải bộ lọc…"));
+    const available = await pagefind.filters();
+    filterFields.replaceChildren();
+    addFilters(available);
+    if (!Object.keys(selects).length) filterFields.append(element("p", {}, "Không có bộ lọc nào cho các văn bản này."));
   }
-  filterBox.hidden = !Object.keys(selects).length;
+
+  function addFilters(available) {
+    for (const name of FILTER_NAMES) {
+      const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "vi"));
+      if (!values.length) continue;
+      const id = `ckx-loc-${FILTER_NAMES.indexOf(name)}`;
+      const label = element("label", { for: id }, name);
+      const select = element("select", { id });
+      select.append(element("option", { value: "" }, "Tất cả"));
+      for (const value of values) select.append(element("option", { value }, `${value} (${available[name][value]})`));
+      select.addEventListener("change", run);
+      selects[name] = select;
+      const field = element("div", { class: "ckx-search-filters__field" });
+      field.append(label, select);
+      filterFields.append(field);
+    }
+  }
 
   let shown = PAGE;
   moreButton.addEventListener("click", () => { shown += PAGE; show(); });
@@ -148,9 +164,13 @@ async function main() {
   form.addEventListener("submit", run);
   let timer;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
-  input.value = new URLSearchParams(location.search).get("q") || "";
-  if (input.value) run();
+  // what the citizen typed while the search loaded stays, and is searched; else the address's ?q=
+  if (!input.value.trim()) input.value = new URLSearchParams(location.search).get("q") || "";
+  statusLine.textContent = "";
+  if (input.value.trim()) run();
 }
+
+statusLine.textContent = "Đang tải công cụ tìm kiếm…";
 
 main().catch(() => {
   statusLine.textContent = "Không tải được công cụ tìm kiếm. Bạn vẫn xem được văn bản theo danh mục bên dưới.";
