@@ -42,3 +42,12 @@ def test_ended_household_list_is_indexed_by_its_counts_only(sample_site):
     everything = json.dumps(pages, ensure_ascii=False)
     assert [name for name in ended if name in everything] == []
     assert "Nguyễn Thị Lành" in everything, "the list still posted on the build date is findable"
+
+
+def test_only_what_the_search_page_uses_of_pagefind_is_published(sample_site):
+    """The index, its engine and worker, none of Pagefind's ready-made interfaces (418 KB a site)."""
+    from plugins.search import UNUSED_UI
+
+    published = {p.name for p in (sample_site / "pagefind").iterdir() if p.is_file()}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"} <= published
+    assert not published & set(UNUSED_UI)
