@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,19 @@ def ckx_with(settings: Path, content: Path, output: Path, build_date: str, cache
                    build_date=build_date)
     finally:
         os.environ["CKX_CACHE"] = saved
+
+
+def test_last_good_versions_unused_for_a_month_are_forgotten(tmp_path):
+    """The versions taken from git live in the cache under the cache's one pruning rule: used, they are
+    touched; a month unused, they go with the next build's save."""
+    from plugins.disclosures.cache import UNUSED_DAYS, BundleCache
+
+    cache = tmp_path / "cache"
+    old, recent = cache / "ban-tot" / "a1b2", cache / "ban-tot" / "c3d4"
+    for folder in (old, recent):
+        (folder / "disclosures/2026/x").mkdir(parents=True)
+        (folder / "disclosures/2026/x/index.md").write_text("---\n---\n", encoding="utf-8")
+    month_ago = time.time() - (UNUSED_DAYS + 1) * 86400
+    os.utime(old, (month_ago, month_ago))
+    BundleCache(cache, tmp_path / "content", "context").save()
+    assert not old.exists() and recent.is_dir()

@@ -176,8 +176,15 @@ UNUSED_DAYS = 30
 
 
 def _forget_unused(folder: Path, days: int) -> None:
-    """Content folders not built for a month (moved, deleted, a test's) leave nothing behind for ever."""
+    """Content folders not built for a month (moved, deleted, a test's) leave nothing behind for ever; nor do
+    the last good versions taken from git (`ban-tot/<object id>`, touched each time they are used)."""
     cutoff = dt.datetime.now().timestamp() - days * 86400
+    for version in folder.glob("ban-tot/*"):
+        try:
+            if version.stat().st_mtime < cutoff:
+                shutil.rmtree(version, ignore_errors=True)
+        except FileNotFoundError:
+            continue
     for other in folder.glob("bundles-*"):
         index = other / "index.pickle"
         try:

@@ -11,7 +11,7 @@ be lost with it. Content outside git has no earlier versions; a bundle with erro
 Only what git holds under the content path is read: regular files (no links, no submodules), hidden names
 skipped as the content scan skips them, each within the size limit. The versions are written to
 `<cache>/ban-tot/<git object id>/` (or a folder of this run when there is no cache): content-addressed, so
-tomorrow's build reuses them, and forgotten after a month unused like every other cache entry.
+tomorrow's build reuses them, and forgotten after a month unused by the cache's own rule (cache.py).
 """
 
 from __future__ import annotations
@@ -136,14 +136,3 @@ class GitVersions:
         except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
             return None
 
-
-def forget_unused(cache_folder: Path, days: int) -> None:
-    """Versions not used for `days` leave nothing behind."""
-    store = cache_folder / "ban-tot"
-    cutoff = dt.datetime.now().timestamp() - days * 86400
-    for folder in store.glob("*") if store.is_dir() else ():
-        try:
-            if folder.stat().st_mtime < cutoff:
-                shutil.rmtree(folder, ignore_errors=True)
-        except FileNotFoundError:
-            continue
