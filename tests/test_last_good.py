@@ -233,3 +233,21 @@ def test_last_good_versions_unused_for_a_month_are_forgotten(tmp_path):
     os.utime(old, (month_ago, month_ago))
     BundleCache(cache, tmp_path / "content", "context").save()
     assert not old.exists() and recent.is_dir()
+
+
+def test_two_bundles_with_the_same_files_each_find_their_last_good_version(tmp_path):
+    """A bundle copied to a second folder has the same git object: each is written out where it sits."""
+    content = commune_repository(tmp_path / "kho")
+    shutil.copytree(content / BUDGET, content / "disclosures/2026/du-toan-ban-sao")
+    git(tmp_path / "kho", "add", "-A")
+    git(tmp_path / "kho", "commit", "-q", "-m", "Bản sao", date="2026-11-16")
+    break_budget(content)
+    table = content / "disclosures/2026/du-toan-ban-sao/chi.csv"
+    table.write_text(table.read_text(encoding="utf-8-sig").replace("1.950", "1.95O", 1), encoding="utf-8")
+    result = build(content, tmp_path / "output", AFTER, tmp_path / "cache")
+    assert result.returncode == 1
+    report = json.loads((tmp_path / "output-bao-cao/bao-cao.json").read_text(encoding="utf-8"))
+    assert sorted((item["path"], item["version"] is not None) for item in report["kept_back"]) == sorted([
+        (BUDGET, True), ("disclosures/2026/du-toan-ban-sao", True)])
+    for slug in ("du-toan-ngan-sach-2026", "du-toan-ban-sao"):
+        assert "1.950" in (tmp_path / f"output/cong-khai/2026/{slug}/index.html").read_text(encoding="utf-8")

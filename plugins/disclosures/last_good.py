@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import hashlib
 import os
 import shutil
 import subprocess
@@ -92,8 +93,9 @@ class GitVersions:
         return self._repository
 
     def _written(self, top: Path, commit: str, path: str, rel: str, object_id: str) -> Path | None:
-        """The version's files under a folder named by its git object id: written once, reused after."""
-        root = self._folder(object_id)
+        """The version's files under a folder named by its git object id and where it sits (a bundle copied to
+        another folder has the same id): written once, reused after."""
+        root = self._folder(f"{object_id}-{hashlib.sha256(rel.encode('utf-8')).hexdigest()[:12]}")
         if root.is_dir():
             os.utime(root)  # used: kept another month
             return root
@@ -121,12 +123,12 @@ class GitVersions:
             return root if root.is_dir() else None  # another build wrote it first, or none could
         return root
 
-    def _folder(self, object_id: str) -> Path:
+    def _folder(self, name: str) -> Path:
         if self._store is None:
             self._store = Path(tempfile.mkdtemp(prefix="ckx-ban-tot-"))
             atexit.register(shutil.rmtree, self._store, True)
         self._store.mkdir(parents=True, exist_ok=True)
-        return self._store / object_id
+        return self._store / name
 
     @staticmethod
     def _git(cwd: Path, *args: str) -> str | None:
