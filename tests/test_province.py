@@ -137,6 +137,18 @@ def test_a_commune_without_a_readable_commune_yml_is_reported(tmp_path):
     assert [r.th.get_text(" ", strip=True) for r in home.select("tbody tr")][-1].endswith("Chưa có trang.")
 
 
+def test_a_commune_builds_own_hidden_folders_are_never_taken_for_a_dropped_commune(tmp_path):
+    """The site a commune's build just replaced is removed by that build, in the background: the portal step
+    once removed it too, raced, and failed the whole province run."""
+    from plugins.province.build import remove_dropped
+
+    for name in ("xa-a", ".xa-a.cu-123", "xa-bo"):
+        (tmp_path / name / "du-lieu").mkdir(parents=True)
+        (tmp_path / name / "du-lieu/danh-muc.json").write_text("{}", encoding="utf-8")
+    assert remove_dropped(tmp_path, {"xa-a"}) == ["xa-bo"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".xa-a.cu-123", "xa-a"]
+
+
 def git_commit(folder: Path) -> None:
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Nội dung"]):
         subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True,

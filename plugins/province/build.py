@@ -247,12 +247,13 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
 def remove_dropped(output: Path, slugs: set[str]) -> list[str]:
     """Commune folders of earlier runs whose commune is no longer in the list (dropped, or renamed): removed,
     names and all. A folder is a commune's when it holds a commune site's catalogue; the portal's own
-    folders never do."""
+    folders never do, and hidden ones are a commune build's staging or the site it just replaced, which that
+    build removes itself (taking them here raced with it)."""
     dropped = sorted(folder.name for folder in output.iterdir() if folder.is_dir() and folder.name not in slugs
-                     and not folder.is_symlink() and (folder / "du-lieu" / "danh-muc.json").is_file()) \
-        if output.is_dir() else []
+                     and not folder.name.startswith(".") and not folder.is_symlink()
+                     and (folder / "du-lieu" / "danh-muc.json").is_file()) if output.is_dir() else []
     for name in dropped:
-        shutil.rmtree(output / name)
+        shutil.rmtree(output / name, ignore_errors=True)
     return dropped
 
 
