@@ -23,7 +23,7 @@ from plugins.disclosures.bundle import PLACEHOLDER  # noqa: E402  (needs ROOT on
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.issues import format_issues  # noqa: E402
-from plugins.procedures.present import period_in_title  # noqa: E402
+from plugins.vietnamese.periods import period_in_title  # noqa: E402
 from plugins.vietnamese.text import fold, slugify  # noqa: E402
 from scripts.ckx import load_settings  # noqa: E402
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from plugins.procedures.present import period_label, rate_text
+from plugins.procedures.present import rate_text
+from plugins.vietnamese.periods import period_in_title, period_label
 from tests.conftest import FIXTURES, build, ckx, copy_site, soup
 from tests.form_layouts import procedures_official, write_form
 
@@ -121,7 +122,6 @@ def test_period_in_words(start, end, label):
     ("Kết quả giải quyết thủ tục hành chính năm 2025", "Năm 2025"),
 ])
 def test_the_period_a_title_names_is_the_period_the_page_names(title, label):
-    from plugins.procedures.present import period_in_title
 
     assert period_label(*period_in_title(title)) == label
 

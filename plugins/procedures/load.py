@@ -15,10 +15,11 @@ from decimal import Decimal
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
-from plugins.procedures.present import on_time_rate, period_in_title, rate_text
+from plugins.procedures.present import on_time_rate, rate_text
 from plugins.procedures.schema import COUNTS, PROCEDURES_TABLE, RATE
 from plugins.tables.hierarchy import total_line_issues
 from plugins.vietnamese.format import number, short_date
+from plugins.vietnamese.periods import period_in_title, period_label
 
 
 @dataclass
@@ -65,8 +66,6 @@ class ProceduresData:
     # What the templates read, worked out by present.py (loading only checks).
     @property
     def period_label(self) -> str:
-        from plugins.procedures.present import period_label
-
         return period_label(self.period_from, self.period_to)
 
     @property
