@@ -38,6 +38,7 @@ PLUGINS = [
     "plugins.supervision",
     "plugins.sheets",
     "plugins.loudspeaker",
+    "plugins.obligations",
     "plugins.editor",
     "plugins.search",
 ]

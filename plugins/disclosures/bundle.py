@@ -7,6 +7,7 @@ it cannot be built) and every issue found.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections.abc import Mapping
@@ -56,6 +57,10 @@ def common_keys(kinds: KindRegistry) -> dict[str, Any]:
         "number": Text(label="Số, ký hiệu", hint="Ví dụ: 15/TB-UBND. Để trống nếu chưa có số."),
         "issued": Date(required=True, label="Ngày ban hành"),
         "effective": Date(label="Ngày có hiệu lực", hint="Để trống nếu có hiệu lực từ ngày ban hành."),
+        # what a disclosure deadline runs from (plugins/obligations): the HĐND resolution, the plan's approval
+        "decided": Date(label="Ngày quyết định, phê duyệt",
+                        hint="Ngày của nghị quyết Hội đồng nhân dân hoặc quyết định phê duyệt mà văn bản này công khai; "
+                             "dùng để tính hạn công khai. Để trống: lấy ngày của nghị quyết, quyết định ghi trong căn cứ."),
         "summary": Text(label="Trích yếu", hint="Một câu tóm tắt; để trống thì dùng tiêu đề."),
         "issuer": Text(label="Cơ quan ban hành", hint="Để trống: Ủy ban nhân dân xã."),
         "signer": SIGNER,
@@ -165,10 +170,30 @@ def parse_bundle(
         draft=draft,
         front={key: data[key] for key in kind.front_keys},
         effective=data["effective"],
+        decided=data["decided"] or decided_in_basis(data["legal_basis"] or (), issued),
         recipients=tuple(data["recipients"]) if data["recipients"] is not None else None,
         issuing=issuing,
     )
     return disclosure, issues
+
+
+_DECISION = re.compile(r"\b(?:nghi quyet|quyet dinh)\b[^;]*?\bngay (\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})\b")  # folded
+
+
+def decided_in_basis(lines, issued) -> dt.date | None:
+    """The latest date of a resolution or decision named in the legal basis ("Nghị quyết số 18/NQ-HĐND ngày
+    20/12/2025 của Hội đồng nhân dân xã"), on or before the issue date: what a disclosure publishes, when
+    `decided` does not say. Laws, decrees and circulars ("Nghị định", "Thông tư") are never it."""
+    found = []
+    for line in lines:
+        for day, month, year in _DECISION.findall(fold(line)):
+            try:
+                date = dt.date(int(year), int(month), int(day))
+            except ValueError:
+                continue
+            if date <= issued:
+                found.append(date)
+    return max(found, default=None)
 
 
 _DRAFT_KEY = re.compile(r"^(?:is |la )?(?:drafts?|ban nhap)$")

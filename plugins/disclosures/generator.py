@@ -77,6 +77,7 @@ class DisclosuresGenerator(Generator):
                                             shown_across.get(disclosure.source_dir, ""),
                                             *disclosure.shown.village_names)
         self.site = site
+        self.context[CHECKED] = site.checked
         self.context["ckx"] = site_view(site, today)
         self.context["ckx"]["home_blocks"] = _home_blocks(site, today)
         self.context["ckx"]["data_license"] = settings.data_license
@@ -200,20 +201,13 @@ class DisclosuresGenerator(Generator):
     def _site_file(self, name: str, inputs, content) -> None:
         """A file at the site's root made from `inputs`: `content()` gives its bytes, asked for only when the
         last build's file was made from other inputs."""
-        self.outputs.produce(name, (name, inputs), lambda _view: _bytes_writer(content())(Path(self.output_path, name)))
+        write_bytes(self.outputs, self.output_path, name, inputs, content)
 
     def _write(self, writer, name: str, template: str, values: dict | None = None, computed=None) -> None:
         """Render `template` into `name`, unless the last build rendered it from the same `values` and the same
         site-wide entries: then it is carried over. `computed()` gives what is worked out from the values
         (the explanation as HTML, a village's rows), only when the page is rendered."""
-        values = {"page_url": "", **(values or {})}
-        outputs_inputs = (template, values)
-
-        def make(view) -> None:
-            writer.write_file(name, self.get_template(template), self.context, ckx=view, **values,
-                              **(computed() if computed else {}))
-
-        self.outputs.produce(name, outputs_inputs, make)
+        write_page(self, writer, self.outputs, name, template, values, computed)
 
     def _files(self, disclosure) -> dict:
         """Only declared files are published: anything else in the bundle folder stays private."""
@@ -230,7 +224,27 @@ class DisclosuresGenerator(Generator):
         return files
 
 
+def write_page(generator: Generator, writer, outputs: Outputs, name: str, template: str, values: dict | None = None,
+               computed=None) -> None:
+    """`DisclosuresGenerator._write` for any generator of the site's pages (a channel's own): the page is named
+    with its template, its values and the site-wide entries it reads, and carried over when they are the same."""
+    values = {"page_url": "", **(values or {})}
+
+    def make(view) -> None:
+        writer.write_file(name, generator.get_template(template), generator.context, ckx=view, **values,
+                          **(computed() if computed else {}))
+
+    outputs.produce(name, (template, values), make)
+
+
+def write_bytes(outputs: Outputs, output_path: str, name: str, inputs, content) -> None:
+    """A file that is not a page, made from `inputs`: `content()` gives its bytes, asked for only when the last
+    build's file was made from other inputs."""
+    outputs.produce(name, (name, inputs), lambda _view: _bytes_writer(content())(Path(output_path, name)))
+
+
 OUTPUTS = "ckx_outputs"
+CHECKED = "ckx_checked"  # what the channels' checks worked out (Site.checked), for their own generators
 BUILD_SETTINGS = "ckx_settings"  # the checked settings (BuildSettings), for the other plugins' generators
 SHARE_IMAGE = "chia-se.png"  # beside each disclosure's page, and the site's own at the root
 

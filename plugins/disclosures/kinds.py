@@ -189,6 +189,9 @@ class Kind:
     # `issued_by(front, commune)` gives an Issuing (a board under the Mặt trận, a village head); None: the
     # commune's People's Committee, as most kinds.
     issued_by: Callable[[Mapping[str, Any], Any], Issuing | None] | None = None
+    # The period a disclosure of this kind reports on (a quarter, 9 months, a budget year), from its front
+    # matter, when its title alone does not say it: what the year's obligations match it by (plugins/obligations).
+    reports_on: Callable[[Disclosure], tuple[dt.date, dt.date] | None] | None = None
     # Set by `KINDS.add` from the registering plugin's `templates/` folder, never written by hand.
     templates_dir: str | None = None
     templates: frozenset[str] = frozenset()

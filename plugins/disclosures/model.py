@@ -212,6 +212,7 @@ class Disclosure:
     draft: bool = False  # `draft: true`: only in builds that show drafts (make serve DRAFTS=1)
     front: Mapping[str, Any] = field(default_factory=dict)  # the front-matter keys its kind declares (Kind.front_keys)
     effective: dt.date | None = None  # `effective`: the date it takes effect, when not the day it is issued
+    decided: dt.date | None = None  # `decided`, or the resolution's date in `legal_basis`: what deadlines run from
     recipients: tuple[str, ...] | None = None  # `recipients`: "Nơi nhận" on the sheet; None for the usual ones
     issuing: Issuing | None = None  # the kind's own issuer and signature (Kind.issued_by), when it has one
     shown: Shown = field(default_factory=Shown)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from plugins.attachments.check import check_attachment
 from plugins.disclosures.bundle import as_draft, parse_bundle
 from plugins.disclosures.cache import BundleCache, code_version, digest
+from plugins.disclosures.checks import SITE_CHECKS, SiteChecks
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
@@ -47,19 +49,22 @@ class Site:
     cache_misses: int = 0
     bundles_loaded: int = 0  # without errors, whether unpacked or not
     kept_back: list[KeptBack] = field(default_factory=list)  # only when loaded with `keep_last_good`
+    checked: dict[str, Any] = field(default_factory=dict)  # what each channel's check worked out (checks.py)
 
 
 def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
               kind_settings: dict | None = None, limits: Limits = DEFAULT_LIMITS,
               cache_folder: Path | None = None, *, checks_only: bool = False, show_drafts: bool = False,
-              keep_last_good: bool = False) -> Site:
+              keep_last_good: bool = False, checks: SiteChecks = SITE_CHECKS) -> Site:
     """`kind_settings` is CKX_KIND_SETTINGS from pelicanconf.py; a bad one raises SettingsError. With a
     `cache_folder`, bundles whose files, commune.yml, settings and code are unchanged are not read again.
     `checks_only` (validate): the issues and the count are all that is wanted, so a bundle taken from the
     cache is not unpacked and `disclosures` holds only those read afresh. Drafts (`draft: true`) are checked
     but left out, their errors told as warnings, unless `show_drafts` (a preview for the officer).
     `keep_last_good` (the build): a broken commune.yml or bundle is replaced by its last version in git that
-    passes the checks, loaded for `build_date`, or left out; `kept_back` says which. The issues stay."""
+    passes the checks, loaded for `build_date`, or left out; `kept_back` says which. The issues stay.
+    The channels' `checks` run last, over every disclosure (so `checks_only` reads them all when there are any); a
+    channel's own file with errors is kept back like a page (`kept_back`), its channel working without it."""
     settings = resolve_settings(kinds, kind_settings)
     content_path = Path(content_path)
     tree = scan(content_path)
@@ -93,7 +98,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
         source_dir = f"disclosures/{index_file}".rsplit("/", 1)[0]
         file_digests = {name: cache.checksum(tree, f"{source_dir}/{name}") for name in tree.under(source_dir)}
         key = cache.key(source_dir, file_digests)
-        loaded = cache.get(source_dir, key, build_date, with_disclosure=not checks_only)
+        loaded = cache.get(source_dir, key, build_date, with_disclosure=not checks_only or bool(checks))
         bundles[source_dir] = (*(loaded or (None, [])), file_digests, key)
         if loaded is None:
             unread.append(source_dir)
@@ -110,7 +115,8 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
                                                                 build_date, limits, show_drafts)
                 cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, asked)
                 issues += bundle_issues
-            done.append((source_dir, None if checks_only else disclosure, issues, cache.fresh.get(source_dir)))
+            done.append((source_dir, None if checks_only and not checks else disclosure, issues,
+                         cache.fresh.get(source_dir)))
         return done
 
     for done in share_out(unread, read):
@@ -134,6 +140,11 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     cache.save()
     site.cache_hits, site.cache_misses = cache.hits, cache.misses
     site.disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
+    for check in checks:
+        check_issues, site.checked[check.name] = check.check(site, tree, limits)
+        site.issues += check_issues
+        if versions is not None:
+            site.kept_back += [KeptBack(rel, None) for rel in sorted({i.file for i in check_issues if i.is_error})]
     return site
 
 

@@ -81,6 +81,17 @@ _CODES = [
     IssueCode("niem-yet-ngan-hon-ngay-doc-loa", "Thời gian niêm yết ngắn hơn số ngày đọc trên loa",
               "Văn bản đọc trên loa truyền thanh (loudspeaker) được đọc ít nhất 03 ngày liên tục trong thời gian niêm yết "
               "(broadcast_days trong CKX_KIND_SETTINGS); thời gian niêm yết phải dài ít nhất bằng số ngày đó."),
+    # The year's obligations (plugins/obligations, docs/nghia-vu.md)
+    IssueCode("nghia-vu-sap-den-han", "Sắp đến hạn công khai",
+              "Mỗi nghĩa vụ công khai có hạn (data/nghia-vu.yml); make validate nhắc những gì đến hạn trong 15 ngày "
+              "mà chưa có văn bản."),
+    IssueCode("nghia-vu-qua-han", "Quá hạn công khai", "Văn bản pháp luật yêu cầu công khai phải có trên trang trước hạn."),
+    IssueCode("nghia-vu-thieu-ngay", "Thiếu ngày để tính hạn công khai",
+              "Hạn công khai dự toán, quyết toán, kế hoạch sử dụng đất tính từ ngày quyết định, phê duyệt (decided) "
+              "hoặc ngày gửi đại biểu Hội đồng nhân dân (submitted)."),
+    IssueCode("nghia-vu-niem-yet-chua-dat", "Niêm yết chưa đủ ngày hoặc thiếu nơi niêm yết",
+              "Mỗi nghĩa vụ nêu thời gian niêm yết tối thiểu và các kênh phải có (trụ sở, nhà văn hóa thôn, loa "
+              "truyền thanh)."),
     IssueCode("niem-yet-truoc-ban-hanh", "Niêm yết trước ngày ban hành",
               "Văn bản chỉ được niêm yết từ ngày ban hành trở đi."),
     IssueCode("nam-thu-muc-khac-nam-ban-hanh", "Thư mục năm khác năm ban hành",

@@ -23,6 +23,8 @@ PROCEDURES = Kind(
                  "Bộ phận Một cửa và Cổng Dịch vụ công quốc gia"),
     default_posting_days=30,
     order=35,
+    reports_on=lambda disclosure: (disclosure.front["period"]["from"], disclosure.front["period"]["to"])
+    if disclosure.front.get("period") else None,
     issue_codes=("tthc-tiep-nhan-khong-khop", "tthc-giai-quyet-khong-khop", "tthc-dang-giai-quyet-khong-khop",
                  "tthc-thieu-thu-xin-loi", "tthc-ty-le-khong-khop", "thieu-khoa", "tong-khong-khop", "khoang-thoi-gian-nguoc", "gia-tri-khong-hop-le",
                  "so-khong-hop-le"),

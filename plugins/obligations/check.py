@@ -1,0 +1,115 @@
+"""The year's obligations over a loaded site: the rules (the project's and the commune's own), each year's
+findings, and what an officer must act on now, as warnings of `make validate` and of the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from plugins.disclosures.kinds import KINDS, KindRegistry
+from plugins.disclosures.model import Disclosure
+from plugins.issues import WARNING, Issue
+from plugins.obligations.assess import Facts, Finding, Status, YearReport, assess_year, reported_period, years_of
+from plugins.obligations.rules import LOCAL, NATIONAL, Rule, load_rules, merged, without_location
+from plugins.schedule.holidays import official_calendar
+from plugins.vietnamese.format import number
+
+NAME = "obligations"
+SOON_DAYS = 15  # `make validate` names what falls due within this many days
+LATE_DAYS = 365  # and what passed its deadline within this many days with nothing posted
+
+
+@dataclass(frozen=True)
+class Obligations:
+    """What the generator publishes: every year's report, newest first."""
+
+    rules: tuple[Rule, ...]
+    reports: tuple[YearReport, ...]
+    local_rules: bool  # the commune's own content/nghia-vu.yml was read (without errors)
+
+
+def check_obligations(site, tree, limits) -> tuple[list[Issue], Obligations | None]:
+    """A `SiteCheck` (plugins/disclosures/checks.py)."""
+    if site.commune is None or site.build_date is None:
+        return [], None
+    kinds, stages = _choices(KINDS)
+    rules, issues = load_rules(NATIONAL.read_text(encoding="utf-8"), "plugins/obligations/data/nghia-vu.yml",
+                               kinds, stages)
+    local_used = False
+    if tree.has(LOCAL):
+        text = tree.read_text(LOCAL, limits.yaml_bytes, issues)
+        if text is not None:
+            local, local_issues = load_rules(text, LOCAL, kinds, stages)
+            issues += local_issues
+            if not any(i.is_error for i in local_issues):  # a broken file is kept back whole: the national rules stand
+                rules, local_used = merged(rules, local), True
+    today = site.build_date
+    facts = [facts_of(d, KINDS) for d in site.disclosures if not d.draft]
+    villages = [v.slug for v in site.commune.villages]
+    calendar = official_calendar()
+    reports = tuple(assess_year(rules, facts, year, today, calendar, villages)
+                    for year in reversed(years_of(facts, today)))
+    issues += _act_now(reports, today, {f.url: f for f in facts})
+    return issues, Obligations(tuple(without_location(r) for r in rules), reports, local_used)
+
+
+def _choices(kinds: KindRegistry) -> tuple[dict[str, str], dict[str, str]]:
+    stages = {}
+    for kind in kinds:
+        spec = kind.front_keys.get("stage")
+        if spec is not None and getattr(spec, "choices", None):
+            stages |= dict(spec.choices)
+    return kinds.labels(), stages
+
+
+def facts_of(disclosure: Disclosure, kinds: KindRegistry) -> Facts:
+    kind = kinds.get(disclosure.kind)
+    own = (lambda: kind.reports_on(disclosure)) if kind is not None and kind.reports_on else None
+    posting = disclosure.posting
+    return Facts(
+        source_dir=disclosure.source_dir, url=disclosure.url, title=disclosure.title, kind=disclosure.kind,
+        stage=disclosure.front.get("stage"), period=reported_period(disclosure.title, disclosure.issued, own),
+        issued=disclosure.issued, posting=(posting.start, posting.end) if posting else None,
+        places=posting.places if posting else (),
+        events={"decided": disclosure.decided, "submitted": disclosure.front.get("submitted"),
+                "issued": disclosure.issued})
+
+
+def _act_now(reports: tuple[YearReport, ...], today: dt.date, facts: dict[str, Facts]) -> list[Issue]:
+    """What an officer can still act on: a deadline within SOON_DAYS, a deadline passed with nothing posted, a
+    date missing to work the deadline out, a posting not yet over that is too short or misses a channel."""
+    issues = []
+    for report in reports:
+        for finding in report.findings:
+            issue = _warning(report.year, finding, today, facts)
+            if issue is not None:
+                issues.append(issue)
+    return issues
+
+
+def _warning(year: int, finding: Finding, today: dt.date, facts: dict[str, Facts]) -> Issue | None:
+    first = facts.get(finding.met_by[0].url) if finding.met_by else None
+    file = f"{first.source_dir}/index.md" if first else f"nghia-vu/{year}"
+    page = f"Xem trang nghia-vu/{year}/."
+    if finding.status is Status.NOT_DUE and finding.due and not finding.met_by \
+            and (finding.due - today).days <= SOON_DAYS:
+        return Issue(code="nghia-vu-sap-den-han", file=file, severity=WARNING,
+                     message=f'"{finding.title}" đến hạn công khai ngày {finding.due:%d/%m/%Y} '
+                             f"(còn {number((finding.due - today).days)} ngày), chưa có văn bản.",
+                     hint=f"Tạo hồ sơ (make new) và niêm yết trước hạn. {page}")
+    if finding.status is Status.MISSING and finding.due and (today - finding.due).days <= LATE_DAYS:
+        return Issue(code="nghia-vu-qua-han", file=file, severity=WARNING,
+                     message=f'"{finding.title}" quá hạn công khai từ ngày {finding.due:%d/%m/%Y}, chưa có văn bản.',
+                     hint=f"Công khai ngay; trang nghĩa vụ ghi thiếu cho đến khi có văn bản. {page}")
+    if finding.status is Status.NO_DATE and first is not None:
+        return Issue(code="nghia-vu-thieu-ngay", file=file, severity=WARNING, key="decided",
+                     message=f'không tính được hạn công khai của "{finding.title}": {finding.notes[0]}',
+                     hint="Thêm khóa decided (ngày nghị quyết, quyết định) hoặc submitted (ngày gửi đại biểu Hội đồng "
+                          "nhân dân) theo ngày ghi trên văn bản; hoặc ghi nghị quyết kèm ngày trong legal_basis.")
+    if finding.status in (Status.SHORT, Status.NO_CHANNEL) and first is not None and first.posting \
+            and first.posting[1] >= today:
+        return Issue(code="nghia-vu-niem-yet-chua-dat", file=file, severity=WARNING, key="posting",
+                     message=f'"{finding.title}": {" ".join(n for n in finding.notes if not n.startswith("Công khai"))}',
+                     hint=f"Kéo dài thời gian niêm yết (to) hoặc thêm nơi niêm yết (places). {page}")
+    return None

@@ -1,0 +1,74 @@
+"""Pelican glue: `nghia-vu/` (the years), `nghia-vu/<năm>/` (the page, its print view and its open data) and
+`nghia-vu/han-cong-khai.ics` (the coming deadlines), each made again only when what it says changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jinja2 import FileSystemLoader
+from pelican.generators import Generator
+
+from plugins.disclosures.generator import CHECKED, OUTPUTS, write_bytes, write_page
+from plugins.obligations.assess import STATUS_LABELS, Status, YearReport
+from plugins.obligations.check import NAME, Obligations
+from plugins.obligations.export import PACKAGE_FILES, calendar_bytes, findings_json, package
+from plugins.obligations.rules import LEVELS
+
+TEMPLATES = Path(__file__).parent / "templates"
+SHEETS_TEMPLATES = Path(__file__).parent.parent / "sheets" / "templates"  # the document's head, shared
+FOLDER = "nghia-vu/"
+CALENDAR_FILE = "nghia-vu/han-cong-khai.ics"
+
+
+class ObligationsGenerator(Generator):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.env.loader.loaders += [FileSystemLoader(str(TEMPLATES)), FileSystemLoader(str(SHEETS_TEMPLATES))]
+
+    def generate_context(self) -> None:
+        self.obligations: Obligations | None = self.context.get(CHECKED, {}).get(NAME)
+        if self.obligations is not None and "ckx" in self.context:
+            self.context["ckx"]["obligations_url"] = FOLDER  # the home page's and the footer's link
+
+    def generate_output(self, writer) -> None:
+        obligations, outputs = self.obligations, self.context.get(OUTPUTS)
+        if obligations is None or outputs is None:
+            return
+        view = self.context["ckx"]
+        commune, today = view["commune"], view["today"]
+        shown = dict(labels=STATUS_LABELS, statuses=list(Status), levels=LEVELS)
+        write_page(self, writer, outputs, f"{FOLDER}index.html", "obligations_years",
+                   dict(page_url=FOLDER, reports=[_summary(r) for r in obligations.reports], **shown))
+        for report in obligations.reports:
+            folder = f"{FOLDER}{report.year}/"
+            values = dict(page_url=folder, report=report, local_rules=obligations.local_rules,
+                          years=[r.year for r in obligations.reports], **shown)
+            write_page(self, writer, outputs, f"{folder}index.html", "obligations", values)
+            write_page(self, writer, outputs, f"{folder}in/index.html", "obligations_sheet", values)
+            inputs = (report, commune)
+            write_bytes(outputs, self.output_path, f"{folder}nghia-vu.json", inputs,
+                        lambda report=report: findings_json(report, commune))
+            made: dict[str, bytes] = {}  # the package's files, worked out once and only when one is made
+
+            def package_file(file, report=report, folder=folder, made=made) -> bytes:
+                if not made:
+                    made.update(package(report, commune, folder, self._license()))
+                return made[file]
+
+            for file in PACKAGE_FILES:
+                write_bytes(outputs, self.output_path, f"{folder}{file}", (inputs, self._license()),
+                            lambda file=file, package_file=package_file: package_file(file))
+        coming = [(report.year, f) for report in obligations.reports for f in report.findings
+                  if f.due and f.status in (Status.NOT_DUE, Status.MISSING) and f.due >= today - dt.timedelta(days=30)]
+        write_bytes(outputs, self.output_path, CALENDAR_FILE, (coming, commune),
+                    lambda: calendar_bytes(coming, commune))
+
+    def _license(self) -> dict:
+        from plugins.disclosures.generator import BUILD_SETTINGS
+
+        return self.context[BUILD_SETTINGS].data_license
+
+
+def _summary(report: YearReport) -> dict:
+    return {"year": report.year, "counts": report.counts, "total": len(report.findings)}
