@@ -32,11 +32,11 @@ PAGES = ["", "dang-niem-yet/", "cong-khai/", "thon/", "thon/dong-ben/", "loai/th
          "cong-khai/2026/ra-soat-ho-ngheo-2026/", "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-tay/",
          "cong-khai/2025/ra-soat-ho-ngheo-2025/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/",
          "cong-khai/2026/ke-hoach-su-dung-dat-2026/thon-tay/", "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/",
-         "tim-kiem/", "nam/2026/"]
+         "tim-kiem/", "nam/2026/", "nghia-vu/", "nghia-vu/2026/"]
 # The printed sheets' views: A4 pages to print (Ctrl+P, make print), not phone pages; axe checks them too.
 SHEETS = ["cong-khai/2026/thuc-hien-ngan-sach-9-thang-2026/in/", "cong-khai/2026/ra-soat-ho-ngheo-2026/in/thon-tay/",
           "cong-khai/2026/lich-tiep-cong-dan-quy-4-2026/in/", "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/thon-tay/",
-          "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/bien-ban-niem-yet/"]
+          "cong-khai/2026/ke-hoach-su-dung-dat-2026/in/bien-ban-niem-yet/", "nghia-vu/2026/in/"]
 
 if not (Path(CHROMIUM).exists() and AXE.exists()):
     if os.environ.get("CKX_REQUIRE_BROWSER"):
@@ -530,7 +530,7 @@ def test_a_communes_own_search_works_inside_the_portal(phone, province_url):
     assert hrefs and all(h.startswith("/xa-hoa-an/") for h in hrefs)
 
 
-PORTAL_PAGES = ["", "dang-niem-yet/", "so-lieu/", "du-lieu/", "tim-kiem/"]
+PORTAL_PAGES = ["", "dang-niem-yet/", "so-lieu/", "du-lieu/", "tim-kiem/", "nghia-vu/", "nghia-vu/theo-thieu/"]
 
 
 @pytest.mark.parametrize("width", [360, 1200])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from plugins.obligations.rules import CHANNELS, EVENTS, PERIODS, Days, Rule
@@ -95,7 +95,8 @@ class Finding:
     basis: str
     level: str
     late_days: int = 0
-    since: dt.date | None = None  # the day this finding last changed: the day after a deadline, a posting's start
+    since: dt.date | None = None
+    each: bool = False  # one of a rule's findings for each disclosure (a posting minimum), not of the year  # the day this finding last changed: the day after a deadline, a posting's start
 
     @property
     def label(self) -> str:
@@ -233,7 +234,7 @@ def _each(rule: Rule, facts: Facts, today: dt.date, calendar: Calendar, villages
     requirement = ", ".join(p for p in (f"niêm yết ít nhất {rule.min_posting.text}" if rule.min_posting else "",
                                         _channels_text(rule.channels)) if p)
     since = facts.disclosed if facts.disclosed <= today else None
-    return _finding(rule, facts.title, notes, None, requirement, [facts], 0, since)
+    return replace(_finding(rule, facts.title, notes, None, requirement, [facts], 0, since), each=True)
 
 
 def _finding(rule: Rule, title: str, notes: list[tuple[Status, str]], due, requirement: str, met: list[Facts],

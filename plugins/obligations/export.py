@@ -59,7 +59,8 @@ def findings_json(report: YearReport, commune) -> bytes:
         "commune": {"name": commune.full_name, "code": commune.code},
         "counts": dict(report.counts),
         "findings": [{
-            "rule": f.rule, "title": f.title, "status": f.status.value, "label": f.label,
+            "rule": f.rule, "obligation": f.obligation, "each": f.each,
+            "title": f.title, "status": f.status.value, "label": f.label,
             "due": f.due.isoformat() if f.due else None, "late_days": f.late_days, "notes": list(f.notes),
             "level": f.level, "basis": f.basis,
             "disclosures": [{"title": m.title, "page": m.url, "disclosed": m.disclosed.isoformat()} for m in f.met_by],
@@ -78,7 +79,7 @@ def calendar_bytes(coming: list[tuple[int, Finding]], commune) -> bytes:
     site_url = f"{commune.site_url.rstrip('/')}/" if commune.site_url else ""
     for year, finding in sorted(coming, key=lambda pair: (pair[1].due, pair[1].title)):
         event = icalendar.Event()
-        event.add("uid", f"{finding.rule}-{finding.due.isoformat()}-{commune.code}@han-cong-khai")
+        event.add("uid", f"{finding.rule}-{finding.due:%Y%m%d}@xa-{commune.code}.han-cong-khai")
         event.add("dtstamp", dt.datetime.combine(dt.date(year, 1, 1), dt.time(0, 0), tzinfo=dt.UTC))
         event.add("dtstart", finding.due)
         event.add("dtend", finding.due + dt.timedelta(days=1))

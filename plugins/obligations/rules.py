@@ -128,7 +128,7 @@ DAYS = Record(fields={"days": Parsed(parser=_count, expected="một số ngày")
                       "working_days": Parsed(parser=_count, expected="một số ngày làm việc")})
 RULE = Record(fields={
     "id": Text(required=True),
-    "title": Text(required=True),
+    "title": Text(),  # required unless the rule only switches one off
     "off": Flag(),
     "every": Text(choices=EVERY),
     "kinds": ListOf(),
@@ -179,15 +179,16 @@ def load_rules(text: str, file: str, kinds: Mapping[str, str], stages: Mapping[s
         path = ("rules", index)
         values = RULE.read(raw, path, checker)
         if isinstance(values, dict):
-            rule = _rule(values, path, checker, kinds, stages, seen)
+            rule = _rule(values, raw, path, checker, kinds, stages, seen)
             if rule is not None:
                 rules.append(rule)
     return rules, checker.issues
 
 
-def _rule(values: dict, path: tuple, checker: Checker, kinds: Mapping[str, str], stages: Mapping[str, str] | None,
+def _rule(values: dict, raw: dict, path: tuple, checker: Checker, kinds: Mapping[str, str], stages: Mapping[str, str] | None,
           seen: set[str]) -> Rule | None:
-    """One rule, or None when it cannot be used (its problems reported) or only switches a rule off."""
+    """One rule, or None when it cannot be used (its problems reported) or only switches a rule off. `raw` is
+    the rule as written: a value written but refused has its own message, never a second one saying it is missing."""
     rule_id = values.get("id")
     if rule_id is None:
         return None
@@ -217,24 +218,25 @@ def _rule(values: dict, path: tuple, checker: Checker, kinds: Mapping[str, str],
     due = values.get("due") or {}
     within = _days(due, (*path, "due"), checker)
     min_posting = _days(values.get("min_posting") or {}, (*path, "min_posting"), checker)
-    for key in ("every", "basis", "status"):
-        if values.get(key) is None:
+    written_due = raw.get("due") if isinstance(raw.get("due"), dict) else {}
+    for key in ("title", "every", "basis", "status"):
+        if values.get(key) is None and key not in raw:
             checker.report("thieu-khoa", (*path, key), f'quy tắc "{rule_id}" thiếu khóa "{key}".',
-                           "Mỗi quy tắc ghi every (year, periods hoặc disclosure), basis (điều khoản) và status "
+                           "Mỗi quy tắc ghi title, every (year, periods hoặc disclosure), basis (điều khoản) và status "
                            "(verified, secondary hoặc unverified).")
-    if not values.get("kinds") and not values.get("fallback"):
+    if "kinds" not in raw and not values.get("fallback"):
         checker.report("thieu-khoa", (*path, "kinds"), f'quy tắc "{rule_id}" không nói áp dụng cho loại công khai nào.',
                        "Thêm kinds: [budget] (hoặc fallback: true cho quy tắc áp dụng mọi loại).")
     if every == "periods" and not values.get("periods"):
         checker.report("thieu-khoa", (*path, "periods"), f'quy tắc "{rule_id}" theo kỳ nhưng không nêu kỳ nào.',
                        "Thêm periods: [q1, h1, 9m] (quý I, 6 tháng, 9 tháng) hoặc [q1, q2, q3, q4].")
-    if every in ("year", "periods") and not (due.get("after") or due.get("on")):
+    if every in ("year", "periods") and not (written_due.get("after") or written_due.get("on")):
         checker.report("thieu-khoa", (*path, "due"), f'quy tắc "{rule_id}" không có hạn công khai.',
                        'Thêm due: {after: decided, days: 30} (30 ngày sau ngày quyết định) hoặc due: {on: "14/12"}.')
-    if due.get("after") and within is None:
+    if due.get("after") and within is None and not (written_due.get("days") or written_due.get("working_days")):
         checker.report("thieu-khoa", (*path, "due", "days"), f'quy tắc "{rule_id}" không nói bao nhiêu ngày sau '
                        f"{EVENTS[due['after']]}.", "Thêm days: 15 hoặc working_days: 5 trong due.")
-    if every == "disclosure" and min_posting is None and not values.get("channels"):
+    if every == "disclosure" and "min_posting" not in raw and "channels" not in raw:
         checker.report("thieu-khoa", (*path, "min_posting"), f'quy tắc "{rule_id}" không đòi hỏi gì ở từng văn bản.',
                        "Thêm min_posting: {days: 30} hoặc channels: [loudspeaker].")
     if len(checker.issues) > problems and any(i.is_error for i in checker.issues[problems:]):

@@ -31,7 +31,7 @@ from plugins.disclosures.files import DEFAULT_LIMITS
 from plugins.disclosures.last_good import GitVersions
 from plugins.disclosures.report import JSON_FILE
 from plugins.issues import format_issues
-from plugins.province.portal import CommuneSite, catalogue, portal
+from plugins.province.portal import ORDERS, CommuneSite, catalogue, portal
 from plugins.vietnamese.format import FILTERS, short_date
 from plugins.vietnamese.text import slugify
 
@@ -229,6 +229,12 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(environment.get_template(template).render(
                 portal=view, SITEURL=base_url, page_url=name.removesuffix("index.html")), encoding="utf-8")
+        for order in ORDERS:  # one page per order of the obligations table: sorted without a script
+            target = staging / "nghia-vu" / order / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(environment.get_template("portal_obligations.html").render(
+                portal=view, SITEURL=base_url, page_url=f"nghia-vu/{order}", order=order, orders=ORDERS),
+                encoding="utf-8")
         (staging / "du-lieu" / "danh-muc.json").write_text(
             json.dumps(catalogue(view), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         for name in ("css/main.css", "js/tim-kiem.js", "favicon.svg"):

@@ -48,6 +48,45 @@ class FigureRow:
 
 
 @dataclass
+class ObligationRow:
+    commune: CommuneSite
+    counts: Mapping[str, int]  # status -> findings (plugins/obligations: dat, thieu, tre-han, ...)
+    cells: Mapping[str, tuple[str, str]]  # obligation of the year -> (status, label)
+    total: int
+
+    @property
+    def met_share(self) -> float:
+        return self.counts.get("dat", 0) / self.total if self.total else 0.0
+
+
+@dataclass
+class ObligationTable:
+    """Every commune against every obligation of the year, read from each commune's `nghia-vu/<năm>/nghia-vu.json`."""
+
+    year: int
+    columns: list[str]  # the year's dated obligations, as the communes' pages name them
+    rows: list[ObligationRow]  # communes by name; `ordered` gives the other orders
+    statuses: list[tuple[str, str]]  # (status, label), worst first
+
+    def ordered(self, order: str) -> list[ObligationRow]:
+        return sorted(self.rows, key=ORDERS[order][1]) if ORDERS[order][1] else self.rows
+
+
+# The portal's orders of the table, each a page of its own (no script): folder under nghia-vu/ -> (words, key).
+ORDERS = {
+    "": ("theo tên", None),
+    "theo-thieu/": ("thiếu nhiều nhất", lambda r: (-r.counts.get("thieu", 0), -r.counts.get("tre-han", 0),
+                                                  sort_name(r.commune.name))),
+    "theo-tre-han/": ("trễ hạn nhiều nhất", lambda r: (-r.counts.get("tre-han", 0), -r.counts.get("thieu", 0),
+                                                      sort_name(r.commune.name))),
+    "theo-ty-le-dat/": ("tỷ lệ đạt thấp nhất", lambda r: (r.met_share, sort_name(r.commune.name))),
+}
+OBLIGATION_STATUSES = [("thieu", "Thiếu"), ("tre-han", "Trễ hạn"), ("chua-du-ngay", "Niêm yết chưa đủ ngày"),
+                       ("thieu-kenh", "Thiếu kênh"), ("chua-ro-han", "Chưa tính được hạn"),
+                       ("chua-den-han", "Chưa đến hạn"), ("dat", "Đạt")]
+
+
+@dataclass
 class Portal:
     title: str
     province: str
@@ -55,6 +94,7 @@ class Portal:
     communes: list[CommuneSite]
     posted: list[tuple[CommuneSite, Mapping[str, Any]]] = field(default_factory=list)  # soonest end first
     figures: list[FigureRow] = field(default_factory=list)
+    obligations: ObligationTable | None = None
 
     @property
     def unit(self) -> str:
@@ -98,7 +138,34 @@ def portal(communes: list[CommuneSite], today: dt.date, read_file: Callable[[str
                     province, today, communes, posted)
     if read_file is not None:
         result.figures = budget_rows(communes, read_file)
+        result.obligations = obligation_table(communes, today.year, read_file)
     return result
+
+
+def obligation_table(communes: list[CommuneSite], year: int, read_file: Callable[[str], str]) -> ObligationTable:
+    """One row per commune that publishes its obligations of `year`; the columns are the dated obligations any
+    of them lists, in the order of the first that lists it (a commune's own rules add columns)."""
+    import json
+
+    columns: dict[str, None] = {}
+    rows = []
+    for commune in communes:
+        try:
+            document = json.loads(read_file(f"{commune.slug}/nghia-vu/{year}/nghia-vu.json"))
+            findings = list(document["findings"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        counts: Counter[str] = Counter()
+        cells = {}
+        for finding in findings:
+            if not isinstance(finding, Mapping) or not isinstance(finding.get("status"), str):
+                continue
+            counts[finding["status"]] += 1
+            if not finding.get("each"):
+                columns.setdefault(str(finding.get("title")), None)
+                cells[str(finding.get("title"))] = (finding["status"], str(finding.get("label", "")))
+        rows.append(ObligationRow(commune, dict(counts), cells, sum(counts.values())))
+    return ObligationTable(year, list(columns), rows, OBLIGATION_STATUSES)
 
 
 def budget_rows(communes: list[CommuneSite], read_file: Callable[[str], str]) -> list[FigureRow]:
