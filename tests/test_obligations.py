@@ -302,3 +302,13 @@ def test_the_year_page_is_remade_only_when_what_it_says_changes(year_site, tmp_p
     assert build(content, output, build_date="2027-01-16").returncode == 0
     assert page.stat().st_ino != first  # the fourth quarter's deadline passed
     assert "Quá hạn 15/01/2027" in page.read_text(encoding="utf-8")
+
+
+def test_the_print_view_is_the_committees_report_with_every_obligation(year_site):
+    _content, output = year_site
+    sheet = soup(output / "nghia-vu" / "2026" / "in" / "index.html")
+    assert [p.get_text() for p in sheet.select(".ckx-sheet__issuer-line")] == ["ỦY BAN NHÂN DÂN", "XÃ HÒA AN"]
+    assert sheet.select_one(".ckx-sheet__type").get_text() == "BÁO CÁO"
+    page = soup(output / "nghia-vu" / "2026" / "index.html")
+    assert len(sheet.select("tbody tr")) == len(page.select(".ckx-obligations__item"))
+    assert not sheet.find("script")

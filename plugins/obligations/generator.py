@@ -45,7 +45,8 @@ class ObligationsGenerator(Generator):
             values = dict(page_url=folder, report=report, local_rules=obligations.local_rules,
                           years=[r.year for r in obligations.reports], **shown)
             write_page(self, writer, outputs, f"{folder}index.html", "obligations", values)
-            write_page(self, writer, outputs, f"{folder}in/index.html", "obligations_sheet", values)
+            write_page(self, writer, outputs, f"{folder}in/index.html", "obligations_sheet",
+                       dict(values, sheet=_sheet_head(commune)))
             inputs = (report, commune)
             write_bytes(outputs, self.output_path, f"{folder}nghia-vu.json", inputs,
                         lambda report=report: findings_json(report, commune))
@@ -68,6 +69,13 @@ class ObligationsGenerator(Generator):
         from plugins.disclosures.generator import BUILD_SETTINGS
 
         return self.context[BUILD_SETTINGS].data_license
+
+
+def _sheet_head(commune) -> dict:
+    """The Ủy ban's report head: the same lines as every printed sheet's."""
+    from plugins.sheets.document import MOTTO, NATIONAL_TITLE, issuer_lines
+
+    return {"issuer_lines": issuer_lines(commune.people_committee), "national_title": NATIONAL_TITLE, "motto": MOTTO}
 
 
 def _summary(report: YearReport) -> dict:
