@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
-from plugins.disclosures.generator import CHECKED, OUTPUTS, write_bytes, write_page
+from plugins.disclosures.generator import BUILD_SETTINGS, CHECKED, OUTPUTS, write_bytes, write_page
 from plugins.obligations.assess import STATUS_LABELS, Status, YearReport
 from plugins.obligations.check import NAME, Obligations
 from plugins.obligations.export import PACKAGE_FILES, calendar_bytes, findings_json, package
@@ -66,8 +66,6 @@ class ObligationsGenerator(Generator):
                     lambda: calendar_bytes(coming, commune))
 
     def _license(self) -> dict:
-        from plugins.disclosures.generator import BUILD_SETTINGS
-
         return self.context[BUILD_SETTINGS].data_license
 
 
