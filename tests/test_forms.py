@@ -33,6 +33,12 @@ def built(site, tmp_path, build_date):
     return output, result.stderr
 
 
+def form_problems(printed: str) -> list[str]:
+    """The errors and warnings a build printed about the content, but the year's obligations (these small
+    sites meet few of them: each missing one is a warning by design, docs/nghia-vu.md)."""
+    return [line for line in printed.splitlines() if ("LỖI" in line or "CẢNH BÁO" in line) and "[nghia-vu-" not in line]
+
+
 def read_layout(tmp_path, layout, shape, schema=BUDGET_TABLE):
     if shape == "xlsx":
         path = write_xlsx(tmp_path / "bieu.xlsx", {"Thu": layout})
@@ -428,7 +434,7 @@ def test_poverty_list_with_marks_village_headings_and_a_repeated_header(tmp_path
 
     site = poverty_site(tmp_path, shape)
     output, printed = built(site, tmp_path, "2026-11-25")
-    assert "LỖI" not in printed and "CẢNH BÁO" not in printed, printed
+    assert form_problems(printed) == [], printed
     assert "dòng 13 là dòng tiêu đề lặp lại" in printed and "dòng 14 là dòng tiêu đề lặp lại" in printed
     page = output / "cong-khai/2026/ho-ngheo/index.html"
     text = soup(page).get_text(" ")
@@ -491,7 +497,7 @@ def test_the_month_table_of_reception_days_holds_a_morning_and_an_afternoon(tmp_
     folder = schedule_site(tmp_path, f"tables:\n  - file: lich.{shape}\n")
     write_form(folder, "lich", reception_month_table(), shape)
     output, printed = built(folder.parents[2], tmp_path, "2026-11-25")
-    assert "LỖI" not in printed and "CẢNH BÁO" not in printed, printed
+    assert form_problems(printed) == [], printed
     page = soup(output / "cong-khai/2026/lich-thang-12/index.html")
     when = [" ".join(h.get_text(" ", strip=True).split()) for h in page.select(".ckx-sessions__when")]
     assert when == ["Thứ Năm, 03/12/2026 , 07:30–11:30", "Thứ Năm, 03/12/2026 , 13:00–17:00",
