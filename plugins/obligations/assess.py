@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from plugins.disclosures.bundle import BOARD_PLACES
 from plugins.obligations.rules import CHANNELS, EVENTS, PERIODS, Days, Rule
 from plugins.schedule.holidays import Calendar
 from plugins.vietnamese.format import number
 from plugins.vietnamese.periods import period_in_title, year_in_title
 from plugins.vietnamese.text import fold
 
-BOARD_PLACES = ("commune-hq", "all-villages", "website", "loudspeaker")
 MAX_YEARS = 30  # year pages of a commune: its content's first year to this one, at most this many
 
 
@@ -95,8 +95,8 @@ class Finding:
     basis: str
     level: str
     late_days: int = 0
-    since: dt.date | None = None
-    each: bool = False  # one of a rule's findings for each disclosure (a posting minimum), not of the year  # the day this finding last changed: the day after a deadline, a posting's start
+    since: dt.date | None = None  # the day this finding last changed: the day after a deadline, a posting's start
+    each: bool = False  # one of a rule's findings for each disclosure (a posting minimum), not of the year
 
     @property
     def label(self) -> str:
@@ -324,13 +324,11 @@ def _channels_text(channels: tuple[str, ...]) -> str:
     return f"qua {', '.join(shown)}" if shown else ""
 
 
-def reported_period(title: str, issued: dt.date, own: Callable[[], tuple[dt.date, dt.date] | None] | None = None
-                    ) -> tuple[dt.date, dt.date]:
-    """What a disclosure reports on: what its kind says (`Kind.reports_on`), else the period its title names,
-    else the year its title names, else its issue year."""
-    found = own() if own else None
-    if found:
-        return found
+def reported_period(title: str, issued: dt.date, own: tuple[dt.date, dt.date] | None = None) -> tuple[dt.date, dt.date]:
+    """What a disclosure reports on: `own`, what its kind says (`Kind.reports_on`), else the period its title
+    names, else the year its title names, else its issue year."""
+    if own:
+        return own
     named = period_in_title(title)
     if named:
         return named

@@ -65,7 +65,7 @@ def _choices(kinds: KindRegistry) -> tuple[dict[str, str], dict[str, str]]:
 
 def facts_of(disclosure: Disclosure, kinds: KindRegistry) -> Facts:
     kind = kinds.get(disclosure.kind)
-    own = (lambda: kind.reports_on(disclosure)) if kind is not None and kind.reports_on else None
+    own = kind.reports_on(disclosure) if kind is not None and kind.reports_on else None
     posting = disclosure.posting
     return Facts(
         source_dir=disclosure.source_dir, url=disclosure.url, title=disclosure.title, kind=disclosure.kind,
