@@ -298,13 +298,7 @@ def _due(rule: Rule, period: tuple[dt.date, dt.date], year: int, first: Facts | 
 
 
 def _add(day: dt.date, days: Days, calendar: Calendar) -> dt.date:
-    if not days.working:
-        return day + dt.timedelta(days=days.count)
-    left = days.count
-    while left:
-        day += dt.timedelta(days=1)
-        left -= calendar.is_working_day(day)
-    return day
+    return calendar.add_working_days(day, days.count) if days.working else day + dt.timedelta(days=days.count)
 
 
 def _day_of(year: int, month_day: tuple[int, int]) -> dt.date:

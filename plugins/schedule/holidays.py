@@ -28,6 +28,13 @@ class Calendar:
             day += dt.timedelta(days=1)
         return day
 
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        """The `count`-th working day after `day` ("05 ngày làm việc kể từ ngày ...")."""
+        while count:
+            day += dt.timedelta(days=1)
+            count -= self.is_working_day(day)
+        return day
+
     def working_days_before(self, start: dt.date, end: dt.date) -> int:
         """Working days from `start` (included) to `end` (excluded)."""
         return sum(1 for n in range((end - start).days) if self.is_working_day(start + dt.timedelta(days=n)))
