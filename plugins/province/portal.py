@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from plugins.obligations.assess import STATUS_LABELS, Status
 from plugins.province.figures import Execution, budget_execution
 from plugins.vietnamese.text import fold
 
@@ -81,9 +82,8 @@ ORDERS = {
                                                       sort_name(r.commune.name))),
     "theo-ty-le-dat/": ("tỷ lệ đạt thấp nhất", lambda r: (r.met_share, sort_name(r.commune.name))),
 }
-OBLIGATION_STATUSES = [("thieu", "Thiếu"), ("tre-han", "Trễ hạn"), ("chua-du-ngay", "Niêm yết chưa đủ ngày"),
-                       ("thieu-kenh", "Thiếu kênh"), ("chua-ro-han", "Chưa tính được hạn"),
-                       ("chua-den-han", "Chưa đến hạn"), ("dat", "Đạt")]
+# The communes' statuses and their words, worst first, as their own pages write them.
+OBLIGATION_STATUSES = [(status.value, STATUS_LABELS[status]) for status in Status]
 
 
 @dataclass
