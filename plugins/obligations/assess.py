@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from plugins.disclosures.bundle import BOARD_PLACES
@@ -140,32 +140,40 @@ def years_of(disclosures: Iterable[Facts], today: dt.date) -> list[int]:
 def assess_year(rules: list[Rule], disclosures: list[Facts], year: int, today: dt.date, calendar: Calendar,
                 villages: Iterable[str] = ()) -> YearReport:
     """Every obligation of `year` as it stands on `today`."""
+    return assess_years(rules, disclosures, [year], today, calendar, villages)[0]
+
+
+def assess_years(rules: list[Rule], disclosures: list[Facts], years: Iterable[int], today: dt.date,
+                 calendar: Calendar, villages: Iterable[str] = ()) -> list[YearReport]:
+    """Every obligation of each of `years`. Each rule is matched against the disclosures once, whatever the
+    number of years: a build and `make validate` run this over every disclosure."""
     villages = frozenset(villages)
-    findings: list[Finding] = []
-    with_minimum = {f.source_dir for rule in rules if rule.min_posting and not rule.fallback
-                    for f in disclosures if _matches(rule, f)}
-    for rule in rules:
-        if rule.every == "disclosure":
-            for facts in sorted(disclosures, key=lambda f: (f.disclosed, f.source_dir)):
-                if facts.disclosed.year != year or not _matches(rule, facts):
-                    continue
-                if rule.fallback and (facts.source_dir in with_minimum or facts.posting is None):
-                    continue
-                if rule.since and facts.disclosed < rule.since:
-                    continue
-                findings.append(_each(rule, facts, today, calendar, villages))
-        else:
+    ordered = sorted(disclosures, key=lambda f: (f.disclosed, f.source_dir))  # the first to meet one counts
+    matched = {rule.id: [f for f in ordered if _matches(rule, f)] for rule in rules}
+    with_minimum = {f.source_dir for rule in rules if rule.min_posting and not rule.fallback for f in matched[rule.id]}
+    reports = []
+    for year in years:
+        findings: list[Finding] = []
+        for rule in rules:
+            if rule.every == "disclosure":
+                for facts in matched[rule.id]:
+                    if facts.disclosed.year != year or (rule.since and facts.disclosed < rule.since):
+                        continue
+                    if rule.fallback and (facts.source_dir in with_minimum or facts.posting is None):
+                        continue
+                    findings.append(_each(rule, facts, today, calendar, villages))
+                continue
             subject = year + rule.year_offset
             for span in rule.periods if rule.every == "periods" else ("year",):
                 _words, (m1, d1), (m2, d2) = PERIODS[span]
                 period = (dt.date(subject, m1, d1), dt.date(subject, m2, d2))
-                met = sorted((f for f in disclosures if _matches(rule, f) and _reports_on(f, period, rule.every)),
-                             key=lambda f: (f.disclosed, f.source_dir))
+                met = [f for f in matched[rule.id] if _reports_on(f, period, rule.every)]
                 finding = _periodic(rule, span, period, year, met, today, calendar, villages)
                 if finding is not None:
                     findings.append(finding)
-    counts = Counter(f.status.value for f in findings)
-    return YearReport(year, tuple(findings), {s.value: counts.get(s.value, 0) for s in Status})
+        counts = Counter(f.status.value for f in findings)
+        reports.append(YearReport(year, tuple(findings), {s.value: counts.get(s.value, 0) for s in Status}))
+    return reports
 
 
 def _matches(rule: Rule, facts: Facts) -> bool:
@@ -234,17 +242,17 @@ def _each(rule: Rule, facts: Facts, today: dt.date, calendar: Calendar, villages
     requirement = ", ".join(p for p in (f"niêm yết ít nhất {rule.min_posting.text}" if rule.min_posting else "",
                                         _channels_text(rule.channels)) if p)
     since = facts.disclosed if facts.disclosed <= today else None
-    return replace(_finding(rule, facts.title, notes, None, requirement, [facts], 0, since), each=True)
+    return _finding(rule, facts.title, notes, None, requirement, [facts], 0, since, each=True)
 
 
 def _finding(rule: Rule, title: str, notes: list[tuple[Status, str]], due, requirement: str, met: list[Facts],
-             late: int, since) -> Finding:
+             late: int, since, each: bool = False) -> Finding:
     notes.sort(key=lambda pair: SEVERITY.index(pair[0]))
     status = notes[0][0]
     if status is Status.NOT_DUE and len(notes) > 1 and notes[1][0] in (Status.SHORT, Status.NO_CHANNEL):
         status = notes[1][0]  # a posting planned too short is already wrong
     return Finding(rule.id, rule.heading, title, status, tuple(text for _s, text in notes), due, requirement,
-                   tuple(Met(f.title, f.url, f.disclosed) for f in met), rule.basis, rule.level, late, since)
+                   tuple(Met(f.title, f.url, f.disclosed) for f in met), rule.basis, rule.level, late, since, each)
 
 
 def _posting_notes(rule: Rule, facts: Facts, calendar: Calendar, villages: frozenset[str]) -> list[tuple[Status, str]]:

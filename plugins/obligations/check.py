@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from plugins.disclosures.kinds import KINDS, KindRegistry
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
-from plugins.obligations.assess import Facts, Finding, Status, YearReport, assess_year, reported_period, years_of
+from plugins.obligations.assess import Facts, Finding, Status, YearReport, assess_years, reported_period, years_of
 from plugins.obligations.rules import LOCAL, NATIONAL, Rule, load_rules, merged, without_location
 from plugins.schedule.holidays import official_calendar
 from plugins.vietnamese.format import number
@@ -48,8 +48,7 @@ def check_obligations(site, tree, limits) -> tuple[list[Issue], Obligations | No
     facts = [facts_of(d, KINDS) for d in site.disclosures if not d.draft]
     villages = [v.slug for v in site.commune.villages]
     calendar = official_calendar()
-    reports = tuple(assess_year(rules, facts, year, today, calendar, villages)
-                    for year in reversed(years_of(facts, today)))
+    reports = tuple(assess_years(rules, facts, reversed(years_of(facts, today)), today, calendar, villages))
     issues += _act_now(reports, today, {f.url: f for f in facts})
     return issues, Obligations(tuple(without_location(r) for r in rules), reports, local_used)
 

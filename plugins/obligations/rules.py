@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from plugins.disclosures.schema import Checker, Flag, ListOf, Parsed, Record, Text
@@ -96,7 +97,7 @@ class Rule:
     file: str = ""
     line: int = 0
 
-    @property
+    @cached_property
     def heading(self) -> str:
         """The obligation without its year or period: what the page groups a rule's findings under."""
         return " ".join(word for word in self.title.replace("năm {nam}", "").split() if word not in ("{ky}", "{nam}"))
