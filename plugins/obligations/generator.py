@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 
 from jinja2 import FileSystemLoader
@@ -14,6 +15,7 @@ from plugins.obligations.assess import STATUS_LABELS, Status, YearReport
 from plugins.obligations.check import NAME, Obligations
 from plugins.obligations.export import PACKAGE_FILES, calendar_bytes, findings_json, package
 from plugins.obligations.rules import LEVELS
+from plugins.sheets.document import MOTTO, NATIONAL_TITLE, issuer_lines
 
 TEMPLATES = Path(__file__).parent / "templates"
 SHEETS_TEMPLATES = Path(__file__).parent.parent / "sheets" / "templates"  # the document's head, shared
@@ -37,6 +39,7 @@ class ObligationsGenerator(Generator):
             return
         view = self.context["ckx"]
         commune, today = view["commune"], view["today"]
+        license_ = self.context[BUILD_SETTINGS].data_license
         shown = dict(labels=STATUS_LABELS, statuses=list(Status), levels=LEVELS)
         write_page(self, writer, outputs, f"{FOLDER}index.html", "obligations_years",
                    dict(page_url=FOLDER, reports=[_summary(r) for r in obligations.reports], **shown))
@@ -50,29 +53,19 @@ class ObligationsGenerator(Generator):
             inputs = (report, commune)
             write_bytes(outputs, self.output_path, f"{folder}nghia-vu.json", inputs,
                         lambda report=report: findings_json(report, commune))
-            made: dict[str, bytes] = {}  # the package's files, worked out once and only when one is made
-
-            def package_file(file, report=report, folder=folder, made=made) -> bytes:
-                if not made:
-                    made.update(package(report, commune, folder, self._license()))
-                return made[file]
-
+            # the package's files, worked out once, and only when one of them is made again
+            files = cache(lambda report=report, folder=folder: package(report, commune, folder, license_))
             for file in PACKAGE_FILES:
-                write_bytes(outputs, self.output_path, f"{folder}{file}", (inputs, self._license()),
-                            lambda file=file, package_file=package_file: package_file(file))
+                write_bytes(outputs, self.output_path, f"{folder}{file}", (inputs, license_),
+                            lambda file=file, files=files: files()[file])
         coming = [(report.year, f) for report in obligations.reports for f in report.findings
                   if f.due and f.status in (Status.NOT_DUE, Status.MISSING) and f.due >= today - dt.timedelta(days=30)]
         write_bytes(outputs, self.output_path, CALENDAR_FILE, (coming, commune),
                     lambda: calendar_bytes(coming, commune))
 
-    def _license(self) -> dict:
-        return self.context[BUILD_SETTINGS].data_license
-
 
 def _sheet_head(commune) -> dict:
     """The Ủy ban's report head: the same lines as every printed sheet's."""
-    from plugins.sheets.document import MOTTO, NATIONAL_TITLE, issuer_lines
-
     return {"issuer_lines": issuer_lines(commune.people_committee), "national_title": NATIONAL_TITLE, "motto": MOTTO}
 
 
