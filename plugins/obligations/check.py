@@ -11,7 +11,7 @@ from plugins.disclosures.kinds import KINDS, KindRegistry
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
 from plugins.obligations.assess import Facts, Finding, Status, YearReport, assess_years, reported_period, years_of
-from plugins.obligations.rules import LOCAL, NATIONAL, Rule, load_rules, merged, without_location
+from plugins.obligations.rules import LOCAL, NATIONAL, load_rules, merged
 from plugins.schedule.holidays import official_calendar
 from plugins.vietnamese.format import number
 
@@ -24,7 +24,6 @@ LATE_DAYS = 365  # and what passed its deadline within this many days with nothi
 class Obligations:
     """What the generator publishes: every year's report, newest first."""
 
-    rules: tuple[Rule, ...]
     reports: tuple[YearReport, ...]
     local_rules: bool  # the commune's own content/nghia-vu.yml was read (without errors)
 
@@ -50,7 +49,7 @@ def check_obligations(site, tree, limits) -> tuple[list[Issue], Obligations | No
     calendar = official_calendar()
     reports = tuple(assess_years(rules, facts, reversed(years_of(facts, today)), today, calendar, villages))
     issues += _act_now(reports, today, {f.url: f for f in facts})
-    return issues, Obligations(tuple(without_location(r) for r in rules), reports, local_used)
+    return issues, Obligations(reports, local_used)
 
 
 def _choices(kinds: KindRegistry) -> tuple[dict[str, str], dict[str, str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -94,8 +94,6 @@ class Rule:
     fallback: bool = False  # applies only to what no other per-disclosure rule with a posting minimum covers
     source: str = ""  # where the article was read
     since: dt.date | None = None  # first day the rule is in force
-    file: str = ""
-    line: int = 0
 
     @cached_property
     def heading(self) -> str:
@@ -202,9 +200,8 @@ def _rule(values: dict, raw: dict, path: tuple, checker: Checker, kinds: Mapping
                        "Mỗi quy tắc một mã riêng.")
         return None
     seen.add(rule_id)
-    line = checker.document.line(path)
     if values.get("off"):
-        return Rule(rule_id, values.get("title") or rule_id, "off", "", "unverified", file=checker.file, line=line)
+        return Rule(rule_id, values.get("title") or rule_id, "off", "", "unverified")
     problems = len(checker.issues)
     for key in ("kinds", "except_kinds"):
         for position, kind in enumerate(values.get(key) or []):
@@ -249,7 +246,7 @@ def _rule(values: dict, raw: dict, path: tuple, checker: Checker, kinds: Mapping
         periods=tuple(values.get("periods") or ()), year_offset=YEARS[values.get("year") or "this"],
         after=due.get("after"), within=within, on=due.get("on"), latest=values.get("latest"),
         min_posting=min_posting, channels=tuple(values.get("channels") or ()), fallback=bool(values.get("fallback")),
-        source=values.get("source") or "", since=values.get("since"), file=checker.file, line=line)
+        source=values.get("source") or "", since=values.get("since"))
 
 
 def _days(values: dict, path: tuple, checker: Checker) -> Days | None:
@@ -272,7 +269,3 @@ def merged(national: list[Rule], local: list[Rule]) -> list[Rule]:
             by_id[rule.id] = rule
     return list(by_id.values())
 
-
-def without_location(rule: Rule) -> Rule:
-    """The rule as it reads, without where it was written: what a page made from it depends on."""
-    return replace(rule, file="", line=0)
