@@ -13,11 +13,11 @@ from plugins.disclosures.model import PostingStatus
 from plugins.loudspeaker import LOUDSPEAKER_CONTEXT
 from plugins.loudspeaker.audio import AudioCache, AudioError, available
 from plugins.loudspeaker.script import Script, build_script, on_loudspeaker, paragraphs_of
+from plugins.sheets.generator import TEMPLATES as SHEETS_TEMPLATES  # the document's head, shared
 
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
-SHEETS_TEMPLATES = Path(__file__).parent.parent / "sheets" / "templates"  # the document's head, shared
 AUDIO_FILE = "bai-doc-loa.mp3"  # beside the disclosure's page
 SHEET_FOLDER = "bai-doc-loa"  # under the page's in/, printed by `make print` while the notice is read
 

@@ -16,9 +16,9 @@ from plugins.obligations.check import NAME, Obligations
 from plugins.obligations.export import PACKAGE_FILES, calendar_bytes, findings_json, package
 from plugins.obligations.rules import LEVELS
 from plugins.sheets.document import MOTTO, NATIONAL_TITLE, issuer_lines
+from plugins.sheets.generator import TEMPLATES as SHEETS_TEMPLATES  # the document's head, shared
 
 TEMPLATES = Path(__file__).parent / "templates"
-SHEETS_TEMPLATES = Path(__file__).parent.parent / "sheets" / "templates"  # the document's head, shared
 FOLDER = "nghia-vu/"
 CALENDAR_FILE = "nghia-vu/han-cong-khai.ics"
 
