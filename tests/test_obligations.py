@@ -312,3 +312,16 @@ def test_the_print_view_is_the_committees_report_with_every_obligation(year_site
     page = soup(output / "nghia-vu" / "2026" / "index.html")
     assert len(sheet.select("tbody tr")) == len(page.select(".ckx-obligations__item"))
     assert not sheet.find("script")
+
+
+def test_a_posting_short_of_two_obligations_is_one_warning(year_site, tmp_path):
+    content, _output = year_site
+    changed = tmp_path / "content"
+    shutil.copytree(content, changed)
+    index = changed / "disclosures" / "2026" / "ho-ngheo" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("to: 2026-11-24", "to: 2026-11-18"), encoding="utf-8")
+    result = ckx("validate", "--content", str(changed), build_date="2026-11-10")
+    lines = [line for line in result.stderr.splitlines()
+             if "[nghia-vu-niem-yet-chua-dat]" in line and line.startswith("disclosures/2026/ho-ngheo/")]
+    assert len(lines) == 1, result.stderr
+    assert "03 ngày làm việc" in lines[0] and "loa truyền thanh" in lines[0]

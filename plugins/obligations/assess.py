@@ -97,6 +97,7 @@ class Finding:
     late_days: int = 0
     since: dt.date | None = None  # the day this finding last changed: the day after a deadline, a posting's start
     each: bool = False  # one of a rule's findings for each disclosure (a posting minimum), not of the year
+    posting_notes: tuple[str, ...] = ()  # those of `notes` about its posting: too short, a channel missing
 
     @property
     def label(self) -> str:
@@ -252,7 +253,8 @@ def _finding(rule: Rule, title: str, notes: list[tuple[Status, str]], due, requi
     if status is Status.NOT_DUE and len(notes) > 1 and notes[1][0] in (Status.SHORT, Status.NO_CHANNEL):
         status = notes[1][0]  # a posting planned too short is already wrong
     return Finding(rule.id, rule.heading, title, status, tuple(text for _s, text in notes), due, requirement,
-                   tuple(Met(f.title, f.url, f.disclosed) for f in met), rule.basis, rule.level, late, since, each)
+                   tuple(Met(f.title, f.url, f.disclosed) for f in met), rule.basis, rule.level, late, since, each,
+                   tuple(text for s, text in notes if s in (Status.SHORT, Status.NO_CHANNEL)))
 
 
 def _posting_notes(rule: Rule, facts: Facts, calendar: Calendar, villages: frozenset[str]) -> list[tuple[Status, str]]:

@@ -76,13 +76,22 @@ def facts_of(disclosure: Disclosure, kinds: KindRegistry) -> Facts:
 
 def _act_now(reports: tuple[YearReport, ...], today: dt.date, facts: dict[str, Facts]) -> list[Issue]:
     """What an officer can still act on: a deadline within SOON_DAYS, a deadline passed with nothing posted, a
-    date missing to work the deadline out, a posting not yet over that is too short or misses a channel."""
+    date missing to work the deadline out, and (once per disclosure) a posting not yet over that is too short or
+    misses a channel."""
     issues = []
+    posting: dict[str, dict[str, None]] = {}  # index.md -> what its posting lacks, each said once
     for report in reports:
         for finding in report.findings:
             issue = _warning(report.year, finding, today, facts)
             if issue is not None:
                 issues.append(issue)
+            first = facts.get(finding.met_by[0].url) if finding.met_by else None
+            if finding.posting_notes and first is not None and first.posting and first.posting[1] >= today:
+                posting.setdefault(f"{first.source_dir}/index.md", {}).update(dict.fromkeys(finding.posting_notes))
+    for file, notes in posting.items():  # one message for a posting, however many obligations it falls short of
+        issues.append(Issue(code="nghia-vu-niem-yet-chua-dat", file=file, severity=WARNING, key="posting",
+                            message=f"thời gian hoặc nơi niêm yết chưa đạt nghĩa vụ công khai: {' '.join(notes)}",
+                            hint="Kéo dài thời gian niêm yết (to) hoặc thêm nơi niêm yết (places). Xem trang nghia-vu/."))
     return issues
 
 
@@ -105,9 +114,4 @@ def _warning(year: int, finding: Finding, today: dt.date, facts: dict[str, Facts
                      message=f'không tính được hạn công khai của "{finding.title}": {finding.notes[0]}',
                      hint="Thêm khóa decided (ngày nghị quyết, quyết định) hoặc submitted (ngày gửi đại biểu Hội đồng "
                           "nhân dân) theo ngày ghi trên văn bản; hoặc ghi nghị quyết kèm ngày trong legal_basis.")
-    if finding.status in (Status.SHORT, Status.NO_CHANNEL) and first is not None and first.posting \
-            and first.posting[1] >= today:
-        return Issue(code="nghia-vu-niem-yet-chua-dat", file=file, severity=WARNING, key="posting",
-                     message=f'"{finding.title}": {" ".join(n for n in finding.notes if not n.startswith("Công khai"))}',
-                     hint=f"Kéo dài thời gian niêm yết (to) hoặc thêm nơi niêm yết (places). {page}")
     return None
