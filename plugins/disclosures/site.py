@@ -92,13 +92,14 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     history = bundle_history(content_path)
     inputs_of_every_bundle = digest(code_version(), commune_text, repr(settings), repr(limits),
                                     ",".join(kind.id for kind in kinds), f"drafts={show_drafts}")
+    keep_disclosures = not checks_only or bool(checks)  # the channels' checks read every disclosure
     cache = BundleCache(cache_folder, content_path, inputs_of_every_bundle)
     bundles, unread = {}, []  # source_dir -> (disclosure, issues, file digests, key), in the order of the disk
     for index_file in tree.glob("disclosures", "index.md"):
         source_dir = f"disclosures/{index_file}".rsplit("/", 1)[0]
         file_digests = {name: cache.checksum(tree, f"{source_dir}/{name}") for name in tree.under(source_dir)}
         key = cache.key(source_dir, file_digests)
-        loaded = cache.get(source_dir, key, build_date, with_disclosure=not checks_only or bool(checks))
+        loaded = cache.get(source_dir, key, build_date, with_disclosure=keep_disclosures)
         bundles[source_dir] = (*(loaded or (None, [])), file_digests, key)
         if loaded is None:
             unread.append(source_dir)
@@ -115,7 +116,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
                                                                 build_date, limits, show_drafts)
                 cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, asked)
                 issues += bundle_issues
-            done.append((source_dir, None if checks_only and not checks else disclosure, issues,
+            done.append((source_dir, disclosure if keep_disclosures else None, issues,
                          cache.fresh.get(source_dir)))
         return done
 
