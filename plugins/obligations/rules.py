@@ -225,7 +225,7 @@ def _rule(values: dict, raw: dict, path: tuple, checker: Checker, kinds: Mapping
     if "kinds" not in raw and not values.get("fallback"):
         checker.report("thieu-khoa", (*path, "kinds"), f'quy tắc "{rule_id}" không nói áp dụng cho loại công khai nào.',
                        "Thêm kinds: [budget] (hoặc fallback: true cho quy tắc áp dụng mọi loại).")
-    if every == "periods" and not values.get("periods"):
+    if every == "periods" and "periods" not in raw:
         checker.report("thieu-khoa", (*path, "periods"), f'quy tắc "{rule_id}" theo kỳ nhưng không nêu kỳ nào.',
                        "Thêm periods: [q1, h1, 9m] (quý I, 6 tháng, 9 tháng) hoặc [q1, q2, q3, q4].")
     if every in ("year", "periods") and not (written_due.get("after") or written_due.get("on")):
