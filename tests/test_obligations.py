@@ -325,3 +325,12 @@ def test_a_posting_short_of_two_obligations_is_one_warning(year_site, tmp_path):
              if "[nghia-vu-niem-yet-chua-dat]" in line and line.startswith("disclosures/2026/ho-ngheo/")]
     assert len(lines) == 1, result.stderr
     assert "03 ngày làm việc" in lines[0] and "loa truyền thanh" in lines[0]
+
+
+def test_a_rules_file_past_its_limit_is_refused_with_the_limit():
+    from plugins.obligations.rules import MAX_RULES
+
+    text = "rules:\n" + "".join(f"  - {{id: r{i}, title: t, kinds: [budget], every: year, due: {{on: '14/12'}}, "
+                                f"basis: b, status: verified}}\n" for i in range(MAX_RULES + 1))
+    rules, issues = rules_of(text)
+    assert rules == [] and [i.code for i in issues] == ["tep-qua-lon"] and "201 quy tắc" in issues[0].message

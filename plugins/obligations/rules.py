@@ -156,6 +156,7 @@ class _Rules(ListOf):
 
 
 FILE = Record(fields={"version": Text(choices={"1": "phiên bản 1"}), "rules": _Rules(required=True)})
+MAX_RULES = 200  # a rules file's; the project's has a dozen
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -173,6 +174,10 @@ def load_rules(text: str, file: str, kinds: Mapping[str, str], stages: Mapping[s
                        "Xem mẫu trong docs/nghia-vu.md.")
         return [], checker.issues
     data = checker.check(FILE)
+    if len(data.get("rules") or []) > MAX_RULES:  # each rule is worked out for every year and disclosure
+        checker.report("tep-qua-lon", ("rules",), f"tệp có {number(len(data['rules']))} quy tắc, quá giới hạn "
+                       f"{number(MAX_RULES)} quy tắc.", "Gộp các quy tắc giống nhau; một tỉnh thường chỉ cần vài chục.")
+        return [], checker.issues
     rules, seen = [], set()
     for index, raw in enumerate(data.get("rules") or []):
         path = ("rules", index)
