@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Print what a citizen's first search downloads, in bytes, on a built site.
+"""Print what a citizen's first search costs on a built site or province portal: requests, bytes, seconds.
 
-    python scripts/search_cost.py [--output output] [--query "ho ngheo"]
+    python scripts/search_cost.py [--output output] [--query "ho ngheo"] [--slow]
 
-Serves the folder on 127.0.0.1, opens /tim-kiem/ in Debian's Chromium (no
-cache), types the query and sums every response: the page, its CSS and script,
-Pagefind's loader, WebAssembly, index chunks and result fragments. A figure for
-the docs, never a test assertion. Needs `make install-dev`.
+Serves the folder on 127.0.0.1, opens /tim-kiem/?q=<query> in Debian's Chromium (no cache) and counts every
+response until the first results are on the screen: the page, its CSS and script, Pagefind's loader,
+WebAssembly, index chunks and result fragments. `--slow` is a slow phone's network (400 ms latency,
+400 kbit/s each way, Chromium's own throttling). A figure for the docs and `make bench`, never a test
+assertion. Needs `make install-dev`.
 """
 
 from __future__ import annotations
@@ -17,9 +18,14 @@ import functools
 import http.server
 import re
 import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SLOW = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+RESULTS = re.compile(r"^(Tìm thấy|Không tìm thấy)")  # the status line once results (or none) are shown
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -27,7 +33,21 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def measure(output: Path, query: str) -> list[tuple[str, int]]:
+@dataclass
+class Cost:
+    seconds: float  # from opening the page to the first results on the screen
+    sizes: list[tuple[str, int]] = field(default_factory=list)  # (address, bytes) of each response by then
+
+    @property
+    def requests(self) -> int:
+        return len(self.sizes)
+
+    @property
+    def bytes(self) -> int:
+        return sum(size for _, size in self.sizes)
+
+
+def measure(output: Path, query: str, slow: bool = False) -> Cost:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect, sync_playwright
 
@@ -37,7 +57,7 @@ def measure(output: Path, query: str) -> list[tuple[str, int]]:
     sizes: list[tuple[str, int]] = []
 
     def record(response) -> None:
-        """A response still arriving when the page closes (after the network went idle) is not counted."""
+        """A response still arriving when the page closes is not counted."""
         with contextlib.suppress(PlaywrightError):  # TargetClosedError: the page is gone
             sizes.append((response.url.removeprefix(base), len(response.body())))
 
@@ -47,27 +67,35 @@ def measure(output: Path, query: str) -> list[tuple[str, int]]:
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"])
             page = browser.new_page()
-            page.on("response", lambda r: record(r))
-            page.goto(f"{base}/tim-kiem/?q={query}")
+            devtools = page.context.new_cdp_session(page)
+            devtools.send("Network.enable")
+            devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            if slow:
+                devtools.send("Network.emulateNetworkConditions", SLOW)
+            page.on("response", record)
+            started = time.perf_counter()
+            page.goto(f"{base}/tim-kiem/?q={urllib.parse.quote(query)}", wait_until="commit")
             # a locator wait: wait_for_function evaluates a string, which the site's CSP refuses
-            expect(page.locator("[data-ckx-status]")).to_have_text(re.compile(r"\S"), timeout=60_000)
-            page.wait_for_load_state("networkidle")
+            expect(page.locator("[data-ckx-status]")).to_have_text(RESULTS, timeout=600_000)
+            seconds = time.perf_counter() - started
+            counted = list(sizes)
             browser.close()
     finally:
         server.shutdown()
-    return sizes
+    return Cost(seconds, counted)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--query", default="ho ngheo")
+    parser.add_argument("--slow", action="store_true", help="400 ms, 400 kbit/s")
     args = parser.parse_args()
-    sizes = measure(args.output, args.query)
-    for url, size in sizes:
+    cost = measure(args.output, args.query, args.slow)
+    for url, size in cost.sizes:
         print(f"{size:>9,}  {url}")
-    search = sum(size for url, size in sizes if "/pagefind/" in url or url.endswith(".js"))
-    print(f"{sum(s for _, s in sizes):>9,}  tổng cộng (trang tìm kiếm + tìm kiếm đầu tiên)")
+    search = sum(size for url, size in cost.sizes if "pagefind" in url or "chi-muc" in url or url.endswith(".js"))
+    print(f"{cost.bytes:>9,}  tổng cộng, {cost.requests} yêu cầu, {cost.seconds:.1f} giây tới kết quả đầu tiên")
     print(f"{search:>9,}  riêng phần tìm kiếm (script, Pagefind, chỉ mục, kết quả)")
 
 

@@ -501,9 +501,11 @@ def province_url(province_site):
     yield from serve(province_site[0])
 
 
-def test_the_portal_searches_every_communes_index_at_once(phone, province_url):
-    """Pagefind's multisite: the communes' own indexes merged in the browser, each result under its commune's
-    folder and filterable by commune."""
+def test_the_portal_searches_its_own_index_then_a_chosen_communes_whole_archive(phone, province_url):
+    """One index over what every commune posts now and issued this year, in a few requests whatever the
+    number of communes; choosing a commune searches its own index of everything it published."""
+    fetched = []
+    phone.on("request", lambda request: fetched.append(request.url))
     found = {}
     for query in ("2026", "du toan", "ke hoach su dung dat"):
         search(phone, province_url, query)
@@ -511,16 +513,32 @@ def test_the_portal_searches_every_communes_index_at_once(phone, province_url):
             found.setdefault(link.get_attribute("href").split("/")[1], set()).add(query)
     assert set(found) == {"xa-hoa-an", "xa-hoa-binh", "xa-hoa-phong"}
     assert phone.locator(".ckx-search-results__meta").first.inner_text().startswith("Xã ")
-    phone.get_by_text("Lọc kết quả").click()  # the filters are folded under one control, loaded when opened
-    expect(phone.locator("#ckx-loc-0")).to_be_visible()
-    communes = phone.locator("#ckx-loc-0 option").all_inner_texts()
-    assert [c.split(" (")[0] for c in communes] == ["Tất cả", "Xã Hòa An", "Xã Hòa Bình", "Xã Hòa Phong"]
-    phone.select_option("#ckx-loc-0", label=next(c for c in communes if c.startswith("Xã Hòa Phong")))
-    expect(phone.locator("[data-ckx-filters-summary]")).to_have_text("Lọc kết quả (đang lọc theo 1 mục)")
-    # the list is drawn again when the filter's results arrive: wait for it, then read it in one go
-    expect(phone.locator(".ckx-search-results__title a").first).to_have_attribute("href", re.compile("^/xa-hoa-phong/"))
+    assert [u for u in fetched if "/tim-kiem/chi-muc-" in u] and not [u for u in fetched if "/xa-" in u]
+    phone.select_option("#ckx-xa", "xa-hoa-phong")
+    # the list is drawn again when the commune's results arrive: wait for it, then read it in one go
+    expect(phone.locator(".ckx-search-results__title a:not([href^='/xa-hoa-phong/'])")).to_have_count(0)
     hrefs = phone.locator(".ckx-search-results__title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith("/xa-hoa-phong/") for h in hrefs)
+    assert "xa=xa-hoa-phong" in phone.url and [u for u in fetched if "/xa-hoa-phong/pagefind/" in u]
+    phone.get_by_text("Lọc kết quả").click()  # the chosen commune's own filters, loaded when opened
+    expect(phone.locator("#ckx-loc-0")).to_be_visible()
+    phone.reload()  # the address keeps the choice
+    expect(phone.locator("#ckx-xa")).to_have_value("xa-hoa-phong")
+    expect(phone.locator(".ckx-search-results__title a").first).to_have_attribute("href", re.compile("^/xa-hoa-phong/"))
+
+
+def test_what_is_typed_while_the_portals_search_loads_is_kept_and_searched(phone, province_url):
+    held = []
+    phone.route("**/chi-muc-*/pagefind.js", lambda route: held.append(route))
+    phone.goto(f"{province_url}tim-kiem/")
+    expect(phone.locator("[data-ckx-status]")).to_have_text("Đang tải công cụ tìm kiếm…")
+    box = phone.get_by_label("Tìm văn bản của mọi xã, phường (gõ có dấu hoặc không dấu)")
+    box.fill("du toan")
+    assert len(held) == 1
+    held[0].continue_()
+    expect(phone.locator(".ckx-search-results__title a").first).to_be_visible()
+    assert box.input_value() == "du toan"
+    expect(phone.locator("[data-ckx-status]")).to_contain_text("cho “du toan”")
 
 
 def test_a_communes_own_search_works_inside_the_portal(phone, province_url):

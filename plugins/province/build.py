@@ -32,6 +32,7 @@ from plugins.disclosures.last_good import GitVersions
 from plugins.disclosures.report import JSON_FILE
 from plugins.issues import format_issues
 from plugins.province.portal import ORDERS, CommuneSite, catalogue, portal
+from plugins.province.search import ShardError, remove_old_shards, shard_pages, write_shard
 from plugins.vietnamese.format import FILTERS, short_date
 from plugins.vietnamese.text import slugify
 
@@ -196,9 +197,10 @@ def read_results(contents: list[Path], report: Path) -> list[Result]:
     return results
 
 
-def write_portal(results: list[Result], output: Path, today: dt.date, base_url: str = "") -> Path:
-    """The portal's pages and catalogue at `output`'s root, beside the communes' folders; swapped in file by
-    file once all are written."""
+def write_portal(results: list[Result], output: Path, today: dt.date, base_url: str = "") -> str | None:
+    """The portal's pages, catalogue and search index at `output`'s root, beside the communes' folders; the
+    pages swapped in file by file once all are written. Returns what could not be made (the portal's own
+    search index), in Vietnamese, or None."""
     communes = []
     for result in results:
         index_file = output / result.slug / "du-lieu" / "danh-muc.json"
@@ -215,6 +217,11 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
         return target.read_text(encoding="utf-8")
 
     view = portal(communes, today, read_file)
+    problem = None
+    try:  # what it held may have had to leave the site today: a failed index is removed, never kept
+        shard = write_shard(output, shard_pages(((c.slug, c.disclosures) for c in view.communes if c.index), today))
+    except ShardError as error:
+        shard, problem = None, str(error)
     environment = Environment(loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(THEME_TEMPLATES)]),
                               autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     environment.filters.update(FILTERS)
@@ -228,7 +235,8 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(environment.get_template(template).render(
-                portal=view, SITEURL=base_url, page_url=name.removesuffix("index.html")), encoding="utf-8")
+                portal=view, SITEURL=base_url, page_url=name.removesuffix("index.html"), shard=shard),
+                encoding="utf-8")
         for order in ORDERS:  # one page per order of the obligations table: sorted without a script
             target = staging / "nghia-vu" / order / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -247,7 +255,8 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
             os.replace(path, final)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return output / "index.html"
+    remove_old_shards(output, shard)
+    return problem
 
 
 def remove_dropped(output: Path, slugs: set[str]) -> list[str]:

@@ -97,8 +97,8 @@ def first_search_bytes(output: Path) -> str:
         return "không đo (thiếu chromium)"
     from scripts.search_cost import measure
 
-    sizes = measure(output, "ho ngheo")
-    return f"{sum(s for _, s in sizes) / 1024:,.0f} KB (chưa nén)"
+    cost = measure(output, "ho ngheo")
+    return f"{cost.bytes / 1024:,.0f} KB (chưa nén), {cost.requests} yêu cầu"
 
 
 def du(folder: Path) -> tuple[int, int]:

@@ -1,8 +1,9 @@
 // Tìm kiếm: Pagefind's JS API with a Vietnamese interface. Loaded only on /tim-kiem/; every
 // other page is read without JavaScript. Results show kind, date and posting status, and a
 // query typed with diacritics puts pages containing exactly those words first.
-// On a province portal the page names the communes' folders (data-ckx-indexes): their own
-// indexes are searched together (Pagefind's multisite), each result filtered by its commune.
+// On a province portal the page searches the portal's own index (data-ckx-shard: what is posted
+// and recent in every commune), or, once the citizen picks a commune (data-ckx-scope), that
+// commune's own index of its whole archive: a few requests whatever the number of communes.
 
 const form = document.querySelector("[data-ckx-search]");
 const input = form.querySelector("input[name=q]");
@@ -12,8 +13,9 @@ const filterBox = document.querySelector("[data-ckx-filters]");
 const filterFields = filterBox.querySelector("[data-ckx-filter-fields]");
 const filterSummary = filterBox.querySelector("[data-ckx-filters-summary]");
 const base = new URL("../", document.baseURI.replace(/[?#].*$/, "")).pathname.replace(/\/$/, "");
-const FILTER_NAMES = ["Xã", "Loại", "Năm", "Thôn"];
+const FILTER_NAMES = ["Loại", "Năm", "Thôn"];
 const communes = document.querySelector("[data-ckx-indexes]");
+const scope = form.querySelector("[data-ckx-scope]");
 // On the portal, the commune a result belongs to, by the folder its address starts with.
 const communeOf = (url) => {
   if (!communes) return "";
@@ -90,23 +92,34 @@ function render(query, results, total, more) {
 const moreButton = element("button", { type: "button", class: "ckx-search-more", hidden: "" }, "Xem thêm kết quả");
 list.after(moreButton);
 
+// Each index is loaded once, on first use: "" is the site's own; on a portal, the portal's index
+// (its folder holds Pagefind's files) or a commune's folder (its site's pagefind/).
+const loaded = new Map();
+function open(folder) {
+  if (!loaded.has(folder)) loaded.set(folder, (async () => {
+    const portalIndex = communes && folder === communes.dataset.ckxShard;
+    const root = folder ? `${base}/${folder}` : base;
+    const files = portalIndex ? root : `${root}/pagefind`;
+    // Pagefind stores each page's address from the root it indexed: the site (or a commune's) may
+    // live in a folder of the host (/xa-hoa-an/), the portal's index holds addresses from the portal's root.
+    const pagefind = await import(`${files}/pagefind.js`);
+    await pagefind.options({ excerptLength: 24, basePath: `${files}/`, baseUrl: portalIndex ? `${base}/` : `${root}/` });
+    await pagefind.init();
+    return pagefind;
+  })());
+  return loaded.get(folder);
+}
+const chosenIndex = () => (scope ? scope.value || communes.dataset.ckxShard : "");
+const chosenName = () => (scope && scope.value ? scope.selectedOptions[0].textContent.split(":")[0] : "");
+
 async function main() {
-  // Pagefind stores each page's address from its site's root: the site (or each commune's) may live in a
-  // folder of the host (/xa-hoa-an/), so results are prefixed with where its index was found.
-  const folders = communes ? communes.dataset.ckxIndexes.split(" ").filter(Boolean) : [""];
-  const names = communes ? communes.dataset.ckxNames.split("|") : [];
-  const [first, ...others] = folders.map((folder) => (folder ? `${base}/${folder}` : base));
-  const pagefind = await import(`${first}/pagefind/pagefind.js`);
-  await pagefind.options({ excerptLength: 24, basePath: `${first}/pagefind/`, baseUrl: `${first}/`,
-    ...(communes ? { mergeFilter: { Xã: names[0] } } : {}) });
-  // every commune's index at once (each is added to the list before its first wait, so the order holds)
-  await Promise.all(others.map((folder, index) => pagefind.mergeIndex(`${folder}/pagefind/`,
-    { baseUrl: `${folder}/`, mergeFilter: { Xã: names[index + 1] } })));
-  await pagefind.init();
-  const selects = {};
+  const params = new URLSearchParams(location.search);
+  if (scope && [...scope.options].some((o) => o.value === params.get("xa"))) scope.value = params.get("xa");
+  await open(chosenIndex());
+  let selects = {};
   filterBox.hidden = false;
-  // The filters' files are fetched when the citizen opens "Lọc kết quả", never before: on a portal they
-  // are a few files per commune, which most searches never need.
+  // The filters' files are fetched when the citizen opens "Lọc kết quả", never before: most
+  // searches never need them. Choosing another commune starts them again from its own index.
   let filtersLoaded = null;
   filterBox.addEventListener("toggle", () => {
     if (filterBox.open && !filtersLoaded) filtersLoaded = loadFilters();
@@ -114,7 +127,7 @@ async function main() {
 
   async function loadFilters() {
     filterFields.replaceChildren(element("p", {}, "Đang tải bộ lọc…"));
-    const available = await pagefind.filters();
+    const available = await (await open(chosenIndex())).filters();
     filterFields.replaceChildren();
     addFilters(available);
     if (!Object.keys(selects).length) filterFields.append(element("p", {}, "Không có bộ lọc nào cho các văn bản này."));
@@ -137,6 +150,14 @@ async function main() {
     }
   }
 
+  if (scope) scope.addEventListener("change", () => {
+    selects = {};
+    filtersLoaded = null;
+    filterBox.open = false;
+    filterFields.replaceChildren();
+    run();
+  });
+
   let shown = PAGE;
   moreButton.addEventListener("click", () => { shown += PAGE; show(); });
 
@@ -146,7 +167,9 @@ async function main() {
     await show();
   }
 
+  let latest = 0; // a slower earlier search (another commune's index still loading) never overwrites a later one
   async function show() {
+    const mine = ++latest;
     const query = input.value.trim();
     const filters = {};
     for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = [select.value];
@@ -154,18 +177,27 @@ async function main() {
     filterSummary.textContent = chosen ? `Lọc kết quả (đang lọc theo ${chosen} mục)` : "Lọc kết quả";
     const url = new URL(location.href);
     url.searchParams.set("q", query);
+    if (scope && scope.value) url.searchParams.set("xa", scope.value);
+    else url.searchParams.delete("xa");
     history.replaceState(null, "", url);
     if (!query && !Object.keys(filters).length) return render("", [], 0, false);
-    const search = await pagefind.search(query || null, { filters });
-    const data = await Promise.all(search.results.slice(0, shown).map((r) => r.data()));
-    render(query, exactFirst(query, data), search.results.length, search.results.length > shown);
+    const folder = chosenIndex();
+    if (!loaded.has(folder)) statusLine.textContent = `Đang tải chỉ mục tìm kiếm của ${chosenName()}…`;
+    try {
+      const search = await (await open(folder)).search(query || null, { filters });
+      const data = await Promise.all(search.results.slice(0, shown).map((r) => r.data()));
+      if (mine === latest) render(query, exactFirst(query, data), search.results.length, search.results.length > shown);
+    } catch {
+      loaded.delete(folder); // tried again on the next search
+      if (mine === latest) statusLine.textContent = `Không tải được chỉ mục tìm kiếm${chosenName() ? ` của ${chosenName()}` : ""}. Hãy thử lại sau.`;
+    }
   }
 
   form.addEventListener("submit", run);
   let timer;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
   // what the citizen typed while the search loaded stays, and is searched; else the address's ?q=
-  if (!input.value.trim()) input.value = new URLSearchParams(location.search).get("q") || "";
+  if (!input.value.trim()) input.value = params.get("q") || "";
   statusLine.textContent = "";
   if (input.value.trim()) run();
 }
