@@ -53,6 +53,9 @@ CKX_LIMITS = {}
 # CMS files. None: no admin/ on the published site (5.8 MB nobody can use); `make editor` still has it locally.
 CKX_EDITOR_BACKEND = None
 CKX_EDITOR_BUNDLE = os.path.join(ROOT, ".venv", "node", "decap-cms", "package", "dist")
+# Where the editor's scripts (5.6 MB) are on the host, when a province publishes them once for all its communes
+# (set by `scripts/ckx.py province`); empty: the site carries its own copy in admin/.
+CKX_EDITOR_SHARED = os.environ.get("CKX_EDITOR_SHARED", "").rstrip("/")
 
 # The loudspeaker's scripts and their recordings (docs/loa-truyen-thanh.md): espeak-ng's voice "vi" (Northern),
 # "vi-vn-x-central" or "vi-vn-x-south"; numbers read with "linh" or "lẻ", "tư" or "bốn", "nghìn" or "ngàn".

@@ -247,7 +247,8 @@ def province(contents: list[Path], output: Path, report: Path | None, settings: 
             print("Chưa gỡ thư mục của xã nào khỏi cổng: chưa đọc được commune.yml của " + ", ".join(unidentified) + ".")
         if dropped:
             print("Đã gỡ khỏi cổng thông tin các xã không còn trong danh sách: " + ", ".join(dropped) + ".")
-        problem = write_portal(results, output, build_settings.build_date, base_url)
+        problem = write_portal(results, output, build_settings.build_date, base_url,
+                               Path(settings.get("CKX_EDITOR_BUNDLE") or "."))
         print(f"Đã ghi cổng thông tin của tỉnh vào {output}; báo cáo: {report / 'bao-cao.txt'}.")
         if problem:
             print(f"{problem} Trang tìm kiếm của cổng chỉ tìm trong từng xã cho đến lần xây dựng sau.", file=sys.stderr)

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -284,3 +285,30 @@ def test_communes_are_listed_by_name_not_by_type():
     listed = [c.name for c in portal([CommuneSite(f"x{i}", name, None) for i, name in enumerate(names)],
                                      dt.date(2026, 12, 6)).communes]
     assert listed == ["Đặc khu Bạch Long Vĩ", "Xã Hòa An", "Phường Tân Lập", "Xã Yên Bình"]
+
+
+def test_the_editor_is_published_once_for_every_commune(province_site):
+    """5.6 MB of Decap CMS in each commune made most of a province's output: each commune's admin/ page loads
+    the one copy at the portal's theme/trinh-soan-thao/."""
+    output, _ = province_site
+    for slug in SLUGS:
+        page = soup(output / slug / "admin/index.html")
+        assert page.select_one("script")["src"] == "/theme/trinh-soan-thao/decap-cms.js"
+        assert not list((output / slug / "admin").glob("*decap-cms.js"))
+    shared = output / "theme/trinh-soan-thao"
+    assert (shared / "decap-cms.js").stat().st_size > 1_000_000
+    assert len(list(shared.glob("*.decap-cms.js"))) > 10  # the parts it loads beside itself
+
+
+def test_a_commune_moved_into_a_province_drops_its_own_copy_of_the_editor(tmp_path):
+    output = tmp_path / "out"
+    content = commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh")
+    assert ckx("build", "--content", str(content), "--output", str(output)).returncode == 0
+    assert (output / "admin/decap-cms.js").is_file()
+    env = dict(os.environ, CKX_EDITOR_SHARED="/theme/trinh-soan-thao", CKX_EDITOR_LOCAL="1",
+               BUILD_DATE="2026-11-21")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content", str(content),
+                          "--output", str(output)], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert not list((output / "admin").glob("*decap-cms.js"))
+    assert '<script src="/theme/trinh-soan-thao/decap-cms.js">' in (output / "admin/index.html").read_text(encoding="utf-8")

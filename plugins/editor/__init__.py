@@ -4,8 +4,19 @@ Pure core: labels, config. Glue: the generator below writes admin/config.yml,
 admin/index.html and the editor's script, which `make install` takes from the
 npm registry (never a CDN at run time). Settings: CKX_EDITOR_BACKEND (Decap's
 `backend`, e.g. {"name": "github", "repo": "ubnd-hoaan/cong-khai", "branch":
-"main"}) and CKX_EDITOR_BUNDLE (folder of the installed decap-cms dist).
+"main"}), CKX_EDITOR_BUNDLE (folder of the installed decap-cms dist) and CKX_EDITOR_SHARED (where a
+province publishes the editor's scripts once for all its communes).
 """
+
+import shutil
+from pathlib import Path
+
+
+def copy_editor_scripts(bundle: Path, folder: Path) -> None:
+    """Decap CMS's script and the parts it loads on demand (which it finds beside itself)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for script in bundle.glob("*decap-cms.js"):
+        shutil.copyfile(script, folder / script.name)
 
 
 def get_generators(_pelican):

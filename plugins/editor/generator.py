@@ -12,6 +12,7 @@ from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
 from plugins.disclosures.kinds import KINDS
+from plugins.editor import copy_editor_scripts
 from plugins.editor.config import editor_config
 
 logger = logging.getLogger(__name__)
@@ -40,14 +41,15 @@ class EditorGenerator(Generator):
             + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
         bundle = Path(self.settings.get("CKX_EDITOR_BUNDLE") or "")
         installed = (bundle / "decap-cms.js").is_file()
-        if installed:
-            for script in bundle.glob("*decap-cms.js"):
-                shutil.copyfile(script, admin / script.name)
-        else:
+        shared = self.settings.get("CKX_EDITOR_SHARED") or ""  # a province's one copy (plugins/province/build.py)
+        if not installed:
             logger.warning("Chưa cài trình soạn thảo (Decap CMS): chạy `make install` rồi xây dựng lại.")
+        elif not shared:
+            copy_editor_scripts(bundle, admin)
         writer.write_file("admin/index.html", self.get_template("admin"), self.context, editor_installed=installed,
-                          page_url="admin/")
+                          editor_scripts=shared or f"{self.settings['SITEURL']}/admin", page_url="admin/")
         shutil.copyfile(TEMPLATES / "tieng-viet.js", admin / "tieng-viet.js")
         preview = self.env.get_template("xem-truoc.js")
         names = [c["name"] for c in config["collections"]]
         (admin / "xem-truoc.js").write_text(preview.render(collections=names), encoding="utf-8")
+

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import datetime as dt
+import filecmp
 import json
 import os
 import shutil
@@ -30,6 +31,7 @@ from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS
 from plugins.disclosures.last_good import GitVersions
 from plugins.disclosures.report import JSON_FILE
+from plugins.editor import copy_editor_scripts
 from plugins.issues import format_issues
 from plugins.province.portal import ORDERS, CommuneSite, catalogue, portal
 from plugins.province.search import ShardError, remove_old_shards, shard_pages, write_shard
@@ -41,6 +43,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 THEME = ROOT / "theme" / "static"
 THEME_TEMPLATES = ROOT / "theme" / "templates"  # components the portal shares with the communes' pages
 TIMEOUT = 3600  # seconds for one commune: a hang is a failure, never a stuck province
+EDITOR_FOLDER = "theme/trinh-soan-thao"  # the web editor's scripts, once for every commune's admin/ (5.6 MB each)
 
 
 @dataclass
@@ -129,7 +132,7 @@ def build_one(content: Path, slug: str, name: str, problem: str | None, output: 
     started = time.monotonic()
     if problem:
         return Result(slug, name, str(content), False, 0.0, problem)
-    env = dict(os.environ, SITEURL=f"{base_url}/{slug}")
+    env = dict(os.environ, SITEURL=f"{base_url}/{slug}", CKX_EDITOR_SHARED=f"{base_url}/{EDITOR_FOLDER}")
     if workers:
         env["CKX_WORKERS"] = str(workers)
     if cache is not None:
@@ -197,7 +200,8 @@ def read_results(contents: list[Path], report: Path) -> list[Result]:
     return results
 
 
-def write_portal(results: list[Result], output: Path, today: dt.date, base_url: str = "") -> str | None:
+def write_portal(results: list[Result], output: Path, today: dt.date, base_url: str = "",
+                 editor_bundle: Path | None = None) -> str | None:
     """The portal's pages, catalogue and search index at `output`'s root, beside the communes' folders; the
     pages swapped in file by file once all are written. Returns what could not be made (the portal's own
     search index), in Vietnamese, or None."""
@@ -256,7 +260,26 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     remove_old_shards(output, shard)
+    share_editor(output, [c.slug for c in communes], editor_bundle)
     return problem
+
+
+def share_editor(output: Path, slugs: list[str], bundle: Path | None) -> None:
+    """The editor's scripts once at the portal's `EDITOR_FOLDER` while any commune has an admin/ page (its
+    build points there), replaced only when the installed version differs; removed when none has."""
+    folder = output / EDITOR_FOLDER
+    if not any((output / slug / "admin" / "index.html").is_file() for slug in slugs):
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    if bundle is None or not (bundle / "decap-cms.js").is_file():
+        return  # each admin/ page already says the editor is not installed
+    installed = (folder / "decap-cms.js").is_file() and filecmp.cmp(bundle / "decap-cms.js", folder / "decap-cms.js")
+    if not installed:
+        staging = Path(tempfile.mkdtemp(prefix=".trinh-soan-thao-", dir=output / "theme"))
+        copy_editor_scripts(bundle, staging)
+        staging.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.rename(staging, folder)
 
 
 def remove_dropped(output: Path, slugs: set[str]) -> list[str]:
