@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from plugins.province.figures import budget_execution
+from plugins.province.warm import run_ckx
 from tests.conftest import ROOT, ckx, commune_copy, soup
 
 CI = ROOT / "scripts/ci"
@@ -312,3 +313,16 @@ def test_a_commune_moved_into_a_province_drops_its_own_copy_of_the_editor(tmp_pa
     assert run.returncode == 0, run.stderr
     assert not list((output / "admin").glob("*decap-cms.js"))
     assert '<script src="/theme/trinh-soan-thao/decap-cms.js">' in (output / "admin/index.html").read_text(encoding="utf-8")
+
+
+def test_a_communes_step_runs_in_a_warm_process_of_its_own_and_a_hang_is_stopped(tmp_path):
+    """plugins/province/warm.py: each step is `scripts/ckx.py` in a fresh child of a process that imported
+    everything once; its exit status, output and environment are its own, and a step past its time is killed."""
+    env = dict(os.environ, BUILD_DATE="2026-11-21")
+    missing = run_ckx(["validate", "--content", str(tmp_path / "khong-co")], env, 600)
+    assert (missing.returncode, missing.stderr.strip()) == (1, f"Không tìm thấy thư mục nội dung {tmp_path / 'khong-co'}.")
+    good = run_ckx(["validate", "--content", str(ROOT / "content")], dict(env, BUILD_DATE="2026-11-22"), 600)
+    assert good.returncode == 0, good.stderr
+    assert os.environ.get("BUILD_DATE") != "2026-11-22"  # the step's environment stayed in its process
+    hang = run_ckx(["build", "--content", str(ROOT / "content"), "--output", str(tmp_path / "out")], env, 0.01)
+    assert hang.returncode is None and not (tmp_path / "out" / "index.html").exists()

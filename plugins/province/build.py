@@ -17,8 +17,6 @@ import filecmp
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
@@ -35,6 +33,7 @@ from plugins.editor import copy_editor_scripts
 from plugins.issues import format_issues
 from plugins.province.portal import ORDERS, CommuneSite, catalogue, portal
 from plugins.province.search import ShardError, remove_old_shards, shard_pages, write_shard
+from plugins.province.warm import run_ckx
 from plugins.vietnamese.format import FILTERS, short_date
 from plugins.vietnamese.text import slugify
 
@@ -128,7 +127,8 @@ def plan(contents: list[Path]) -> list[tuple[Path, str, str, str | None]]:
 
 def build_one(content: Path, slug: str, name: str, problem: str | None, output: Path, report: Path, base_url: str,
               print_sheets: bool, workers: int | None, cache: Path | None) -> Result:
-    """One commune's build (and print) in its own process; `workers` caps its cores (None: its own choice)."""
+    """One commune's build (and print) in its own warm process (plugins/province/warm.py); `workers` caps its
+    cores (None: its own choice)."""
     started = time.monotonic()
     if problem:
         return Result(slug, name, str(content), False, 0.0, problem)
@@ -144,10 +144,8 @@ def build_one(content: Path, slug: str, name: str, problem: str | None, output: 
     if print_sheets:
         steps.append(["print", "--output", str(output.resolve() / slug)])
     for step in steps:
-        try:
-            run = subprocess.run([sys.executable, str(ROOT / "scripts" / "ckx.py"), *step], env=env, cwd=ROOT,
-                                 capture_output=True, text=True, timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
+        run = run_ckx(step, env, TIMEOUT)
+        if run.returncode is None:
             messages.append(f"Xây dựng quá {TIMEOUT // 60} phút, đã dừng.")
             ok = False
             break
