@@ -235,7 +235,8 @@ def province(contents: list[Path], output: Path, report: Path | None, settings: 
     if portal_only:
         results = read_results(contents, report)
     else:
-        results = build_communes(contents, output, report, base_url, jobs, print_sheets, folder_from_environment()[0])
+        results = build_communes(contents, output, report, base_url, jobs, print_sheets, folder_from_environment()[0],
+                                 build_settings.build_date)
     text = report_text(results)
     report.mkdir(parents=True, exist_ok=True)
     (report / "bao-cao.txt").write_text(text, encoding="utf-8")

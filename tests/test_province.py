@@ -326,3 +326,26 @@ def test_a_communes_step_runs_in_a_warm_process_of_its_own_and_a_hang_is_stopped
     assert os.environ.get("BUILD_DATE") != "2026-11-22"  # the step's environment stayed in its process
     hang = run_ckx(["build", "--content", str(ROOT / "content"), "--output", str(tmp_path / "out")], env, 0.01)
     assert hang.returncode is None and not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_province_run_rebuilds_only_the_communes_whose_inputs_changed_today(tmp_path):
+    """A push to one commune rebuilds the province: the others, unchanged on the same day, are kept as built.
+    A new day changes every commune's inputs (postings start and end by the date), so all are built."""
+    communes = [commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh"),
+                commune_copy("xa-dat-dai", "Hòa Phong", tmp_path / "hoa-phong")]
+    output = tmp_path / "cong"
+    command = ("province", "--communes", *map(str, communes), "--output", str(output))
+    assert ckx(*command).returncode == 0
+    page = output / "xa-hoa-binh" / "index.html"
+    built = page.stat().st_ino
+    again = ckx(*command)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.count("không có gì thay đổi từ lần xây dựng trước hôm nay, giữ nguyên") == 2
+    assert page.stat().st_ino == built
+    notice = next(communes[1].glob("disclosures/*/*/index.md"))
+    notice.write_text(notice.read_text(encoding="utf-8") + "\nĐã sửa một câu.\n", encoding="utf-8")
+    edited = ckx(*command)
+    assert "Xã Hòa Bình: không có gì thay đổi" in edited.stdout and "Xã Hòa Phong: xong trong" in edited.stdout
+    assert "Đã sửa một câu." in " ".join(p.read_text(encoding="utf-8") for p in output.glob("xa-hoa-phong/cong-khai/*/*/index.html"))
+    next_day = ckx(*command, build_date="2026-11-22")
+    assert "không có gì thay đổi" not in next_day.stdout and next_day.stdout.count("xong trong") == 2

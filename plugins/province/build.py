@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
@@ -31,6 +31,7 @@ from plugins.disclosures.last_good import GitVersions
 from plugins.disclosures.report import JSON_FILE
 from plugins.editor import copy_editor_scripts
 from plugins.issues import format_issues
+from plugins.province.inputs import code_fingerprint, inputs_fingerprint
 from plugins.province.portal import ORDERS, CommuneSite, catalogue, portal
 from plugins.province.search import ShardError, remove_old_shards, shard_pages, write_shard
 from plugins.province.warm import run_ckx
@@ -56,6 +57,8 @@ class Result:
     seconds: float
     messages: str  # its issue list and what the build printed, in Vietnamese
     published: bool = False  # its site was replaced by this build (with any broken part kept back)
+    inputs: str | None = None  # the fingerprint of what it was built from (plugins/province/inputs.py)
+    unchanged: bool = False  # not built again: the same inputs on the same day as its last good build
 
     @classmethod
     def read(cls, path: Path) -> Result | None:
@@ -167,17 +170,30 @@ def _published(build_report: Path) -> bool:
 
 
 def build_communes(contents: list[Path], output: Path, report: Path, base_url: str = "", jobs: int | None = None,
-                   print_sheets: bool = False, cache: Path | None = None) -> list[Result]:
+                   print_sheets: bool = False, cache: Path | None = None, today: dt.date | None = None) -> list[Result]:
     """Every commune built, `jobs` at a time (default: one per core), each on one core; the report written
-    as each finishes."""
+    as each finishes. Given `today`, a commune whose inputs are those of its last good build on this same day
+    is not built again (`unchanged`)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     output.mkdir(parents=True, exist_ok=True)
     report.mkdir(parents=True, exist_ok=True)
+    code = code_fingerprint() if today else ""
+    settings = {key: value for key, value in os.environ.items() if key.startswith("CKX_") or key == "SITEURL"}
+    settings |= {"day": str(today), "base_url": base_url, "print": str(print_sheets)}
+
+    def build_or_keep(content: Path, slug: str, name: str, problem: str | None) -> Result:
+        inputs = inputs_fingerprint(content, code, settings | {"slug": slug}) if today and not problem else None
+        last = Result.read(report / f"{slug}.json")
+        if inputs and last and last.ok and last.published and last.inputs == inputs \
+                and (output / slug / "index.html").is_file():
+            return replace(last, seconds=0.0, unchanged=True)
+        result = build_one(content, slug, name, problem, output, report, base_url, print_sheets,
+                           1 if jobs > 1 else None, cache)
+        return replace(result, inputs=inputs, unchanged=False)
+
     results = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, content, slug, name, problem, output, report, base_url, print_sheets,
-                               1 if jobs > 1 else None, cache)
-                   for content, slug, name, problem in plan(contents)]
+        futures = [pool.submit(build_or_keep, *planned) for planned in plan(contents)]
         for future in concurrent.futures.as_completed(futures):
             result = future.result()
             (report / f"{result.slug}.json").write_text(json.dumps(asdict(result), ensure_ascii=False, indent=1),
@@ -304,7 +320,8 @@ def report_text(results: list[Result]) -> str:
     if failed:
         lines.append(f"{len(failed)} xã không xây dựng được, giữ trang lần trước:")
         lines += [f"  - {r.name} ({r.content}): LỖI" for r in failed]
-    lines += [f"  - {r.name}: xong trong {f'{r.seconds:.1f}'.replace('.', ',')} giây" for r in built]  # "10,4 giây"
+    lines += [f"  - {r.name}: không có gì thay đổi từ lần xây dựng trước hôm nay, giữ nguyên" if r.unchanged
+              else f"  - {r.name}: xong trong {f'{r.seconds:.1f}'.replace('.', ',')} giây" for r in built]  # "10,4 giây"
     for r in partly + failed:
         lines += ["", f"=== {r.name} ({r.content}) ===", r.messages or "(không có thông báo)"]
     return "\n".join(lines) + "\n"
