@@ -81,7 +81,7 @@ serve: install
 
 # `make bench SCALES=1,2,4` for the growth figures in docs/hieu-nang.md; Hugo is compared when installed.
 SCALES ?= 1
-PROVINCE ?= 50
+PROVINCE ?= 10,50,150
 bench: install-dev
 	@scripts/install-system-packages.sh hugo || echo "Không cài được hugo: bỏ qua phép so sánh với Hugo."
 	$(PY) -m scripts.bench.run --scales $(SCALES) --province $(PROVINCE)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: build a large generated commune and print what it costs. A script, never a test.
 
-    python -m scripts.bench.run [--scales 1] [--seed 2026] [--work .bench] [--province 50]
+    python -m scripts.bench.run [--scales 1] [--seed 2026] [--work .bench] [--province 10,50,150]
 
 For each scale (1 = 40 villages, 10 years, about 2,000 disclosures, 100,000
 household rows, 20,000 budget rows): validate with no cache and again; a full
@@ -12,8 +12,9 @@ largest process; output size; the largest and median disclosure page (bytes
 and gzip); the bytes of a first search; then the same pages as plain Markdown
 built by plain Pelican and, when Debian's `hugo` is installed, by Hugo, with
 our times as ratios to each. Then the table reader's cost per 100,000 rows (scripts/bench/reader.py).
-Then a generated province (`--province`, 50 communes of about 40
-disclosures each) built side by side into one portal: total, per commune, the portal's size.
+Then generated provinces (`--province 10,50,150` communes of about 40 disclosures each), each built side
+by side into one portal: from nothing, after one commune's edit, the next day; sizes as hosts count them;
+the portal's first search under a slow phone's network (requests, bytes, seconds).
 """
 
 from __future__ import annotations
@@ -174,7 +175,9 @@ PROVINCE_SCALE, PROVINCE_YEARS = 0.1, 2  # about 40 disclosures a commune: two y
 
 
 def bench_province(communes: int, seed: int, work: Path) -> dict[str, str]:
-    """`communes` generated communes built side by side into one portal, from nothing, then again the next day."""
+    """`communes` generated communes built side by side into one portal: from nothing, after an edit to one
+    commune the same day, and the next day; sizes as hosts count them; the portal's first search in Chromium
+    under a slow phone's network."""
     root = work / f"tinh-{communes}"
     shutil.rmtree(root, ignore_errors=True)
     folders, disclosures = [], 0
@@ -188,17 +191,34 @@ def bench_province(communes: int, seed: int, work: Path) -> dict[str, str]:
     env = {"CKX_CACHE": str(root / "cache")}
     first = timed(command, env=env)
     settle()
+    edited = next((root / "xa-001" / "content").glob("disclosures/*/notice-001/index.md"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nĐã sửa một câu.\n", encoding="utf-8")
+    one_edit = timed(command, env=env)
+    settle()
     next_day = timed(command, env=dict(env, BUILD_DATE=NEXT_DAY))
+    communes_folders = [p for p in output.iterdir() if p.name.startswith("xa-")]
     portal = [p for p in output.iterdir() if not p.name.startswith("xa-")]
-    portal_size = sum(f.stat().st_size for p in portal for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
-    size, files = du(output)
-    return {
+    total, files = du(output)  # the files' own sizes, as hosts count them (not the disk's blocks)
+    portal_size = sum(du(p)[0] if p.is_dir() else p.stat().st_size for p in portal)
+    shard = sum(du(p)[0] for p in output.glob("tim-kiem/chi-muc-*"))
+    each = [du(p)[0] for p in communes_folders]
+    results = {
         "Nội dung": f"{communes} xã, {disclosures:,} hồ sơ ({disclosures / communes:.0f} hồ sơ một xã)",
         "Xây dựng cả tỉnh (lần đầu)": f"{first:.1f} s, {first / communes:.2f} s một xã trên {os.cpu_count()} lõi",
+        "Sửa 1 hồ sơ của 1 xã, xây dựng lại cùng ngày": f"{one_edit:.1f} s (các xã khác giữ nguyên)",
         "Xây dựng lại ngày hôm sau": f"{next_day:.1f} s, {next_day / communes:.2f} s một xã",
-        "Cổng thông tin của tỉnh (không kể trang các xã)": f"{portal_size / 1024:,.0f} KB",
-        "Tất cả (các xã và cổng)": f"{size / 2**20:,.0f} MiB, {files:,} tệp",
+        "Dung lượng (như nơi đăng tính: cỡ các tệp)": f"{total / 1e6:,.0f} MB, {files:,} tệp",
+        "Một xã (trung vị)": f"{statistics.median(each) / 1e6:,.1f} MB",
+        "Cổng của tỉnh (không kể trang các xã)": f"{portal_size / 1e6:,.1f} MB, trong đó chỉ mục tìm kiếm chung "
+                                                 f"{shard / 1e6:,.1f} MB",
     }
+    if Path("/usr/bin/chromium").exists():
+        from scripts.search_cost import measure
+
+        cost = measure(output, "ho ngheo", slow=True)
+        results["Tìm kiếm đầu tiên trên cổng (mạng chậm 400 ms, 400 kbit/s)"] = (
+            f"{cost.requests} yêu cầu, {cost.bytes / 1000:,.0f} KB, {cost.seconds:.1f} s tới kết quả đầu tiên")
+    return results
 
 
 def main() -> None:
@@ -206,25 +226,27 @@ def main() -> None:
     parser.add_argument("--scales", default="1", help="e.g. 1,2,4")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
-    parser.add_argument("--province", type=int, default=50, help="communes in the generated province; 0 for none")
+    parser.add_argument("--province", default="10,50,150", help="communes in each generated province; 0 for none")
     args = parser.parse_args()
     print(f"Máy: {os.cpu_count()} lõi; BUILD_DATE={BUILD_DATE}; seed {args.seed}")
-    for scale in (float(s) for s in args.scales.split(",")):
+    scales = [float(s) for s in args.scales.split(",") if s.strip() and float(s)]  # 0: the provinces alone
+    for scale in scales:
         results = bench(scale, args.seed, args.work)
         width = max(map(len, results))
         print(f"\n## Quy mô {scale:g}×")
         for name, value in results.items():
             print(f"{name:<{width}}  {value}")
-    from scripts.bench.reader import measure
+    if scales:  # the table reader, with the communes
+        from scripts.bench.reader import measure
 
-    results = measure()
-    print("\n## Bộ đọc bảng (make import, mọi bảng của hồ sơ)")
-    for name, value in results.items():
-        print(f"{name}  {value}")
-    if args.province:
-        results = bench_province(args.province, args.seed, args.work)
+        results = measure()
+        print("\n## Bộ đọc bảng (make import, mọi bảng của hồ sơ)")
+        for name, value in results.items():
+            print(f"{name}  {value}")
+    for communes in (int(n) for n in args.province.split(",") if int(n)):
+        results = bench_province(communes, args.seed, args.work)
         width = max(map(len, results))
-        print(f"\n## Một tỉnh {args.province} xã (make province)")
+        print(f"\n## Một tỉnh {communes} xã (make province)")
         for name, value in results.items():
             print(f"{name:<{width}}  {value}")
 
