@@ -4,6 +4,7 @@ tests/test_browser.py, in Chromium.)"""
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import os
 import re
@@ -349,3 +350,13 @@ def test_a_province_run_rebuilds_only_the_communes_whose_inputs_changed_today(tm
     assert "Đã sửa một câu." in " ".join(p.read_text(encoding="utf-8") for p in output.glob("xa-hoa-phong/cong-khai/*/*/index.html"))
     next_day = ckx(*command, build_date="2026-11-22")
     assert "không có gì thay đổi" not in next_day.stdout and next_day.stdout.count("xong trong") == 2
+
+
+def test_warm_steps_started_side_by_side_each_keep_their_own_exit_status(tmp_path):
+    """Starting a step polls the others: two threads reading one exit status at once reported a good
+    commune's build as failed (255). Forty quick steps on four threads each get their own status."""
+    env = dict(os.environ, BUILD_DATE="2026-11-21")
+    steps = [["validate", "--content", str(ROOT / "content" if n % 2 else tmp_path / "khong-co")] for n in range(40)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        codes = list(pool.map(lambda step: run_ckx(step, env, 600).returncode, steps))
+    assert codes == [0 if n % 2 else 1 for n in range(40)]

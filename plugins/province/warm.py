@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +35,9 @@ class Finished:
 
 
 _context = None
+# Starting a process polls the others (multiprocessing's own clean-up): two threads reading one child's exit
+# status at once leave one of them with 255, a good build reported as failed. Starts and reads take turns.
+_LOCK = threading.Lock()
 
 
 def _forkserver():
@@ -72,14 +77,14 @@ def run_ckx(argv: list[str], environment: dict[str, str], timeout: float) -> Fin
     with tempfile.TemporaryDirectory(prefix="ckx-xa-") as folder:
         out, err = os.path.join(folder, "out"), os.path.join(folder, "err")
         process = _forkserver().Process(target=_step, args=(argv, environment, out, err))
-        process.start()
-        process.join(timeout)
-        if process.is_alive():
-            process.kill()
+        with _LOCK:
+            process.start()
+        finished = multiprocessing.connection.wait([process.sentinel], timeout)
+        with _LOCK:
+            if not finished:
+                process.kill()
             process.join()
-            code = None
-        else:
-            code = process.exitcode
+            code = process.exitcode if finished else None
 
         def read(path: str) -> str:
             try:
