@@ -62,7 +62,7 @@ validate: install
 html: install
 	$(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT)
 
-# `make print ONLY=2026/du-toan-ngan-sach-2026` prints one disclosure's sheets, `make print NOW=1` what is posted today.
+# `make print ONLY=2026/du-toan-ngan-sach-2026` prints one disclosure's sheets, `make print NOW=1` what is posted or about to be.
 # It prints what the build published even when a part was kept back for errors, and then fails as the build did.
 print: install
 	@$(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT); built=$$?; \

@@ -166,7 +166,7 @@ def _report(folder: Path, site, output: Path, *, published: bool) -> None:
 def print_sheets(output: Path, only: str | None = None, now: bool = False, folder: str = "") -> bool:
     """PDFs of every print view of the built site into <output>/print/, swapped in whole; only the sheets
     whose print view changed since the last `make print` are rendered again, on every core. `only`
-    (<year>/<slug>) and `now` (posted today) narrow what is rendered."""
+    (<year>/<slug>) and `now` (posted today or about to be) narrow what is rendered."""
     from plugins.sheets.pdf import PrintError, write_pdfs
 
     output = output.resolve()
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--settings", type=Path, default=SETTINGS)
     parser.add_argument("--only", help="print: chỉ in hồ sơ <năm>/<tên-ngắn>, ví dụ 2026/du-toan-ngan-sach-2026")
-    parser.add_argument("--now", action="store_true", help="print: chỉ in các văn bản đang niêm yết hôm nay")
+    parser.add_argument("--now", action="store_true", help="print: chỉ in các văn bản đang và sắp niêm yết")
     parser.add_argument("--communes", type=Path, nargs="+", default=[],
                         help="province: thư mục nội dung của từng xã (mỗi thư mục có commune.yml)")
     parser.add_argument("--report", type=Path, help="build, province: thư mục báo cáo (mặc định: <output>-bao-cao)")

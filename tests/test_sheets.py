@@ -149,6 +149,31 @@ def test_an_image_of_the_bundle_in_the_explanation_prints(tmp_path):
     assert [image.name for page in pdf.pages for image in page.images], "the image is in the PDF"
 
 
+def test_print_now_takes_what_goes_up_next_too(tmp_path):
+    """A sheet is printed before the posting's first day: NOW=1 the day before takes it, with its minutes."""
+    output = tmp_path / "out"
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-02-27").returncode == 0
+    now = ckx("print", "--output", str(output), "--now", build_date="2026-02-27")
+    assert now.returncode == 0, now.stderr
+    assert sorted(p.name for p in (output / "print").glob("*.pdf")) == [
+        "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-ket-thuc.pdf",
+        "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-niem-yet.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
+
+
+def test_a_province_prints_only_the_sheets_for_the_boards(tmp_path):
+    """Every sheet of every commune is about 14 MB of PDFs a commune, past the hosts' 1 GB at 150 communes:
+    a province prints what is posted or about to be; an old sheet is printed on request at the commune."""
+    output = tmp_path / "cong"
+    run = ckx("province", "--print", "--communes", str(FIXTURES / "sites/phuong-nho"), "--output", str(output),
+              build_date="2026-03-10")
+    assert run.returncode == 0, run.stderr
+    [commune] = [p for p in output.iterdir() if (p / "du-lieu/danh-muc.json").is_file()]
+    printed = sorted(p.name for p in (commune / "print").glob("*.pdf"))
+    assert printed == ["2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-ket-thuc.pdf",
+                       "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-niem-yet.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
+    assert (commune / "cong-khai/2025/quyet-dinh-chi-dang-tren-trang/in/index.html").is_file()  # its view stays
+
+
 def test_print_now_or_one_disclosure_on_every_core_and_never_a_stale_pdf(tmp_path, monkeypatch):
     output = tmp_path / "out"
     assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-03-10").returncode == 0

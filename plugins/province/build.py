@@ -144,8 +144,8 @@ def build_one(content: Path, slug: str, name: str, problem: str | None, output: 
     build_report = report / slug
     steps = [["build", "--content", str(content.resolve()), "--output", str(output.resolve() / slug),
               "--report", str(build_report)]]
-    if print_sheets:
-        steps.append(["print", "--output", str(output.resolve() / slug)])
+    if print_sheets:  # the sheets to post now or next: every sheet of 150 communes is 2 GB of PDFs
+        steps.append(["print", "--output", str(output.resolve() / slug), "--now"])
     for step in steps:
         run = run_ckx(step, env, TIMEOUT)
         if run.returncode is None:

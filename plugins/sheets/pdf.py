@@ -42,7 +42,7 @@ class SiteFetcher(URLFetcher):
 def write_pdfs(site: Path, target: Path, only: str | None = None, now: bool = False,
                folder: str = "") -> tuple[list[Path], int, int]:
     """Every sheet's PDF into `target`: carried over from <site>/print when its fingerprint is unchanged,
-    rendered otherwise, on every core. `only` ("2026/du-toan") and `now` (only what is posted today) render
+    rendered otherwise, on every core. `only` ("2026/du-toan") and `now` (only what is posted or about to be) render
     just those sheets; any other sheet whose view changed is left out rather than kept stale. Returns (every
     PDF written, how many were rendered, how many were left out)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -76,7 +76,10 @@ STATUS = re.compile(rb'<meta name="ckx-trang-thai" content="([a-z-]+)">')
 def _chosen(view: Path, site: Path, only: str | None, now: bool) -> bool:
     if only and not view.relative_to(site).as_posix().startswith(f"cong-khai/{only.strip('/')}/"):
         return False
-    if now:
+    if now:  # what is on the boards today, and what goes up next (printed before its first day)
         match = STATUS.search(view.read_bytes()[:4096])
-        return bool(match) and match.group(1) == PostingStatus.POSTED.value.encode()
+        return bool(match) and match.group(1) in ON_THE_BOARDS
     return True
+
+
+ON_THE_BOARDS = {PostingStatus.POSTED.value.encode(), PostingStatus.UPCOMING.value.encode()}
