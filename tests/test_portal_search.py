@@ -150,3 +150,17 @@ def test_an_index_that_cannot_be_made_is_removed_and_named(portal_copy, monkeypa
     assert [o["value"] for o in page.select("#ckx-xa option")] == ["xa-hoa-an", "xa-hoa-binh", "xa-hoa-phong"]
     assert "hãy chọn một xã, phường" in page.select_one(".ckx-notice").get_text()
     assert os.listdir(output.parent) == ["cong"]
+
+
+def test_the_index_holds_at_most_its_bytes_of_pages_taken_fairly(portal_copy, monkeypatch):
+    """Pagefind's memory follows the bytes it reads: a province of very large pages stays within the budget,
+    taking every commune's first page before any commune's second."""
+    output = portal_copy
+    catalogues = [(p.parent.parent.name, json.loads(p.read_text(encoding="utf-8"))["disclosures"])
+                  for p in sorted(output.glob("*/du-lieu/danh-muc.json"))]
+    chosen = shard_pages(catalogues, TODAY)
+    assert [p.slug for p in chosen[:3]] == ["xa-hoa-an", "xa-hoa-binh", "xa-hoa-phong"]
+    monkeypatch.setattr(portal_search, "BYTES", sum((output / p.path).stat().st_size for p in chosen[:3]))
+    assert write_portal(results_of(output), output, TODAY) is None
+    entry = json.loads((output / shard_of(output) / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["vi"]["page_count"] == 3 < len(chosen)

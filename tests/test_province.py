@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from plugins.province.figures import budget_execution
+from plugins.province.inputs import code_fingerprint, inputs_fingerprint
 from plugins.province.warm import run_ckx
 from tests.conftest import ROOT, ckx, commune_copy, soup
 
@@ -360,3 +361,21 @@ def test_warm_steps_started_side_by_side_each_keep_their_own_exit_status(tmp_pat
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
         codes = list(pool.map(lambda step: run_ckx(step, env, 600).returncode, steps))
     assert codes == [0 if n % 2 else 1 for n in range(40)]
+
+
+def test_a_communes_inputs_change_with_any_file_or_link_it_holds(tmp_path):
+    content, code = tmp_path / "content", code_fingerprint()
+    (content / "disclosures").mkdir(parents=True)
+    (content / "commune.yml").write_text("name: Hòa An\n", encoding="utf-8")
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.md").write_text(f"# {name}\n", encoding="utf-8")
+    (content / "disclosures" / "chung").symlink_to(tmp_path / "a")
+    seen = {inputs_fingerprint(content, code, {"day": "2026-11-21"})}
+    (content / "disclosures" / "chung").unlink()
+    (content / "disclosures" / "chung").symlink_to(tmp_path / "b")
+    seen.add(inputs_fingerprint(content, code, {"day": "2026-11-21"}))
+    (content / "commune.yml").write_text("name: Hòa Ân\n", encoding="utf-8")
+    seen.add(inputs_fingerprint(content, code, {"day": "2026-11-21"}))
+    seen.add(inputs_fingerprint(content, code, {"day": "2026-11-22"}))
+    assert len(seen) == 4 and None not in seen

@@ -20,9 +20,11 @@ MAX_BYTES = 1 << 30  # a content folder larger than this is always rebuilt rathe
 def _tree(digest, root: Path, budget: list[int]) -> bool:
     """Every file under `root` (its path, and its bytes or a link's target) into `digest`, in a fixed order;
     False when the files pass the budget of bytes left."""
-    for folder, folders, files in os.walk(root):
+    for folder, folders, files in os.walk(root):  # links to folders are not walked: their targets are hashed
         folders[:] = sorted(f for f in folders if f not in (".git", "__pycache__"))
-        for name in sorted(files):
+        links = [f for f in folders if Path(folder, f).is_symlink()]
+        folders[:] = [f for f in folders if f not in links]
+        for name in sorted(files + links):
             path = Path(folder, name)
             digest.update(f"{path.relative_to(root).as_posix()}\0".encode("utf-8", "surrogateescape"))
             if path.is_symlink():

@@ -30,6 +30,7 @@ from typing import Any
 from plugins.search import UNUSED_UI
 
 LIMIT = 6_000  # pages in the portal's index: about 1 GiB of Pagefind's memory at its peak (measured: 0.95 GiB)
+BYTES = 128 * 2**20  # and of HTML: Pagefind held about 10 bytes of memory for each byte of the pages it read
 RECENT_DAYS = 366  # "recent": issued within a year of the build's day
 PAGE_BYTES = 4 * 2**20  # a larger page is left to its commune's own index (a named list of many thousand rows)
 FOLDER = "tim-kiem"  # the shard's folder lives beside the search page: tim-kiem/chi-muc-<fingerprint>/
@@ -99,10 +100,12 @@ def fair_share(wanted: Mapping[str, int], limit: int) -> int:
 
 def shard_pages(communes: Iterable[tuple[str, Iterable[Mapping[str, Any]]]], today: dt.date,
                 limit: int = LIMIT) -> list[ShardPage]:
-    """(slug, its catalogue's disclosures) of each commune -> the pages of the portal's index."""
+    """(slug, its catalogue's disclosures) of each commune -> the pages of the portal's index, each commune's
+    first, then each one's second, and so on: cut anywhere (by `write_shard`'s bytes), the cut stays fair."""
     wanted = {slug: candidates(disclosures, today) for slug, disclosures in communes}
     share = fair_share({slug: len(pages) for slug, pages in wanted.items()}, limit)
-    return [ShardPage(slug, page) for slug, pages in wanted.items() for page in pages[:share]]
+    return [ShardPage(slug, pages[rank]) for rank in range(share) for slug, pages in wanted.items()
+            if rank < len(pages)]
 
 
 def _readable(output: Path, page: ShardPage) -> Path | None:
@@ -147,7 +150,12 @@ def write_shard(output: Path, pages: list[ShardPage]) -> str:
     """The portal's index written under `output`/tim-kiem/; its folder from the portal's root. An index with
     the same fingerprint is kept as it is. Earlier indexes are removed by `remove_old_shards` once the search
     page names the new one."""
-    files = [(page, path) for page in pages if (path := _readable(output, page))]
+    files, budget = [], BYTES
+    for page in pages:
+        path = _readable(output, page)
+        if path and (size := path.stat().st_size) <= budget:
+            files.append((page, path))
+            budget -= size
     folder = f"{FOLDER}/{PREFIX}{fingerprint(files)}"
     target = output / folder
     if (target / "pagefind-entry.json").is_file():
