@@ -65,7 +65,7 @@ html: install
 # `make print ONLY=2026/du-toan-ngan-sach-2026` prints one disclosure's sheets, `make print NOW=1` what is posted or about to be.
 # It prints what the build published even when a part was kept back for errors, and then fails as the build did.
 print: install
-	@$(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT); built=$$?; \
+	@CKX_PRINT_ONLY="$(ONLY)" $(PY) scripts/ckx.py build --content $(CONTENT) --output $(OUTPUT); built=$$?; \
 	$(PY) scripts/ckx.py print --output $(OUTPUT) $(if $(ONLY),--only "$(ONLY)") $(if $(NOW),--now) && exit $$built
 
 # `make province COMMUNES="xa-a xa-b ..."`: each commune's content into $(PROVINCE_OUTPUT)/<xã>/, side by side

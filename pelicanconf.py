@@ -57,6 +57,10 @@ CKX_EDITOR_BUNDLE = os.path.join(ROOT, ".venv", "node", "decap-cms", "package", 
 # (set by `scripts/ckx.py province`); empty: the site carries its own copy in admin/.
 CKX_EDITOR_SHARED = os.environ.get("CKX_EDITOR_SHARED", "").rstrip("/")
 
+# The sheets (print views) of a disclosure whose posting ended are made only on request: `make print
+# ONLY=<năm>/<hồ sơ>` sets this for its build.
+CKX_PRINT_ONLY = os.environ.get("CKX_PRINT_ONLY", "")
+
 # The loudspeaker's scripts and their recordings (docs/loa-truyen-thanh.md): espeak-ng's voice "vi" (Northern),
 # "vi-vn-x-central" or "vi-vn-x-south"; numbers read with "linh" or "lẻ", "tư" or "bốn", "nghìn" or "ngàn".
 # How many days each kind is read: CKX_KIND_SETTINGS = {"budget": {"broadcast_days": 5}} (at least 3).

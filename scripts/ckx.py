@@ -175,6 +175,11 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
         print(f"Không có bản in nào trong {output}: chạy `make html` trước.", file=sys.stderr)
         return False
     if only and not any(v.relative_to(output).as_posix().startswith(f"cong-khai/{only.strip('/')}/") for v in views):
+        if (output / "cong-khai" / only.strip("/") / "index.html").is_file():  # built, its posting ended
+            print(f'Hồ sơ "{only}" đã hết thời gian niêm yết: bản niêm yết của nó chỉ được làm khi cần. Chạy '
+                  f'`make print ONLY={only.strip("/")}` (xây dựng kèm bản niêm yết của hồ sơ này rồi in).',
+                  file=sys.stderr)
+            return False
         print(f'Không có hồ sơ "{only}" trong trang đã xây dựng: ghi ONLY=<năm>/<tên thư mục hồ sơ>, ví dụ '
               f"ONLY={views[0].relative_to(output / 'cong-khai').parts[0]}/"
               f"{views[0].relative_to(output / 'cong-khai').parts[1]}.", file=sys.stderr)

@@ -160,6 +160,27 @@ def test_print_now_takes_what_goes_up_next_too(tmp_path):
         "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-niem-yet.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
 
 
+def test_an_ended_postings_sheets_leave_the_site_and_are_made_on_request(tmp_path, monkeypatch):
+    """Sheets are what goes on the boards: once the posting ended they leave the site with it (a province's
+    40 villages a commune made them a fifth of its bytes); `make print ONLY=` makes one disclosure's again."""
+    output, notice = tmp_path / "out", "2026/thong-bao-tam-ngung-cap-nuoc"
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-15").returncode == 0
+    assert not (output / f"cong-khai/{notice}/in").exists()
+    assert "Bản niêm yết để in" not in (output / f"cong-khai/{notice}/index.html").read_text(encoding="utf-8")
+    assert (output / "cong-khai/2025/quyet-dinh-chi-dang-tren-trang/in/index.html").is_file()  # never posted
+    refused = ckx("print", "--output", str(output), "--only", notice, build_date="2026-04-15")
+    assert refused.returncode == 1
+    assert "đã hết thời gian niêm yết" in refused.stderr and f"make print ONLY={notice}" in refused.stderr
+    monkeypatch.setenv("CKX_PRINT_ONLY", notice)
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-15").returncode == 0
+    one = ckx("print", "--output", str(output), "--only", notice, build_date="2026-04-15")
+    assert one.returncode == 0, one.stderr
+    assert "tạm ngừng cấp nước" in text(output / "print/2026-thong-bao-tam-ngung-cap-nuoc.pdf")
+    monkeypatch.delenv("CKX_PRINT_ONLY")
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-15").returncode == 0
+    assert not (output / f"cong-khai/{notice}/in").exists()  # made for that print, not kept
+
+
 def test_a_province_prints_only_the_sheets_for_the_boards(tmp_path):
     """Every sheet of every commune is about 14 MB of PDFs a commune, past the hosts' 1 GB at 150 communes:
     a province prints what is posted or about to be; an old sheet is printed on request at the commune."""

@@ -16,6 +16,13 @@ from plugins.sheets.document import MINUTES, build_sheet, minutes_places, qr_svg
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def has_sheets(disclosure) -> bool:
+    """Sheets are what goes on the boards: made while a disclosure is to be posted or is posted, and for one
+    only published on the site (its sheet is its one printed form). Once its posting ends they leave the site
+    (a commune's 40 villages made them most of a province's files); `make print ONLY=` makes them again."""
+    return disclosure.status is not PostingStatus.ENDED
+
+
 class QrCodes:
     """QR codes kept between runs in the cache folder, by URL: choosing the best of eight masks (what keeps a
     printed code easy to scan) took a quarter of a large commune's first build, and a page's address and
@@ -52,7 +59,12 @@ class SheetsGenerator(Generator):
         template = self.get_template("sheet")
         minutes_template = self.get_template("minutes")
 
+        requested = (self.settings.get("CKX_PRINT_ONLY") or "").strip("/")
+
         def sheets(disclosure) -> None:
+            if not has_sheets(disclosure) and not (requested and disclosure.save_dir.startswith(
+                    f"cong-khai/{requested}/")):
+                return  # its posting ended: its sheets left the boards, and the site, with it
             kind = KINDS.get(disclosure.kind)
             slugs = list(village_sections(disclosure, kind)) if kind.village_sheet_template else []
             for slug in [None, *slugs]:
