@@ -171,7 +171,7 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
 
     output = output.resolve()
     views = print_views(output)
-    if not views:
+    if not views and not (output / "index.html").is_file():
         print(f"Không có bản in nào trong {output}: chạy `make html` trước.", file=sys.stderr)
         return False
     if only and not any(v.relative_to(output).as_posix().startswith(f"cong-khai/{only.strip('/')}/") for v in views):
@@ -180,9 +180,9 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
                   f'`make print ONLY={only.strip("/")}` (xây dựng kèm bản niêm yết của hồ sơ này rồi in).',
                   file=sys.stderr)
             return False
+        example = "/".join(views[0].relative_to(output / "cong-khai").parts[:2]) if views else "2026/du-toan-2026"
         print(f'Không có hồ sơ "{only}" trong trang đã xây dựng: ghi ONLY=<năm>/<tên thư mục hồ sơ>, ví dụ '
-              f"ONLY={views[0].relative_to(output / 'cong-khai').parts[0]}/"
-              f"{views[0].relative_to(output / 'cong-khai').parts[1]}.", file=sys.stderr)
+              f"ONLY={example}.", file=sys.stderr)
         return False
     staging = new_staging(output / "print")
     written = None

@@ -284,3 +284,17 @@ def test_a_decision_names_who_decides_and_its_annex_carries_its_number(on_behalf
     assert sheet.recipients[0] == "Như Điều 3;" and sheet.grounds == ("Căn cứ Luật Ngân sách nhà nước 2015.",)
     notice = build_sheet(replace(disclosure, number="05/TB-UBND"), commune, qr=lambda _url: None)
     assert notice.decision is None and notice.recipients[0] != "Như Điều 3;"
+
+
+def test_a_site_with_no_sheet_to_print_prints_none_and_says_so(tmp_path):
+    """Every posting ended: no sheet is left, which is no error; a wrong ONLY= still gets its hint."""
+    output = tmp_path / "out"
+    site = tmp_path / "xa"
+    shutil.copytree(FIXTURES / "sites/phuong-nho", site)
+    shutil.rmtree(site / "disclosures/2025/quyet-dinh-chi-dang-tren-trang")  # the one never posted
+    assert build(site, output, build_date="2026-04-15").returncode == 0
+    printed = ckx("print", "--output", str(output), build_date="2026-04-15")
+    assert printed.returncode == 0, printed.stderr
+    assert "Đã in 0 bản niêm yết" in printed.stdout and not list((output / "print").glob("*.pdf"))
+    wrong = ckx("print", "--output", str(output), "--only", "2025/khong-co", build_date="2026-04-15")
+    assert wrong.returncode == 1 and 'Không có hồ sơ "2025/khong-co"' in wrong.stderr
