@@ -151,12 +151,15 @@ def write_shard(output: Path, pages: list[ShardPage]) -> str:
     the same fingerprint is kept as it is. Earlier indexes are removed by `remove_old_shards` once the search
     page names the new one."""
     files, budget = [], BYTES
-    for page in pages:
-        path = _readable(output, page)
-        if path and (size := path.stat().st_size) <= budget:
-            files.append((page, path))
-            budget -= size
-    folder = f"{FOLDER}/{PREFIX}{fingerprint(files)}"
+    try:
+        for page in pages:
+            path = _readable(output, page)
+            if path and (size := path.stat().st_size) <= budget:
+                files.append((page, path))
+                budget -= size
+        folder = f"{FOLDER}/{PREFIX}{fingerprint(files)}"
+    except OSError as exc:  # a page gone or unreadable since it was chosen
+        raise ShardError(f"Không đọc được trang để lập chỉ mục tìm kiếm chung của tỉnh: {exc}") from exc
     target = output / folder
     if (target / "pagefind-entry.json").is_file():
         return folder
