@@ -52,4 +52,3 @@ class EditorGenerator(Generator):
         preview = self.env.get_template("xem-truoc.js")
         names = [c["name"] for c in config["collections"]]
         (admin / "xem-truoc.js").write_text(preview.render(collections=names), encoding="utf-8")
-

@@ -19,7 +19,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 def has_sheets(disclosure) -> bool:
     """Sheets are what goes on the boards: made while a disclosure is to be posted or is posted, and for one
     only published on the site (its sheet is its one printed form). Once its posting ends they leave the site
-    (a commune's 40 villages made them most of a province's files); `make print ONLY=` makes them again."""
+    (one per village of every household list and land-use plan: a quarter of a province's files); `make print
+    ONLY=` makes them again."""
     return disclosure.status is not PostingStatus.ENDED
 
 
