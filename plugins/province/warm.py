@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import threading
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,8 @@ def _step(argv: list[str], environment: dict[str, str], stdout: str, stderr: str
     code = 1
     try:
         code = main(argv)
+    except BaseException:  # told in the commune's report, as a process of its own would have printed it
+        traceback.print_exc()
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
