@@ -36,8 +36,12 @@ PLUGINS = [
     "plugins.procedures",
     "plugins.consultation",
     "plugins.supervision",
+    # channels (plugins/disclosures/channels.py): each registers what it adds; the core imports none of them
     "plugins.sheets",
     "plugins.loudspeaker",
+    "plugins.share",
+    "plugins.open_data",
+    "plugins.feeds",
     "plugins.obligations",
     "plugins.editor",
     "plugins.search",

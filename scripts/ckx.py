@@ -47,14 +47,14 @@ SETTINGS = ROOT / "pelicanconf.py"
 
 
 def load_settings(path: Path) -> dict:
-    """Read pelicanconf.py as Pelican does and register the kinds its plugins declare (`register_kinds`) and the
-    channels' checks (`register_checks`).
+    """Read pelicanconf.py as Pelican does and register the kinds (`register_kinds`) and the channels
+    (`register_channel`) its plugins declare.
     The plugins' Pelican signals are connected by Pelican itself when `build` runs it: `validate` never
     imports Pelican (a third of its time when nothing changed)."""
     settings = runpy.run_path(str(path))
     for name in settings["PLUGINS"]:
         module = importlib.import_module(name)
-        for hook in ("register_kinds", "register_checks"):
+        for hook in ("register_kinds", "register_channel"):
             if hasattr(module, hook):
                 getattr(module, hook)()
     return settings
@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "kinds":  # every kind this project's settings register, as officers write them
         from plugins.disclosures.kinds import KINDS, describe
 
-        print("\n\n".join("\n".join(describe(kind)) for kind in KINDS))
+        print("\n\n".join("\n".join(describe(kind, KINDS)) for kind in KINDS))
         return 0
     if args.command == "validate":
         ok = validate(args.content, settings)

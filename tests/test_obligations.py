@@ -17,7 +17,7 @@ from plugins.obligations.assess import Facts, Status, assess_year
 from plugins.obligations.check import _choices
 from plugins.obligations.rules import NATIONAL, load_rules, merged
 from plugins.province.build import Result, write_portal
-from plugins.schedule.holidays import official_calendar
+from plugins.vietnamese.holidays import official_calendar
 from tests.conftest import ROOT, build, ckx, soup
 
 TODAY = "2026-12-06"

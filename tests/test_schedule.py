@@ -4,7 +4,7 @@ import datetime as dt
 
 import icalendar
 
-from plugins.schedule.holidays import official_calendar
+from plugins.vietnamese.holidays import official_calendar
 from tests.conftest import FIXTURES, build, ckx, copy_site, soup
 
 SITE = FIXTURES / "sites/xa-lich"

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plugins.attachments.formats import Reading, Refused, read_attachment
-from plugins.disclosures.files import Limits, too_large
-from plugins.issues import Issue
+from plugins.issues import Issue, too_large
 from plugins.privacy.rules import HINT, RULE, Official, message, personal_column, personal_data
 from plugins.tables.read import TooLarge, Unreadable, check_zip
 
@@ -48,16 +47,18 @@ class Checked:
     sha256: str | None = None
 
 
-def check_attachment(path: Path, shown: str, limits: Limits, official: Official) -> Checked:
-    """Every reason `path` (named `shown` to the officer) may not be published, and its clean copy's facts."""
-    reading, refused = _read(path, shown, limits)
+def check_attachment(path: Path, shown: str, official: Official, *, max_bytes: int,
+                     max_unpacked_bytes: int) -> Checked:
+    """Every reason `path` (named `shown` to the officer) may not be published, and its clean copy's facts.
+    The limits are the content's (CKX_LIMITS: `attachment_bytes`, `xlsx_unpacked_bytes`)."""
+    reading, refused = _read(path, shown, max_bytes, max_unpacked_bytes)
     if reading is None:
         return Checked(refused)
     clean = reading.clean
     return Checked(_reading_issues(reading, shown, official), len(clean), hashlib.sha256(clean).hexdigest())
 
 
-def _read(path: Path, shown: str, limits: Limits) -> tuple[Reading | None, list[Issue]]:
+def _read(path: Path, shown: str, max_bytes: int, max_unpacked_bytes: int) -> tuple[Reading | None, list[Issue]]:
     """The file's reading, or None and why it cannot even be read."""
     extension = path.suffix.lower()
     if extension not in ALLOWED:
@@ -67,8 +68,8 @@ def _read(path: Path, shown: str, limits: Limits) -> tuple[Reading | None, list[
     size = path.stat().st_size
     if size == 0:
         return None, [_refuse(shown, "tệp rỗng (0 byte).", "Chép lại đúng tệp vào thư mục hồ sơ.")]
-    if size > limits.attachment_bytes:
-        return None, [too_large(shown, size, limits.attachment_bytes)]
+    if size > max_bytes:
+        return None, [too_large(shown, size, max_bytes)]
     magic, label = ALLOWED[extension]
     with path.open("rb") as handle:
         head = handle.read(4096)
@@ -77,7 +78,7 @@ def _read(path: Path, shown: str, limits: Limits) -> tuple[Reading | None, list[
                         f"Mở tệp bằng chương trình gốc và lưu lại đúng dạng {label}.")]
     try:
         if extension in OFFICE_PART:
-            check_zip(path, limits.xlsx_unpacked_bytes)
+            check_zip(path, max_unpacked_bytes)
             with zipfile.ZipFile(path) as archive:
                 if OFFICE_PART[extension] not in archive.namelist():
                     raise Unreadable(f"tệp không phải là {label}.")

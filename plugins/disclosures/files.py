@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from plugins.issues import Issue
+from plugins.issues import Issue, too_large
 from plugins.issues.text import control_character_issues
 
 MIB = 1024 * 1024
@@ -135,13 +135,6 @@ class ContentTree:
         control = control_character_issues(text, rel)
         issues += control
         return None if control else text
-
-
-def too_large(file: str, size: int, limit: int) -> Issue:
-    return Issue(code="tep-qua-lon", file=file,
-                 message=f"tệp nặng {size:,} byte, quá giới hạn {limit:,} byte.".replace(",", "."),
-                 hint="Chia tệp thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
-                      "trong pelicanconf.py (xem docs/an-toan.md).")
 
 
 def scan(root: Path) -> ContentTree:

@@ -14,15 +14,12 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits
 from plugins.disclosures.model import Commune, Disclosure, Issuing
 from plugins.disclosures.schema import Spec
 from plugins.issues import Issue
-
-if TYPE_CHECKING:
-    from plugins.open_data.package import DatasetMaker
 
 
 @dataclass(frozen=True)
@@ -110,6 +107,10 @@ class Download:
 
 DownloadMaker = Callable[[Disclosure, Any], list[Download]]
 """(disclosure, the data its loader returned) -> files to publish."""
+
+DatasetMaker = Callable[[Disclosure, Any], list]
+"""(disclosure, the data its kind's loader returned) -> its tables as open data (`Resource`s of the open data
+channel, which reads them; the core only carries them)."""
 
 SiteFiles = Callable[[list[Disclosure], Commune], list[Download]]
 """(every disclosure of the kind, the commune) -> files at the site root (a commune-wide feed)."""
@@ -231,6 +232,13 @@ class Kind:
 class KindRegistry:
     def __init__(self) -> None:
         self._kinds: dict[str, Kind] = {}
+        self._common: dict[str, Setting] = {}  # settings every kind takes, declared by channels (channels.py)
+
+    def add_common_settings(self, settings: Mapping[str, Setting]) -> None:
+        self._common.update(settings)
+
+    def settings_of(self, kind: Kind) -> dict[str, Setting]:
+        return {**self._common, **kind.settings}
 
     def add(self, kind: Kind, plugin: str | None = None) -> None:
         """Register a kind declared by the plugin package `plugin` (its `__name__`), whose `templates/` folder
@@ -262,7 +270,7 @@ class KindRegistry:
         return PrefixLoader({kind.id: FileSystemLoader(kind.templates_dir) for kind in self if kind.templates_dir})
 
 
-def describe(kind: Kind) -> list[str]:
+def describe(kind: Kind, kinds: KindRegistry) -> list[str]:
     """What an officer needs to write a disclosure of `kind`, as `scripts/ckx.py kinds` prints it: its
     front-matter keys, its table's columns with the headers also accepted, its settings with defaults and
     the issue codes its own checks give."""
@@ -276,13 +284,18 @@ def describe(kind: Kind) -> list[str]:
             also = f"; cũng nhận: {', '.join(column.aliases)}" if column.aliases else ""
             lines.append(f"    - {column.name}{'' if column.required else ' (không bắt buộc)'}{also}")
     lines.append("  Cài đặt (CKX_KIND_SETTINGS):")
-    lines += [f"    - {key} = {setting.default!r}: {setting.help}" for key, setting in settings_of(kind).items()]
+    lines += [f"    - {key} = {setting.default!r}: {setting.help}" for key, setting in kinds.settings_of(kind).items()]
     if kind.issue_codes:
         from plugins.issues import CATALOGUE
 
         lines.append("  Mã lỗi của các kiểm tra riêng (docs/ma-loi.md; cùng các mã chung khi đọc tệp, bảng):")
         lines += [f"    - {code}: {CATALOGUE[code].title}" for code in kind.issue_codes]
     return lines
+
+
+def village_pages(disclosure: Disclosure, kind: Kind) -> dict[str, Any]:
+    """slug -> the kind's data for one village, for the kind's per-village pages (none without them)."""
+    return village_sections(disclosure, kind) if kind.village_template else {}
 
 
 def village_sections(disclosure: Disclosure, kind: Kind) -> dict[str, Any]:
@@ -293,32 +306,18 @@ def village_sections(disclosure: Disclosure, kind: Kind) -> dict[str, Any]:
     return dict(getattr(data, "villages", {}))
 
 
-def _at_least_three(days: int) -> str | None:
-    return None if days >= 3 else "luật quy định phát ít nhất 03 ngày liên tục (Luật 10/2022/QH15, Điều 13)"
-
-
-# Settings every kind has, beside its own.
-COMMON_SETTINGS = {
-    "broadcast_days": Setting(3, "số ngày liên tục đọc trên loa truyền thanh, từ ngày đầu niêm yết", _at_least_three),
-}
-
-
-def settings_of(kind: Kind) -> dict[str, Setting]:
-    return {**COMMON_SETTINGS, **kind.settings}
-
-
 def resolve_settings(kinds: KindRegistry, configured: Mapping[str, Mapping[str, Any]] | None) -> dict[str, dict]:
     """Each kind's settings with defaults filled; unknown kinds, keys or wrong types are refused."""
     configured = configured or {}
-    resolved = {kind.id: {key: s.default for key, s in settings_of(kind).items()} for kind in kinds}
+    resolved = {kind.id: {key: s.default for key, s in kinds.settings_of(kind).items()} for kind in kinds}
     for kind_id, values in configured.items():
         kind = kinds.get(kind_id)
         if kind is None:
             raise SettingsError(f"CKX_KIND_SETTINGS: không có loại '{kind_id}'; các loại: {', '.join(resolved)}.")
         for key, value in values.items():
-            setting = settings_of(kind).get(key)
+            setting = kinds.settings_of(kind).get(key)
             if setting is None:
-                known = ", ".join(f"{k} ({s.help})" for k, s in settings_of(kind).items())
+                known = ", ".join(f"{k} ({s.help})" for k, s in kinds.settings_of(kind).items())
                 raise SettingsError(f"CKX_KIND_SETTINGS['{kind_id}']: không có khóa '{key}'. Các khóa: {known}.")
             if not isinstance(value, type(setting.default)) or isinstance(value, bool) != isinstance(setting.default, bool):
                 raise SettingsError(f"CKX_KIND_SETTINGS['{kind_id}']['{key}'] = {value!r}: cần kiểu "

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from plugins.privacy.rules import Official
+from plugins.safe_markdown import render
 from plugins.vietnamese.text import fold
 
 
@@ -179,14 +180,15 @@ class Shown:
     is made; the rest is worked out once per build, when first asked for (plugins/disclosures/generator.py)."""
 
     data: Any = None  # what the kind's loader returned (BudgetData, PovertyData, ...); None without tables
-    share_picture: bool = False  # a picture of its own for chat previews (plugins/share: posted or recent only)
     originals: list = field(default_factory=list)  # clean copies of the officer's table files (Download)
     village_names: tuple[str, ...] = ()  # the villages it concerns, in commune.yml order (search filters)
     key_figure: str | None = None  # the one sentence a citizen came for (Kind.key_figure)
     feedback_until: dt.date | None = None  # the date the feedback box asks comments by; None: no date
     body_html: str | None = None  # the explanation as HTML, for the page and every print view
-    resources: list | None = None  # its tables as open data (Resource)
-    downloads: list | None = None  # the files derived from its tables (Download)
+    downloads: list | None = None  # the files derived from its tables (Download), the channels' included
+    # what each channel worked out for it before any page was made (channels.py: `ChannelOutputs.fact`),
+    # by channel name: a share picture of its own, a recording
+    channels: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -244,3 +246,10 @@ class Disclosure:
         if not self.posting:
             return False
         return village_slug in self.posting.places or "all-villages" in self.posting.places
+
+
+def body_html(disclosure: Disclosure) -> str:
+    """The explanation as HTML, rendered once per build for the page, every print view and the loudspeaker."""
+    if disclosure.shown.body_html is None:
+        disclosure.shown.body_html = render(disclosure.body_markdown)
+    return disclosure.shown.body_html

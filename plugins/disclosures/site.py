@@ -14,7 +14,7 @@ from typing import Any
 from plugins.attachments.check import check_attachment
 from plugins.disclosures.bundle import as_draft, parse_bundle
 from plugins.disclosures.cache import BundleCache, code_version, digest
-from plugins.disclosures.checks import SITE_CHECKS, SiteChecks
+from plugins.disclosures.channels import CHANNELS, ChannelRegistry
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
@@ -24,8 +24,7 @@ from plugins.disclosures.last_good import GitVersions, Version
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus
 from plugins.disclosures.pages import page_slug_issue, parse_page
 from plugins.disclosures.workers import share_out
-from plugins.issues import WARNING, Issue, has_errors
-from plugins.loudspeaker.script import MIN_BROADCAST_DAYS, broadcast_days, on_loudspeaker
+from plugins.issues import Issue, has_errors
 from plugins.privacy.rules import NO_OFFICIAL, Official
 from plugins.tables.write import clean_copy
 
@@ -49,13 +48,14 @@ class Site:
     cache_misses: int = 0
     bundles_loaded: int = 0  # without errors, whether unpacked or not
     kept_back: list[KeptBack] = field(default_factory=list)  # only when loaded with `keep_last_good`
-    checked: dict[str, Any] = field(default_factory=dict)  # what each channel's check worked out (checks.py)
+    checked: dict[str, Any] = field(default_factory=dict)  # what each channel's check worked out (channels.py)
+    kind_settings: dict[str, dict] = field(default_factory=dict)  # each kind's settings, defaults filled in
 
 
 def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
               kind_settings: dict | None = None, limits: Limits = DEFAULT_LIMITS,
               cache_folder: Path | None = None, *, checks_only: bool = False, show_drafts: bool = False,
-              keep_last_good: bool = False, checks: SiteChecks = SITE_CHECKS) -> Site:
+              keep_last_good: bool = False, channels: ChannelRegistry = CHANNELS) -> Site:
     """`kind_settings` is CKX_KIND_SETTINGS from pelicanconf.py; a bad one raises SettingsError. With a
     `cache_folder`, bundles whose files, commune.yml, settings and code are unchanged are not read again.
     `checks_only` (validate): the issues and the count are all that is wanted, so a bundle taken from the
@@ -63,7 +63,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     but left out, their errors told as warnings, unless `show_drafts` (a preview for the officer).
     `keep_last_good` (the build): a broken commune.yml or bundle is replaced by its last version in git that
     passes the checks, loaded for `build_date`, or left out; `kept_back` says which. The issues stay.
-    The channels' `checks` run last, over every disclosure (so `checks_only` reads them all when there are any); a
+    The `channels`' checks run last, over every disclosure (so `checks_only` reads them all when there are any); a
     channel's own file with errors is kept back like a page (`kept_back`), its channel working without it."""
     settings = resolve_settings(kinds, kind_settings)
     content_path = Path(content_path)
@@ -76,7 +76,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     commune_text = tree.read_text(COMMUNE_FILE, limits.yaml_bytes, issues)
     commune, commune_issues = parse_commune(commune_text, COMMUNE_FILE, limits.yaml_bytes) \
         if commune_text is not None else (None, [])
-    site = Site(commune, issues=issues + commune_issues, build_date=build_date)
+    site = Site(commune, issues=issues + commune_issues, build_date=build_date, kind_settings=settings)
     versions = GitVersions(content_path, cache_folder, max(limits.attachment_bytes, limits.table_bytes)) \
         if keep_last_good else None
     if commune is None and versions is not None:
@@ -92,6 +92,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     history = bundle_history(content_path)
     inputs_of_every_bundle = digest(code_version(), commune_text, repr(settings), repr(limits),
                                     ",".join(kind.id for kind in kinds), f"drafts={show_drafts}")
+    checks = channels.checks()
     keep_disclosures = not checks_only or bool(checks)  # the channels' checks read every disclosure
     cache = BundleCache(cache_folder, content_path, inputs_of_every_bundle)
     bundles, unread = {}, []  # source_dir -> (disclosure, issues, file digests, key), in the order of the disk
@@ -158,14 +159,14 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
     bundle_dir = tree.path(source_dir)
     files_issues, published = [], []
     for ref in disclosure.attachments:
-        checked = check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", limits, commune.official)
+        checked = check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", commune.official,
+                                   max_bytes=limits.attachment_bytes, max_unpacked_bytes=limits.xlsx_unpacked_bytes)
         files_issues += checked.issues
         published.append(replace(ref, size=checked.size, sha256=checked.sha256))  # what a citizen downloads
     disclosure = replace(disclosure, attachments=tuple(published))
     context = LoadContext(commune=commune, build_date=build_date, settings=settings.get(disclosure.kind, {}),
                           limits=limits)
     files_issues += _load_tables(disclosure, bundle_dir, context, kinds)
-    files_issues += _broadcast_issues(disclosure, context.settings.get("broadcast_days", MIN_BROADCAST_DAYS))
     issues += as_draft(files_issues) if disclosure.draft and not show_drafts else files_issues
     disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
     return disclosure, issues, tuple(context.date_questions)
@@ -205,20 +206,6 @@ def _history_until(history: BundleHistory | None, day: dt.date) -> BundleHistory
         return None
     changes = tuple(change for change in history.changes if change.date <= day)
     return BundleHistory(history.first, min(history.last, day), changes) if changes else None
-
-
-def _broadcast_issues(disclosure: Disclosure, days: int) -> list[Issue]:
-    """The loudspeaker reads a notice on `days` consecutive days inside its posting: a shorter posting cannot
-    hold them (the script then names the days it has)."""
-    posting = disclosure.posting
-    if not on_loudspeaker(disclosure) or len(broadcast_days(posting, days)) >= days:
-        return []
-    return [Issue(code="niem-yet-ngan-hon-ngay-doc-loa", file=f"{disclosure.source_dir}/index.md", key="posting",
-                  severity=WARNING,
-                  message=f"niêm yết từ {posting.start:%d/%m/%Y} đến {posting.end:%d/%m/%Y}, ngắn hơn {days} ngày đọc "
-                          "liên tục trên loa truyền thanh.",
-                  hint=f"Kéo dài thời gian niêm yết (to) ít nhất đến {posting.start + dt.timedelta(days=days - 1):%d/%m/%Y}, "
-                       "hoặc bỏ loudspeaker khỏi places nếu không đọc trên loa.")]
 
 
 def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, build_date: dt.date,

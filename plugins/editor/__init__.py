@@ -1,6 +1,7 @@
 """The web editor at admin/: Decap CMS with a config generated from the kind schemas.
 
-Pure core: labels, config. Glue: the generator below writes admin/config.yml,
+Pure core: labels, config. The channel: settings (CKX_EDITOR_BACKEND checked with the build's settings).
+Glue: the generator below writes admin/config.yml,
 admin/index.html and the editor's script, which `make install` takes from the
 npm registry (never a CDN at run time). Settings: CKX_EDITOR_BACKEND (Decap's
 `backend`, e.g. {"name": "github", "repo": "ubnd-hoaan/cong-khai", "branch":
@@ -19,6 +20,13 @@ def copy_editor_scripts(bundle: Path, folder: Path) -> None:
         shutil.copyfile(script, folder / script.name)
 
 
+def register_channel() -> None:
+    from plugins.disclosures.channels import CHANNELS
+    from plugins.editor.settings import CHANNEL
+
+    CHANNELS.add(CHANNEL)
+
+
 def get_generators(_pelican):
     from plugins.editor.generator import EditorGenerator
 
@@ -28,4 +36,5 @@ def get_generators(_pelican):
 def register() -> None:
     from pelican import signals
 
+    register_channel()
     signals.get_generators.connect(get_generators)

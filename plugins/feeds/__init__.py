@@ -1,8 +1,8 @@
 """What citizens' apps and search engines read: an Atom feed of new and changed disclosures, `sitemap.xml`
 and `robots.txt`.
 
-Pure: each function takes the site's disclosures and commune and returns bytes; the disclosures generator
-writes them as outputs like any other (made again only when a disclosure changes). Addresses in the feed
+Pure: each function takes the site's disclosures and commune and returns bytes; the generator
+(`generator.py`) writes them as outputs like any other (made again only when a disclosure changes). Addresses in the feed
 and the sitemap must be whole ("https://..."): they come from `site_url` in commune.yml, and without it
 there is no sitemap (a sitemap of relative addresses is invalid) and the feed's links are relative.
 """
@@ -76,3 +76,15 @@ def robots(commune, with_sitemap: bool) -> bytes:
     if with_sitemap:
         lines.append(f"Sitemap: {_absolute(commune, SITEMAP_FILE)}")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def get_generators(_pelican):
+    from plugins.feeds.generator import FeedsGenerator
+
+    return FeedsGenerator
+
+
+def register() -> None:
+    from pelican import signals
+
+    signals.get_generators.connect(get_generators)

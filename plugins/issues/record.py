@@ -80,3 +80,11 @@ def format_issues(issues: Iterable[Issue]) -> str:
     lines = [issue.format() for issue in issues]
     lines.append(f"Tổng cộng: {errors} lỗi, {warnings} cảnh báo" + (f", {notes} ghi nhận." if notes else "."))
     return "\n".join(lines)
+
+
+def too_large(file: str, size: int, limit: int) -> Issue:
+    """A file past one of the limits that keep any input's work bounded (CKX_LIMITS)."""
+    return Issue(code="tep-qua-lon", file=file,
+                 message=f"tệp nặng {size:,} byte, quá giới hạn {limit:,} byte.".replace(",", "."),
+                 hint="Chia tệp thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
+                      "trong pelicanconf.py (xem docs/an-toan.md).")

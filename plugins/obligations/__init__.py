@@ -8,11 +8,11 @@ rules, the findings, and warnings of what falls due or is late) and `generator` 
 """
 
 
-def register_checks() -> None:
-    from plugins.disclosures.checks import SITE_CHECKS, SiteCheck
-    from plugins.obligations.check import NAME, check_obligations
+def register_channel() -> None:
+    from plugins.disclosures.channels import CHANNELS
+    from plugins.obligations.check import CHANNEL
 
-    SITE_CHECKS.add(SiteCheck(NAME, check_obligations))
+    CHANNELS.add(CHANNEL)
 
 
 def get_generators(_pelican):
@@ -24,5 +24,5 @@ def get_generators(_pelican):
 def register() -> None:
     from pelican import signals
 
-    register_checks()
+    register_channel()
     signals.get_generators.connect(get_generators)

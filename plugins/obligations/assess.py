@@ -16,8 +16,8 @@ from enum import StrEnum
 
 from plugins.disclosures.bundle import BOARD_PLACES
 from plugins.obligations.rules import CHANNELS, EVENTS, PERIODS, Days, Rule
-from plugins.schedule.holidays import Calendar
 from plugins.vietnamese.format import number
+from plugins.vietnamese.holidays import Calendar
 from plugins.vietnamese.periods import period_in_title, year_in_title
 from plugins.vietnamese.text import fold
 

@@ -7,15 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from plugins.disclosures.channels import Build, Channel, ChannelOutputs
 from plugins.disclosures.kinds import KINDS, KindRegistry
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
 from plugins.obligations.assess import Facts, Finding, Status, YearReport, assess_years, reported_period, years_of
 from plugins.obligations.rules import LOCAL, NATIONAL, load_rules, merged
-from plugins.schedule.holidays import official_calendar
 from plugins.vietnamese.format import number
+from plugins.vietnamese.holidays import official_calendar
 
 NAME = "obligations"
+FOLDER = "nghia-vu/"  # the years' pages
 SOON_DAYS = 15  # `make validate` names what falls due within this many days
 LATE_DAYS = 365  # and what passed its deadline within this many days with nothing posted
 
@@ -29,7 +31,7 @@ class Obligations:
 
 
 def check_obligations(site, tree, limits) -> tuple[list[Issue], Obligations | None]:
-    """A `SiteCheck` (plugins/disclosures/checks.py)."""
+    """The channel's check (plugins/disclosures/channels.py)."""
     if site.commune is None or site.build_date is None:
         return [], None
     kinds, stages = _choices(KINDS)
@@ -115,3 +117,11 @@ def _warning(year: int, finding: Finding, today: dt.date, facts: dict[str, Facts
                      hint="Thêm khóa decided (ngày nghị quyết, quyết định) hoặc submitted (ngày gửi đại biểu Hội đồng "
                           "nhân dân) theo ngày ghi trên văn bản; hoặc ghi nghị quyết kèm ngày trong legal_basis.")
     return None
+
+
+def start(build: Build) -> ChannelOutputs:
+    """The home page's and the footer's link, when there are findings to link to."""
+    return ChannelOutputs(view={"obligations_url": FOLDER} if build.site.checked.get(NAME) is not None else {})
+
+
+CHANNEL = Channel(NAME, check=check_obligations, start=start)

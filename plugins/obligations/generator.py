@@ -10,16 +10,17 @@ from pathlib import Path
 from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
-from plugins.disclosures.generator import BUILD_SETTINGS, CHECKED, OUTPUTS, write_bytes, write_page
+from plugins.disclosures.channels import build_of
+from plugins.disclosures.generator import write_bytes, write_page
 from plugins.obligations.assess import STATUS_LABELS, Status, YearReport
-from plugins.obligations.check import NAME, Obligations
+from plugins.obligations.check import FOLDER, NAME
 from plugins.obligations.export import PACKAGE_FILES, calendar_bytes, findings_json, package
 from plugins.obligations.rules import LEVELS
+from plugins.open_data.package import DEFAULT_LICENSE
 from plugins.sheets.document import MOTTO, NATIONAL_TITLE, issuer_lines
 from plugins.sheets.generator import TEMPLATES as SHEETS_TEMPLATES  # the document's head, shared
 
 TEMPLATES = Path(__file__).parent / "templates"
-FOLDER = "nghia-vu/"
 CALENDAR_FILE = "nghia-vu/han-cong-khai.ics"
 
 
@@ -28,18 +29,14 @@ class ObligationsGenerator(Generator):
         super().__init__(*args, **kwargs)
         self.env.loader.loaders += [FileSystemLoader(str(TEMPLATES)), FileSystemLoader(str(SHEETS_TEMPLATES))]
 
-    def generate_context(self) -> None:
-        self.obligations: Obligations | None = self.context.get(CHECKED, {}).get(NAME)
-        if self.obligations is not None and "ckx" in self.context:
-            self.context["ckx"]["obligations_url"] = FOLDER  # the home page's and the footer's link
-
     def generate_output(self, writer) -> None:
-        obligations, outputs = self.obligations, self.context.get(OUTPUTS)
-        if obligations is None or outputs is None:
+        build = build_of(self.context)
+        obligations = build.site.checked.get(NAME) if build else None
+        if obligations is None:
             return
-        view = self.context["ckx"]
+        outputs, view = build.outputs, build.view
         commune, today = view["commune"], view["today"]
-        license_ = self.context[BUILD_SETTINGS].data_license
+        license_ = build.settings.channels.get("open_data", DEFAULT_LICENSE)  # the open data channel's licence
         shown = dict(labels=STATUS_LABELS, statuses=list(Status), levels=LEVELS)
         write_page(self, writer, outputs, f"{FOLDER}index.html", "obligations_years",
                    dict(page_url=FOLDER, reports=[_summary(r) for r in obligations.reports], **shown))

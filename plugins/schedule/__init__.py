@@ -2,7 +2,7 @@
 rule moved off public holidays, notice-period checks, the page, a home-page block and
 iCalendar feeds (one per schedule, one for the commune).
 
-Pure core: holidays, schema, load, ical. Glue: the registration below.
+Pure core: schema, load, ical (the official days off are `plugins.vietnamese.holidays`). Glue: the registration below.
 """
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure
 from plugins.issues import WARNING, Issue
-from plugins.schedule.holidays import Calendar, official_calendar
 from plugins.schedule.schema import SESSIONS_TABLE, hours_of, session_hours
+from plugins.vietnamese.holidays import Calendar, official_calendar
 from plugins.vietnamese.parse import DayList, ParseError
 
 NOTICE_RULE = "Luật Tiếp công dân 2013, Điều 24: lịch tiếp công dân phải niêm yết trước ít nhất {days} ngày làm việc"

@@ -3,8 +3,10 @@
 `image.py` draws a disclosure's picture (1200×630 PNG: the commune, the
 title, the posting status, the key figure) with Pillow and the Liberation
 Sans font WeasyPrint's sheets already use; the same text gives the same
-bytes, and the disclosures generator makes it again only when the
-disclosure changes. The Open Graph and Twitter tags are in the theme
+bytes. The channel (`channel.py`) writes it with the disclosure's files, so it
+is made again only when the disclosure changes, and gives its page the
+message for a village's Zalo group (`message.py`); the generator writes the
+site's own picture. The Open Graph tags are in the theme
 (`components/social-meta.html`).
 
 Pictures are for links people share now: a disclosure posted, about to be, or issued or taken down in the
@@ -24,3 +26,23 @@ def has_own_picture(issued: dt.date, posting_end: dt.date | None, today: dt.date
     if posting_end is not None and posting_end >= today:
         return True
     return (today - max(issued, posting_end or issued)).days <= RECENT_DAYS
+
+
+def register_channel() -> None:
+    from plugins.disclosures.channels import CHANNELS
+    from plugins.share.channel import CHANNEL
+
+    CHANNELS.add(CHANNEL)
+
+
+def get_generators(_pelican):
+    from plugins.share.generator import ShareGenerator
+
+    return ShareGenerator
+
+
+def register() -> None:
+    from pelican import signals
+
+    register_channel()
+    signals.get_generators.connect(get_generators)

@@ -5,9 +5,16 @@ The build writes a print view for every disclosure still to be posted, posted, o
 same HTML prints from the browser (Ctrl+P) and becomes a PDF with WeasyPrint in `make print`
 (`scripts/ckx.py print`, module `pdf`). Templates ask `d is has_sheets` whether a disclosure has them.
 
-Pure core: document (the blocks of an administrative document). Glue:
-generator (print views), pdf (WeasyPrint), the wiring below.
+Pure core: document (the blocks of an administrative document). The channel: channel (the QR code on each
+disclosure page). Glue: generator (print views), pdf (WeasyPrint), the wiring below.
 """
+
+
+def register_channel() -> None:
+    from plugins.disclosures.channels import CHANNELS
+    from plugins.sheets.channel import CHANNEL
+
+    CHANNELS.add(CHANNEL)
 
 
 def add_tests(generator) -> None:
@@ -25,5 +32,6 @@ def get_generators(_pelican):
 def register() -> None:
     from pelican import signals
 
+    register_channel()
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_tests)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from jinja2 import FileSystemLoader
 from pelican.generators import Generator
 
-from plugins.disclosures.cache import digest, write_atomically
+from plugins.disclosures.channels import build_of
 from plugins.disclosures.kinds import KINDS, village_sections
-from plugins.disclosures.model import PostingStatus
-from plugins.sheets.document import MINUTES, build_sheet, minutes_places, qr_svg
+from plugins.disclosures.model import PostingStatus, body_html
+from plugins.sheets.channel import NAME
+from plugins.sheets.document import MINUTES, build_sheet, minutes_places
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -24,27 +24,6 @@ def has_sheets(disclosure) -> bool:
     return disclosure.status is not PostingStatus.ENDED
 
 
-class QrCodes:
-    """QR codes kept between runs in the cache folder, by URL: choosing the best of eight masks (what keeps a
-    printed code easy to scan) took a quarter of a large commune's first build, and a page's address and
-    so its code never change."""
-
-    def __init__(self, cache_folder: Path | None) -> None:
-        self.folder = cache_folder / "qr" if cache_folder else None
-
-    def get(self, url: str) -> str:
-        if self.folder is None:
-            return qr_svg(url)
-        path = self.folder / f"{digest(url)[:32]}.svg"
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            svg = qr_svg(url)
-            with contextlib.suppress(OSError):  # kept for next time where the disk allows
-                write_atomically(path, svg.encode("utf-8"))
-            return svg
-
-
 class SheetsGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -53,10 +32,10 @@ class SheetsGenerator(Generator):
     def generate_output(self, writer) -> None:
         """Print views go through the same outputs as the pages: one whose disclosure, commune and templates
         did not change is carried over, QR code and all."""
-        from plugins.disclosures.generator import OUTPUTS, body_html
-
-        outputs = self.context[OUTPUTS]
-        codes = QrCodes(outputs.cache_folder)
+        build = build_of(self.context)
+        if build is None:
+            return
+        outputs, codes = build.outputs, build.state(NAME)
         template = self.get_template("sheet")
         minutes_template = self.get_template("minutes")
 
@@ -97,4 +76,4 @@ class SheetsGenerator(Generator):
 
                 outputs.produce(f"{disclosure.save_dir}in/{folder}/index.html", ("minutes", disclosure, folder), make)
 
-        outputs.share_out(self.context["ckx"]["disclosures"], sheets)
+        outputs.share_out(build.site.disclosures, sheets)

@@ -1,4 +1,5 @@
-"""Vietnamese text, numbers and dates: parsing what officers type, formatting what citizens read.
+"""Vietnamese text, numbers and dates: parsing what officers type, formatting what citizens read, and the
+official calendar (holidays: the public holidays and working days every deadline counts with).
 
 The glue registers the formatting functions as Jinja filters for every
 template (theme and plugins alike). Pelican is imported only in `register()`

@@ -1,0 +1,42 @@
+"""Pelican glue: atom.xml, sitemap.xml (with `site_url` only) and robots.txt, made again when a disclosure
+changes."""
+
+from __future__ import annotations
+
+from pelican.generators import Generator
+
+from plugins.disclosures.channels import build_of
+from plugins.disclosures.generator import write_bytes
+from plugins.disclosures.kinds import KINDS, village_pages
+from plugins.feeds import FEED_FILE, ROBOTS_FILE, SITEMAP_FILE, atom_feed, robots, sitemap
+
+
+class FeedsGenerator(Generator):
+    def generate_output(self, writer) -> None:
+        build = build_of(self.context)
+        if build is None:
+            return
+        site, view = build.site, build.view
+        inputs = (site.disclosures, site.commune, site.pages)
+
+        def page_list():
+            listed = [("", None), ("dang-niem-yet/", None), ("cong-khai/", None), ("thon/", None), ("du-lieu/", None)]
+            listed += [(listing.url, None) for _kind, listing in view["by_kind"] if listing.disclosures]
+            listed += [(listing.url, None) for listing in view["by_year"]]
+            listed += [(v.url, None) for v in view["by_village"]]
+            for d in site.disclosures:
+                data = d.shown.data
+                if data is not None and getattr(data, "noindex", False):
+                    continue  # an ended named list asks search engines not to index it
+                changed = d.last_changed or d.issued
+                listed.append((d.url, changed))
+                listed += [(f"{d.url}{slug}/", changed) for slug in village_pages(d, KINDS.get(d.kind))]
+            return listed + [(page.url, None) for page in self.context.get("pages", ())]
+
+        def write(name, content) -> None:
+            write_bytes(build.outputs, self.output_path, name, inputs, content)
+
+        write(FEED_FILE, lambda: atom_feed(site.disclosures, site.commune, KINDS.labels()))
+        write(ROBOTS_FILE, lambda: robots(site.commune, with_sitemap=bool(site.commune.site_url)))
+        if site.commune.site_url:  # a sitemap of relative addresses is invalid
+            write(SITEMAP_FILE, lambda: sitemap(page_list(), site.commune))

@@ -1,0 +1,51 @@
+"""Share previews as a channel of the core (plugins/disclosures/channels.py): whether a disclosure has a
+picture of its own (part of its fingerprint), the picture beside its page, and the message its page offers
+to paste into a village's Zalo group."""
+
+from __future__ import annotations
+
+from plugins.disclosures.channels import Build, Channel, ChannelOutputs
+from plugins.share import has_own_picture
+from plugins.share.image import available, share_image
+from plugins.share.message import share_message
+
+NAME = "share"
+SHARE_IMAGE = "chia-se.png"  # beside each disclosure's page, and the site's own at the root
+
+
+def posting_dates(posting) -> str | None:
+    """The tag of a share picture: the posting's dates, which stay true wherever the picture is shared and for
+    as long; a status ("Đang niêm yết") baked into a picture would be false the day the posting ends."""
+    if posting is None:
+        return None
+    return f"Niêm yết {posting.start:%d/%m} – {posting.end:%d/%m/%Y}"
+
+
+def organisation(commune) -> str:
+    return f"Ủy ban nhân dân {commune.in_sentence}"
+
+
+def start(build: Build) -> ChannelOutputs:
+    pictures = available()  # Pillow's fonts are installed
+    today, commune, places = build.settings.build_date, build.site.commune, build.view["places"]
+
+    def own_picture(disclosure) -> bool:
+        return pictures and has_own_picture(disclosure.issued, disclosure.posting.end if disclosure.posting else None,
+                                            today)
+
+    def files(disclosure) -> dict:
+        if not disclosure.shown.channels.get(NAME):
+            return {}
+
+        def write(path) -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(share_image(organisation(commune), disclosure.title, posting_dates(disclosure.posting),
+                                         disclosure.shown.key_figure))
+
+        return {disclosure.save_dir + SHARE_IMAGE: write}
+
+    return ChannelOutputs(view={"share_images": pictures}, fact=own_picture, files=files,
+                          page=lambda disclosure: {"share_message": share_message(disclosure, commune, places)})
+
+
+CHANNEL = Channel(NAME, start=start)
