@@ -168,6 +168,24 @@ def test_a_published_file_changed_by_hand_is_made_again(sample):
     assert page.read_bytes() == original
 
 
+def test_a_site_restored_from_a_ci_cache_is_carried_over_by_its_bytes(sample):
+    """CI keeps the site and the cache between runs as archives, which give every file a new inode and time:
+    a file still holding the bytes it was made with is carried over, one changed in place (the same size)
+    is made again."""
+    root, settings = sample
+    cache = str(root / "cache")
+    first_made, _ = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)
+    shutil.copytree(root / "site", root / "restored", copy_function=shutil.copyfile)  # new inodes and times
+    shutil.rmtree(root / "site")
+    (root / "restored").rename(root / "site")
+    page = root / "site/cong-khai/2026/du-toan-ngan-sach-2026/index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"<title>", b"<TITLE>", 1))
+    made, kept = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)
+    assert (made, kept) == (1, first_made - 1)
+    assert page.read_bytes() == original
+
+
 def test_validate_reads_only_the_bundles_that_changed(sample):
     root, _settings = sample
     cache, content = str(root / "cache"), str(root / "content")

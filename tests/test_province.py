@@ -177,6 +177,9 @@ def test_the_github_matrix_builds_each_commune_on_its_own_runner_then_the_portal
     uses = [s["uses"].split("@")[0] for s in final["steps"] if "uses" in s]
     assert uses == ["actions/checkout", "actions/download-artifact", "actions/configure-pages",
                     "actions/upload-pages-artifact", "actions/deploy-pages"]
+    cache = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/cache"))
+    assert set(cache["with"]["path"].split()) == {".cache", "site", "bao-cao"}  # a commune's last build, its own
+    assert cache["with"]["key"] == "xa-${{ matrix.commune }}-${{ github.run_id }}"
 
 
 def test_the_gitlab_matrix_builds_in_parallel_then_publishes_pages():
@@ -186,6 +189,7 @@ def test_the_gitlab_matrix_builds_in_parallel_then_publishes_pages():
     assert pipeline["pages"]["when"] == "always" and pipeline["pages"]["artifacts"]["paths"] == ["public"]
     assert "--portal-only" in " ".join(pipeline["pages"]["script"])
     assert "--build-only" in " ".join(pipeline["xa"]["script"])
+    assert pipeline["xa"]["cache"] == {"key": "xa-$XA", "paths": [".cache/", "site/", "bao-cao/"]}
 
 
 def test_the_matrix_steps_run_here_give_the_same_portal(tmp_path, province_site):

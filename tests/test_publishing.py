@@ -66,6 +66,21 @@ def test_gitlab_pipeline_publishes_public_on_the_default_branch_and_schedules():
     assert alarm["needs"] == ["pages"] and alarm["rules"] == job["rules"]
 
 
+def test_both_definitions_keep_the_last_site_and_the_cache_between_runs():
+    """The daily build in CI is an incremental one: the cache folder and the last site come back from the CI's
+    own cache (a restored site is carried over by its bytes: tests/test_incremental.py), and a lost cache
+    only costs time."""
+    from plugins.disclosures.cache import DEFAULT_FOLDER
+
+    kept = {DEFAULT_FOLDER.name, "output"}
+    workflow, _ = github()
+    cache = next(s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/cache"))
+    assert set(cache["with"]["path"].split()) == kept
+    assert cache["with"]["key"].endswith("${{ github.run_id }}")  # saved after every run, the newest restored
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    assert {path.rstrip("/") for path in gitlab()["pages"]["cache"]["paths"]} == kept
+
+
 def steps():
     """The commands both definitions run after checking out, in order; the first install of git, make and
     Python (`apt-get`) is left out: the machine running the tests has them."""

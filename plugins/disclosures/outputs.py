@@ -9,8 +9,10 @@ as a build system records dynamic dependencies), and a base shared by all
 build's, the published file is hard-linked into the staging folder instead of
 rendered; the staging folder is still swapped in whole, so a failed build
 publishes nothing. The record of what each output was made from lives in the
-cache folder, never in the site, with each file's size, time and inode: a
-file changed or replaced by anything else is made again.
+cache folder, never in the site, with each file's size, time, inode and
+SHA-256: a file whose size, time or inode changed is carried over only when
+its bytes are still those it was made with (the site restored from a CI
+cache: new inodes, times to the second), and made again otherwise.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import hashlib
 import json
 import os
 import shutil
@@ -87,6 +90,7 @@ class Record:
     reads_fingerprint: str
     stamp: Stamp
     group: str = ""  # files made together (a disclosure's downloads), kept or made again together
+    sha256: str = ""  # of the bytes made: what a file restored with another stamp must still hold
 
 
 class Outputs:
@@ -115,7 +119,7 @@ class Outputs:
             raise ValueError(f"{name} is made twice in one build")
         fingerprint = digest(self.base, name, fingerprint_of(inputs))
         old = self._made_from(name, fingerprint)
-        if old is not None and self._carry(name, old.stamp):
+        if old is not None and self._carry(name, old):
             self.new[name] = self.old[name]
             self.kept += 1
             return False
@@ -123,10 +127,11 @@ class Outputs:
         make(ReadsRecorder(self.view, reads))
         try:
             info = os.stat(self.staging / name)
+            sha256 = _sha256(self.staging / name)
         except FileNotFoundError:
             return False
         self.new[name] = Record(fingerprint, sorted(reads), self._reads_fingerprint(reads),
-                                (info.st_size, info.st_mtime_ns, info.st_ino), group)
+                                (info.st_size, info.st_mtime_ns, info.st_ino), group, sha256)
         self.made += 1
         return True
 
@@ -140,7 +145,7 @@ class Outputs:
             return False
         carried = []
         for name in names:
-            if not self._carry(name, self.old[name].stamp):
+            if not self._carry(name, self.old[name]):
                 for done in carried:  # never leave a link a new file would then be written through
                     (self.staging / done).unlink()
                     del self.new[done]
@@ -181,7 +186,7 @@ class Outputs:
         """After the staging folder became the site: what each of its files was made from."""
         if self.record_file is None:
             return
-        data = {name: [r.fingerprint, r.reads, r.reads_fingerprint, list(r.stamp), r.group]
+        data = {name: [r.fingerprint, r.reads, r.reads_fingerprint, list(r.stamp), r.group, r.sha256]
                 for name, r in self.new.items()}
         try:
             write_atomically(self.record_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
@@ -196,15 +201,25 @@ class Outputs:
             parts += [key, self._entry_fingerprints[key]]
         return digest(*parts)
 
-    def _unchanged(self, name: str, stamp: Stamp) -> bool:
+    def _unchanged(self, name: str, record: Record) -> bool:
+        """The last build's file is still the one it made: the same stamp, or (after its site was copied or
+        restored) the same size and bytes, its record then following the file."""
         try:
             info = os.lstat(os.path.join(self.previous, name))
         except OSError:
             return False
-        return stat.S_ISREG(info.st_mode) and (info.st_size, info.st_mtime_ns, info.st_ino) == tuple(stamp)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != record.stamp[0]:
+            return False
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+        if stamp == tuple(record.stamp):
+            return True
+        if not record.sha256 or _sha256(Path(self.previous, name)) != record.sha256:
+            return False
+        self.old[name] = dataclasses.replace(record, stamp=stamp)
+        return True
 
-    def _carry(self, name: str, stamp: Stamp) -> bool:
-        if not self._unchanged(name, stamp):
+    def _carry(self, name: str, record: Record) -> bool:
+        if not self._unchanged(name, record):
             return False
         source, target = os.path.join(self.previous, name), os.path.join(self.staging, name)
         folder = os.path.dirname(target)
@@ -223,10 +238,15 @@ class Outputs:
     def _read(self) -> dict[str, Record]:
         try:
             data = json.loads(self.record_file.read_bytes()) if self.record_file else {}
-            return {name: Record(fp, list(reads), reads_fp, tuple(stamp), group)
-                    for name, (fp, reads, reads_fp, stamp, group) in data.items()}
+            return {name: Record(fp, list(reads), reads_fp, tuple(stamp), group, sha256)
+                    for name, (fp, reads, reads_fp, stamp, group, sha256) in data.items()}
         except (OSError, ValueError, TypeError):
             return {}
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def record_file(cache_folder: Path | None, output: Path) -> Path | None:
