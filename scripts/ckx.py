@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import itertools
+import os
 import runpy
 import shutil
 import sys
@@ -32,10 +33,19 @@ sys.path.insert(0, str(ROOT))
 from plugins.disclosures import report as build_report  # noqa: E402
 from plugins.disclosures.build import BuildFailed, Preloaded, run_pelican, theme_folder  # noqa: E402  (needs ROOT on sys.path)
 from plugins.disclosures.cache import folder_from_environment  # noqa: E402
+from plugins.disclosures.channels import CHANNELS  # noqa: E402
 from plugins.disclosures.checksums import cache_file_for, write_checksums  # noqa: E402
 from plugins.disclosures.files import DEFAULT_LIMITS  # noqa: E402
+from plugins.disclosures.inputs import (  # noqa: E402
+    code_fingerprint,
+    inputs_fingerprint,
+    last_good_inputs,
+    record_last_build,
+    tree_fingerprint,
+)
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.last_good import GitVersions  # noqa: E402
+from plugins.disclosures.outputs import published_as_recorded, record_file, settings_fingerprint  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import KeptBack, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
@@ -100,12 +110,19 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     report beside the output (`<output>-bao-cao/`) names what was kept back."""
     output = output.resolve()
     report = (report or output.with_name(output.name + "-bao-cao")).resolve()
+    cache_folder = folder_from_environment()[0]
+    inputs = _inputs(content, settings) if cache_folder else None
+    if inputs and inputs == last_good_inputs(cache_folder, output) and _untouched(output, report, cache_folder):
+        print((report / build_report.TEXT_FILE).read_text(encoding="utf-8").rstrip())
+        print(f"Không có gì thay đổi từ lần xây dựng trước (cùng nội dung, lịch sử git, mã nguồn, cài đặt và ngày "
+              f"{settings.get('BUILD_DATE')}): giữ nguyên trang trong {output}.")
+        return True
     site = check(content, settings, keep_last_good=True)
     if site is None or site.commune is None:
         _report(report, site, output, published=False)
         return False
     output.parent.mkdir(parents=True, exist_ok=True)
-    preloaded = Preloaded(site, output, folder_from_environment()[0])
+    preloaded = Preloaded(site, output, cache_folder)
     staging, outputs = _render(settings_path, content, output, preloaded)
     if outputs is None:
         _report(report, site, output, published=False)
@@ -114,10 +131,32 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     write_checksums(staging, cache_file_for(preloaded.cache_folder, output))
     swap(staging, output, remove_old_in_background=True)
     outputs.save()
+    good = not has_errors(site.issues) and not site.kept_back
+    record_last_build(cache_folder, output, inputs if good else None)
     print(f"Đã xây dựng trang vào {output}: {number(outputs.made)} tệp làm mới, {number(outputs.kept)} tệp không đổi giữ lại."
           + (f" Giữ lại {number(kept)} bản in PDF chưa thay đổi." if kept else ""))
     _report(report, site, output, published=True)
-    return not has_errors(site.issues) and not site.kept_back
+    return good
+
+
+def _inputs(content: Path, settings: dict) -> str | None:
+    """Everything the site is made from (plugins/disclosures/inputs.py); None when it cannot be told cheaply."""
+    theme = tree_fingerprint(Path(settings["THEME"]))
+    if theme is None:
+        return None
+    facts = {key: value for key, value in os.environ.items() if key.startswith("CKX_") or key in ("SITEURL", "DRAFTS")}
+    facts |= {"settings": settings_fingerprint(settings), "day": str(settings.get("BUILD_DATE")), "theme": theme,
+              "python": sys.version}
+    facts |= {f"channel:{channel.name}": channel.environment() for channel in CHANNELS if channel.environment}
+    return inputs_fingerprint(content, code_fingerprint(), facts)
+
+
+def _untouched(output: Path, report: Path, cache_folder: Path) -> bool:
+    """The last build's site and report, as it left them: every page and file it recorded, the checksums and
+    the search index (a site touched since is built again)."""
+    return all(path.is_file() for path in (report / build_report.TEXT_FILE, output / "SHA256SUMS",
+                                            output / "pagefind" / "pagefind-entry.json")) \
+        and published_as_recorded(output, record_file(cache_folder, output))
 
 
 MAX_THEME_VERSIONS = 3  # earlier themes tried when Pelican stops: each is a whole rendering

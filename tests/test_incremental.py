@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -140,19 +141,52 @@ def test_no_disclosure_page_reads_the_build_date_itself(sample):
     assert made < 10, "the next day remakes the pages that show the date, not every consultation page"
 
 
-def test_nothing_changed_nothing_made_and_the_cache_is_only_a_speed_up(sample):
+def test_nothing_changed_nothing_to_do_and_the_cache_is_only_a_speed_up(sample):
+    """The same content, history, code, settings, theme and day over a site nobody touched: the build says so
+    at once, with the last build's warnings again."""
     root, settings = sample
     cache = root / "cache"
     first_made, _ = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, str(cache))
+    before = files(root / "site")
+    again = with_cache(str(cache), "build", "--content", str(root / "content"), "--output", str(root / "site"),
+                       "--settings", str(settings))
+    assert again.returncode == 0 and "Không có gì thay đổi" in again.stdout and "CẢNH BÁO" in again.stdout
+    assert files(root / "site") == before
+    (root / "site/404.html").unlink()  # a site touched since is built again, the rest carried over
     made, kept = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, str(cache))
-    assert made == 0 and kept == first_made
+    assert (made, kept) == (1, first_made - 1)
     for path in cache.rglob("*"):  # a damaged cache is read as no cache
         if path.is_file():
             path.write_bytes(b"\x80garbage")
-    before = files(root / "site")
     made, _ = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, str(cache))
     assert made == first_made
     assert files(root / "site") == before
+
+
+def test_a_commit_that_leaves_the_files_as_they_were_is_still_built(sample):
+    """An edit and its revert, both committed: the bytes are the last build's, the page's change list is not."""
+    root, settings = sample
+    content, cache = root / "content", str(root / "cache")
+    env = dict(os.environ, GIT_AUTHOR_NAME="Cán bộ", GIT_AUTHOR_EMAIL="cb@example.invalid", GIT_COMMITTER_NAME="Cán bộ",
+               GIT_COMMITTER_EMAIL="cb@example.invalid", GIT_AUTHOR_DATE="2026-11-19T08:00:00",
+               GIT_COMMITTER_DATE="2026-11-19T08:00:00")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=content, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "Nội dung")
+    run_build(content, root / "site", settings, SAMPLE_BUILD_DATE, cache)
+    notice = content / "disclosures/2025/cong-bo-thu-tuc-hanh-chinh/index.md"
+    text = notice.read_text(encoding="utf-8")
+    env |= {"GIT_AUTHOR_DATE": "2026-11-20T08:00:00", "GIT_COMMITTER_DATE": "2026-11-20T08:00:00"}
+    for version in (f"{text}\n{EDITED}\n", text):
+        notice.write_text(version, encoding="utf-8")
+        git("commit", "-q", "-am", "Sửa")
+    made, _ = run_build(content, root / "site", settings, SAMPLE_BUILD_DATE, cache)  # built, not skipped
+    assert made >= 1
+    assert "20/11/2026" in (root / "site/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/index.html").read_text(encoding="utf-8")
 
 
 def test_a_published_file_changed_by_hand_is_made_again(sample):

@@ -62,9 +62,9 @@ def circles(graph: dict[str, dict[str, list[str]]]) -> list[list[str]]:
         state[package] = "open"
         for target in sorted(graph.get(package, {})):
             if state.get(target) == "open":
-                found.append(path[path.index(target):] + [target])
+                found.append([*path[path.index(target):], target])
             elif target not in state:
-                walk(target, path + [target])
+                walk(target, [*path, target])
         state[package] = "done"
 
     for package in sorted(graph):

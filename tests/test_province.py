@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from plugins.disclosures.inputs import code_fingerprint, inputs_fingerprint
 from plugins.province.figures import budget_execution
-from plugins.province.inputs import code_fingerprint, inputs_fingerprint
 from plugins.province.warm import run_ckx
 from tests.conftest import ROOT, ckx, commune_copy, soup
 

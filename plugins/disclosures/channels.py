@@ -11,7 +11,9 @@ call. The core then, for every registered channel, in the order of PLUGINS:
 - runs its `check` over every load of the content, after the bundles (`make validate`, the build and the
   tests alike);
 - at the start of a build asks it what it adds to each disclosure's outputs (`start`): facts that are part
-  of the disclosure's fingerprint, files beside its page, values its page shows.
+  of the disclosure's fingerprint, files beside its page, values its page shows;
+- before a build, asks what of the machine its outputs depend on (`environment`), so a build with nothing
+  changed is known to have nothing to do.
 
 What a channel makes for the whole site (the feed, the data catalogue, the announcer's sheets) it writes
 from its own Pelican generator through the same outputs, reading the build with `build_of`.
@@ -62,6 +64,9 @@ class Channel:
     # (the loaded site, its content tree, the limits) -> (issues, what its generator reads: `Site.checked[name]`)
     check: Callable[[Site, ContentTree, Limits], tuple[list[Issue], Any]] | None = None
     start: Callable[[Build], ChannelOutputs] | None = None
+    # what of this machine its outputs depend on (an optional program, a font), in the fingerprint of a
+    # build's inputs (inputs.py): installing espeak-ng makes the next build add the recordings
+    environment: Callable[[], str] | None = None
 
 
 class ChannelRegistry:

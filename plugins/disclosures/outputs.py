@@ -244,6 +244,21 @@ class Outputs:
             return {}
 
 
+def published_as_recorded(output: Path, record_file: Path | None) -> bool:
+    """Whether every file the last build made or carried into `output` is still there as it left it (its size,
+    time and inode): a site touched since is built again."""
+    try:
+        data = json.loads(record_file.read_bytes()) if record_file else {}
+        return bool(data) and all(_stamp(os.lstat(os.path.join(output, name))) == tuple(entry[3])
+                                  for name, entry in data.items())
+    except (OSError, ValueError, TypeError, IndexError):
+        return False
+
+
+def _stamp(info: os.stat_result) -> Stamp:
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
 def _sha256(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()

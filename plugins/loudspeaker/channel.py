@@ -172,4 +172,5 @@ def start(build: Build) -> ChannelOutputs:
                           state=loudspeaker)
 
 
-CHANNEL = Channel(NAME, settings=read_settings, kind_settings=KIND_SETTINGS, check=check_broadcasts, start=start)
+CHANNEL = Channel(NAME, settings=read_settings, kind_settings=KIND_SETTINGS, check=check_broadcasts, start=start,
+                  environment=lambda: f"espeak-ng và lame: {available()}")

@@ -27,11 +27,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS
+from plugins.disclosures.inputs import code_fingerprint, inputs_fingerprint
 from plugins.disclosures.last_good import GitVersions
 from plugins.disclosures.report import JSON_FILE
 from plugins.editor import copy_editor_scripts
 from plugins.issues import format_issues
-from plugins.province.inputs import code_fingerprint, inputs_fingerprint
 from plugins.province.portal import ORDERS, CommuneSite, catalogue, portal
 from plugins.province.search import ShardError, remove_old_shards, shard_pages, write_shard
 from plugins.province.warm import run_ckx
@@ -57,7 +57,7 @@ class Result:
     seconds: float
     messages: str  # its issue list and what the build printed, in Vietnamese
     published: bool = False  # its site was replaced by this build (with any broken part kept back)
-    inputs: str | None = None  # the fingerprint of what it was built from (plugins/province/inputs.py)
+    inputs: str | None = None  # the fingerprint of what it was built from (plugins/disclosures/inputs.py)
     unchanged: bool = False  # not built again: the same inputs on the same day as its last good build
 
     @classmethod

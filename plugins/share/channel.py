@@ -48,4 +48,4 @@ def start(build: Build) -> ChannelOutputs:
                           page=lambda disclosure: {"share_message": share_message(disclosure, commune, places)})
 
 
-CHANNEL = Channel(NAME, start=start)
+CHANNEL = Channel(NAME, start=start, environment=lambda: f"phông chữ: {available()}")

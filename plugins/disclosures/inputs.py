@@ -1,0 +1,114 @@
+"""What a build's output depends on, as one fingerprint: the content's bytes and the last commit that touched
+it, the project's code, the theme, the settings and what of the machine the channels use, and the day.
+
+A build whose fingerprint is the one its last good build recorded, over a site nobody touched since, has
+nothing to do: `make html` run twice says so at once (scripts/ckx.py), and a province run skips a commune
+whose inputs did not change (plugins/province/build.py). Every new day changes the fingerprint: what a date
+moves (postings that start or end, names that must leave, deadlines) is never skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+from plugins.disclosures.cache import digest, write_atomically
+
+ROOT = Path(__file__).resolve().parents[2]
+CODE = ("plugins", "theme", "scripts", "pelicanconf.py", "requirements.txt")  # what the build runs
+MAX_BYTES = 1 << 30  # a content folder larger than this is always rebuilt rather than read twice
+
+
+def _tree(hasher, root: Path, budget: list[int]) -> bool:
+    """Every file under `root` (its path, and its bytes or a link's target) into `hasher`, in a fixed order;
+    False when the files pass the budget of bytes left."""
+    for folder, folders, files in os.walk(root):  # links to folders are not walked: their targets are hashed
+        folders[:] = sorted(f for f in folders if f not in (".git", "__pycache__"))
+        links = [f for f in folders if Path(folder, f).is_symlink()]
+        folders[:] = [f for f in folders if f not in links]
+        for name in sorted(files + links):
+            path = Path(folder, name)
+            hasher.update(f"{path.relative_to(root).as_posix()}\0".encode("utf-8", "surrogateescape"))
+            if path.is_symlink():
+                hasher.update(f"-> {os.readlink(path)}\0".encode("utf-8", "surrogateescape"))
+                continue
+            try:
+                size = path.stat().st_size
+                budget[0] -= size
+                if budget[0] < 0:
+                    return False
+                with path.open("rb") as file:
+                    hasher.update(hashlib.file_digest(file, "sha256").digest())
+            except OSError:
+                hasher.update(b"?")  # unreadable now: the build will say why
+    return True
+
+
+def tree_fingerprint(root: Path) -> str | None:
+    """Every file under `root` (a theme); None when it is too large to read twice."""
+    hasher = hashlib.sha256()
+    return hasher.hexdigest() if _tree(hasher, root, [MAX_BYTES]) else None
+
+
+def code_fingerprint() -> str:
+    hasher = hashlib.sha256()
+    for name in CODE:
+        path = ROOT / name
+        hasher.update(f"{name}\0".encode())
+        if path.is_dir():
+            _tree(hasher, path, [MAX_BYTES])
+        elif path.is_file():
+            hasher.update(hashlib.sha256(path.read_bytes()).digest())
+    return hasher.hexdigest()
+
+
+def last_commit(content: Path) -> str:
+    """The last commit that touched `content` ("" outside git): each page's change list and the last good
+    versions of broken parts are read from git, so a commit that leaves the files as they were (an edit and
+    its revert) still changes the site."""
+    try:
+        run = subprocess.run(["git", "-C", str(content), "log", "-1", "--format=%H", "--", "."],
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return run.stdout.strip() if run.returncode == 0 else ""
+
+
+def inputs_fingerprint(content: Path, code: str, settings: Mapping[str, str]) -> str | None:
+    """None when the content is too large to read twice (it is then always rebuilt)."""
+    hasher = hashlib.sha256(code.encode())
+    for key in sorted(settings):
+        hasher.update(f"{key}={settings[key]}\0".encode("utf-8", "surrogateescape"))
+    hasher.update(f"git={last_commit(content)}\0".encode())
+    return hasher.hexdigest() if _tree(hasher, content, [MAX_BYTES]) else None
+
+
+def last_build_file(cache_folder: Path, output: Path) -> Path:
+    return cache_folder / f"last-build-{digest(str(Path(output).resolve()))[:16]}.json"
+
+
+def last_good_inputs(cache_folder: Path | None, output: Path) -> str | None:
+    """The fingerprint of the last build of `output` that published everything without an error."""
+    if cache_folder is None:
+        return None
+    try:
+        return json.loads(last_build_file(cache_folder, output).read_text(encoding="utf-8"))["inputs"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def record_last_build(cache_folder: Path | None, output: Path, inputs: str | None) -> None:
+    """After a build: its fingerprint when it was good, else nothing (the next build then builds)."""
+    if cache_folder is None:
+        return
+    path = last_build_file(cache_folder, output)
+    with contextlib.suppress(OSError):  # only a speed-up
+        if inputs:
+            write_atomically(path, json.dumps({"inputs": inputs}).encode("utf-8"))
+        else:
+            path.unlink(missing_ok=True)
