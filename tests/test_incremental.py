@@ -79,22 +79,48 @@ EDITS = {
 LOCAL = {"notice", "budget", "land_use", "poverty", "schedule", "new bundle", "deleted bundle"}
 
 
+def copy_sample(root: Path) -> Path:
+    """A copy of the sample commune and of the theme under `root`; returns settings pointing at that theme."""
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    settings = root / "cai-dat.py"
+    settings.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+                        + f"\nTHEME = {str(root / 'theme')!r}\n", encoding="utf-8")
+    return settings
+
+
 @pytest.fixture
 def sample(tmp_path):
-    """A copy of the sample commune and of the theme, with settings pointing at that theme."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    settings = tmp_path / "cai-dat.py"
-    settings.write_text((ROOT / "pelicanconf.py").read_text(encoding="utf-8")
-                        + f"\nTHEME = {str(tmp_path / 'theme')!r}\n", encoding="utf-8")
-    return tmp_path, settings
+    return tmp_path, copy_sample(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def first_build(tmp_path_factory):
+    """The sample built once per run into `site/` with its cache, kept aside: (where it was built, the copy
+    kept, how many files it made)."""
+    root = tmp_path_factory.mktemp("lan-dau") / "mau"
+    settings = copy_sample(root)
+    made, _ = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, str(root / "cache"))
+    kept = root.with_name("giu")
+    shutil.copytree(root, kept, symlinks=True)
+    return root, kept, made
+
+
+@pytest.fixture
+def built_sample(first_build):
+    """A fresh copy of the sample built once, put back where it was built (its records name that path): the
+    first build most cases start from, made once per run instead of once per case. Its files are copies, new
+    inodes, so each case's next build also carries files over by their bytes, as after a CI restore."""
+    root, kept, made = first_build
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(kept, root, symlinks=True)
+    return root, root / "cai-dat.py", made
 
 
 @pytest.mark.parametrize("edit", list(EDITS))
-def test_a_build_after_an_edit_is_byte_identical_to_a_build_from_nothing(sample, edit):
-    root, settings = sample
+def test_a_build_after_an_edit_is_byte_identical_to_a_build_from_nothing(built_sample, edit):
+    root, settings, first_made = built_sample
     cache = str(root / "cache")
-    first_made, _ = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)
     EDITS[edit](root, root / "theme")
     made, kept = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)
     run_build(root / "content", root / "cold", settings, SAMPLE_BUILD_DATE, "")
@@ -108,10 +134,9 @@ def test_a_build_after_an_edit_is_byte_identical_to_a_build_from_nothing(sample,
 
 
 @pytest.mark.parametrize("next_date", ["2026-11-22", "2027-06-30"])
-def test_the_next_day_redoes_what_the_day_changed_and_gives_a_build_from_nothing(sample, next_date):
-    root, settings = sample
+def test_the_next_day_redoes_what_the_day_changed_and_gives_a_build_from_nothing(built_sample, next_date):
+    root, settings, _first_made = built_sample
     cache = str(root / "cache")
-    run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)
     made, kept = run_build(root / "content", root / "site", settings, next_date, cache)
     run_build(root / "content", root / "cold", settings, next_date, "")
     incremental, cold = files(root / "site"), files(root / "cold")
@@ -189,11 +214,11 @@ def test_a_commit_that_leaves_the_files_as_they_were_is_still_built(sample):
     assert "20/11/2026" in (root / "site/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/index.html").read_text(encoding="utf-8")
 
 
-def test_a_published_file_changed_by_hand_is_made_again(sample):
-    """The record names each file's size, time and inode: a file touched outside the build is not trusted."""
-    root, settings = sample
+def test_a_published_file_changed_by_hand_is_made_again(built_sample):
+    """The record names each file's size, time, inode and bytes: a file touched outside the build is not
+    trusted."""
+    root, settings, _first_made = built_sample
     cache = str(root / "cache")
-    run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)
     page = root / "site/cong-khai/2026/du-toan-ngan-sach-2026/index.html"
     original = page.read_bytes()
     page.write_bytes(b"<p>trang bi sua tay</p>")
@@ -202,13 +227,12 @@ def test_a_published_file_changed_by_hand_is_made_again(sample):
     assert page.read_bytes() == original
 
 
-def test_a_site_restored_from_a_ci_cache_is_carried_over_by_its_bytes(sample):
+def test_a_site_restored_from_a_ci_cache_is_carried_over_by_its_bytes(built_sample):
     """CI keeps the site and the cache between runs as archives, which give every file a new inode and time:
     a file still holding the bytes it was made with is carried over, one changed in place (the same size)
     is made again."""
-    root, settings = sample
+    root, settings, first_made = built_sample
     cache = str(root / "cache")
-    first_made, _ = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)
     shutil.copytree(root / "site", root / "restored", copy_function=shutil.copyfile)  # new inodes and times
     shutil.rmtree(root / "site")
     (root / "restored").rename(root / "site")
