@@ -161,7 +161,7 @@ class Loudspeaker:
 def being_read(disclosure) -> bool:
     """The announcer's sheet and the recording, like the posting minutes, exist while the notice is to be read
     or being read: 700 recordings of a large commune's past notices cost five minutes of a first build and
-    250 MB of the site for broadcasts that are over (docs/hieu-nang.md)."""
+    250 MB of the site for broadcasts that are over (docs/quyet-dinh.md, "The loudspeaker")."""
     return disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED)
 
 
