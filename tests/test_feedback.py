@@ -1,5 +1,6 @@
 """The feedback box: on every page of the commune's site and on every printed sheet, with where and how to
-comment; on a disclosure posted today also the deadline, a mail link with the subject filled in and a QR code."""
+comment; on a disclosure posted today also the deadline, a mail link with the subject filled in, and on one
+still current a QR code."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ def test_a_posted_disclosure_gives_its_deadline_a_mail_link_and_a_qr_code(sample
     assert box.select_one(".ckx-feedback__qr svg")
     ended = soup(sample_site / "cong-khai/2025/ra-soat-ho-ngheo-2025/index.html").select_one(".ckx-feedback")
     assert ended.select_one(".ckx-feedback__deadline") is None and ended.select_one(".ckx-feedback__mail")
+    assert ended.select_one(".ckx-feedback__qr") is None  # taken down over 90 days ago: no longer passed on
+    recent = soup(sample_site / "cong-khai/2026/ket-qua-tthc-quy-3-2026/index.html")  # issued in October
+    assert recent.select_one(".ckx-feedback__qr svg")
     home = soup(sample_site / "index.html").select_one(".ckx-feedback")
     assert home.select_one(".ckx-feedback__mail") is None and home.select_one("svg") is None
 

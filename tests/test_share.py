@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
@@ -65,10 +66,13 @@ def test_an_old_disclosure_shares_the_sites_picture_and_has_none_of_its_own(samp
     ("2025-09-01", None, "2026-11-21", False),
 ])
 def test_a_picture_of_its_own_while_posted_and_for_ninety_days_after(issued, end, today, own):
-    from plugins.share import has_own_picture
+    from plugins.disclosures.listings import still_current
+    from plugins.disclosures.model import Posting
 
     day = dt.date.fromisoformat
-    assert has_own_picture(day(issued), day(end) if end else None, day(today)) is own
+    posting = Posting(day(issued), day(end), ("commune-hq",)) if end else None
+    disclosure = SimpleNamespace(issued=day(issued), posting=posting)
+    assert still_current(disclosure, day(today)) is own
 
 
 def test_without_site_url_the_preview_has_no_addresses(small_site):

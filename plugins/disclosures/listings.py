@@ -7,11 +7,24 @@ tested without building a site.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from plugins.disclosures.kinds import Kind, KindRegistry
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus, Village
+
+CURRENT_DAYS = 90
+
+
+def still_current(disclosure: Disclosure, today: dt.date) -> bool:
+    """What people still pass on: posted, about to be, or issued or taken down in the last `CURRENT_DAYS`
+    days. The channels make what only such a disclosure needs (its own share picture, the QR code on its
+    page) for these alone: a ten-year archive has thousands of others."""
+    posting_end = disclosure.posting.end if disclosure.posting else None
+    if posting_end is not None and posting_end >= today:
+        return True
+    return (today - max(disclosure.issued, posting_end or disclosure.issued)).days <= CURRENT_DAYS
 
 
 @dataclass

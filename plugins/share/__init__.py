@@ -9,23 +9,11 @@ message for a village's Zalo group (`message.py`); the generator writes the
 site's own picture. The Open Graph tags are in the theme
 (`components/social-meta.html`).
 
-Pictures are for links people share now: a disclosure posted, about to be, or issued or taken down in the
-last `RECENT_DAYS` days has its own; an older page uses the site's picture (a chat app keeps the preview it
-fetched when the link was first shared). Drawing one took 7 ms, and a ten-year archive has thousands.
+Pictures are for links people share now: a disclosure still current (posted, about to be, or issued or
+taken down in the last 90 days: `plugins.disclosures.listings.still_current`) has its own; an older page
+uses the site's picture (a chat app keeps the preview it fetched when the link was first shared). Drawing
+one took 7 ms, and a ten-year archive has thousands.
 """
-
-from __future__ import annotations
-
-import datetime as dt
-
-RECENT_DAYS = 90
-
-
-def has_own_picture(issued: dt.date, posting_end: dt.date | None, today: dt.date) -> bool:
-    """Whether a disclosure is still shared enough for a picture of its own (see above)."""
-    if posting_end is not None and posting_end >= today:
-        return True
-    return (today - max(issued, posting_end or issued)).days <= RECENT_DAYS
 
 
 def register_channel() -> None:

@@ -5,7 +5,7 @@ to paste into a village's Zalo group."""
 from __future__ import annotations
 
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
-from plugins.share import has_own_picture
+from plugins.disclosures.listings import still_current
 from plugins.share.image import available, share_image
 from plugins.share.message import share_message
 
@@ -30,8 +30,7 @@ def start(build: Build) -> ChannelOutputs:
     today, commune, places = build.settings.build_date, build.site.commune, build.view["places"]
 
     def own_picture(disclosure) -> bool:
-        return pictures and has_own_picture(disclosure.issued, disclosure.posting.end if disclosure.posting else None,
-                                            today)
+        return pictures and still_current(disclosure, today)
 
     def files(disclosure) -> dict:
         if not disclosure.shown.channels.get(NAME):

@@ -1,5 +1,5 @@
 """The sheets as a channel of the core (plugins/disclosures/channels.py): the QR code a disclosure's page
-shows for its feedback box, the printed sheet's own, kept between runs."""
+shows for its feedback box while it is still current, the printed sheet's own, kept between runs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from plugins.disclosures.cache import digest, write_atomically
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
+from plugins.disclosures.listings import still_current
 from plugins.sheets.document import qr_svg
 
 NAME = "sheets"
@@ -37,12 +38,19 @@ class QrCodes:
 def start(build: Build) -> ChannelOutputs:
     codes = QrCodes(build.outputs.cache_folder)
     site_url = (build.site.commune.site_url or "").rstrip("/")
+    today = build.settings.build_date
+
+    def with_code(disclosure) -> bool:
+        """A code needs a whole address (`site_url`: a relative one opens on no phone), and is for passing on a
+        disclosure that is still current: choosing each code's mask was a third of a build from nothing, two
+        thousand codes for a ten-year archive nobody scans from a screen."""
+        return bool(site_url) and still_current(disclosure, today)
 
     def page(disclosure) -> dict:
-        """Without `site_url` a code could only hold a relative address, which no phone opens."""
-        return {"qr_svg": codes.get(f"{site_url}/{disclosure.url}") if site_url else None}
+        code = disclosure.shown.channels.get(NAME)
+        return {"qr_svg": codes.get(f"{site_url}/{disclosure.url}") if code else None}
 
-    return ChannelOutputs(page=page, state=codes)
+    return ChannelOutputs(fact=with_code, page=page, state=codes)
 
 
 CHANNEL = Channel(NAME, start=start)
