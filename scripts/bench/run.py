@@ -140,15 +140,20 @@ def bench(scale: float, seed: int, work: Path) -> dict[str, str]:
     settle()
     index_time = timed([sys.executable, "-m", "pagefind", "--site", str(output), "--glob", INDEXED, "--quiet"])
     results["Lập chỉ mục tìm kiếm (Pagefind, một phần của mỗi lần xây dựng)"] = f"{index_time:.1f} s"
+    # back to the build date before printing: the sheets printed for the next day and then edited on the
+    # build date would all be printed again (their dates differ), which is not what one edit costs
+    timed(ckx("build", "--content", str(content), "--output", str(output)), env=cache)
+    settle()
     first_print = timed(ckx("print", "--output", str(output), "--now"), env=cache)
     posted = posted_disclosure(output)
     posted.write_text(posted.read_text(encoding="utf-8") + "\nĐã sửa một câu.\n", encoding="utf-8")
-    timed(ckx("build", "--content", str(content), "--output", str(output)), env=cache)
     settle()
+    build_again = timed(ckx("build", "--content", str(content), "--output", str(output)), env=cache)
     print_again = timed(ckx("print", "--output", str(output), "--now"), env=cache)
     now_sheets = len(list((output / "print").glob("*.pdf")))
-    results["make print NOW=1 (bản đang niêm yết)"] = (f"{first_print:.1f} s lần đầu cho {now_sheets:,} bản; "
-                                                      f"sau khi sửa 1 hồ sơ đang niêm yết: {print_again:.1f} s")
+    results["make print NOW=1 (bản đang niêm yết)"] = (
+        f"{first_print:.1f} s lần đầu cho {now_sheets:,} bản; sau khi sửa 1 hồ sơ đang niêm yết: in {print_again:.1f} s, "
+        f"cả lệnh (xây dựng rồi in) {build_again + print_again:.1f} s")
     per_sheet, sheets = print_per_sheet(output)
     results["make print, mỗi bản"] = (f"{per_sheet:.2f} s (ước {per_sheet * sheets / 60:.0f} phút cho {sheets:,} bản "
                                       f"trên một lõi; sau khi sửa 1 hồ sơ chỉ in lại bản của hồ sơ đó)")
