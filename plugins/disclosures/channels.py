@@ -2,9 +2,11 @@
 
 A channel is a way the disclosures reach people besides their own page: the printed sheets, the
 loudspeaker, share pictures, feeds, open data, search, the web editor, the year's obligations. The core
-never names one, as it never names a kind (kinds.py): each channel plugin builds a `Channel` in its
-`register_channel()`, which `scripts/ckx.py` (validate, without Pelican) and its Pelican `register()` both
-call. The core then, for every registered channel, in the order of PLUGINS:
+never names one, as it never names a kind (kinds.py): a channel plugin with settings, checks or parts of
+each disclosure's outputs builds a `Channel` in its `register_channel()`, which `scripts/ckx.py` (validate,
+without Pelican) and its Pelican `register()` both call; one that only writes files of its own (the feeds,
+the search index) is a plain Pelican plugin. The core then, for every registered channel, in the order of
+PLUGINS:
 
 - checks its keys in pelicanconf.py with the core's own (`settings`), and the settings it gives every kind
   (`kind_settings`: how many days a kind is read on the loudspeaker);
