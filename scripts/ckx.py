@@ -141,8 +141,8 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
 
 def _inputs(content: Path, settings: dict) -> str | None:
     """Everything the site is made from (plugins/disclosures/inputs.py); None when it cannot be told cheaply."""
-    theme = tree_fingerprint(Path(settings["THEME"]))
-    if theme is None:
+    theme = tree_fingerprint(Path(settings["THEME"])) if settings.get("THEME") else None
+    if theme is None:  # no theme named (Pelican's own), or one too large to read twice: always built
         return None
     facts = {key: value for key, value in os.environ.items() if key.startswith("CKX_") or key in ("SITEURL", "DRAFTS")}
     facts |= {"settings": settings_fingerprint(settings), "day": str(settings.get("BUILD_DATE")), "theme": theme,
