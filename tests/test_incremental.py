@@ -168,12 +168,13 @@ def test_no_disclosure_page_reads_the_build_date_itself(sample):
     assert made < 10, "the next day remakes the pages that show the date, not every consultation page"
 
 
-def test_nothing_changed_nothing_to_do_and_the_cache_is_only_a_speed_up(sample):
+def test_nothing_changed_nothing_to_do_and_the_cache_is_only_a_speed_up(built_sample):
     """The same content, history, code, settings, theme and day over a site nobody touched: the build says so
     at once, with the last build's warnings again."""
-    root, settings = sample
+    root, settings, first_made = built_sample
     cache = root / "cache"
-    first_made, _ = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, str(cache))
+    # the copy's files have new inodes: built once more (everything carried over), then untouched
+    assert run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, str(cache)) == (0, first_made)
     before = files(root / "site")
     again = with_cache(str(cache), "build", "--content", str(root / "content"), "--output", str(root / "site"),
                        "--settings", str(settings))
@@ -190,9 +191,9 @@ def test_nothing_changed_nothing_to_do_and_the_cache_is_only_a_speed_up(sample):
     assert files(root / "site") == before
 
 
-def test_a_commit_that_leaves_the_files_as_they_were_is_still_built(sample):
+def test_a_commit_that_leaves_the_files_as_they_were_is_still_built(built_sample):
     """An edit and its revert, both committed: the bytes are the last build's, the page's change list is not."""
-    root, settings = sample
+    root, settings, _first_made = built_sample
     content, cache = root / "content", str(root / "cache")
     env = dict(os.environ, GIT_AUTHOR_NAME="Cán bộ", GIT_AUTHOR_EMAIL="cb@example.invalid", GIT_COMMITTER_NAME="Cán bộ",
                GIT_COMMITTER_EMAIL="cb@example.invalid", GIT_AUTHOR_DATE="2026-11-19T08:00:00",
