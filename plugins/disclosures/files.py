@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from plugins.issues import Issue, too_large
+from plugins.issues import Issue, setting_issue, too_large
 from plugins.issues.text import control_character_issues
 
 MIB = 1024 * 1024
@@ -58,24 +58,20 @@ def read_limits(configured: Any, setting: str = "CKX_LIMITS") -> tuple[Limits, l
     if configured is None:
         return DEFAULT_LIMITS, []
     if not isinstance(configured, dict):
-        return DEFAULT_LIMITS, [_setting_issue(setting, f"cần một dict, đang là {configured!r}.",
-                                               'Ví dụ: CKX_LIMITS = {"table_rows": 100000}.')]
+        return DEFAULT_LIMITS, [setting_issue(setting, f"cần một dict, đang là {configured!r}.",
+                                              'Ví dụ: CKX_LIMITS = {"table_rows": 100000}.')]
     known = {f.name for f in fields(Limits)}
     issues, values = [], {}
     for key, value in configured.items():
         if key not in known:
-            issues.append(_setting_issue(f"{setting}['{key}']", "không có giới hạn này.",
-                                         f"Các giới hạn: {', '.join(sorted(known))}."))
+            issues.append(setting_issue(f"{setting}['{key}']", "không có giới hạn này.",
+                                        f"Các giới hạn: {', '.join(sorted(known))}."))
         elif isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            issues.append(_setting_issue(f"{setting}['{key}']", f"cần một số nguyên dương, đang là {value!r}.",
-                                         f"Ví dụ: {getattr(DEFAULT_LIMITS, key)}."))
+            issues.append(setting_issue(f"{setting}['{key}']", f"cần một số nguyên dương, đang là {value!r}.",
+                                        f"Ví dụ: {getattr(DEFAULT_LIMITS, key)}."))
         else:
             values[key] = value
     return Limits(**values), issues
-
-
-def _setting_issue(key: str, message: str, hint: str) -> Issue:
-    return Issue(code="cai-dat-khong-hop-le", file="pelicanconf.py", key=key, message=message, hint=hint)
 
 
 @dataclass

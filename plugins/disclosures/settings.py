@@ -16,9 +16,8 @@ from typing import Any
 from plugins.disclosures.channels import CHANNELS, ChannelRegistry
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits, read_limits
 from plugins.disclosures.kinds import KindRegistry, SettingsError, resolve_settings
-from plugins.issues import Issue
+from plugins.issues import Issue, setting_issue
 
-FILE = "pelicanconf.py"
 MAX_PAGE_SIZE = 1000
 
 
@@ -71,8 +70,3 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry,
     if issues:
         return None, issues
     return BuildSettings(build_date, page_size, limits, kind_settings, show_drafts, of_channels), []
-
-
-def setting_issue(key: str, message: str, hint: str) -> Issue:
-    """A wrong value of the setting `key` in pelicanconf.py: what is wrong and what to write instead."""
-    return Issue(code="cai-dat-khong-hop-le", file=FILE, key=key, message=message, hint=hint)

@@ -8,8 +8,7 @@ import re
 from typing import Any
 
 from plugins.disclosures.channels import Channel
-from plugins.disclosures.settings import setting_issue
-from plugins.issues import Issue
+from plugins.issues import Issue, setting_issue
 
 EDITOR_BACKENDS = ("git-gateway", "github", "gitlab", "gitea", "bitbucket", "azure")  # Decap CMS's own names
 # What each backend cannot work without, beyond `name` (docs/bien-tap-truc-tuyen.md walks through each):

@@ -5,7 +5,17 @@ build, `make validate` and the tests all read the same records.
 """
 
 from plugins.issues.catalogue import CATALOGUE, IssueCode
-from plugins.issues.record import ERROR, INFO, WARNING, Issue, Severity, format_issues, has_errors, too_large
+from plugins.issues.record import (
+    ERROR,
+    INFO,
+    WARNING,
+    Issue,
+    Severity,
+    format_issues,
+    has_errors,
+    setting_issue,
+    too_large,
+)
 
 __all__ = [
     "CATALOGUE",
@@ -17,5 +27,6 @@ __all__ = [
     "Severity",
     "format_issues",
     "has_errors",
+    "setting_issue",
     "too_large",
 ]

@@ -88,3 +88,8 @@ def too_large(file: str, size: int, limit: int) -> Issue:
                  message=f"tệp nặng {size:,} byte, quá giới hạn {limit:,} byte.".replace(",", "."),
                  hint="Chia tệp thành nhiều tệp nhỏ hơn, hoặc nhờ người quản trị nâng giới hạn CKX_LIMITS "
                       "trong pelicanconf.py (xem docs/an-toan.md).")
+
+
+def setting_issue(key: str, message: str, hint: str) -> Issue:
+    """A wrong value of the setting `key` in pelicanconf.py: what is wrong and what to write instead."""
+    return Issue(code="cai-dat-khong-hop-le", file="pelicanconf.py", key=key, message=message, hint=hint)

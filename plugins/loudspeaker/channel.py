@@ -12,8 +12,7 @@ from typing import Any
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
 from plugins.disclosures.kinds import KINDS, Setting
 from plugins.disclosures.model import PostingStatus, body_html
-from plugins.disclosures.settings import setting_issue
-from plugins.issues import WARNING, Issue
+from plugins.issues import WARNING, Issue, setting_issue
 from plugins.loudspeaker.audio import VOICES, AudioCache, AudioError, Voice, available
 from plugins.loudspeaker.script import (
     MIN_BROADCAST_DAYS,

@@ -7,8 +7,7 @@ from typing import Any
 
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
 from plugins.disclosures.kinds import KINDS
-from plugins.disclosures.settings import setting_issue
-from plugins.issues import Issue
+from plugins.issues import Issue, setting_issue
 from plugins.open_data.catalogue import disclosure_resources, package_downloads
 from plugins.open_data.package import DEFAULT_LICENSE, Resource, check_license
 
