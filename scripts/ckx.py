@@ -128,7 +128,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         _report(report, site, output, published=False)
         return False
     kept = keep_printed_sheets(output, staging)
-    write_checksums(staging, cache_file_for(preloaded.cache_folder, output))
+    write_checksums(staging, cache_file_for(preloaded.cache_folder, output), outputs.checksums())
     swap(staging, output, remove_old_in_background=True)
     outputs.save()
     good = not has_errors(site.issues) and not site.kept_back

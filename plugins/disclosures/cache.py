@@ -42,6 +42,12 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as `sha256sum` prints it."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Every plugin's source and data files, the pinned requirements and the Python version: a change to

@@ -17,7 +17,7 @@ import json
 import os
 from pathlib import Path
 
-from plugins.disclosures.cache import write_atomically
+from plugins.disclosures.cache import file_sha256, write_atomically
 
 FILE = "SHA256SUMS"
 NOT_LISTED_FOLDERS = ("pagefind/", "theme/", "admin/")
@@ -41,9 +41,10 @@ def listed_files(site: Path):
                     yield rel, entry
 
 
-def write_checksums(site: Path, cache_file: Path | None = None) -> int:
-    """Write `site/SHA256SUMS` (sorted, `sha256sum` format); returns the number of files listed."""
-    known = _read(cache_file)
+def write_checksums(site: Path, cache_file: Path | None = None, known_now: dict[str, list] | None = None) -> int:
+    """Write `site/SHA256SUMS` (sorted, `sha256sum` format); returns the number of files listed. `known_now`:
+    [size, time, inode, SHA-256] of files this build hashed already (plugins/disclosures/outputs.py)."""
+    known = _read(cache_file) | (known_now or {})
     fresh: dict[str, list] = {}
     lines = []
     for rel, entry in sorted(listed_files(site), key=lambda pair: pair[0]):
@@ -51,7 +52,7 @@ def write_checksums(site: Path, cache_file: Path | None = None) -> int:
         info = entry.stat(follow_symlinks=False)
         stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
         old = known.get(rel)
-        sha = old[3] if old and old[:3] == stamp else _sha256(path)
+        sha = old[3] if old and old[:3] == stamp else file_sha256(path)
         fresh[rel] = [*stamp, sha]
         lines.append(f"{sha}  {rel}\n")
     write_atomically(site / FILE, "".join(lines).encode("utf-8"))
@@ -60,14 +61,6 @@ def write_checksums(site: Path, cache_file: Path | None = None) -> int:
         with contextlib.suppress(OSError):  # only a speed-up
             write_atomically(cache_file, json.dumps(fresh, separators=(",", ":")).encode("utf-8"))
     return len(lines)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _read(cache_file: Path | None) -> dict[str, list]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import hashlib
 import json
 import os
 import shutil
@@ -30,7 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from plugins.disclosures.cache import digest, write_atomically
+from plugins.disclosures.cache import digest, file_sha256, write_atomically
 from plugins.disclosures.workers import share_out
 
 Stamp = tuple[int, int, int]  # size, mtime in ns, inode
@@ -127,7 +126,7 @@ class Outputs:
         make(ReadsRecorder(self.view, reads))
         try:
             info = os.stat(self.staging / name)
-            sha256 = _sha256(self.staging / name)
+            sha256 = file_sha256(self.staging / name)
         except FileNotFoundError:
             return False
         self.new[name] = Record(fingerprint, sorted(reads), self._reads_fingerprint(reads),
@@ -182,6 +181,11 @@ class Outputs:
             self.made += made
             self.kept += kept
 
+    def checksums(self) -> dict[str, list]:
+        """name -> [size, time, inode, SHA-256] of every file of this build, for SHA256SUMS, which then hashes
+        none of them again."""
+        return {name: [*r.stamp, r.sha256] for name, r in self.new.items() if r.sha256}
+
     def save(self) -> None:
         """After the staging folder became the site: what each of its files was made from."""
         if self.record_file is None:
@@ -213,7 +217,7 @@ class Outputs:
         stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
         if stamp == tuple(record.stamp):
             return True
-        if not record.sha256 or _sha256(Path(self.previous, name)) != record.sha256:
+        if not record.sha256 or file_sha256(Path(self.previous, name)) != record.sha256:
             return False
         self.old[name] = dataclasses.replace(record, stamp=stamp)
         return True
@@ -257,11 +261,6 @@ def published_as_recorded(output: Path, record_file: Path | None) -> bool:
 
 def _stamp(info: os.stat_result) -> Stamp:
     return info.st_size, info.st_mtime_ns, info.st_ino
-
-
-def _sha256(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def record_file(cache_folder: Path | None, output: Path) -> Path | None:
