@@ -31,10 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plugins.disclosures import report as build_report  # noqa: E402
+from plugins.disclosures import store  # noqa: E402
 from plugins.disclosures.build import BuildFailed, Preloaded, run_pelican, theme_folder  # noqa: E402  (needs ROOT on sys.path)
 from plugins.disclosures.cache import folder_from_environment  # noqa: E402
 from plugins.disclosures.channels import CHANNELS  # noqa: E402
-from plugins.disclosures.checksums import cache_file_for, write_checksums  # noqa: E402
+from plugins.disclosures.checksums import write_checksums  # noqa: E402
 from plugins.disclosures.files import DEFAULT_LIMITS  # noqa: E402
 from plugins.disclosures.inputs import (  # noqa: E402
     code_fingerprint,
@@ -45,7 +46,7 @@ from plugins.disclosures.inputs import (  # noqa: E402
 )
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.last_good import GitVersions  # noqa: E402
-from plugins.disclosures.outputs import published_as_recorded, record_file, settings_fingerprint  # noqa: E402
+from plugins.disclosures.outputs import published_as_recorded, settings_fingerprint  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import KeptBack, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
@@ -128,7 +129,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         _report(report, site, output, published=False)
         return False
     kept = keep_printed_sheets(output, staging)
-    write_checksums(staging, cache_file_for(preloaded.cache_folder, output), outputs.checksums())
+    write_checksums(staging, store.site_record(preloaded.cache_folder, output, "checksums"), outputs.checksums())
     swap(staging, output, remove_old_in_background=True)
     outputs.save()
     good = not has_errors(site.issues) and not site.kept_back
@@ -156,7 +157,7 @@ def _untouched(output: Path, report: Path, cache_folder: Path) -> bool:
     the search index (a site touched since is built again)."""
     return all(path.is_file() for path in (report / build_report.TEXT_FILE, output / "SHA256SUMS",
                                             output / "pagefind" / "pagefind-entry.json")) \
-        and published_as_recorded(output, record_file(cache_folder, output))
+        and published_as_recorded(output, store.site_record(cache_folder, output, "outputs"))
 
 
 MAX_THEME_VERSIONS = 3  # earlier themes tried when Pelican stops: each is a whole rendering
@@ -236,7 +237,7 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
     if written is None:
         return False
     swap(staging, output / "print")
-    write_checksums(output, cache_file_for(folder_from_environment()[0], output))
+    write_checksums(output, store.site_record(folder_from_environment()[0], output, "checksums"))
     print(f"Đã in {number(len(written))} bản niêm yết vào {output / 'print'} ({number(rendered)} bản in lại, "
           f"{number(len(written) - rendered)} bản không đổi"
           + (f"; {number(left_out)} bản đã thay đổi nhưng ngoài phạm vi ONLY/NOW nên không có bản PDF" if left_out else "")

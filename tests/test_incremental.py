@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.disclosures import store
 from tests.conftest import ROOT, SAMPLE_BUILD_DATE, ckx
 
 EDITED = "Một câu do cán bộ vừa sửa."
@@ -157,7 +158,8 @@ def test_no_disclosure_page_reads_the_build_date_itself(sample):
     cache = root / "cache"
     day_after_comments = "2026-12-05"  # the sample's consultation closed on 2026-12-02
     run_build(root / "content", root / "site", settings, day_after_comments, str(cache))
-    (record,) = cache.glob("outputs-*.json")
+    (record,) = cache.glob("trang/*/dau-ra.json")
+    assert {path.name for path in cache.iterdir()} <= set(store.PARTS)  # one store, nothing beside its parts
     reads = {name: entry[1] for name, entry in json.loads(record.read_text(encoding="utf-8")).items()}
     pages = [name for name in reads if re.fullmatch(r"cong-khai/\d{4}/[^/]+/(?:[^/]+/)?index\.html", name)
              and "/in/" not in name]

@@ -220,19 +220,24 @@ def ckx_with(settings: Path, content: Path, output: Path, build_date: str, cache
 
 
 def test_last_good_versions_unused_for_a_month_are_forgotten(tmp_path):
-    """The versions taken from git live in the cache under the cache's one pruning rule: used, they are
-    touched; a month unused, they go with the next build's save."""
-    from plugins.disclosures.cache import UNUSED_DAYS, BundleCache
+    """The versions taken from git are entries of the store under its one pruning rule: used, they are
+    touched; a month unused, they go with the next load's pruning."""
+    from plugins.disclosures import store
+    from plugins.disclosures.last_good import GitVersions
 
+    content = commune_repository(tmp_path / "kho")
+    break_budget(content)
     cache = tmp_path / "cache"
-    old, recent = cache / "ban-tot" / "a1b2", cache / "ban-tot" / "c3d4"
-    for folder in (old, recent):
-        (folder / "disclosures/2026/x").mkdir(parents=True)
-        (folder / "disclosures/2026/x/index.md").write_text("---\n---\n", encoding="utf-8")
-    month_ago = time.time() - (UNUSED_DAYS + 1) * 86400
-    os.utime(old, (month_ago, month_ago))
-    BundleCache(cache, tmp_path / "content", "context").save()
-    assert not old.exists() and recent.is_dir()
+    version = next(GitVersions(content, cache, 2**20).versions(BUDGET))
+    assert version.root.parent == cache / "ban-tot" and (version.root / BUDGET / "index.md").is_file()
+    forgotten = cache / "ban-tot" / "a1b2"
+    forgotten.mkdir()
+    month_ago = time.time() - (store.UNUSED_DAYS + 1) * 86400
+    for folder in (forgotten, version.root):
+        os.utime(folder, (month_ago, month_ago))
+    assert next(GitVersions(content, cache, 2**20).versions(BUDGET)).root == version.root  # used again
+    store.prune(cache)
+    assert not forgotten.exists() and version.root.is_dir()
 
 
 def test_two_bundles_with_the_same_files_each_find_their_last_good_version(tmp_path):

@@ -11,12 +11,14 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
 
+from plugins.disclosures import store
 from plugins.disclosures.inputs import code_fingerprint, inputs_fingerprint
 from plugins.province.figures import budget_execution
 from plugins.province.warm import run_ckx
@@ -339,21 +341,27 @@ def test_a_province_run_rebuilds_only_the_communes_whose_inputs_changed_today(tm
     A new day changes every commune's inputs (postings start and end by the date), so all are built."""
     communes = [commune_copy("xa-ngan-sach", "Hòa Bình", tmp_path / "hoa-binh"),
                 commune_copy("xa-dat-dai", "Hòa Phong", tmp_path / "hoa-phong")]
-    output = tmp_path / "cong"
+    output, cache = tmp_path / "cong", tmp_path / "luu"
     command = ("province", "--communes", *map(str, communes), "--output", str(output))
-    assert ckx(*command).returncode == 0
+    assert ckx(*command, cache=str(cache)).returncode == 0
+    assert {path.name for path in cache.iterdir()} == {"xa"} and len(list((cache / "xa").iterdir())) == 2
+    dropped = cache / "xa" / "0123456789abcdef0123456789abcdef"  # a commune gone from the province a month ago
+    dropped.mkdir()
+    month_ago = time.time() - (store.UNUSED_DAYS + 1) * 86400
+    os.utime(dropped, (month_ago, month_ago))
     page = output / "xa-hoa-binh" / "index.html"
     built = page.stat().st_ino
-    again = ckx(*command)
+    again = ckx(*command, cache=str(cache))
     assert again.returncode == 0, again.stderr
+    assert not dropped.exists() and len(list((cache / "xa").iterdir())) == 2
     assert again.stdout.count("không có gì thay đổi từ lần xây dựng trước hôm nay, giữ nguyên") == 2
     assert page.stat().st_ino == built
     notice = next(communes[1].glob("disclosures/*/*/index.md"))
     notice.write_text(notice.read_text(encoding="utf-8") + "\nĐã sửa một câu.\n", encoding="utf-8")
-    edited = ckx(*command)
+    edited = ckx(*command, cache=str(cache))
     assert "Xã Hòa Bình: không có gì thay đổi" in edited.stdout and "Xã Hòa Phong: xong trong" in edited.stdout
     assert "Đã sửa một câu." in " ".join(p.read_text(encoding="utf-8") for p in output.glob("xa-hoa-phong/cong-khai/*/*/index.html"))
-    next_day = ckx(*command, build_date="2026-11-22")
+    next_day = ckx(*command, build_date="2026-11-22", cache=str(cache))
     assert "không có gì thay đổi" not in next_day.stdout and next_day.stdout.count("xong trong") == 2
 
 

@@ -2,8 +2,9 @@
 
 Pure core: yamlsource, schema, model, commune, bundle, pages, kinds, listings,
 settings. The disk at the edge: files (the one walk of content/, limits),
-history (git), site (loads everything through files), cache (what was read,
-kept between runs), outputs (what each output was made from, carried over
+history (git), site (loads everything through files), store (the one store
+kept between runs: its parts, keying and pruning), cache (what was read, in the
+store), outputs (what each output was made from, carried over
 when unchanged), workers (every core), staging (the safe swap). Pelican glue:
 build (Pelican in this process over the loaded site), generator, reader, and
 the wiring below.

@@ -1,8 +1,9 @@
 """What was read and checked, kept between runs, so `validate` and `build` re-read only what changed.
 
-Each bundle's loaded result (the disclosure and its issues) is kept under
-`.cache/` keyed by the bytes of every file in its folder, commune.yml, the
-settings and the code version. A loader that asked about the build date (is
+Each bundle's loaded result (the disclosure and its issues) is kept in the
+content folder's entry of the store (store.py: `.cache/ho-so/<key>/`), keyed
+by the bytes of every file in its folder, commune.yml, the settings and the
+code version. A loader that asked about the build date (is
 it inside a named list's window?) leaves its questions and answers on the
 entry, which then serves any date that answers them the same way. The cache is
 a speed-up and nothing more: an entry that cannot be read is a miss, a run
@@ -18,7 +19,6 @@ import datetime as dt
 import hashlib
 import os
 import pickle
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -88,13 +88,13 @@ class Entry:
 
 
 class BundleCache:
-    """Loaded bundles of one content folder. `get` and `put` work in memory; `save` writes once, at the end."""
+    """Loaded bundles of one content folder, kept in its entry of the store (`folder`: store.entry of the
+    "ho-so" part, None for no cache). `get` and `put` work in memory; `save` writes once, at the end."""
 
-    def __init__(self, folder: Path | None, content: Path, context: str) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path | None, context: str) -> None:
         self.context = context
-        self.blobs = folder / f"bundles-{digest(str(Path(content).resolve()))[:16]}" if folder else None
-        self.index_path = self.blobs / "index.pickle" if folder else None
+        self.blobs = folder
+        self.index_path = folder / "index.pickle" if folder else None
         self.entries, self.checksums = self._read_index()
         self.fresh: dict[str, Entry] = {}
         self.fresh_checksums: dict[str, tuple] = {}
@@ -153,7 +153,6 @@ class BundleCache:
         for path in self.blobs.iterdir():
             if path.name not in kept and not path.name.startswith("."):
                 path.unlink(missing_ok=True)
-        _forget_unused(self.folder, UNUSED_DAYS)
 
     def _read_index(self) -> tuple[dict[str, Entry], dict[str, tuple]]:
         if self.index_path is None:
@@ -176,29 +175,6 @@ def _same_answers(questions, today: dt.date) -> bool:
         if question[0] == "between" and (question[1] <= today <= question[2]) != question[3]:
             return False
     return True
-
-
-UNUSED_DAYS = 30
-
-
-def _forget_unused(folder: Path, days: int) -> None:
-    """Content folders not built for a month (moved, deleted, a test's) leave nothing behind for ever; nor do
-    the last good versions taken from git (`ban-tot/<object id>`, touched each time they are used)."""
-    cutoff = dt.datetime.now().timestamp() - days * 86400
-    for version in folder.glob("ban-tot/*"):
-        try:
-            if version.stat().st_mtime < cutoff:
-                shutil.rmtree(version, ignore_errors=True)
-        except FileNotFoundError:
-            continue
-    for other in folder.glob("bundles-*"):
-        index = other / "index.pickle"
-        try:
-            used = (index if index.exists() else other).stat().st_mtime
-        except FileNotFoundError:
-            continue
-        if used < cutoff:
-            shutil.rmtree(other, ignore_errors=True)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

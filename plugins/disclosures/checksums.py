@@ -12,7 +12,6 @@ time or inode changed: unchanged outputs are hard links of the last build's.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -69,10 +68,3 @@ def _read(cache_file: Path | None) -> dict[str, list]:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
-
-
-def cache_file_for(cache_folder: Path | None, site: Path) -> Path | None:
-    """One record per published site, in the cache folder (never in the site)."""
-    if cache_folder is None:
-        return None
-    return cache_folder / f"sha256sums-{hashlib.sha256(os.fsencode(site.resolve())).hexdigest()[:16]}.json"

@@ -16,14 +16,14 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from plugins.attachments.check import clean_attachment
-from plugins.disclosures import listings
+from plugins.disclosures import listings, store
 from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.bundle import place_choices
 from plugins.disclosures.cache import code_version, digest, folder_from_environment
 from plugins.disclosures.channels import BUILD, CHANNELS, Build
 from plugins.disclosures.kinds import KINDS, village_pages
 from plugins.disclosures.model import PostingStatus, body_html
-from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, record_file, settings_fingerprint
+from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, settings_fingerprint
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site
 from plugins.issues import format_issues, has_errors
@@ -183,7 +183,7 @@ def _outputs(generator, site: Site, preloaded, view: dict) -> Outputs:
     if preloaded is None:
         return Outputs(Path(generator.output_path), None, None, base, view)
     preloaded.outputs = Outputs(Path(generator.output_path), preloaded.previous_output,
-                                record_file(preloaded.cache_folder, preloaded.output), base, view,
+                                store.site_record(preloaded.cache_folder, preloaded.output, "outputs"), base, view,
                                 preloaded.cache_folder)
     return preloaded.outputs
 

@@ -17,7 +17,8 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-from plugins.disclosures.cache import digest, write_atomically
+from plugins.disclosures import store
+from plugins.disclosures.cache import write_atomically
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = ("plugins", "theme", "scripts", "pelicanconf.py", "requirements.txt")  # what the build runs
@@ -88,16 +89,12 @@ def inputs_fingerprint(content: Path, code: str, settings: Mapping[str, str]) ->
     return hasher.hexdigest() if _tree(hasher, content, [MAX_BYTES]) else None
 
 
-def last_build_file(cache_folder: Path, output: Path) -> Path:
-    return cache_folder / f"last-build-{digest(str(Path(output).resolve()))[:16]}.json"
-
-
 def last_good_inputs(cache_folder: Path | None, output: Path) -> str | None:
     """The fingerprint of the last build of `output` that published everything without an error."""
     if cache_folder is None:
         return None
     try:
-        return json.loads(last_build_file(cache_folder, output).read_text(encoding="utf-8"))["inputs"]
+        return json.loads(store.read(store.site_record(cache_folder, output, "last_build")))["inputs"]
     except (OSError, ValueError, TypeError, KeyError):
         return None
 
@@ -106,7 +103,7 @@ def record_last_build(cache_folder: Path | None, output: Path, inputs: str | Non
     """After a build: its fingerprint when it was good, else nothing (the next build then builds)."""
     if cache_folder is None:
         return
-    path = last_build_file(cache_folder, output)
+    path = store.site_record(cache_folder, output, "last_build")
     with contextlib.suppress(OSError):  # only a speed-up
         if inputs:
             write_atomically(path, json.dumps({"inputs": inputs}).encode("utf-8"))

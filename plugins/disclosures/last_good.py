@@ -10,15 +10,15 @@ be lost with it. Content outside git has no earlier versions; a bundle with erro
 
 Only what git holds under the content path is read: regular files (no links, no submodules), hidden names
 skipped as the content scan skips them, each within the size limit. The versions are written to
-`<cache>/ban-tot/<git object id>/` (or a folder of this run when there is no cache): content-addressed, so
-tomorrow's build reuses them, and forgotten after a month unused by the cache's own rule (cache.py).
+an entry of the store's `ban-tot` part keyed by the git object id and its place (or a folder of this run
+when there is no store): content-addressed, so tomorrow's build reuses them, and forgotten after a month
+unused by the store's one pruning rule (store.py).
 """
 
 from __future__ import annotations
 
 import atexit
 import datetime as dt
-import hashlib
 import os
 import shutil
 import subprocess
@@ -26,6 +26,8 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from plugins.disclosures import store
 
 MAX_VERSIONS = 10  # earlier versions tried per file or bundle, newest first: bounded time for any history
 GIT_TIMEOUT = 60  # seconds for one git command
@@ -52,7 +54,7 @@ class GitVersions:
     def __init__(self, content: Path, cache_folder: Path | None, max_bytes: int) -> None:
         self.content = Path(content)
         self.max_bytes = max_bytes
-        self._store = cache_folder / "ban-tot" if cache_folder else None
+        self._store = cache_folder  # the versions are entries of the store's "ban-tot" part
         self._repository: tuple[Path, str] | bool | None = False  # (top, content's path inside it); unknown
 
     def versions(self, rel: str) -> Iterator[Version]:
@@ -95,9 +97,9 @@ class GitVersions:
     def _written(self, top: Path, commit: str, path: str, rel: str, object_id: str) -> Path | None:
         """The version's files under a folder named by its git object id and where it sits (a bundle copied to
         another folder has the same id): written once, reused after."""
-        root = self._folder(f"{object_id}-{hashlib.sha256(rel.encode('utf-8')).hexdigest()[:12]}")
+        root = self._folder(object_id, rel)
         if root.is_dir():
-            os.utime(root)  # used: kept another month
+            store.used(root)
             return root
         listing = self._git(top, "ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", path)
         if listing is None:
@@ -123,12 +125,13 @@ class GitVersions:
             return root if root.is_dir() else None  # another build wrote it first, or none could
         return root
 
-    def _folder(self, name: str) -> Path:
-        if self._store is None:
+    def _folder(self, object_id: str, rel: str) -> Path:
+        if self._store is None:  # no store: a temporary one for this run
             self._store = Path(tempfile.mkdtemp(prefix="ckx-ban-tot-"))
             atexit.register(shutil.rmtree, self._store, True)
-        self._store.mkdir(parents=True, exist_ok=True)
-        return self._store / name
+        root = store.entry(self._store, "ban-tot", object_id, rel)
+        root.parent.mkdir(parents=True, exist_ok=True)
+        return root
 
     @staticmethod
     def _git(cwd: Path, *args: str) -> str | None:

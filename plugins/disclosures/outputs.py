@@ -263,11 +263,6 @@ def _stamp(info: os.stat_result) -> Stamp:
     return info.st_size, info.st_mtime_ns, info.st_ino
 
 
-def record_file(cache_folder: Path | None, output: Path) -> Path | None:
-    """Where the record of a published site's outputs is kept: in the cache folder, by the site's path."""
-    return cache_folder / f"outputs-{digest(str(Path(output).resolve()))[:16]}.json" if cache_folder else None
-
-
 def folder_digest(*folders: Path) -> str:
     """Every file under the folders (the theme): a change to any template or stylesheet rebuilds all."""
     parts: list[bytes | str] = []

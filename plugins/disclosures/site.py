@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins.attachments.check import check_attachment
+from plugins.disclosures import store
 from plugins.disclosures.bundle import as_draft, parse_bundle
 from plugins.disclosures.cache import BundleCache, code_version, digest
 from plugins.disclosures.channels import CHANNELS, ChannelRegistry
@@ -94,7 +95,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
                                     ",".join(kind.id for kind in kinds), f"drafts={show_drafts}")
     checks = channels.checks()
     keep_disclosures = not checks_only or bool(checks)  # the channels' checks read every disclosure
-    cache = BundleCache(cache_folder, content_path, inputs_of_every_bundle)
+    cache = BundleCache(store.entry(cache_folder, "ho-so", str(Path(content_path).resolve())), inputs_of_every_bundle)
     bundles, unread = {}, []  # source_dir -> (disclosure, issues, file digests, key), in the order of the disk
     for index_file in tree.glob("disclosures", "index.md"):
         source_dir = f"disclosures/{index_file}".rsplit("/", 1)[0]
@@ -140,6 +141,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
         if disclosure is not None and (show_drafts or not disclosure.draft):
             site.disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir)))
     cache.save()
+    store.prune(cache_folder)
     site.cache_hits, site.cache_misses = cache.hits, cache.misses
     site.disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
     for check in checks:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from plugins.disclosures.cache import digest, write_atomically
+from plugins.disclosures import store
+from plugins.disclosures.cache import write_atomically
 
 VOICES = {"vi": "miền Bắc", "vi-vn-x-central": "miền Trung", "vi-vn-x-south": "miền Nam"}  # espeak-ng's names
 PROGRAMS = ("espeak-ng", "lame")
@@ -57,20 +58,18 @@ def synthesize(text: str, voice: Voice) -> bytes:
 
 
 class AudioCache:
-    """MP3s kept between runs by the digest of what they say and how. Each file starts with the SHA-256 of
+    """MP3s kept between runs in the store's "loa" part, by the digest of what they say and how. Each file starts with the SHA-256 of
     the audio after it: a damaged or truncated file is made again, never published."""
 
     def __init__(self, cache_folder: Path | None) -> None:
-        self.folder = cache_folder / "loa" if cache_folder else None
+        self.folder = cache_folder
 
     def get(self, text: str, voice: Voice) -> bytes:
-        key = digest(text, voice.name, str(voice.words_per_minute), _versions())[:32]
-        path = self.folder / f"{key}.mp3" if self.folder else None
-        if path is not None:
-            with contextlib.suppress(OSError):
-                kept = path.read_bytes()
-                if hashlib.sha256(kept[32:]).digest() == kept[:32]:
-                    return kept[32:]
+        path = store.entry(self.folder, "loa", text, voice.name, str(voice.words_per_minute), _versions(),
+                           suffix=".mp3")
+        kept = store.read(path)
+        if kept is not None and hashlib.sha256(kept[32:]).digest() == kept[:32]:
+            return kept[32:]
         audio = synthesize(text, voice)
         if path is not None:
             with contextlib.suppress(OSError):

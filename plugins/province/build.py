@@ -24,6 +24,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
+from plugins.disclosures import store
 from plugins.disclosures.commune import FILE as COMMUNE_FILE
 from plugins.disclosures.commune import parse_commune
 from plugins.disclosures.files import DEFAULT_LIMITS
@@ -138,8 +139,11 @@ def build_one(content: Path, slug: str, name: str, problem: str | None, output: 
     env = dict(os.environ, SITEURL=f"{base_url}/{slug}", CKX_EDITOR_SHARED=f"{base_url}/{EDITOR_FOLDER}")
     if workers:
         env["CKX_WORKERS"] = str(workers)
-    if cache is not None:
-        env["CKX_CACHE"] = str(cache / slug)
+    if cache is not None:  # the commune's own store, an entry of the province's (marked used by this build)
+        own = store.entry(cache, "xa", slug)
+        own.mkdir(parents=True, exist_ok=True)
+        store.used(own)
+        env["CKX_CACHE"] = str(own)
     messages, ok = [], True
     build_report = report / slug
     steps = [["build", "--content", str(content.resolve()), "--output", str(output.resolve() / slug),
@@ -199,6 +203,7 @@ def build_communes(contents: list[Path], output: Path, report: Path, base_url: s
             (report / f"{result.slug}.json").write_text(json.dumps(asdict(result), ensure_ascii=False, indent=1),
                                                        encoding="utf-8")
             results.append(result)
+    store.prune(cache)  # a commune gone from the province for a month takes its store with it
     return sorted(results, key=lambda r: r.slug)
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from plugins.disclosures.cache import digest, write_atomically
+from plugins.disclosures import store
+from plugins.disclosures.cache import write_atomically
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
 from plugins.disclosures.listings import still_current
 from plugins.sheets.document import qr_svg
@@ -15,24 +16,24 @@ NAME = "sheets"
 
 
 class QrCodes:
-    """QR codes kept between runs in the cache folder, by URL: choosing the best of eight masks (what keeps a
+    """QR codes kept between runs in the store's "qr" part, by URL: choosing the best of eight masks (what keeps a
     printed code easy to scan) took a quarter of a large commune's first build, and a page's address and
     so its code never change."""
 
     def __init__(self, cache_folder: Path | None) -> None:
-        self.folder = cache_folder / "qr" if cache_folder else None
+        self.folder = cache_folder
 
     def get(self, url: str) -> str:
-        if self.folder is None:
-            return qr_svg(url)
-        path = self.folder / f"{digest(url)[:32]}.svg"
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            svg = qr_svg(url)
+        path = store.entry(self.folder, "qr", url, suffix=".svg")
+        kept = store.read(path)
+        with contextlib.suppress(UnicodeDecodeError):
+            if kept is not None:
+                return kept.decode("utf-8")
+        svg = qr_svg(url)
+        if path is not None:
             with contextlib.suppress(OSError):  # kept for next time where the disk allows
                 write_atomically(path, svg.encode("utf-8"))
-            return svg
+        return svg
 
 
 def start(build: Build) -> ChannelOutputs:

@@ -1,0 +1,93 @@
+"""The one store kept between builds: one keying rule, one pruning rule, and nothing outside its own parts."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from plugins.disclosures import store
+from plugins.loudspeaker.audio import AudioCache, Voice
+from plugins.sheets.channel import QrCodes
+
+MONTH_AGO = time.time() - (store.UNUSED_DAYS + 1) * 86400
+
+
+def age(path, when=MONTH_AGO):
+    os.utime(path, (when, when), follow_symlinks=False)
+
+
+def test_an_entry_is_keyed_by_what_it_is_made_from():
+    folder = Path("/store")
+    first = store.entry(folder, "qr", "https://xa.example/a/", suffix=".svg")
+    assert first == store.entry(folder, "qr", "https://xa.example/a/", suffix=".svg")
+    assert first.parent == folder / "qr" and first.name.endswith(".svg") and len(first.stem) == 32
+    assert store.entry(folder, "qr", "https://xa.example/b/", suffix=".svg") != first
+    assert store.entry(folder, "loa", "a", "b") != store.entry(folder, "loa", "ab")  # parts never run together
+    assert store.entry(None, "qr", "x") is None
+    with pytest.raises(ValueError):
+        store.entry(folder, "../ngoai", "x")
+
+
+def test_every_part_forgets_what_was_not_used_for_a_month(tmp_path):
+    kept, forgotten = [], []
+    for part in store.PARTS:
+        old = store.entry(tmp_path, part, "cu")
+        recent = store.entry(tmp_path, part, "moi")
+        old.mkdir(parents=True)
+        (old / "tep").write_text("x", encoding="utf-8")
+        recent.write_text("x", encoding="utf-8")
+        age(old)
+        kept.append(recent)
+        forgotten.append(old)
+    removed = store.prune(tmp_path)
+    assert sorted(removed) == sorted(forgotten)
+    assert all(path.exists() for path in kept) and not any(path.exists() for path in forgotten)
+
+
+def test_older_layouts_go_and_nothing_else_of_the_folder_is_touched(tmp_path):
+    """`CKX_CACHE` may point at a folder holding other things: the store removes its own parts' entries and
+    the files of its own older layouts, and follows no link out."""
+    older = [tmp_path / "bundles-0123456789abcdef", tmp_path / "outputs-0123456789abcdef.json",
+             tmp_path / "sha256sums-0123456789abcdef.json", tmp_path / "last-build-0123456789abcdef.json"]
+    older[0].mkdir()
+    for path in older[1:]:
+        path.write_text("{}", encoding="utf-8")
+    theirs = tmp_path / "ghi-chu.txt"
+    theirs.write_text("của người dùng", encoding="utf-8")
+    age(theirs)
+    outside = tmp_path.parent / f"{tmp_path.name}-ngoai"
+    outside.mkdir()
+    (outside / "quan-trong.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "qr").mkdir()
+    link = tmp_path / "qr" / "lien-ket"
+    link.symlink_to(outside, target_is_directory=True)
+    store.prune(tmp_path)
+    assert not any(os.path.lexists(path) for path in older)
+    assert theirs.read_text(encoding="utf-8") == "của người dùng"
+    assert not os.path.lexists(link) and (outside / "quan-trong.txt").is_file()
+
+
+def test_reading_an_entry_marks_it_used(tmp_path):
+    codes = QrCodes(tmp_path)
+    svg = codes.get("https://xa.example/cong-khai/2026/a/")
+    (entry,) = (tmp_path / "qr").iterdir()
+    age(entry)
+    assert codes.get("https://xa.example/cong-khai/2026/a/") == svg
+    assert entry.stat().st_mtime > MONTH_AGO + 86400
+    assert store.prune(tmp_path) == [] and entry.is_file()
+    assert store.read(tmp_path / "qr" / "khong-co") is None and store.read(None) is None
+
+
+def test_a_damaged_recording_in_the_store_is_made_again(tmp_path, monkeypatch):
+    made = []
+    monkeypatch.setattr("plugins.loudspeaker.audio.synthesize", lambda text, voice: made.append(text) or b"ID3 mp3")
+    monkeypatch.setattr("plugins.loudspeaker.audio._versions", lambda: "espeak-ng 1.51; lame 3.100")
+    audio = AudioCache(tmp_path)
+    assert audio.get("Thông báo", Voice()) == b"ID3 mp3" and audio.get("Thông báo", Voice()) == b"ID3 mp3"
+    assert made == ["Thông báo"]
+    (entry,) = (tmp_path / "loa").iterdir()
+    entry.write_bytes(entry.read_bytes()[:-1])
+    assert audio.get("Thông báo", Voice()) == b"ID3 mp3" and made == ["Thông báo", "Thông báo"]
