@@ -86,9 +86,11 @@ bench: install-dev
 	@scripts/install-system-packages.sh hugo || echo "Không cài được hugo: bỏ qua phép so sánh với Hugo."
 	$(PY) -m scripts.bench.run --scales $(SCALES) --province $(PROVINCE)
 
+# The test files share out over every core (pytest-xdist), each file's tests on one, so a file's session
+# fixtures (the sample built once) are made once; `$(PY) -m pytest tests/x.py` runs one file alone.
 test: install-dev
 	$(PY) -m ruff check plugins scripts tests pelicanconf.py
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 lint: install-dev
 	$(PY) -m ruff check plugins scripts tests pelicanconf.py

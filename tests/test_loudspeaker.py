@@ -76,12 +76,11 @@ def test_explanation_paragraphs_leave_tables_and_code_to_the_eye():
 
 
 @needs_programs
-def test_synthesized_audio_is_mp3_and_as_long_as_its_words():
+def test_synthesized_audio_is_mp3_and_as_long_as_its_words(tmp_path):
     from mutagen.mp3 import MP3
 
     short, long = "Xin chào bà con.", "Xin chào bà con. " + "Ủy ban nhân dân xã thông báo lịch họp dân. " * 8
-    path = ROOT / ".cache" / "test-audio.mp3"
-    path.parent.mkdir(exist_ok=True)
+    path = tmp_path / "test-audio.mp3"
     lengths = []
     for text in (short, long):
         audio = synthesize(text, Voice())
@@ -90,7 +89,6 @@ def test_synthesized_audio_is_mp3_and_as_long_as_its_words():
         info = MP3(path).info
         assert info.channels == 1 and info.sample_rate == 22050
         lengths.append(info.length)
-    path.unlink()
     assert 0.5 < lengths[0] < 4
     assert lengths[1] > lengths[0] * 6
     assert synthesize(short, Voice()) == synthesize(short, Voice())  # deterministic: cached by its text
