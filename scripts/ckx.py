@@ -128,9 +128,10 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     if outputs is None:
         _report(report, site, output, published=False)
         return False
+    outputs.settle()
     kept = keep_printed_sheets(output, staging)
     write_checksums(staging, store.site_record(preloaded.cache_folder, output, "checksums"), outputs.checksums())
-    swap(staging, output, remove_old_in_background=True)
+    swap(staging, output, remove_old_in_background=True, standby=store.site_record(cache_folder, output, "standby"))
     outputs.save()
     good = not has_errors(site.issues) and not site.kept_back
     record_last_build(cache_folder, output, inputs if good else None)
@@ -168,10 +169,12 @@ def _render(settings_path: Path, content: Path, output: Path, preloaded: Preload
     error), the theme's last versions in git are tried in turn, so one broken template never keeps the day's
     dates from the site; the theme used is named in the report like a kept-back bundle."""
     site = preloaded.site
-    staging = new_staging(output)
+    staging = new_staging(output, standby=store.site_record(preloaded.cache_folder, output, "standby"))
+    preloaded.standby = any(staging.iterdir())
     try:
         return staging, run_pelican(settings_path, content, staging, preloaded)
     except BuildFailed as exc:
+        preloaded.standby = False
         shutil.rmtree(staging, ignore_errors=True)
         site.issues.append(exc.issue())
         print(format_issues([exc.issue()]), file=sys.stderr)

@@ -213,10 +213,13 @@ def test_listings_are_paginated(tmp_path):
 def test_kill_during_build_leaves_the_previous_site_and_the_next_build_cleans_up(tmp_path, broken):
     """`kill -9` while Pelican writes: output/ still serves the previous site byte for byte; the staging folder
     left behind is removed by the next build, which publishes. The same when a bundle is kept back for errors:
-    the old site or the new, never a mix."""
+    the old site or the new, never a mix. Two builds first, so the killed one starts from the site the second
+    replaced (staging.py's standby), whose files are hard links of the published ones: none is written through."""
     site, output = copy_site("phuong-nho", tmp_path / "noi-dung"), tmp_path / "out"
+    assert build(site, output, build_date="2026-03-09").returncode == 0
     assert build(site, output, build_date="2026-03-10").returncode == 0
     before = snapshot(output)
+    started = time.time()
     if broken:
         index = site / "disclosures/2025/quyet-dinh-chi-dang-tren-trang/index.md"
         index.write_text(index.read_text(encoding="utf-8").replace("issued: ", "issued: 31/02/", 1), encoding="utf-8")
@@ -224,7 +227,8 @@ def test_kill_during_build_leaves_the_previous_site_and_the_next_build_cleans_up
     process = subprocess.Popen(command, env=dict(os.environ, BUILD_DATE="2026-04-10"), cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
-    while not any(p.glob("*.html") for p in tmp_path.glob(".out.moi-*")) and time.monotonic() < deadline:
+    while not any(page.stat().st_mtime >= started for staging in tmp_path.glob(".out.moi-*")
+                  for page in staging.glob("cong-khai/*/*/index.html")) and time.monotonic() < deadline:
         time.sleep(0.01)  # until Pelican has started writing pages into the staging folder
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()

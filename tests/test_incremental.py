@@ -11,6 +11,7 @@ itself writes them in a different order on every run over the same pages
 from __future__ import annotations
 
 import concurrent.futures
+import json
 import os
 import re
 import shutil
@@ -101,26 +102,32 @@ def sample(tmp_path):
     return tmp_path, copy_sample(tmp_path)
 
 
+WEEK_BEFORE = "2026-11-14"
+
+
 @pytest.fixture(scope="session")
 def first_build(tmp_path_factory):
-    """The sample built once per run into `site/` with its cache, kept aside: (where it was built, the copy
-    kept, how many files it made)."""
+    """The sample built a week before the sample's date, then on it, into `site/` with its store, kept aside:
+    (where it was built, the copy kept, how many files the site has). The site the second build replaced is
+    its standby, so every case's next build starts from a site a week old."""
     root = tmp_path_factory.mktemp("lan-dau") / "mau"
     settings = copy_sample(root)
-    made, _ = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, str(root / "cache"))
+    run_build(root / "content", root / "site", settings, WEEK_BEFORE, str(root / "cache"))
+    made, carried = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, str(root / "cache"))
     kept = root.with_name("giu")
-    shutil.copytree(root, kept, symlinks=True)
-    return root, kept, made
+    subprocess.run(["cp", "-a", str(root), str(kept)], check=True)
+    return root, kept, made + carried  # what a build from nothing makes
 
 
 @pytest.fixture
 def built_sample(first_build):
     """A fresh copy of the sample built once, put back where it was built (its records name that path): the
-    first build most cases start from, made once per run instead of once per case. Its files are copies, new
-    inodes, so each case's next build also carries files over by their bytes, as after a CI restore."""
+    first build most cases start from, made once per run instead of once per case. Its files are copies
+    (`cp -a`: the published site and its standby still share theirs), new inodes, so each case's next build
+    also carries files over by their bytes, as after a CI restore."""
     root, kept, made = first_build
     shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(kept, root, symlinks=True)
+    subprocess.run(["cp", "-a", str(kept), str(root)], check=True)
     return root, root / "cai-dat.py", made
 
 
@@ -138,6 +145,29 @@ def test_a_build_after_an_edit_is_byte_identical_to_a_build_from_nothing(built_s
         assert made >= first_made * 0.9, "a change every page shows is on every page"
 
 
+def test_a_build_starts_from_the_site_it_replaced_and_never_writes_through_the_published_one(built_sample):
+    """The next build changes the standby (the site replaced last time, in the store) into the new site and
+    swaps it in: the folders stay, only what changed is written. Standby and published site share most files
+    (hard links), so writing over one would change the published site: after the build, the site published
+    before is the new standby byte for byte, and the new site is a build from nothing's."""
+    root, settings, _first_made = built_sample
+    (standby,) = (root / "cache" / "trang").glob("*/du-phong")
+    assert files(standby) != files(root / "site"), "the standby is the site of a week before"
+    folder = (standby / "cong-khai").stat().st_ino
+    published = files(root / "site")
+    EDITS["deleted bundle"](root, root / "theme")
+    EDITS["budget"](root, root / "theme")
+    incremental_and_cold(root, settings, SAMPLE_BUILD_DATE)
+    assert (root / "site" / "cong-khai").stat().st_ino == folder, "the standby's folders became the site's"
+    assert files(standby) == published
+    incremental, cold = files(root / "site"), files(root / "cold")
+    assert sorted(incremental) == sorted(cold) and [name for name in cold if incremental[name] != cold[name]] == []
+    assert not (root / "site/cong-khai/2026/thu-hoi-dat-duong-lien-thon").exists()
+    indexed = [json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["vi"]
+               ["page_count"] for site in (root / "site", root / "cold")]
+    assert indexed[0] == indexed[1], "the search index holds no page the standby still had"
+
+
 @pytest.mark.parametrize("next_date", ["2026-11-22", "2027-06-30"])
 def test_the_next_day_redoes_what_the_day_changed_and_gives_a_build_from_nothing(built_sample, next_date):
     root, settings, _first_made = built_sample
@@ -152,8 +182,6 @@ def test_no_disclosure_page_reads_the_build_date_itself(sample):
     """What the date changes on a disclosure's page (its status, a consultation's countdown, whether comments
     are still asked for) is in its fingerprint, so on the next day only the pages whose sentences change are
     made again: the outputs' record shows which site-wide entries each page read, and `today` is not one."""
-    import json
-
     root, settings = sample
     cache = root / "cache"
     day_after_comments = "2026-12-05"  # the sample's consultation closed on 2026-12-02

@@ -30,6 +30,7 @@ class Preloaded:
     output: Path  # where the site is published (the build renders beside it, then swaps)
     cache_folder: Path | None = None
     outputs: Any = None  # set by the disclosures generator: what it made and what it carried over
+    standby: bool = False  # the staging folder starts as the site replaced last time (staging.new_staging)
 
     @property
     def previous_output(self) -> Path | None:
@@ -40,6 +41,14 @@ class Preloaded:
 
     def __deepcopy__(self, _memo):
         return self
+
+
+def settle_outputs(settings) -> None:
+    """Before anything reads the finished staging folder (the search index, the checksums): what the
+    standby site held that this build did not make goes (outputs.Outputs.settle)."""
+    preloaded = settings.get(PRELOADED)
+    if preloaded is not None and preloaded.outputs is not None:
+        preloaded.outputs.settle()
 
 
 def theme_folder(settings_path: Path, content: Path) -> Path:

@@ -184,7 +184,7 @@ def _outputs(generator, site: Site, preloaded, view: dict) -> Outputs:
         return Outputs(Path(generator.output_path), None, None, base, view)
     preloaded.outputs = Outputs(Path(generator.output_path), preloaded.previous_output,
                                 store.site_record(preloaded.cache_folder, preloaded.output, "outputs"), base, view,
-                                preloaded.cache_folder)
+                                preloaded.cache_folder, standby=preloaded.standby)
     return preloaded.outputs
 
 

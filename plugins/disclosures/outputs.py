@@ -96,11 +96,14 @@ class Outputs:
     """The outputs of one build into `staging`, carried over from `previous` where nothing changed."""
 
     def __init__(self, staging: Path, previous: Path | None, record_file: Path | None, base: str,
-                 view: Mapping[str, Any], cache_folder: Path | None = None) -> None:
+                 view: Mapping[str, Any], cache_folder: Path | None = None, standby: bool = False) -> None:
+        """`standby`: the staging folder is not empty but holds an earlier site (staging.new_staging), which
+        this build changes into the new one."""
         self.staging, self.previous, self.record_file, self.base = staging, previous, record_file, base
         self.cache_folder = cache_folder  # where other makers keep what they worked out (QR codes)
         self.view = view
         self.old = self._read() if previous is not None else {}
+        self.standby: dict[str, int] = self._adopt(staging) if standby else {}  # name -> inode, still to settle
         self.groups: dict[str, list[str]] = {}
         for name, record in self.old.items():
             if record.group:
@@ -123,6 +126,7 @@ class Outputs:
             self.kept += 1
             return False
         reads: set[str] = set()
+        self._clear(name)
         make(ReadsRecorder(self.view, reads))
         try:
             info = os.stat(self.staging / name)
@@ -225,6 +229,10 @@ class Outputs:
     def _carry(self, name: str, record: Record) -> bool:
         if not self._unchanged(name, record):
             return False
+        if self.standby.get(name) == self.old[name].stamp[2]:  # the standby holds this very file already
+            del self.standby[name]
+            return True
+        self._clear(name)
         source, target = os.path.join(self.previous, name), os.path.join(self.staging, name)
         folder = os.path.dirname(target)
         if folder not in self._folders:
@@ -238,6 +246,49 @@ class Outputs:
             self.old[name] = dataclasses.replace(self.old[name],
                                                  stamp=(info.st_size, info.st_mtime_ns, info.st_ino))
         return True
+
+    def _adopt(self, staging: Path) -> dict[str, int]:
+        """Take an earlier site in the staging folder as the start: every file the last build did not make
+        through this record (Pelican's own pages, the theme's files, the search index, the checksums, the
+        printed sheets) goes now, before anything is written, since writing over a file that is a hard link
+        of the published site would change the published site; the rest waits to be kept, replaced or
+        removed (`settle`)."""
+        present: dict[str, int] = {}
+        for folder, dirs, names in os.walk(staging):
+            for link in [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+                os.unlink(os.path.join(folder, link))
+                dirs.remove(link)
+            for file_name in names:
+                path = os.path.join(folder, file_name)
+                name = os.path.relpath(path, staging)
+                info = os.lstat(path)
+                if name in self.old and stat.S_ISREG(info.st_mode):
+                    present[name] = info.st_ino
+                else:
+                    os.unlink(path)
+        return present
+
+    def _clear(self, name: str) -> None:
+        """Before `name` is written or linked: the standby's file of that name goes (never written through)."""
+        if self.standby.pop(name, None) is not None:
+            os.unlink(os.path.join(self.staging, name))
+
+    def settle(self) -> None:
+        """After every output was made or kept: what the standby still holds that this build did not make
+        goes, with the folders it leaves empty."""
+        folders = set()
+        for name in self.standby:
+            if name not in self.new:  # made or kept on another core (whose own standby map this one never saw)
+                os.unlink(os.path.join(self.staging, name))
+                folders.add(os.path.dirname(name))
+        self.standby = {}
+        for folder in sorted(folders, key=len, reverse=True):
+            while folder:
+                try:
+                    os.rmdir(os.path.join(self.staging, folder))
+                except OSError:  # not empty: neither are its parents
+                    break
+                folder = os.path.dirname(folder)
 
     def _read(self) -> dict[str, Record]:
         try:

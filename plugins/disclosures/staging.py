@@ -7,10 +7,17 @@ one and never a moment without one; elsewhere it falls back to two renames.
 Staging folders carry the process id, so the next run removes those a killed
 run left behind (they can hold a named list after its period) and leaves a
 running build's alone.
+
+A build with a store keeps the site it replaced as a standby (in the store,
+never beside or inside what is published) and starts its next staging folder
+from it, so only what changed is written and only what went is removed
+(outputs.Outputs): no new tree of twenty thousand links and folders on every
+build, and still one atomic swap.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import re
@@ -23,10 +30,16 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def new_staging(target: Path, kind: str = "moi") -> Path:
-    """An empty folder beside `target` ("moi": a new version; "cu": the old one on its way out)."""
+def new_staging(target: Path, kind: str = "moi", standby: Path | None = None) -> Path:
+    """A folder beside `target` ("moi": a new version; "cu": the old one on its way out): the `standby` site
+    moved in when there is one on the same file system (it then leaves the store: a build killed while
+    changing it leaves a stale staging folder, never a standby in an unknown state), else empty."""
     clean_stale(target)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.{kind}-{os.getpid()}-", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{kind}-{os.getpid()}-", dir=target.parent))
+    if standby is not None and standby.is_dir() and not standby.is_symlink():
+        with contextlib.suppress(OSError):  # another file system: start empty
+            os.rename(standby, staging)  # replaces the empty folder
+    return staging
 
 
 def clean_stale(target: Path) -> list[Path]:
@@ -55,10 +68,11 @@ def _running(pid: int) -> bool:
     return True
 
 
-def swap(staging: Path, target: Path, *, remove_old_in_background: bool = False) -> None:
-    """Put `staging` in the place of `target`; the old version is deleted afterwards, by a process of its
-    own when asked: the new site is already in place, and removing twenty thousand files and folders took
-    a quarter of a rebuild. Should that process be stopped, the next run's `clean_stale` finishes it."""
+def swap(staging: Path, target: Path, *, remove_old_in_background: bool = False, standby: Path | None = None) -> None:
+    """Put `staging` in the place of `target`. The old version becomes the `standby` when one is asked for
+    and can be moved there; else it is deleted afterwards, by a process of its own when asked: the new site
+    is already in place, and removing twenty thousand files and folders took a quarter of a rebuild. Should
+    that process be stopped, the next run's `clean_stale` finishes it."""
     staging.chmod(0o755)
     if not target.exists():
         staging.rename(target)
@@ -69,6 +83,13 @@ def swap(staging: Path, target: Path, *, remove_old_in_background: bool = False)
         old = target.with_name(f".{target.name}.cu-{os.getpid()}")
         target.rename(old)
         staging.rename(target)
+    if standby is not None:
+        with contextlib.suppress(OSError):  # another file system, or a standby that would not go: delete it
+            if standby.is_dir() and not standby.is_symlink():
+                shutil.rmtree(standby)  # left by a build that stopped before taking it
+            standby.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(old, standby)
+            return
     if remove_old_in_background and shutil.which("rm"):
         subprocess.Popen(["rm", "-rf", "--", str(old)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)

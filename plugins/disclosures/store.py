@@ -28,7 +28,8 @@ UNUSED_DAYS = 30
 PARTS = {
     "ho-so": "a content folder's loaded bundles and the checksums of its files (cache.BundleCache)",
     "ban-tot": "the last good version of a bundle or theme, written out of git (last_good.GitVersions)",
-    "trang": "a published site's records: what each file was made from, its checksums, its last good build",
+    "trang": "a published site's records (what each file was made from, its checksums, its last good build) "
+             "and the site it replaced, where its next build starts",
     "qr": "QR codes, by the address they carry (plugins/sheets)",
     "loa": "loudspeaker recordings, by their text, voice and programs (plugins/loudspeaker)",
     "xa": "each commune's own store, by its folder name, when a province is built (plugins/province)",
@@ -37,6 +38,7 @@ SITE_RECORDS = {
     "outputs": "dau-ra.json",  # outputs.Outputs: what each file was made from, its stamp and SHA-256
     "checksums": "sha256.json",  # checksums.write_checksums: the SHA-256 of files made outside the outputs
     "last_build": "lan-cuoi.json",  # inputs.record_last_build: the fingerprint of the last good build
+    "standby": "du-phong",  # staging.swap: the site it replaced, where the next build starts (a folder)
 }
 OLDER_LAYOUTS = ("bundles-*", "outputs-*.json", "sha256sums-*.json", "last-build-*.json")
 

@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from plugins.disclosures.build import settle_outputs
+
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
@@ -33,6 +35,7 @@ UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "p
 
 
 def index_site(pelican) -> None:
+    settle_outputs(pelican.settings)  # the index is of the finished site, never of what a standby still held
     command = [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--glob", INDEXED, "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
