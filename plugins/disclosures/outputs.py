@@ -254,18 +254,18 @@ class Outputs:
         of the published site would change the published site; the rest waits to be kept, replaced or
         removed (`settle`)."""
         present: dict[str, int] = {}
-        for folder, dirs, names in os.walk(staging):
-            for link in [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
-                os.unlink(os.path.join(folder, link))
-                dirs.remove(link)
-            for file_name in names:
-                path = os.path.join(folder, file_name)
-                name = os.path.relpath(path, staging)
-                info = os.lstat(path)
-                if name in self.old and stat.S_ISREG(info.st_mode):
-                    present[name] = info.st_ino
-                else:
-                    os.unlink(path)
+        folders = [""]
+        while folders:  # the directory entries say type and inode: no call per file but to remove one
+            folder = folders.pop()
+            with os.scandir(os.path.join(staging, folder)) as entries:
+                for entry in entries:
+                    name = f"{folder}{entry.name}"
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(f"{name}/")
+                    elif name in self.old and entry.is_file(follow_symlinks=False):
+                        present[name] = entry.inode()
+                    else:
+                        os.unlink(entry.path)
         return present
 
     def _clear(self, name: str) -> None:
