@@ -31,6 +31,10 @@ def files(folder: Path) -> dict[str, bytes]:
             if p.is_file() and not p.relative_to(folder).as_posix().startswith("pagefind/")}
 
 
+def folders(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
+
+
 def with_cache(cache: str, *args: str, build_date: str = SAMPLE_BUILD_DATE):
     """scripts/ckx.py with its cache in `cache` ("" for none)."""
     return ckx(*args, build_date=build_date, cache=cache)
@@ -163,6 +167,7 @@ def test_a_build_starts_from_the_site_it_replaced_and_never_writes_through_the_p
     incremental, cold = files(root / "site"), files(root / "cold")
     assert sorted(incremental) == sorted(cold) and [name for name in cold if incremental[name] != cold[name]] == []
     assert not (root / "site/cong-khai/2026/thu-hoi-dat-duong-lien-thon").exists()
+    assert folders(root / "site") == folders(root / "cold"), "no folder the standby had is left empty"
     indexed = [json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["vi"]
                ["page_count"] for site in (root / "site", root / "cold")]
     assert indexed[0] == indexed[1], "the search index holds no page the standby still had"

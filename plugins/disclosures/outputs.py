@@ -17,6 +17,7 @@ cache: new inodes, times to the second), and made again otherwise.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
@@ -254,7 +255,7 @@ class Outputs:
         of the published site would change the published site; the rest waits to be kept, replaced or
         removed (`settle`)."""
         present: dict[str, int] = {}
-        folders = [""]
+        folders, emptied = [""], set()
         while folders:  # the directory entries say type and inode: no call per file but to remove one
             folder = folders.pop()
             with os.scandir(os.path.join(staging, folder)) as entries:
@@ -266,6 +267,8 @@ class Outputs:
                         present[name] = entry.inode()
                     else:
                         os.unlink(entry.path)
+                        emptied.add(folder.rstrip("/"))
+        self._remove_empty(emptied)
         return present
 
     def _clear(self, name: str) -> None:
@@ -279,9 +282,14 @@ class Outputs:
         folders = set()
         for name in self.standby:
             if name not in self.new:  # made or kept on another core (whose own standby map this one never saw)
-                os.unlink(os.path.join(self.staging, name))
+                with contextlib.suppress(FileNotFoundError):  # cleared there for a maker that then made nothing
+                    os.unlink(os.path.join(self.staging, name))
                 folders.add(os.path.dirname(name))
         self.standby = {}
+        self._remove_empty(folders)
+
+    def _remove_empty(self, folders) -> None:
+        """The folders (and their parents) left empty by what was removed from the standby."""
         for folder in sorted(folders, key=len, reverse=True):
             while folder:
                 try:
