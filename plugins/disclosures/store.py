@@ -2,7 +2,8 @@
 
 One keying rule: an entry is `<part>/<key>`, its key the digest of what it is made from (a QR code's
 address; a recording's text, voice and programs; a content folder's or a published site's path; a last
-good version's git object and place; a province's commune by its folder name). A changed input is a new entry, never a stale one read as current.
+good version's git object and place; a province's commune by its folder name). A changed input is a new
+entry, never a stale one read as current.
 
 One pruning rule: using an entry (reading or writing it) marks it with the time; every load of the content
 that keeps its bundles removes each entry of every part unused for `UNUSED_DAYS`, so nothing is kept for
