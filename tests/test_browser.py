@@ -48,6 +48,10 @@ pytestmark = pytest.mark.browser
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402  (after the skip: playwright is a test-only package)
 
+# what a page shows in the end, waited for longer than Playwright's 5 s: `make test` runs the test files on every
+# core, and a loaded machine is slower, never different
+expect.set_options(timeout=20_000)
+
 
 class QuietServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address):
