@@ -38,6 +38,7 @@ from plugins.disclosures.channels import CHANNELS  # noqa: E402
 from plugins.disclosures.checksums import write_checksums  # noqa: E402
 from plugins.disclosures.files import DEFAULT_LIMITS  # noqa: E402
 from plugins.disclosures.inputs import (  # noqa: E402
+    FileDigests,
     code_fingerprint,
     inputs_fingerprint,
     last_good_inputs,
@@ -112,7 +113,8 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     output = output.resolve()
     report = (report or output.with_name(output.name + "-bao-cao")).resolve()
     cache_folder = folder_from_environment()[0]
-    inputs = _inputs(content, settings) if cache_folder else None
+    inputs = _inputs(content, settings, FileDigests(store.site_record(cache_folder, output, "content_digests"))) \
+        if cache_folder else None
     if inputs and inputs == last_good_inputs(cache_folder, output) and _untouched(output, report, cache_folder):
         print((report / build_report.TEXT_FILE).read_text(encoding="utf-8").rstrip())
         print(f"Không có gì thay đổi từ lần xây dựng trước (cùng nội dung, lịch sử git, mã nguồn, cài đặt và ngày "
@@ -141,8 +143,9 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     return good
 
 
-def _inputs(content: Path, settings: dict) -> str | None:
-    """Everything the site is made from (plugins/disclosures/inputs.py); None when it cannot be told cheaply."""
+def _inputs(content: Path, settings: dict, digests: FileDigests) -> str | None:
+    """Everything the site is made from (plugins/disclosures/inputs.py); None when it cannot be told cheaply.
+    The content files' digests are kept for the next build."""
     theme = tree_fingerprint(Path(settings["THEME"])) if settings.get("THEME") else None
     if theme is None:  # no theme named (Pelican's own), or one too large to read twice: always built
         return None
@@ -150,7 +153,9 @@ def _inputs(content: Path, settings: dict) -> str | None:
     facts |= {"settings": settings_fingerprint(settings), "day": str(settings.get("BUILD_DATE")), "theme": theme,
               "python": sys.version}
     facts |= {f"channel:{channel.name}": channel.environment() for channel in CHANNELS if channel.environment}
-    return inputs_fingerprint(content, code_fingerprint(), facts)
+    fingerprint = inputs_fingerprint(content, code_fingerprint(), facts, digests)
+    digests.save()
+    return fingerprint
 
 
 def _untouched(output: Path, report: Path, cache_folder: Path) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from plugins.disclosures import store
+from plugins.disclosures.inputs import FileDigests, inputs_fingerprint
 from plugins.loudspeaker.audio import AudioCache, Voice
 from plugins.sheets.channel import QrCodes
 
@@ -91,3 +94,66 @@ def test_a_damaged_recording_in_the_store_is_made_again(tmp_path, monkeypatch):
     (entry,) = (tmp_path / "loa").iterdir()
     entry.write_bytes(entry.read_bytes()[:-1])
     assert audio.get("Thông báo", Voice()) == b"ID3 mp3" and made == ["Thông báo", "Thông báo"]
+
+
+def content_folder(root: Path) -> Path:
+    content = root / "content"
+    (content / "disclosures/2026/thong-bao").mkdir(parents=True)
+    (content / "commune.yml").write_text("name: Hòa An\n", encoding="utf-8")
+    (content / "disclosures/2026/thong-bao/index.md").write_text("---\ntitle: Thông báo\n---\nMột.\n", encoding="utf-8")
+    for path in content.rglob("*"):
+        age(path, time.time() - 60)  # written a minute ago: past the clock's racy window
+    return content
+
+
+def fingerprint(content: Path, record: Path) -> str:
+    digests = FileDigests(record)
+    result = inputs_fingerprint(content, "ma", {"day": "2026-11-21"}, digests)
+    digests.save()
+    return result
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """Each content file read to be hashed."""
+    seen = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(hashlib, "file_digest", lambda file, name: seen.append(file.name) or real(file, name))
+    return seen
+
+
+def test_nothing_changed_is_told_without_reading_the_content_again(tmp_path, reads):
+    content, record = content_folder(tmp_path), tmp_path / "luu" / "tep.json"
+    first = fingerprint(content, record)
+    assert len(reads) == 2 and first == inputs_fingerprint(content, "ma", {"day": "2026-11-21"})
+    reads.clear()
+    assert fingerprint(content, record) == first and reads == []
+    notice = content / "disclosures/2026/thong-bao/index.md"
+    stamp = notice.stat()
+    notice.write_text(notice.read_text(encoding="utf-8").replace("Một", "Mốt"), encoding="utf-8")
+    assert notice.stat().st_size == stamp.st_size and notice.stat().st_ino == stamp.st_ino  # only the time tells
+    os.utime(notice, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1))
+    assert fingerprint(content, record) != first and reads == [str(notice)]
+
+
+def test_a_file_changed_in_the_same_tick_of_the_clock_is_read_again(tmp_path, reads):
+    """A stamp taken while the file may still change within the clock's tick is not trusted next time."""
+    content, record = content_folder(tmp_path), tmp_path / "luu" / "tep.json"
+    notice = content / "disclosures/2026/thong-bao/index.md"
+    age(notice, time.time())
+    fingerprint(content, record)
+    reads.clear()
+    fingerprint(content, record)
+    assert reads == [str(notice)]
+
+
+def test_a_damaged_digest_record_is_no_record(tmp_path, reads):
+    content, record = content_folder(tmp_path), tmp_path / "luu" / "tep.json"
+    first = fingerprint(content, record)
+    for damaged in ("{", '{"commune.yml": [1, 2]}', '{"commune.yml": "x"}', "[]"):
+        record.write_text(damaged, encoding="utf-8")
+        assert fingerprint(content, record) == first
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["commune.yml"][3] = "00" * 31  # not a SHA-256
+    record.write_text(json.dumps(data), encoding="utf-8")
+    assert fingerprint(content, record) == first

@@ -40,6 +40,7 @@ SITE_RECORDS = {
     "checksums": "sha256.json",  # checksums.write_checksums: the SHA-256 of files made outside the outputs
     "last_build": "lan-cuoi.json",  # inputs.record_last_build: the fingerprint of the last good build
     "standby": "du-phong",  # staging.swap: the site it replaced, where the next build starts (a folder)
+    "content_digests": "tep.json",  # inputs.FileDigests: its content files' SHA-256 by their stamps
 }
 OLDER_LAYOUTS = ("bundles-*", "outputs-*.json", "sha256sums-*.json", "last-build-*.json")
 
