@@ -58,9 +58,15 @@ def test_older_layouts_go_and_nothing_else_of_the_folder_is_touched(tmp_path):
     older[0].mkdir()
     for path in older[1:]:
         path.write_text("{}", encoding="utf-8")
+    province = tmp_path / "xa-hoa-an"  # a province's commune store, by the commune's folder
+    (province / "bundles-0123456789abcdef").mkdir(parents=True)
+    older.append(province)
     theirs = tmp_path / "ghi-chu.txt"
     theirs.write_text("của người dùng", encoding="utf-8")
     age(theirs)
+    their_folder = tmp_path / "xa-cua-nguoi-dung"  # named like one, holding something else
+    their_folder.mkdir()
+    (their_folder / "ghi-chu.txt").write_text("x", encoding="utf-8")
     outside = tmp_path.parent / f"{tmp_path.name}-ngoai"
     outside.mkdir()
     (outside / "quan-trong.txt").write_text("x", encoding="utf-8")
@@ -69,7 +75,7 @@ def test_older_layouts_go_and_nothing_else_of_the_folder_is_touched(tmp_path):
     link.symlink_to(outside, target_is_directory=True)
     store.prune(tmp_path)
     assert not any(os.path.lexists(path) for path in older)
-    assert theirs.read_text(encoding="utf-8") == "của người dùng"
+    assert theirs.read_text(encoding="utf-8") == "của người dùng" and (their_folder / "ghi-chu.txt").is_file()
     assert not os.path.lexists(link) and (outside / "quan-trong.txt").is_file()
 
 

@@ -43,6 +43,7 @@ SITE_RECORDS = {
     "content_digests": "tep.json",  # inputs.FileDigests: its content files' SHA-256 by their stamps
 }
 OLDER_LAYOUTS = ("bundles-*", "outputs-*.json", "sha256sums-*.json", "last-build-*.json")
+OLDER_COMMUNE_STORES = ("xa-*", "phuong-*", "thi-tran-*")  # a province's, by the commune's folder: now in `xa/`
 
 
 def entry(folder: Path | None, part: str, *made_from: str, suffix: str = "") -> Path | None:
@@ -84,7 +85,9 @@ def prune(folder: Path | None, days: int = UNUSED_DAYS, now: float | None = None
     if folder is None:
         return []
     cutoff = (time.time() if now is None else now) - days * 86400
-    removed = [path for pattern in OLDER_LAYOUTS for path in folder.glob(pattern) if _remove(path)]
+    older = [path for pattern in OLDER_LAYOUTS for path in folder.glob(pattern)]
+    older += [path for pattern in OLDER_COMMUNE_STORES for path in folder.glob(pattern) if _is_store(path)]
+    removed = [path for path in older if _remove(path)]
     for part in PARTS:
         try:
             entries = list(os.scandir(folder / part))
@@ -99,6 +102,12 @@ def _unused(item: os.DirEntry, cutoff: float) -> bool:
         return item.is_symlink() or item.stat(follow_symlinks=False).st_mtime < cutoff
     except OSError:
         return False
+
+
+def _is_store(path: Path) -> bool:
+    """A folder that is a store itself (of the older layout or this one), never any folder of that name."""
+    return path.is_dir() and not path.is_symlink() and (
+        any(any(path.glob(pattern)) for pattern in OLDER_LAYOUTS) or any((path / part).is_dir() for part in PARTS))
 
 
 def _remove(path: Path) -> bool:
