@@ -163,3 +163,24 @@ def test_a_damaged_digest_record_is_no_record(tmp_path, reads):
     data["commune.yml"][3] = "00" * 31  # not a SHA-256
     record.write_text(json.dumps(data), encoding="utf-8")
     assert fingerprint(content, record) == first
+
+
+def test_compiled_templates_are_kept_by_their_source_and_the_environments_options(tmp_path):
+    """Pelican's generators each compile the templates they render; the store keeps the compiled code, never
+    handing a template's old code for its new source, nor one environment's code to another's options."""
+    from jinja2 import DictLoader, Environment
+
+    from plugins.disclosures.build import StoredTemplates
+
+    source = {"trang.html": "{% if true %}\n  có\n{% endif %}"}
+
+    def render(**options) -> str:
+        environment = Environment(loader=DictLoader(source), bytecode_cache=StoredTemplates(tmp_path, options),
+                                  **options)
+        return environment.get_template("trang.html").render()
+
+    plain, trimmed = render(), render(trim_blocks=True)
+    assert plain != trimmed and render() == plain and render(trim_blocks=True) == trimmed
+    assert len(list((tmp_path / "jinja").iterdir())) == 2
+    source["trang.html"] = "đã sửa"
+    assert render() == "đã sửa"

@@ -34,6 +34,7 @@ PARTS = {
     "qr": "QR codes, by the address they carry (plugins/sheets)",
     "loa": "loudspeaker recordings, by their text, voice and programs (plugins/loudspeaker)",
     "xa": "each commune's own store, by its folder name, when a province is built (plugins/province)",
+    "jinja": "compiled templates, by Jinja's version and options and the template's source (build.StoredTemplates)",
 }
 SITE_RECORDS = {
     "outputs": "dau-ra.json",  # outputs.Outputs: what each file was made from, its stamp and SHA-256
