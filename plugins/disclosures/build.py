@@ -74,14 +74,6 @@ class StoredTemplates(BytecodeCache):
         return "compiled templates"  # where templates are compiled changes no page (outputs.fingerprint_of)
 
 
-def settle_outputs(settings) -> None:
-    """Before anything reads the finished staging folder (the search index, the checksums): what the
-    standby site held that this build did not make goes (outputs.Outputs.settle)."""
-    preloaded = settings.get(PRELOADED)
-    if preloaded is not None and preloaded.outputs is not None:
-        preloaded.outputs.settle()
-
-
 def theme_folder(settings_path: Path, content: Path) -> Path:
     """The theme the settings name, as Pelican resolves it (a relative THEME is relative to the settings file)."""
     from pelican.settings import read_settings

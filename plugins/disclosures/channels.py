@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import blinker
+
 from plugins.disclosures.kinds import KINDS, KindRegistry, Setting
 from plugins.issues import Issue
 
@@ -104,6 +106,10 @@ class Build:
 
 
 BUILD = "ckx_build"  # the key of the Build in Pelican's context
+# Sent by the disclosures generator once every disclosure page is written and the staging folder holds no
+# page of another build (the generator), while the other generators still write theirs: the search index
+# starts then, beside them, instead of after them.
+PAGES_WRITTEN = blinker.signal("ckx_disclosure_pages_written")
 
 
 def build_of(context: Mapping[str, Any]) -> Build | None:

@@ -20,7 +20,7 @@ from plugins.disclosures import listings, store
 from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.bundle import place_choices
 from plugins.disclosures.cache import code_version, digest, folder_from_environment
-from plugins.disclosures.channels import BUILD, CHANNELS, Build
+from plugins.disclosures.channels import BUILD, CHANNELS, PAGES_WRITTEN, Build
 from plugins.disclosures.kinds import KINDS, village_pages
 from plugins.disclosures.model import PostingStatus, body_html
 from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, settings_fingerprint
@@ -84,6 +84,8 @@ class DisclosuresGenerator(Generator):
         view, outputs = self.build.view, self.build.outputs
         self._write(writer, "index.html", "home")
         outputs.share_out(self.site.disclosures, lambda disclosure: self._disclosure_outputs(writer, disclosure))
+        outputs.settle()  # what the standby held and this build did not make goes before anything reads a page
+        PAGES_WRITTEN.send(self)
         self._write(writer, "dang-niem-yet/index.html", "now_posted", dict(page_url="dang-niem-yet/"))
         all_listings = [view["all"], *(listing for _kind, listing in view["by_kind"]), *view["by_year"],
                         *(v.listing for v in view["by_village"])]

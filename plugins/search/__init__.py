@@ -1,9 +1,10 @@
-"""Site search with Pagefind, indexed once over the finished output.
+"""Site search with Pagefind, indexed once per build over the pages it searches.
 
 Glue only: the search page is a theme template, the index is built by
-Pagefind's own binary (from the `pagefind[bin]` package) when Pelican has
-written everything into the staging folder, so a failed index fails the build
-before anything is published. What is indexed is decided in the templates:
+Pagefind's own binary (from the `pagefind[bin]` package) in the staging folder,
+started as soon as every page it reads is written (the core's PAGES_WRITTEN)
+and running beside the generators that write the rest; Pelican's `finalized`
+waits for it, so a failed index fails the build before anything is published. What is indexed is decided in the templates:
 only disclosure and static pages carry `data-pagefind-body`. An ended named
 list stays findable by its village counts (the only thing its page still
 holds); search engines are told `noindex`. Excerpts are built by the search
@@ -12,11 +13,13 @@ page from the real text, before the hidden đ→d copy (marked with U+2042).
 
 from __future__ import annotations
 
+import atexit
+import fnmatch
 import subprocess
 import sys
 from pathlib import Path
 
-from plugins.disclosures.build import settle_outputs
+from plugins.disclosures.channels import PAGES_WRITTEN
 
 
 class SearchIndexError(RuntimeError):
@@ -34,14 +37,44 @@ UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "p
              "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 
 
+_RUNNING: dict[str, subprocess.Popen] = {}  # output folder -> Pagefind indexing it
+
+
+def start_index(generator, **_) -> None:
+    """Once every disclosure page is written (plugins.disclosures.channels.PAGES_WRITTEN), Pagefind indexes
+    them, and the static pages Pelican wrote before, while the other generators write their pages: named one
+    by one, so no page still being written is read."""
+    pages = sorted(page.save_as for page in [*generator.context.get("pages", []),
+                                            *generator.context.get("hidden_pages", [])]
+                   if fnmatch.fnmatch(page.save_as, "*/index.html") and page.save_as.count("/") == 1)
+    glob = "{" + ",".join(["cong-khai/*/*/index.html", *pages]) + "}"
+    process = subprocess.Popen(_command(generator.output_path, glob), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    _RUNNING[str(generator.output_path)] = process
+    atexit.register(_stop, process)  # a build that fails before `finalized` leaves no Pagefind behind
+
+
 def index_site(pelican) -> None:
-    settle_outputs(pelican.settings)  # the index is of the finished site, never of what a standby still held
-    command = [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--glob", INDEXED, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{result.stdout}\n{result.stderr}")
+    """On Pelican's `finalized`: the index started early is waited for, or made now."""
+    process = _RUNNING.pop(str(pelican.output_path), None)
+    if process is None:
+        process = subprocess.Popen(_command(pelican.output_path, INDEXED), stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{stdout}\n{stderr}")
     for name in UNUSED_UI:
         Path(pelican.output_path, "pagefind", name).unlink(missing_ok=True)
+
+
+def _command(site, glob: str) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--quiet"]
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.kill()
+        process.wait()
 
 
 def get_generators(_pelican):
@@ -54,4 +87,5 @@ def register() -> None:
     from pelican import signals
 
     signals.get_generators.connect(get_generators)
+    PAGES_WRITTEN.connect(start_index)
     signals.finalized.connect(index_site)
