@@ -2,7 +2,11 @@
 
 import gzip
 import json
+from types import SimpleNamespace
 
+import pytest
+
+from plugins.search import SearchIndexError, index_site, start_index
 from plugins.vietnamese.text import d_stroke_words
 from tests.conftest import ROOT
 
@@ -51,3 +55,29 @@ def test_only_what_the_search_page_uses_of_pagefind_is_published(sample_site):
     published = {p.name for p in (sample_site / "pagefind").iterdir() if p.is_file()}
     assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"} <= published
     assert not published & set(UNUSED_UI)
+
+
+def page(folder, title: str) -> None:
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(f'<!doctype html><html lang="vi"><head><title>{title}</title></head>'
+                                       f'<body><main data-pagefind-body><h1>{title}</h1></main></body></html>',
+                                       encoding="utf-8")
+
+
+def test_the_index_started_early_reads_the_disclosures_and_the_static_pages_named(tmp_path):
+    """Started as soon as the disclosure pages are written, Pagefind reads those and the static pages by name:
+    a page another generator is still writing is never read, and the build waits for the index at the end."""
+    page(tmp_path / "cong-khai/2026/thong-bao", "Thông báo")
+    page(tmp_path / "gioi-thieu", "Giới thiệu")
+    page(tmp_path / "dang-viet", "Trang đang được viết")  # another generator's page, not the search's
+    pages = [SimpleNamespace(save_as="gioi-thieu/index.html"), SimpleNamespace(save_as="tin/a/index.html")]
+    start_index(SimpleNamespace(output_path=str(tmp_path), context={"pages": pages}))
+    index_site(SimpleNamespace(output_path=str(tmp_path)))
+    entry = json.loads((tmp_path / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["vi"]["page_count"] == 2
+    assert not (tmp_path / "pagefind/pagefind-ui.js").exists()
+
+
+def test_a_search_index_that_cannot_be_made_fails_the_build_with_pagefinds_words(tmp_path):
+    with pytest.raises(SearchIndexError, match="Pagefind không lập được chỉ mục tìm kiếm"):
+        index_site(SimpleNamespace(output_path=str(tmp_path / "khong-co")))

@@ -4,8 +4,9 @@ Glue only: the search page is a theme template, the index is built by
 Pagefind's own binary (from the `pagefind[bin]` package) in the staging folder,
 started as soon as every page it reads is written (the core's PAGES_WRITTEN)
 and running beside the generators that write the rest; Pelican's `finalized`
-waits for it, so a failed index fails the build before anything is published. What is indexed is decided in the templates:
-only disclosure and static pages carry `data-pagefind-body`. An ended named
+waits for it, so a failed index fails the build before anything is published.
+What is indexed is decided in the templates: only disclosure and static pages
+carry `data-pagefind-body`. An ended named
 list stays findable by its village counts (the only thing its page still
 holds); search engines are told `noindex`. Excerpts are built by the search
 page from the real text, before the hidden đ→d copy (marked with U+2042).
@@ -17,7 +18,9 @@ import atexit
 import fnmatch
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import IO
 
 from plugins.disclosures.channels import PAGES_WRITTEN
 
@@ -37,7 +40,7 @@ UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "p
              "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 
 
-_RUNNING: dict[str, subprocess.Popen] = {}  # output folder -> Pagefind indexing it
+_RUNNING: dict[str, tuple[subprocess.Popen, IO[bytes]]] = {}  # output folder -> Pagefind indexing it, its output
 
 
 def start_index(generator, **_) -> None:
@@ -48,27 +51,28 @@ def start_index(generator, **_) -> None:
                                             *generator.context.get("hidden_pages", [])]
                    if fnmatch.fnmatch(page.save_as, "*/index.html") and page.save_as.count("/") == 1)
     glob = "{" + ",".join(["cong-khai/*/*/index.html", *pages]) + "}"
-    process = subprocess.Popen(_command(generator.output_path, glob), stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    _RUNNING[str(generator.output_path)] = process
-    atexit.register(_stop, process)  # a build that fails before `finalized` leaves no Pagefind behind
+    _RUNNING[str(generator.output_path)] = _start(generator.output_path, glob)
 
 
 def index_site(pelican) -> None:
     """On Pelican's `finalized`: the index started early is waited for, or made now."""
-    process = _RUNNING.pop(str(pelican.output_path), None)
-    if process is None:
-        process = subprocess.Popen(_command(pelican.output_path, INDEXED), stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)
-    stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{stdout}\n{stderr}")
+    process, output = _RUNNING.pop(str(pelican.output_path), None) or _start(pelican.output_path, INDEXED)
+    with output:
+        if process.wait() != 0:
+            output.seek(0)
+            said = output.read().decode("utf-8", "replace")
+            raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{said}")
     for name in UNUSED_UI:
         Path(pelican.output_path, "pagefind", name).unlink(missing_ok=True)
 
 
-def _command(site, glob: str) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--quiet"]
+def _start(site, glob: str) -> tuple[subprocess.Popen, IO[bytes]]:
+    """Pagefind on `site`, what it says going to a file of its own (a pipe nobody reads could fill and stop it)."""
+    output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by index_site, once Pagefind is done)
+    process = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--quiet"],
+                               stdout=output, stderr=subprocess.STDOUT)
+    atexit.register(_stop, process)  # a build that fails before `finalized` leaves no Pagefind behind
+    return process, output
 
 
 def _stop(process: subprocess.Popen) -> None:
