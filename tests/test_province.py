@@ -194,6 +194,24 @@ def test_the_gitlab_matrix_builds_in_parallel_then_publishes_pages():
     assert pipeline["xa"]["cache"] == {"key": "xa-$XA", "paths": [".cache/", "site/", "bao-cao/"]}
 
 
+def test_the_gitlab_pages_job_never_publishes_a_hidden_folder(tmp_path):
+    """A commune's replaced site being removed (a hidden folder in site/, when its build had no store) or a
+    staging folder left by a killed build can hold names after their period: the copy GitLab publishes has
+    no hidden file or folder. The job's own lines, run here after the portal's."""
+    pipeline = yaml.safe_load((CI / "province-gitlab-ci.yml").read_text(encoding="utf-8"))
+    script = pipeline["pages"]["script"]
+    copy = next(i for i, line in enumerate(script) if line.startswith("rm -rf public && cp -a site public"))
+    (tmp_path / "site/xa-hoa-an/cong-khai").mkdir(parents=True)
+    (tmp_path / "site/xa-hoa-an/index.html").write_text("Xã Hòa An", encoding="utf-8")
+    (tmp_path / "site/.xa-hoa-an.cu-123/cong-khai").mkdir(parents=True)
+    (tmp_path / "site/.xa-hoa-an.cu-123/danh-sach.csv").write_text("Nguyễn Văn A", encoding="utf-8")
+    (tmp_path / "site/xa-hoa-an/.an.txt").write_text("x", encoding="utf-8")
+    for line in script[copy:]:
+        subprocess.run(["bash", "-c", line], cwd=tmp_path, check=True)
+    published = sorted(p.relative_to(tmp_path / "public").as_posix() for p in (tmp_path / "public").rglob("*"))
+    assert published == ["xa-hoa-an", "xa-hoa-an/cong-khai", "xa-hoa-an/index.html"]
+
+
 def test_the_matrix_steps_run_here_give_the_same_portal(tmp_path, province_site):
     """The GitHub definition's own commands: list the communes, one build per commune into a folder of its
     own (a runner), every folder merged (download-artifact, merge-multiple), then the portal."""
