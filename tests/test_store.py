@@ -184,3 +184,25 @@ def test_compiled_templates_are_kept_by_their_source_and_the_environments_option
     assert len(list((tmp_path / "jinja").iterdir())) == 2
     source["trang.html"] = "đã sửa"
     assert render() == "đã sửa"
+
+
+def test_a_second_same_size_edit_in_the_same_tick_is_never_taken_for_the_first(tmp_path):
+    """The loaded bundles are keyed by their files' checksums, kept by each file's stamp as git's index keeps
+    them. A file written twice within one tick of the clock, at the same size, keeps its stamp: a checksum
+    recorded between the two writes would stand for the first bytes, and the site would show them."""
+    from plugins.disclosures.cache import BundleCache
+    from plugins.disclosures.files import scan
+
+    content = tmp_path / "content"
+    content.mkdir()
+    table = content / "thu.csv"
+    table.write_text("Nội dung;Dự toán\nThu thuế;100\n", encoding="utf-8")
+    first = BundleCache(tmp_path / "ho-so", "ngữ cảnh")
+    before = first.checksum(scan(content), "thu.csv")
+    first.save()
+    stamp = table.stat()
+    table.write_text("Nội dung;Dự toán\nThu thuế;900\n", encoding="utf-8")  # same size, same file
+    os.utime(table, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # the same tick of the clock
+    assert table.stat().st_ino == stamp.st_ino and table.stat().st_size == stamp.st_size
+    after = BundleCache(tmp_path / "ho-so", "ngữ cảnh").checksum(scan(content), "thu.csv")
+    assert after != before and after == hashlib.sha256(table.read_bytes()).hexdigest()

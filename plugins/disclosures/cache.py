@@ -21,6 +21,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CODE = (ROOT / "plugins", ROOT / "requirements.txt")
 DEFAULT_FOLDER = ROOT / ".cache"
 FOLDER_VARIABLE = "CKX_CACHE"  # another folder, or "" for none
+
+
+RACY_SECONDS = 2  # a file changed this recently is read again next time, whatever its stamp says
 
 
 def digest(*parts: bytes | str) -> str:
@@ -98,14 +102,18 @@ class BundleCache:
         self.entries, self.checksums = self._read_index()
         self.fresh: dict[str, Entry] = {}
         self.fresh_checksums: dict[str, tuple] = {}
+        self._settled_before = (time.time() - RACY_SECONDS) * 1e9  # ns: stamps older than this are kept
         self.hits = self.misses = 0
 
     def checksum(self, tree, rel: str) -> str:
-        """A content file's sha256, read again only when its size, time or inode changed (as git's index)."""
+        """A content file's sha256, read again only when its size, time or inode changed (as git's index). A
+        file changed within the clock's last `RACY_SECONDS` is not recorded, so a second edit of the same size
+        in the same tick is read next time, never taken for the first (git's "racy" case)."""
         stamp = tree.stamps[rel]
         known = self.checksums.get(rel)
         sha = known[1] if known and known[0] == stamp else tree.sha256(rel)
-        self.fresh_checksums[rel] = (stamp, sha)
+        if stamp[1] < self._settled_before:
+            self.fresh_checksums[rel] = (stamp, sha)
         return sha
 
     def key(self, source_dir: str, file_digests: dict[str, str]) -> str:

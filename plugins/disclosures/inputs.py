@@ -19,14 +19,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from plugins.disclosures import store
-from plugins.disclosures.cache import write_atomically
+from plugins.disclosures.cache import RACY_SECONDS, write_atomically
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = ("plugins", "theme", "scripts", "pelicanconf.py", "requirements.txt")  # what the build runs
 MAX_BYTES = 1 << 30  # a content folder larger than this is always rebuilt rather than read twice
-
-
-RACY_SECONDS = 2  # a file changed this recently is read again next time, whatever its stamp says
 
 
 class FileDigests:
