@@ -19,9 +19,11 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +36,7 @@ FOLDER_VARIABLE = "CKX_CACHE"  # another folder, or "" for none
 
 
 RACY_SECONDS = 2  # a file changed this recently is read again next time, whatever its stamp says
+Stamp = tuple[int, int, int]  # size, modification time in ns, inode
 
 
 def digest(*parts: bytes | str) -> str:
@@ -50,6 +53,32 @@ def file_sha256(path: Path) -> str:
     """The SHA-256 of a file's bytes, as `sha256sum` prints it."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+class KnownDigests:
+    """Files' SHA-256 by their stamp, as git's index keeps them: a file whose stamp is the recorded one is not
+    read again. A file changed within the clock's last `RACY_SECONDS` is not recorded, so a second edit of
+    the same size in the same tick (the clock moves in steps of milliseconds) is read next time, never taken
+    for the first (git's "racy" case). `old` is what the last run recorded (name -> (stamp, hex SHA-256));
+    anything else in it is read as no record; `new` is what to record for the next."""
+
+    def __init__(self, old: Any) -> None:
+        self.old = old if isinstance(old, dict) else {}
+        self.new: dict[str, tuple[Stamp, str]] = {}
+        self._settled_before = (time.time() - RACY_SECONDS) * 1e9
+
+    def sha256(self, name: str, stamp: Stamp, read: Callable[[], str]) -> str:
+        """The hex SHA-256 of `name`, from the record when its stamp is unchanged, else `read()`."""
+        known = self.old.get(name)
+        sha = known[1] if _recorded(known) and tuple(known[0]) == tuple(stamp) else read()
+        if stamp[1] < self._settled_before:
+            self.new[name] = (tuple(stamp), sha)
+        return sha
+
+
+def _recorded(known: Any) -> bool:
+    return (isinstance(known, (tuple, list)) and len(known) == 2 and isinstance(known[0], (tuple, list))
+            and isinstance(known[1], str) and re.fullmatch(r"[0-9a-f]{64}", known[1]) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -99,22 +128,14 @@ class BundleCache:
         self.context = context
         self.blobs = folder
         self.index_path = folder / "index.pickle" if folder else None
-        self.entries, self.checksums = self._read_index()
+        self.entries, checksums = self._read_index()
+        self.checksums = KnownDigests(checksums)
         self.fresh: dict[str, Entry] = {}
-        self.fresh_checksums: dict[str, tuple] = {}
-        self._settled_before = (time.time() - RACY_SECONDS) * 1e9  # ns: stamps older than this are kept
         self.hits = self.misses = 0
 
     def checksum(self, tree, rel: str) -> str:
-        """A content file's sha256, read again only when its size, time or inode changed (as git's index). A
-        file changed within the clock's last `RACY_SECONDS` is not recorded, so a second edit of the same size
-        in the same tick is read next time, never taken for the first (git's "racy" case)."""
-        stamp = tree.stamps[rel]
-        known = self.checksums.get(rel)
-        sha = known[1] if known and known[0] == stamp else tree.sha256(rel)
-        if stamp[1] < self._settled_before:
-            self.fresh_checksums[rel] = (stamp, sha)
-        return sha
+        """A content file's sha256, read again only when its stamp changed (KnownDigests)."""
+        return self.checksums.sha256(rel, tree.stamps[rel], lambda: tree.sha256(rel))
 
     def key(self, source_dir: str, file_digests: dict[str, str]) -> str:
         return digest(self.context, source_dir, *(f"{name}\0{sha}" for name, sha in sorted(file_digests.items())))
@@ -151,7 +172,7 @@ class BundleCache:
         """Keep the entries of this run only (a deleted bundle's goes), and the blobs they name."""
         if self.index_path is None:
             return
-        data = pickle.dumps({"context": self.context, "entries": self.fresh, "checksums": self.fresh_checksums},
+        data = pickle.dumps({"context": self.context, "entries": self.fresh, "checksums": self.checksums.new},
                             protocol=pickle.HIGHEST_PROTOCOL)
         try:
             write_atomically(self.index_path, data)

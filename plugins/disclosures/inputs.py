@@ -14,12 +14,11 @@ import hashlib
 import json
 import os
 import subprocess
-import time
 from collections.abc import Mapping
 from pathlib import Path
 
 from plugins.disclosures import store
-from plugins.disclosures.cache import RACY_SECONDS, write_atomically
+from plugins.disclosures.cache import KnownDigests, file_sha256, write_atomically
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = ("plugins", "theme", "scripts", "pelicanconf.py", "requirements.txt")  # what the build runs
@@ -27,46 +26,28 @@ MAX_BYTES = 1 << 30  # a content folder larger than this is always rebuilt rathe
 
 
 class FileDigests:
-    """The SHA-256 of each content file by its stamp (size, time to the nanosecond, inode), kept in the store
-    as git's index keeps them: a file whose stamp is the recorded one is not read again, so telling that
-    nothing changed costs a look at each file, not a reading of the whole content (0.4 s of a 0.9 s "nothing
-    changed" on a 4x commune). A file changed in the last `RACY_SECONDS` is not recorded: an edit of the same
-    size in the same tick of the clock is still read (git's "racy" case)."""
+    """The content files' SHA-256 by their stamps (cache.KnownDigests), kept in the store between builds:
+    telling that nothing changed then costs a look at each file, not a reading of the whole content (0.4 s
+    of a 0.9 s "nothing changed" on a 4x commune)."""
 
     def __init__(self, record: Path | None) -> None:
         self.record = record
         try:
-            data = json.loads(store.read(record)) if record else {}
-            self.old = data if isinstance(data, dict) else {}
+            recorded = json.loads(store.read(record)) if record else {}
         except (TypeError, ValueError):
-            self.old = {}
-        self.new: dict[str, list] = {}
-        self.recent = time.time() - RACY_SECONDS
+            recorded = {}
+        self.known = KnownDigests({name: (entry[:3], entry[3]) for name, entry in recorded.items()
+                                   if isinstance(entry, list) and len(entry) == 4}
+                                  if isinstance(recorded, dict) else {})
 
-    def digest(self, rel: str, path: Path, info: os.stat_result) -> bytes:
-        stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
-        known = self.old.get(rel)
-        sha256 = _hex(known[3]) if isinstance(known, list) and len(known) == 4 and known[:3] == stamp else None
-        if sha256 is None:
-            with path.open("rb") as file:
-                sha256 = hashlib.file_digest(file, "sha256").digest()
-        if info.st_mtime < self.recent:
-            self.new[rel] = [*stamp, sha256.hex()]
-        return sha256
+    def digest(self, rel: str, path: Path, info: os.stat_result) -> str:
+        return self.known.sha256(rel, (info.st_size, info.st_mtime_ns, info.st_ino), lambda: file_sha256(path))
 
     def save(self) -> None:
         if self.record is not None:
+            data = {name: [*stamp, sha] for name, (stamp, sha) in self.known.new.items()}
             with contextlib.suppress(OSError):  # only a speed-up
-                write_atomically(self.record, json.dumps(self.new, separators=(",", ":")).encode("utf-8"))
-
-
-def _hex(value) -> bytes | None:
-    """A recorded SHA-256, or None for anything else (a damaged record is read as no record)."""
-    try:
-        sha256 = bytes.fromhex(value)
-    except (TypeError, ValueError):
-        return None
-    return sha256 if len(sha256) == 32 else None
+                write_atomically(self.record, json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
 
 def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = None, prefix: str = "") -> bool:
@@ -96,11 +77,8 @@ def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = N
             budget[0] -= info.st_size
             if budget[0] < 0:
                 return False
-            if digests is not None:
-                hasher.update(digests.digest(rel, Path(entry.path), info))
-            else:
-                with open(entry.path, "rb") as file:
-                    hasher.update(hashlib.file_digest(file, "sha256").digest())
+            sha = digests.digest(rel, Path(entry.path), info) if digests else file_sha256(Path(entry.path))
+            hasher.update(bytes.fromhex(sha))
         except OSError:
             hasher.update(b"?")  # unreadable now: the build will say why
     return all(_tree(hasher, Path(entry.path), budget, digests, f"{prefix}{entry.name}/") for entry in folders)
