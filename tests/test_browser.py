@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -281,6 +281,50 @@ def test_what_is_typed_while_the_search_loads_is_kept_and_searched(phone, site_u
     assert phone.get_by_label("Tìm văn bản, số liệu (gõ có dấu hoặc không dấu)").input_value() == "ho ngheo"
     assert "Niêm yết công khai kết quả rà soát hộ nghèo, hộ cận nghèo năm 2026" in \
         phone.locator(".ckx-search-results__title a").all_inner_texts()
+
+
+@pytest.fixture(scope="module")
+def later_site_url(tmp_path_factory):
+    """The sample built on a day when most of it is more than a year old: a recent part and two older ones."""
+    output = tmp_path_factory.mktemp("nam-sau") / "output"
+    result = build(ROOT / "content", output, build_date="2027-06-30")
+    assert result.returncode == 0, result.stderr
+    yield from serve(output)
+
+
+def test_the_search_opens_the_recent_part_and_the_older_years_on_request(phone, later_site_url):
+    """A phone loads the small recent part; the older years' parts are merged in (their engine is the recent
+    part's: no WebAssembly of their own) when the citizen ticks the box, or at once when nothing recent is
+    found; unticked, the search keeps to the recent part again."""
+    fetched = []
+    phone.on("request", lambda request: fetched.append(request.url))
+    years = phone.get_by_label("Tìm cả văn bản các năm trước")
+    titles = search(phone, later_site_url, "thu tuc hanh chinh")
+    assert "Công khai kết quả giải quyết thủ tục hành chính quý III năm 2026" in titles
+    assert "Công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của Ủy ban nhân dân xã" not in titles
+    expect(years).to_be_visible()
+    assert not years.is_checked() and not [u for u in fetched if "/pagefind/nam-" in u]
+    years.check()
+    expect(phone.get_by_role("link", name="Công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của Ủy ban "
+                                          "nhân dân xã")).to_be_visible()
+    assert "nam=tat-ca" in phone.url and [u for u in fetched if "/pagefind/nam-2025/" in u]
+    assert not [u for u in fetched if re.search(r"/pagefind/nam-\d+/(?:wasm|pagefind\.js)", u)]
+    years.uncheck()
+    expect(phone.get_by_role("link", name="Công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của Ủy ban "
+                                          "nhân dân xã")).to_have_count(0)
+    expect(phone.locator(".ckx-search-results__title a").first).to_be_visible()
+
+    expect(phone.locator("[data-ckx-status]")).to_contain_text("trong các văn bản gần đây")
+    titles = search(phone, later_site_url, "hdnd")  # only in 2026's part (Pagefind finds near words otherwise)
+    assert titles == ["Công khai dự toán ngân sách xã Hòa An năm 2026 đã được Hội đồng nhân dân xã quyết định"]
+    expect(phone.locator("[data-ckx-status]")).to_contain_text("Không có kết quả trong các văn bản gần đây, đã tìm cả "
+                                                               "các năm trước.")
+    assert years.is_checked() and "nam=tat-ca" in phone.url
+
+
+def test_a_site_with_no_older_year_offers_no_box(phone, site_url):
+    search(phone, site_url, "ngan sach")
+    expect(phone.get_by_label("Tìm cả văn bản các năm trước")).to_be_hidden()
 
 
 def test_the_filters_files_are_fetched_only_when_the_filters_are_opened(phone, site_url):

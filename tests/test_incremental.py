@@ -22,6 +22,7 @@ import pytest
 
 from plugins.disclosures import store
 from tests.conftest import ROOT, SAMPLE_BUILD_DATE, ckx
+from tests.test_search_index import parts_of
 
 EDITED = "Một câu do cán bộ vừa sửa."
 
@@ -143,6 +144,7 @@ def test_a_build_after_an_edit_is_byte_identical_to_a_build_from_nothing(built_s
     incremental, cold = files(root / "site"), files(root / "cold")
     assert sorted(incremental) == sorted(cold)
     assert [name for name in cold if incremental[name] != cold[name]] == []
+    assert parts_of(root / "site") == parts_of(root / "cold"), "every search part indexes what a cold build's does"
     if edit in LOCAL:
         assert kept > made, (made, kept)
     else:
@@ -181,6 +183,33 @@ def test_the_next_day_redoes_what_the_day_changed_and_gives_a_build_from_nothing
     assert sorted(incremental) == sorted(cold)
     assert [name for name in cold if incremental[name] != cold[name]] == []
     assert kept > 0 and made > 0, "the home page shows the date; most pages do not"
+    parts = parts_of(root / "site")
+    assert parts == parts_of(root / "cold"), "a disclosure that left the recent part is in its year's, once"
+    if next_date == "2027-06-30":
+        assert list(parts) == ["pagefind", "pagefind/nam-2026", "pagefind/nam-2025"]
+        assert "/cong-khai/2025/ra-soat-ho-ngheo-2025/" in parts["pagefind/nam-2025"]
+
+
+def test_an_edit_indexes_again_only_the_search_part_its_page_is_in(sample):
+    """Pagefind has no incremental mode; the search is in parts (plugins/search/parts.py), and an edit to a
+    disclosure of an older year makes that year's part again and carries every other part over as it was."""
+    root, settings = sample
+    site, cache, day = root / "site", str(root / "cache"), "2027-06-30"
+    run_build(root / "content", site, settings, day, cache)
+
+    def files_of(part: str) -> dict[str, int]:
+        folder = site / part
+        return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*")
+                if p.is_file() and not p.relative_to(folder).as_posix().startswith("nam-")}
+
+    names = ["pagefind", "pagefind/nam-2026", "pagefind/nam-2025"]
+    before = {part: files_of(part) for part in names}
+    EDITS["notice"](root, root / "theme")  # a disclosure of 2025
+    run_build(root / "content", site, settings, day, cache)
+    after = {part: files_of(part) for part in names}
+    assert after["pagefind"] == before["pagefind"] and after["pagefind/nam-2026"] == before["pagefind/nam-2026"]
+    assert after["pagefind/nam-2025"] != before["pagefind/nam-2025"]
+    assert EDITED in parts_of(site)["pagefind/nam-2025"]["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["content"]
 
 
 def test_no_disclosure_page_reads_the_build_date_itself(sample):

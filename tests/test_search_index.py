@@ -1,23 +1,36 @@
 """What enters the Pagefind index: public pages only, and of an ended named list only its counts."""
 
+import datetime as dt
 import gzip
 import json
 from types import SimpleNamespace
 
 import pytest
 
-from plugins.search import SearchIndexError, index_site, start_index
+from plugins.search import SearchIndexError, index_pages, index_site
+from plugins.search.parts import IndexedPage, Part, older_folders, part_fingerprint, split
 from plugins.vietnamese.text import d_stroke_words
 from tests.conftest import ROOT
 
 
+def parts_of(site) -> dict[str, dict[str, dict]]:
+    """Each search part's indexed pages as Pagefind stores them (gzip, a "pagefind_dcd" marker, then JSON):
+    part folder -> address -> page."""
+    folders = [site / "pagefind"]
+    if (site / "pagefind/nam.json").is_file():
+        folders += [site / "pagefind" / name for name in json.loads((site / "pagefind/nam.json").read_text())]
+    parts = {}
+    for folder in folders:
+        pages = parts[folder.relative_to(site).as_posix()] = {}
+        for path in (folder / "fragment").glob("*.pf_fragment"):
+            data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+            pages[data["url"]] = data
+    return parts
+
+
 def fragments(site):
-    """Each indexed page as Pagefind stores it (gzip, a "pagefind_dcd" marker, then JSON)."""
-    pages = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[data["url"]] = data
-    return pages
+    """Every indexed page, whichever part it is in."""
+    return {url: page for pages in parts_of(site).values() for url, page in pages.items()}
 
 
 def test_d_stroke_words_are_indexed_without_the_stroke():
@@ -57,27 +70,64 @@ def test_only_what_the_search_page_uses_of_pagefind_is_published(sample_site):
     assert not published & set(UNUSED_UI)
 
 
-def page(folder, title: str) -> None:
-    folder.mkdir(parents=True)
-    (folder / "index.html").write_text(f'<!doctype html><html lang="vi"><head><title>{title}</title></head>'
-                                       f'<body><main data-pagefind-body><h1>{title}</h1></main></body></html>',
-                                       encoding="utf-8")
+def test_the_recent_part_holds_the_static_pages_and_what_is_posted_or_recent(sample_site):
+    """On the sample's day every disclosure is within a year: one part, and the search page is told so."""
+    parts = parts_of(sample_site)
+    assert list(parts) == ["pagefind"] and json.loads((sample_site / "pagefind/nam.json").read_text()) == []
+    assert "/gioi-thieu/" in parts["pagefind"] and "/cong-khai/2025/ra-soat-ho-ngheo-2025/" in parts["pagefind"]
 
 
-def test_the_index_started_early_reads_the_disclosures_and_the_static_pages_named(tmp_path):
-    """Started as soon as the disclosure pages are written, Pagefind reads those and the static pages by name:
-    a page another generator is still writing is never read, and the build waits for the index at the end."""
-    page(tmp_path / "cong-khai/2026/thong-bao", "Thông báo")
-    page(tmp_path / "gioi-thieu", "Giới thiệu")
-    page(tmp_path / "dang-viet", "Trang đang được viết")  # another generator's page, not the search's
-    pages = [SimpleNamespace(save_as="gioi-thieu/index.html"), SimpleNamespace(save_as="tin/a/index.html")]
-    start_index(SimpleNamespace(output_path=str(tmp_path), context={"pages": pages}))
+TODAY = dt.date(2026, 12, 6)
+
+
+def test_a_page_goes_in_the_recent_part_or_in_its_years():
+    pages = [IndexedPage("gioi-thieu/index.html"),
+             IndexedPage("cong-khai/2025/a/index.html", dt.date(2025, 12, 5)),  # 366 days: still recent
+             IndexedPage("cong-khai/2025/b/index.html", dt.date(2025, 12, 4)),
+             IndexedPage("cong-khai/2024/c/index.html", dt.date(2024, 3, 1), posting_end=dt.date(2026, 12, 6)),
+             IndexedPage("cong-khai/2024/d/index.html", dt.date(2024, 3, 1), posting_end=dt.date(2026, 12, 5)),
+             IndexedPage("cong-khai/2027/e/index.html", dt.date(2027, 1, 2)),  # dated ahead: recent
+             IndexedPage("cong-khai/2019/f/index.html", dt.date(2019, 5, 1))]
+    assert split(pages, TODAY) == [
+        Part("pagefind", ("cong-khai/2024/c/index.html", "cong-khai/2025/a/index.html", "cong-khai/2027/e/index.html",
+                          "gioi-thieu/index.html")),
+        Part("pagefind/nam-2025", ("cong-khai/2025/b/index.html",)),
+        Part("pagefind/nam-2024", ("cong-khai/2024/d/index.html",)),
+        Part("pagefind/nam-2019", ("cong-khai/2019/f/index.html",))]
+    assert older_folders(split(pages, TODAY)) == ["nam-2025", "nam-2024", "nam-2019"]
+
+
+def test_with_nothing_recent_the_newest_year_is_the_part_a_phone_opens():
+    """Pagefind makes no index of nothing, and the search page always opens the recent part."""
+    pages = [IndexedPage("cong-khai/2019/a/index.html", dt.date(2019, 5, 1)),
+             IndexedPage("cong-khai/2020/b/index.html", dt.date(2020, 5, 1))]
+    assert split(pages, TODAY) == [Part("pagefind", ("cong-khai/2020/b/index.html",)),
+                                   Part("pagefind/nam-2019", ("cong-khai/2019/a/index.html",))]
+    assert split([], TODAY) == []
+
+
+def test_a_part_is_made_again_when_a_page_it_holds_changes_and_only_then():
+    part = Part("pagefind/nam-2019", ("cong-khai/2019/a/index.html", "cong-khai/2019/b/index.html"))
+    digests = {"cong-khai/2019/a/index.html": "1", "cong-khai/2019/b/index.html": "2"}
+    same = part_fingerprint(part, dict(digests), "pagefind 1")
+    assert same == part_fingerprint(part, digests, "pagefind 1")
+    assert same != part_fingerprint(part, digests | {"cong-khai/2019/b/index.html": "3"}, "pagefind 1")
+    assert same != part_fingerprint(part, digests, "pagefind 2")
+    assert same != part_fingerprint(Part("pagefind/nam-2019", part.pages[:1]), digests, "pagefind 1")
+
+
+def test_a_part_that_cannot_be_made_fails_the_build_with_pagefinds_words(tmp_path):
+    (tmp_path / "trang.html").write_text("<html></html>", encoding="utf-8")
+    with pytest.raises(SearchIndexError, match="Pagefind không lập được chỉ mục tìm kiếm"):
+        index_pages({"khong-phai-html.txt": tmp_path / "trang.html"}, tmp_path / "lam")
+
+
+def test_without_the_disclosures_generator_the_site_is_indexed_whole(tmp_path):
+    (tmp_path / "gioi-thieu").mkdir()
+    (tmp_path / "gioi-thieu/index.html").write_text(
+        '<!doctype html><html lang="vi"><body><main data-pagefind-body><h1>Giới thiệu</h1></main></body></html>',
+        encoding="utf-8")
     index_site(SimpleNamespace(output_path=str(tmp_path)))
-    entry = json.loads((tmp_path / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["vi"]["page_count"] == 2
-    assert not (tmp_path / "pagefind/pagefind-ui.js").exists()
-
-
-def test_a_search_index_that_cannot_be_made_fails_the_build_with_pagefinds_words(tmp_path):
+    assert list(parts_of(tmp_path)["pagefind"]) == ["/gioi-thieu/"]
     with pytest.raises(SearchIndexError, match="Pagefind không lập được chỉ mục tìm kiếm"):
         index_site(SimpleNamespace(output_path=str(tmp_path / "khong-co")))

@@ -106,9 +106,9 @@ class Build:
 
 
 BUILD = "ckx_build"  # the key of the Build in Pelican's context
-# Sent by the disclosures generator once every disclosure page is written and the staging folder holds no
-# page of another build (the generator), while the other generators still write theirs: the search index
-# starts then, beside them, instead of after them.
+# Sent by the disclosures generator once every disclosure page is written (the generator), while the other
+# generators still write theirs: the search index starts then, beside them, instead of after them. The
+# staging folder may still hold the standby's files this build did not make: read only the pages named.
 PAGES_WRITTEN = blinker.signal("ckx_disclosure_pages_written")
 
 

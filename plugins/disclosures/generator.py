@@ -84,8 +84,8 @@ class DisclosuresGenerator(Generator):
         view, outputs = self.build.view, self.build.outputs
         self._write(writer, "index.html", "home")
         outputs.share_out(self.site.disclosures, lambda disclosure: self._disclosure_outputs(writer, disclosure))
-        outputs.settle()  # what the standby held and this build did not make goes before anything reads a page
-        PAGES_WRITTEN.send(self)
+        PAGES_WRITTEN.send(self)  # the search keeps its unchanged parts from the standby before it is settled
+        outputs.settle()  # what the standby held and this build did not make goes
         self._write(writer, "dang-niem-yet/index.html", "now_posted", dict(page_url="dang-niem-yet/"))
         all_listings = [view["all"], *(listing for _kind, listing in view["by_kind"]), *view["by_year"],
                         *(v.listing for v in view["by_village"])]

@@ -19,19 +19,17 @@ import hashlib
 import importlib.metadata
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plugins.search import UNUSED_UI
+from plugins.search import SearchIndexError, index_pages
+from plugins.search.parts import RECENT_DAYS
 
 LIMIT = 6_000  # pages in the portal's index: about 1 GiB of Pagefind's memory at its peak (measured: 0.95 GiB)
 BYTES = 128 * 2**20  # and of HTML: Pagefind held about 10 bytes of memory for each byte of the pages it read
-RECENT_DAYS = 366  # "recent": issued within a year of the build's day
 PAGE_BYTES = 4 * 2**20  # a larger page is left to its commune's own index (a named list of many thousand rows)
 FOLDER = "tim-kiem"  # the shard's folder lives beside the search page: tim-kiem/chi-muc-<fingerprint>/
 PREFIX = "chi-muc-"
@@ -129,21 +127,14 @@ def fingerprint(files: list[tuple[ShardPage, Path]]) -> str:
 
 
 def _index(files: list[tuple[ShardPage, Path]], site: Path, target: Path) -> None:
-    """Pagefind's own binary over a folder of hard links to the chosen pages, at their paths from the portal's
-    root (so each page's address is its address on the portal). Its Python API would send the pages one by
-    one and waits 0.1 s for each answer: 10 minutes for 6,000 pages, against 7 s for the binary."""
-    for page, path in files:
-        link = site / page.path
-        link.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, link)
-        except OSError:  # another file system, or one without hard links
-            shutil.copyfile(path, link)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(target),
-               "--force-language", "vi", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
-    if result.returncode != 0:
-        raise ShardError(f"Pagefind không lập được chỉ mục tìm kiếm chung của tỉnh: {result.stderr.strip()[-500:]}")
+    """Pagefind's own binary over the chosen pages at their paths from the portal's root (so each page's
+    address is its address on the portal), as a commune's search parts are made. Its Python API would send
+    the pages one by one and waits 0.1 s for each answer: 10 minutes for 6,000 pages, against 7 s for the
+    binary."""
+    try:
+        index_pages({page.path: path for page, path in files}, site.parent, TIMEOUT)  # into site.parent/chi-muc
+    except SearchIndexError as exc:
+        raise ShardError(f"Pagefind không lập được chỉ mục tìm kiếm chung của tỉnh: {str(exc)[-500:]}") from exc
 
 
 def write_shard(output: Path, pages: list[ShardPage]) -> str:
@@ -173,14 +164,12 @@ def write_shard(output: Path, pages: list[ShardPage]) -> str:
         staging = work / "chi-muc"
         if not (staging / "pagefind-entry.json").is_file():
             raise ShardError("Pagefind không ghi được chỉ mục tìm kiếm chung của tỉnh.")
-        for name in UNUSED_UI:
-            (staging / name).unlink(missing_ok=True)
         for path in staging.rglob("*"):
             path.chmod(0o755 if path.is_dir() else 0o644)
         staging.chmod(0o755)
         shutil.rmtree(target, ignore_errors=True)  # an index cut off part-way by an earlier run
         os.rename(staging, target)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+    except OSError as exc:
         raise ShardError(f"Không lập được chỉ mục tìm kiếm chung của tỉnh: {exc}") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)

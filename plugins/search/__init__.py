@@ -1,10 +1,13 @@
-"""Site search with Pagefind, indexed once per build over the pages it searches.
+"""Site search with Pagefind, in parts (parts.py), each indexed again only when a page it holds changed.
 
-Glue only: the search page is a theme template, the index is built by
-Pagefind's own binary (from the `pagefind[bin]` package) in the staging folder,
-started as soon as every page it reads is written (the core's PAGES_WRITTEN)
-and running beside the generators that write the rest; Pelican's `finalized`
-waits for it, so a failed index fails the build before anything is published.
+Glue only: the search page is a theme template; which page goes in which part is `parts.split`; each part
+is a record of the build's outputs (a group of files, plugins/disclosures/outputs.py) made from its pages'
+bytes, so an unchanged part is carried over with the rest of the site. A part to be made is made by
+Pagefind's own binary (from the `pagefind[bin]` package) over a folder of hard links to its pages, beside
+the staging folder and never in it: started as soon as the disclosure pages are written (the core's
+PAGES_WRITTEN), before the standby's leftovers are even removed, since it reads only the pages it was
+given; two at a time, beside the generators still writing listings and feeds. Pelican's `finalized`
+waits for them, and a failed index fails the build before anything is published.
 What is indexed is decided in the templates: only disclosure and static pages
 carry `data-pagefind-body`. An ended named
 list stays findable by its village counts (the only thing its page still
@@ -15,14 +18,23 @@ page from the real text, before the hidden đ→d copy (marked with U+2042).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import fnmatch
+import importlib.metadata
+import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
 
-from plugins.disclosures.channels import PAGES_WRITTEN
+from plugins.disclosures.cache import file_sha256
+from plugins.disclosures.channels import PAGES_WRITTEN, build_of
+from plugins.search.parts import OLDER, RECENT, IndexedPage, Part, older_folders, part_fingerprint, split
 
 
 class SearchIndexError(RuntimeError):
@@ -38,32 +50,165 @@ INDEXED = "{cong-khai/*/*/index.html,*/index.html}"
 # (theme/static/js/tim-kiem.js), so these 418 KB a site (63 MB for a province of 150) are never published.
 UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
              "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+# An older part is merged into the recent one, whose engine it uses: its own is never loaded.
+ENGINE_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
+ENGINE = f"pagefind {importlib.metadata.version('pagefind')}"
+AT_ONCE = 2  # Pagefind processes at a time: this machine's cores; each part's memory is its own
+TIMEOUT = 1800  # seconds for one part: a hang is a failure, never a stuck build
+
+_PROCESSES: set[subprocess.Popen] = set()  # running now, killed if the build ends first
 
 
-_RUNNING: dict[str, tuple[subprocess.Popen, IO[bytes]]] = {}  # output folder -> Pagefind indexing it, its output
+def index_pages(pages: Mapping[str, Path], work: Path, timeout: float = TIMEOUT) -> Path:
+    """Pagefind's own binary over `pages` (address from the site's root -> the file), hard-linked at their
+    addresses into `work`/trang, so no other file is read and every address is the page's; its index in
+    `work`/chi-muc, without the interfaces nobody uses. Raises SearchIndexError with Pagefind's words."""
+    site, index = work / "trang", work / "chi-muc"
+    for address, path in pages.items():
+        link = site / address
+        link.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, link)
+        except OSError:  # another file system, or one without hard links
+            shutil.copyfile(path, link)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(index),
+               "--force-language", "vi", "--quiet"]
+    with tempfile.TemporaryFile() as said:  # a pipe nobody reads could fill and stop it
+        process = subprocess.Popen(command, stdout=said, stderr=subprocess.STDOUT)
+        _PROCESSES.add(process)
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise SearchIndexError(f"Pagefind không lập xong chỉ mục tìm kiếm sau {timeout:.0f} giây.") from None
+        finally:
+            _PROCESSES.discard(process)
+        said.seek(0)
+        if code != 0 or not (index / "pagefind-entry.json").is_file():
+            text = said.read().decode("utf-8", "replace").strip()
+            raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{text[-2000:]}")
+    for name in UNUSED_UI:
+        (index / name).unlink(missing_ok=True)
+    return index
+
+
+class Indexing:
+    """One build's search parts: each carried over when its fingerprint is the last build's, else made by
+    Pagefind in worker threads (`start`), then moved into the staging folder as outputs (`finish`)."""
+
+    def __init__(self, staging: Path, outputs, parts: list[Part]) -> None:
+        self.staging, self.outputs, self.parts = staging, outputs, parts
+        self.to_make: list[tuple[Part, str]] = []
+        self.made: dict[str, Path] = {}  # part folder -> its index, in a work folder
+        self.errors: list[str] = []
+        self.work: list[Path] = []
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        digests = {page: self.outputs.sha256_of(page) or file_sha256(self.staging / page)
+                   for part in self.parts for page in part.pages}
+        for part in self.parts:
+            fingerprint = part_fingerprint(part, digests, ENGINE)
+            if not self.outputs.keep_group(part.group, fingerprint):
+                self.to_make.append((part, fingerprint))
+        queue = sorted(self.to_make, key=lambda item: -len(item[0].pages))  # the largest first: the last ends sooner
+        for _ in range(min(AT_ONCE, len(queue))):
+            thread = threading.Thread(target=self._make, args=(queue,), daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def _make(self, queue: list[tuple[Part, str]]) -> None:
+        while True:
+            with self._lock:
+                if not queue or self.errors:
+                    return
+                part, _fingerprint = queue.pop(0)
+                work = Path(tempfile.mkdtemp(prefix=_work_prefix(self.staging), dir=self.staging.parent))
+                self.work.append(work)
+            try:
+                index = index_pages({page: self.staging / page for page in part.pages}, work)
+            except (SearchIndexError, OSError) as exc:
+                with self._lock:
+                    self.errors.append(f"{part.folder}: {exc}")
+                return
+            with self._lock:
+                self.made[part.folder] = index
+
+    def finish(self) -> None:
+        """Wait for the parts being made and put them in the staging folder with the list of older parts."""
+        try:
+            for thread in self._threads:
+                thread.join()
+            if self.errors:
+                raise SearchIndexError("\n".join(self.errors))
+            for part, fingerprint in self.to_make:
+                index = self.made[part.folder]
+                older = part.folder != RECENT
+                files = {f"{part.folder}/{path.relative_to(index).as_posix()}": _mover(path)
+                         for path in sorted(index.rglob("*"))
+                         if path.is_file() and not (older and _engine_file(path.relative_to(index)))}
+                self.outputs.write_group(part.group, fingerprint, files)
+            folders = older_folders(self.parts)
+            self.outputs.produce(f"{RECENT}/{OLDER}", folders, lambda _view: (self.staging / RECENT / OLDER).write_text(
+                json.dumps(folders), encoding="utf-8"))
+        finally:
+            for work in self.work:
+                shutil.rmtree(work, ignore_errors=True)
+
+
+def _engine_file(path: Path) -> bool:
+    return len(path.parts) == 1 and any(fnmatch.fnmatch(path.name, pattern) for pattern in ENGINE_FILES)
+
+
+def _mover(source: Path):
+    def move(target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    return move
+
+
+def _work_prefix(staging: Path) -> str:
+    """Beside the staging folder, named after it: the next build removes what a killed one left
+    (staging.clean_stale), and nothing of it is ever published."""
+    return f"{staging.name}-tim-kiem-" if staging.name.startswith(".") else f".{staging.name}-tim-kiem-"
+
+
+_RUNNING: dict[str, Indexing] = {}  # output folder -> its parts being indexed
 
 
 def start_index(generator, **_) -> None:
-    """Once every disclosure page is written (plugins.disclosures.channels.PAGES_WRITTEN), Pagefind indexes
-    them, and the static pages Pelican wrote before, while the other generators write their pages: named one
-    by one, so no page still being written is read."""
-    pages = sorted(page.save_as for page in [*generator.context.get("pages", []),
-                                            *generator.context.get("hidden_pages", [])]
-                   if fnmatch.fnmatch(page.save_as, "*/index.html") and page.save_as.count("/") == 1)
-    glob = "{" + ",".join(["cong-khai/*/*/index.html", *pages]) + "}"
-    _RUNNING[str(generator.output_path)] = _start(generator.output_path, glob)
+    """Once every disclosure page is written (plugins.disclosures.channels.PAGES_WRITTEN): the parts to
+    index, kept or started. The static pages were written by Pelican before."""
+    build = build_of(generator.context)
+    if build is None:
+        return
+    pages = [IndexedPage(d.save_dir + "index.html", d.issued, d.posting.end if d.posting else None)
+             for d in build.site.disclosures if build.outputs.sha256_of(d.save_dir + "index.html")]
+    pages += [IndexedPage(page.save_as) for page in [*generator.context.get("pages", []),
+                                                     *generator.context.get("hidden_pages", [])]
+              if fnmatch.fnmatch(page.save_as, "*/index.html") and page.save_as.count("/") == 1]
+    indexing = Indexing(Path(generator.output_path), build.outputs, split(pages, build.settings.build_date))
+    _RUNNING[str(generator.output_path)] = indexing
+    indexing.start()
 
 
 def index_site(pelican) -> None:
-    """On Pelican's `finalized`: the index started early is waited for, or made now."""
-    process, output = _RUNNING.pop(str(pelican.output_path), None) or _start(pelican.output_path, INDEXED)
+    """On Pelican's `finalized`: the parts started early are waited for and put in place; without them (no
+    disclosures generator ran), the site is indexed whole, as one part."""
+    indexing = _RUNNING.pop(str(pelican.output_path), None)
+    if indexing is not None:
+        indexing.finish()
+        return
+    process, output = _start(pelican.output_path, INDEXED)
     with output:
         if process.wait() != 0:
             output.seek(0)
             said = output.read().decode("utf-8", "replace")
             raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{said}")
     for name in UNUSED_UI:
-        Path(pelican.output_path, "pagefind", name).unlink(missing_ok=True)
+        Path(pelican.output_path, RECENT, name).unlink(missing_ok=True)
 
 
 def _start(site, glob: str) -> tuple[subprocess.Popen, IO[bytes]]:
@@ -71,14 +216,17 @@ def _start(site, glob: str) -> tuple[subprocess.Popen, IO[bytes]]:
     output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by index_site, once Pagefind is done)
     process = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--quiet"],
                                stdout=output, stderr=subprocess.STDOUT)
-    atexit.register(_stop, process)  # a build that fails before `finalized` leaves no Pagefind behind
+    _PROCESSES.add(process)
     return process, output
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.kill()
-        process.wait()
+@atexit.register
+def _stop() -> None:
+    """A build that fails before `finalized` leaves no Pagefind behind."""
+    for process in list(_PROCESSES):
+        with contextlib.suppress(OSError):
+            process.kill()
+            process.wait()
 
 
 def get_generators(_pelican):

@@ -1,6 +1,9 @@
 // Tìm kiếm: Pagefind's JS API with a Vietnamese interface. Loaded only on /tim-kiem/; every
 // other page is read without JavaScript. Results show kind, date and posting status, and a
 // query typed with diacritics puts pages containing exactly those words first.
+// A site's index is in parts (plugins/search/parts.py): the page opens the recent part (what is
+// posted, and what was issued in the last year) and merges the older years' parts into it when the
+// citizen asks for every year (data-ckx-all-years), or when the recent part finds nothing.
 // On a province portal the page searches the portal's own index (data-ckx-shard: what is posted
 // and recent in every commune), or, once the citizen picks a commune (data-ckx-scope), that
 // commune's own index of its whole archive: a few requests whatever the number of communes.
@@ -16,6 +19,9 @@ const base = new URL("../", document.baseURI.replace(/[?#].*$/, "")).pathname.re
 const FILTER_NAMES = ["Loại", "Năm", "Thôn"];
 const communes = document.querySelector("[data-ckx-indexes]");
 const scope = form.querySelector("[data-ckx-scope]");
+const allYears = document.querySelector("[data-ckx-all-years]");
+const yearsLine = allYears && allYears.closest("[data-ckx-years]");
+const PART = "Phần"; // a filter Pagefind adds to every page of a merged part, never shown: "gần đây" or "trước"
 // On the portal, the commune a result belongs to, by the folder its address starts with.
 const communeOf = (url) => {
   if (!communes) return "";
@@ -67,16 +73,16 @@ function excerpt(content, query) {
   return paragraph;
 }
 
-function render(query, results, total, more) {
+function render(query, results, total, more, note = "", where = "") {
   list.replaceChildren();
   moreButton.hidden = !more;
   if (!query && !total) {
     statusLine.textContent = "";
     return;
   }
-  statusLine.textContent = total
-    ? `Tìm thấy ${total} kết quả${query ? ` cho “${query}”` : ""}${more ? `, đang hiện ${results.length} kết quả đầu` : ""}.`
-    : `Không tìm thấy kết quả nào${query ? ` cho “${query}”` : ""}. Hãy thử từ khác, hoặc xem theo danh mục bên dưới.`;
+  statusLine.textContent = note + (total
+    ? `Tìm thấy ${total} kết quả${query ? ` cho “${query}”` : ""}${where}${more ? `, đang hiện ${results.length} kết quả đầu` : ""}.`
+    : `Không tìm thấy kết quả nào${query ? ` cho “${query}”` : ""}${where}. Hãy thử từ khác, hoặc xem theo danh mục bên dưới.`);
   for (const r of results) {
     const item = element("li", { class: "ckx-search-results__item" });
     const heading = element("h2", { class: "ckx-search-results__title" });
@@ -109,13 +115,44 @@ function open(folder) {
   })());
   return loaded.get(folder);
 }
+// A site's older parts, named by its recent part's nam.json ("nam-2025", ...): [] when it has none.
+const olderParts = new Map();
+function older(folder) {
+  if (!olderParts.has(folder)) olderParts.set(folder, (async () => {
+    const response = await fetch(`${folder ? `${base}/${folder}` : base}/pagefind/nam.json`, { cache: "no-cache" });
+    return response.ok ? response.json() : [];
+  })().catch(() => []));
+  return olderParts.get(folder);
+}
+// The older parts merged into a site's recent part, once: they use its engine, and each page of the
+// recent part is marked so that a search can still keep to it.
+const merged = new Map();
+function withOlder(folder) {
+  if (!merged.has(folder)) merged.set(folder, (async () => {
+    const [pagefind, names] = await Promise.all([open(folder), older(folder)]);
+    const root = folder ? `${base}/${folder}` : base;
+    await pagefind.options({ mergeFilter: { [PART]: "gần đây" } });
+    await Promise.all(names.map((name) => pagefind.mergeIndex(`${root}/pagefind/${name}/`,
+      { baseUrl: `${root}/`, mergeFilter: { [PART]: "trước" } })));
+    return pagefind;
+  })());
+  return merged.get(folder);
+}
 const chosenIndex = () => (scope ? scope.value || communes.dataset.ckxShard : "");
+// Every year: a commune picked on the portal, or the site's own when the citizen asks for it.
+const everyYear = () => (scope ? Boolean(scope.value) : Boolean(allYears && allYears.checked));
+const engine = (folder) => (everyYear() ? withOlder(folder) : open(folder));
 const chosenName = () => (scope && scope.value ? scope.selectedOptions[0].textContent.split(":")[0] : "");
 
 async function main() {
   const params = new URLSearchParams(location.search);
   if (scope && [...scope.options].some((o) => o.value === params.get("xa"))) scope.value = params.get("xa");
-  await open(chosenIndex());
+  if (allYears) {  // offered when the site has older years, ticked when the address says so
+    allYears.checked = params.get("nam") === "tat-ca";
+    older("").then((names) => { yearsLine.hidden = !names.length; });
+    allYears.addEventListener("change", () => run());
+  }
+  await engine(chosenIndex());
   let selects = {};
   filterBox.hidden = false;
   // The filters' files are fetched when the citizen opens "Lọc kết quả", never before: most
@@ -127,7 +164,7 @@ async function main() {
 
   async function loadFilters() {
     filterFields.replaceChildren(element("p", {}, "Đang tải bộ lọc…"));
-    const available = await (await open(chosenIndex())).filters();
+    const available = await (await engine(chosenIndex())).filters();
     filterFields.replaceChildren();
     addFilters(available);
     if (!Object.keys(selects).length) filterFields.append(element("p", {}, "Không có bộ lọc nào cho các văn bản này."));
@@ -175,20 +212,41 @@ async function main() {
     for (const [name, select] of Object.entries(selects)) if (select.value) filters[name] = [select.value];
     const chosen = Object.keys(filters).length;  // the folded control says that a filter narrows the results
     filterSummary.textContent = chosen ? `Lọc kết quả (đang lọc theo ${chosen} mục)` : "Lọc kết quả";
-    const url = new URL(location.href);
-    url.searchParams.set("q", query);
-    if (scope && scope.value) url.searchParams.set("xa", scope.value);
-    else url.searchParams.delete("xa");
-    history.replaceState(null, "", url);
+    const address = () => {
+      const url = new URL(location.href);
+      url.searchParams.set("q", query);
+      if (scope && scope.value) url.searchParams.set("xa", scope.value);
+      else url.searchParams.delete("xa");
+      if (allYears && allYears.checked) url.searchParams.set("nam", "tat-ca");
+      else url.searchParams.delete("nam");
+      history.replaceState(null, "", url);
+    };
+    address();
     if (!query && !Object.keys(filters).length) return render("", [], 0, false);
     const folder = chosenIndex();
     if (!loaded.has(folder)) statusLine.textContent = `Đang tải chỉ mục tìm kiếm của ${chosenName()}…`;
     try {
-      const search = await (await open(folder)).search(query || null, { filters });
-      const data = await Promise.all(search.results.slice(0, shown).map((r) => r.data()));
-      if (mine === latest) render(query, exactFirst(query, data), search.results.length, search.results.length > shown);
+      const search = async () => {
+        const wanted = { ...filters };
+        if (!everyYear() && merged.has(folder)) wanted[PART] = ["gần đây"]; // merged earlier: keep to the recent part
+        if (everyYear() && folder === "" && !merged.has(folder)) statusLine.textContent = "Đang tải chỉ mục các năm trước…";
+        return (await engine(folder)).search(query || null, { filters: wanted });
+      };
+      let found = await search();
+      let note = "";
+      if (!found.results.length && query && allYears && !allYears.checked && (await older(folder)).length) {
+        allYears.checked = true; // nothing recent: the older years are searched at once, and the box says so
+        address();
+        note = "Không có kết quả trong các văn bản gần đây, đã tìm cả các năm trước. ";
+        found = await search();
+      }
+      // Searching the recent part alone, when there are older ones, is said: the box beside it widens it.
+      const where = allYears && !allYears.checked && (await older(folder)).length ? " trong các văn bản gần đây" : "";
+      const data = await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
+      if (mine === latest) render(query, exactFirst(query, data), found.results.length, found.results.length > shown, note, where);
     } catch {
       loaded.delete(folder); // tried again on the next search
+      merged.delete(folder);
       if (mine === latest) statusLine.textContent = `Không tải được chỉ mục tìm kiếm${chosenName() ? ` của ${chosenName()}` : ""}. Hãy thử lại sau.`;
     }
   }
