@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Print what a citizen's first search costs on a built site or province portal: requests, bytes, seconds.
 
-    python scripts/search_cost.py [--output output] [--query "ho ngheo"] [--slow]
+    python scripts/search_cost.py [--output output] [--query "ho ngheo"] [--slow] [--all-years]
 
 Serves the folder on 127.0.0.1, opens /tim-kiem/?q=<query> in Debian's Chromium (no cache) and counts every
 response until the first results are on the screen: the page, its CSS and script, Pagefind's loader,
 WebAssembly, index chunks and result fragments. `--slow` is a slow phone's network (400 ms latency,
-400 kbit/s each way, Chromium's own throttling). A figure for the docs and `make bench`, never a test
+400 kbit/s each way, Chromium's own throttling). `--all-years` searches every year's part of the index, as
+the box "Tìm cả văn bản các năm trước" does, instead of the recent part alone. A figure for the docs and `make bench`, never a test
 assertion. Needs `make install-dev`.
 """
 
@@ -47,7 +48,7 @@ class Cost:
         return sum(size for _, size in self.sizes)
 
 
-def measure(output: Path, query: str, slow: bool = False) -> Cost:
+def measure(output: Path, query: str, slow: bool = False, all_years: bool = False) -> Cost:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import expect, sync_playwright
 
@@ -74,7 +75,8 @@ def measure(output: Path, query: str, slow: bool = False) -> Cost:
                 devtools.send("Network.emulateNetworkConditions", SLOW)
             page.on("response", record)
             started = time.perf_counter()
-            page.goto(f"{base}/tim-kiem/?q={urllib.parse.quote(query)}", wait_until="commit")
+            years = "&nam=tat-ca" if all_years else ""
+            page.goto(f"{base}/tim-kiem/?q={urllib.parse.quote(query)}{years}", wait_until="commit")
             # a locator wait: wait_for_function evaluates a string, which the site's CSP refuses
             expect(page.locator("[data-ckx-status]")).to_have_text(RESULTS, timeout=600_000)
             seconds = time.perf_counter() - started
@@ -90,8 +92,9 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--query", default="ho ngheo")
     parser.add_argument("--slow", action="store_true", help="400 ms, 400 kbit/s")
+    parser.add_argument("--all-years", action="store_true", help="every year's part, not the recent one alone")
     args = parser.parse_args()
-    cost = measure(args.output, args.query, args.slow)
+    cost = measure(args.output, args.query, args.slow, args.all_years)
     for url, size in cost.sizes:
         print(f"{size:>9,}  {url}")
     search = sum(size for url, size in cost.sizes if "pagefind" in url or "chi-muc" in url or url.endswith(".js"))
