@@ -137,7 +137,7 @@ def test_an_index_that_cannot_be_made_is_removed_and_named(portal_copy, monkeypa
     output = portal_copy
     before = shard_of(output)
 
-    def broken(files, site, target):
+    def broken(files, work):
         raise ShardError("Pagefind không lập được chỉ mục tìm kiếm chung của tỉnh: hết bộ nhớ.")
 
     monkeypatch.setattr(portal_search, "_index", broken)

@@ -189,7 +189,7 @@ class Outputs:
     def sha256_of(self, name: str) -> str | None:
         """The SHA-256 of `name` as this build made or kept it; None when it is not one of its outputs."""
         record = self.new.get(name)
-        return record.sha256 or None if record else None
+        return (record.sha256 or None) if record else None
 
     def checksums(self) -> dict[str, list]:
         """name -> [size, time, inode, SHA-256] of every file of this build, for SHA256SUMS, which then hashes

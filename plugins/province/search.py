@@ -126,13 +126,13 @@ def fingerprint(files: list[tuple[ShardPage, Path]]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _index(files: list[tuple[ShardPage, Path]], site: Path, target: Path) -> None:
-    """Pagefind's own binary over the chosen pages at their paths from the portal's root (so each page's
-    address is its address on the portal), as a commune's search parts are made. Its Python API would send
-    the pages one by one and waits 0.1 s for each answer: 10 minutes for 6,000 pages, against 7 s for the
-    binary."""
+def _index(files: list[tuple[ShardPage, Path]], work: Path) -> Path:
+    """The index of the chosen pages at their paths from the portal's root (so each page's address is its
+    address on the portal), made in `work` as a commune's search parts are (`index_pages`). Pagefind's Python
+    API would send the pages one by one and waits 0.1 s for each answer: 10 minutes for 6,000 pages, against
+    7 s for the binary."""
     try:
-        index_pages({page.path: path for page, path in files}, site.parent, TIMEOUT)  # into site.parent/chi-muc
+        return index_pages({page.path: path for page, path in files}, work, TIMEOUT)
     except SearchIndexError as exc:
         raise ShardError(f"Pagefind không lập được chỉ mục tìm kiếm chung của tỉnh: {str(exc)[-500:]}") from exc
 
@@ -160,10 +160,7 @@ def write_shard(output: Path, pages: list[ShardPage]) -> str:
         shutil.rmtree(leftover, ignore_errors=True)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}-chi-muc-", dir=output.parent))
     try:
-        _index(files, work / "trang", work / "chi-muc")
-        staging = work / "chi-muc"
-        if not (staging / "pagefind-entry.json").is_file():
-            raise ShardError("Pagefind không ghi được chỉ mục tìm kiếm chung của tỉnh.")
+        staging = _index(files, work)
         for path in staging.rglob("*"):
             path.chmod(0o755 if path.is_dir() else 0o644)
         staging.chmod(0o755)
