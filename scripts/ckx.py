@@ -18,6 +18,7 @@ exactly as it was.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import itertools
 import os
@@ -29,6 +30,13 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Python's collector looks for reference cycles every 700 new objects by default, and each full pass walks
+# every object alive: imports, the loaded site and Pelican's pages made that a fifth of a rebuild after one
+# edit. Measured side by side on that rebuild (1x bench, three runs each, alternated): default 2.36-2.43 s;
+# these thresholds from the start and the site frozen once loaded (`build`) 1.82-1.89 s, as fast as no
+# collector at all; a build from nothing 14.1 -> 13.5 s at the same peak memory (158 MB; with no collector
+# at all it grew to 233 MB, so the collector stays).
+gc.set_threshold(50_000, 50, 100)
 
 from plugins.disclosures import report as build_report  # noqa: E402
 from plugins.disclosures import store  # noqa: E402
@@ -124,6 +132,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     if site is None or site.commune is None:
         _report(report, site, output, published=False)
         return False
+    gc.freeze()  # the loaded site lives as long as the build: the collector need not walk it again and again
     output.parent.mkdir(parents=True, exist_ok=True)
     preloaded = Preloaded(site, output, cache_folder)
     staging, outputs = _render(settings_path, content, output, preloaded)
