@@ -133,23 +133,26 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         _report(report, site, output, published=False)
         return False
     gc.freeze()  # the loaded site lives as long as the build: the collector need not walk it again and again
-    output.parent.mkdir(parents=True, exist_ok=True)
-    preloaded = Preloaded(site, output, cache_folder)
-    staging, outputs = _render(settings_path, content, output, preloaded)
-    if outputs is None:
-        _report(report, site, output, published=False)
-        return False
-    outputs.settle()
-    kept = keep_printed_sheets(output, staging)
-    write_checksums(staging, store.site_record(preloaded.cache_folder, output, "checksums"), outputs.checksums())
-    swap(staging, output, remove_old_in_background=True, standby=store.site_record(cache_folder, output, "standby"))
-    outputs.save()
-    good = not has_errors(site.issues) and not site.kept_back
-    record_last_build(cache_folder, output, inputs if good else None)
-    print(f"Đã xây dựng trang vào {output}: {number(outputs.made)} tệp làm mới, {number(outputs.kept)} tệp không đổi giữ lại."
-          + (f" Giữ lại {number(kept)} bản in PDF chưa thay đổi." if kept else ""))
-    _report(report, site, output, published=True)
-    return good
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        preloaded = Preloaded(site, output, cache_folder)
+        staging, outputs = _render(settings_path, content, output, preloaded)
+        if outputs is None:
+            _report(report, site, output, published=False)
+            return False
+        outputs.settle()
+        kept = keep_printed_sheets(output, staging)
+        write_checksums(staging, store.site_record(preloaded.cache_folder, output, "checksums"), outputs.checksums())
+        swap(staging, output, remove_old_in_background=True, standby=store.site_record(cache_folder, output, "standby"))
+        outputs.save()
+        good = not has_errors(site.issues) and not site.kept_back
+        record_last_build(cache_folder, output, inputs if good else None)
+        print(f"Đã xây dựng trang vào {output}: {number(outputs.made)} tệp làm mới, {number(outputs.kept)} tệp không đổi giữ lại."
+              + (f" Giữ lại {number(kept)} bản in PDF chưa thay đổi." if kept else ""))
+        _report(report, site, output, published=True)
+        return good
+    finally:  # the collector's again before the interpreter ends: frozen objects left to be torn down with
+        gc.unfreeze()  # their modules ran callbacks (blinker's) that found `sys` gone, and printed tracebacks
 
 
 def _inputs(content: Path, settings: dict, digests: FileDigests) -> str | None:
