@@ -7,7 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from plugins.search import SearchIndexError, index_pages, index_site
+from plugins.disclosures.outputs import Outputs
+from plugins.search import Indexing, SearchIndexError, index_pages, index_site
 from plugins.search.parts import IndexedPage, Part, older_folders, part_fingerprint, split
 from plugins.vietnamese.text import d_stroke_words
 from tests.conftest import ROOT
@@ -122,12 +123,50 @@ def test_a_part_that_cannot_be_made_fails_the_build_with_pagefinds_words(tmp_pat
         index_pages({"khong-phai-html.txt": tmp_path / "trang.html"}, tmp_path / "lam")
 
 
+def page(folder, title: str) -> None:
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(f'<!doctype html><html lang="vi"><head><title>{title}</title></head>'
+                                       f'<body><main data-pagefind-body><h1>{title}</h1></main></body></html>',
+                                       encoding="utf-8")
+
+
 def test_without_the_disclosures_generator_the_site_is_indexed_whole(tmp_path):
-    (tmp_path / "gioi-thieu").mkdir()
-    (tmp_path / "gioi-thieu/index.html").write_text(
-        '<!doctype html><html lang="vi"><body><main data-pagefind-body><h1>Giới thiệu</h1></main></body></html>',
-        encoding="utf-8")
+    page(tmp_path / "gioi-thieu", "Giới thiệu")
     index_site(SimpleNamespace(output_path=str(tmp_path)))
     assert list(parts_of(tmp_path)["pagefind"]) == ["/gioi-thieu/"]
     with pytest.raises(SearchIndexError, match="Pagefind không lập được chỉ mục tìm kiếm"):
         index_site(SimpleNamespace(output_path=str(tmp_path / "khong-co")))
+
+
+def test_the_parts_are_made_beside_the_staging_folder_and_moved_in_as_outputs(tmp_path):
+    """Pagefind reads hard links of the part's pages, never the staging folder (which may still hold the
+    standby's old pages); what it made is moved in as the build's outputs, the older parts without an engine."""
+    staging = tmp_path / ".output.moi-1-x"
+    page(staging / "gioi-thieu", "Giới thiệu")
+    page(staging / "cong-khai/2019/cu", "Thông báo cũ")
+    page(staging / "cong-khai/2019/trang-cu-cua-ban-du-phong", "Trang của bản dự phòng")  # named by no part
+    outputs = Outputs(staging, None, None, "co-so", {})
+    parts = split([IndexedPage("gioi-thieu/index.html"), IndexedPage("cong-khai/2019/cu/index.html", dt.date(2019, 5, 1))],
+                  TODAY)
+    indexing = Indexing(staging, outputs, parts)
+    indexing.start()
+    indexing.finish()
+    found = parts_of(staging)
+    assert {part: list(pages) for part, pages in found.items()} == {"pagefind": ["/gioi-thieu/"],
+                                                                    "pagefind/nam-2019": ["/cong-khai/2019/cu/"]}
+    assert {"pagefind/nam.json", "pagefind/pagefind.js", "pagefind/nam-2019/pagefind-entry.json"} <= set(outputs.new)
+    assert not list((staging / "pagefind/nam-2019").glob("wasm.*")) and not list(tmp_path.glob("*tim-kiem*"))
+
+
+def test_a_part_pagefind_cannot_make_fails_the_build_and_leaves_no_work_behind(tmp_path):
+    staging = tmp_path / ".output.moi-1-x"
+    page(staging / "gioi-thieu", "Giới thiệu")
+    (staging / "cong-khai/2019/hong").mkdir(parents=True)
+    (staging / "cong-khai/2019/hong/index.html").write_text("không phải trang HTML", encoding="utf-8")
+    parts = split([IndexedPage("gioi-thieu/index.html"), IndexedPage("cong-khai/2019/hong/index.html", dt.date(2019, 5, 1))],
+                  TODAY)
+    indexing = Indexing(staging, Outputs(staging, None, None, "co-so", {}), parts)
+    indexing.start()
+    with pytest.raises(SearchIndexError, match="pagefind/nam-2019: Pagefind không lập được chỉ mục tìm kiếm"):
+        indexing.finish()
+    assert not list(tmp_path.glob("*tim-kiem*"))

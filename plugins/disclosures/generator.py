@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -22,7 +23,7 @@ from plugins.disclosures.bundle import place_choices
 from plugins.disclosures.cache import code_version, digest, folder_from_environment
 from plugins.disclosures.channels import BUILD, CHANNELS, PAGES_WRITTEN, Build
 from plugins.disclosures.kinds import KINDS, village_pages
-from plugins.disclosures.model import PostingStatus, body_html
+from plugins.disclosures.model import Derived, PostingStatus, body_html
 from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, settings_fingerprint
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site
@@ -65,17 +66,15 @@ class DisclosuresGenerator(Generator):
             if kind.shows.across:
                 shown_across |= kind.shows.across(_of_kind(site, kind), site.disclosures)
         for disclosure in site.disclosures:
+            # what the build date, the commune, the other disclosures and the channels make of it (a
+            # schedule's next session, whether comments are still asked for, a share picture) is part of what
+            # its outputs are made from (model.Derived): its page never reads the date itself
             shown = disclosure.shown
-            shown.village_names = _village_names(disclosure, site.commune)
-            shown.key_figure = _key_figure(disclosure, today)
-            shown.feedback_until = _feedback_until(disclosure, today)
-            shown.channels = {name: started.fact(disclosure) for name, started in build.channels.items() if started.fact}
-            # what the build date, the commune and the channels add to it (a schedule's next session, whether
-            # comments are still asked for, a share picture) is part of what it is: its page never reads the
-            # date itself
-            disclosure.fingerprint = digest(disclosure.fingerprint, shown.key_figure or "", str(shown.feedback_until),
-                                            fingerprint_of(shown.channels), shown_across.get(disclosure.source_dir, ""),
-                                            *shown.village_names)
+            shown.derived = Derived(_village_names(disclosure, site.commune), _key_figure(disclosure, today),
+                                    _feedback_until(disclosure, today), across=shown_across.get(disclosure.source_dir))
+            # a channel's fact may read the rest (a share picture shows the key figure)
+            shown.derived = replace(shown.derived, channels={
+                name: started.fact(disclosure) for name, started in build.channels.items() if started.fact})
         self.site = site
         self.context[BUILD] = build
         self.context["ckx"] = view

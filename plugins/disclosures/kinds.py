@@ -123,9 +123,10 @@ ReadAloud = Callable[[Any, dt.date], "list[str]"]
 """(the data the kind's loader returned, the build date) -> the sentences the loudspeaker reads about it
 (totals, counts, sessions), as written; the key figure when a kind has none."""
 
-Across = Callable[[list[Disclosure], list[Disclosure]], "dict[str, str]"]
-"""(every disclosure of the kind, every disclosure of the site) -> sets on each one's data what it shows of the others (a trend across
-periods), before any page is made; returns, by source folder, a text of what was set, for its fingerprint."""
+Across = Callable[[list[Disclosure], list[Disclosure]], "dict[str, Any]"]
+"""(every disclosure of the kind, every disclosure of the site) -> by source folder, what each one's page shows
+of the others (a trend across periods, related works), before any page is made: kept as its
+`shown.across`, whose fingerprint is in its outputs' (model.Derived)."""
 
 HomeData = Callable[[list[Disclosure], dt.date], Any]
 """(every disclosure of the kind, the build date) -> what the kind's home-page block shows; None for nothing."""

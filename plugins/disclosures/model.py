@@ -172,23 +172,61 @@ class FileRef:
     sha256: str | None = None
 
 
+@dataclass(frozen=True)
+class Derived:
+    """What the build date, the commune, the other disclosures and the channels make of a disclosure, worked
+    out once before any page is made (plugins/disclosures/generator.py): an immutable record whose
+    fingerprint is computed from everything it holds, so what its pages show of it is always in the
+    fingerprint of what they are made from, with nothing to add by hand."""
+
+    village_names: tuple[str, ...] = ()  # the villages it concerns, in commune.yml order (search filters)
+    key_figure: str | None = None  # the one sentence a citizen came for (Kind.key_figure)
+    feedback_until: dt.date | None = None  # the date the feedback box asks comments by; None: no date
+    # what each channel worked out for it (channels.py: `ChannelOutputs.fact`), by channel name: a share
+    # picture of its own, a recording
+    channels: Mapping[str, Any] = field(default_factory=dict)
+    across: Any = None  # what its page shows of other disclosures (Kind.shows.across): a trend, related works
+
+    @cached_property
+    def fingerprint(self) -> str:
+        from plugins.disclosures.outputs import fingerprint_of  # outputs' rule for any value
+
+        return fingerprint_of(self)
+
+
 @dataclass
 class Shown:
     """What the build worked out for a disclosure, beside what the officer wrote; templates read this.
 
-    `data` and `originals` come with its tables; `village_names` and `key_figure` are set before any page
-    is made; the rest is worked out once per build, when first asked for (plugins/disclosures/generator.py)."""
+    `data` and `originals` come with its tables (in the bundle's fingerprint); `derived` is set once before
+    any page is made; `body_html` and `downloads` are worked out once per build, when first asked for, from
+    the bundle alone."""
 
     data: Any = None  # what the kind's loader returned (BudgetData, PovertyData, ...); None without tables
     originals: list = field(default_factory=list)  # clean copies of the officer's table files (Download)
-    village_names: tuple[str, ...] = ()  # the villages it concerns, in commune.yml order (search filters)
-    key_figure: str | None = None  # the one sentence a citizen came for (Kind.key_figure)
-    feedback_until: dt.date | None = None  # the date the feedback box asks comments by; None: no date
+    derived: Derived = field(default_factory=Derived)
     body_html: str | None = None  # the explanation as HTML, for the page and every print view
     downloads: list | None = None  # the files derived from its tables (Download), the channels' included
-    # what each channel worked out for it before any page was made (channels.py: `ChannelOutputs.fact`),
-    # by channel name: a share picture of its own, a recording
-    channels: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def village_names(self) -> tuple[str, ...]:
+        return self.derived.village_names
+
+    @property
+    def key_figure(self) -> str | None:
+        return self.derived.key_figure
+
+    @property
+    def feedback_until(self) -> dt.date | None:
+        return self.derived.feedback_until
+
+    @property
+    def channels(self) -> Mapping[str, Any]:
+        return self.derived.channels
+
+    @property
+    def across(self) -> Any:
+        return self.derived.across
 
 
 @dataclass
@@ -222,13 +260,15 @@ class Disclosure:
     first_published: dt.date | None = None  # from git history; None outside git
     last_changed: dt.date | None = None
     changes: tuple = ()  # (date, ((what, action), ...)) newest first, from git; declared files only, by title
-    fingerprint: str = ""  # of everything it was made from (plugins/disclosures/site.py), for rebuilding outputs
+    fingerprint: str = ""  # of what it was loaded from (plugins/disclosures/site.py); with `shown.derived`, its outputs'
+
     source_root: str | None = None  # where its files are when not in content/: a last good version (last_good.py)
 
     def __fingerprint__(self) -> str:
+        """What its outputs are made from: what it was loaded from (`fingerprint`) and what the build derived."""
         if not self.fingerprint:
             raise ValueError(f"{self.source_dir} has no fingerprint: load it through load_site")
-        return self.fingerprint
+        return f"{self.fingerprint}:{self.shown.derived.fingerprint}"
 
     @property
     def save_dir(self) -> str:

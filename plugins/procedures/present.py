@@ -71,7 +71,7 @@ TREND_PERIODS = 8  # the last two years of quarters
 
 def with_trend(disclosures, _everything) -> dict[str, str]:
     """Each report gets the on-time rates of the commune's reports up to its own period (the last eight), as
-    a static chart; returns what each page now shows beyond its own files, for its fingerprint."""
+    a static chart; returns, by source folder, the rates each page now shows beyond its own files."""
     from plugins.charts.bars import Bar, bar_chart
 
     dated = sorted((d for d in disclosures if d.shown.data and d.shown.data.period_to
@@ -88,5 +88,5 @@ def with_trend(disclosures, _everything) -> dict[str, str]:
             description = "; ".join(f"{label}: {rate_text(rate)}%" for label, rate in data.trend)
             data.trend_svg = bar_chart("Tỷ lệ đúng hạn qua các kỳ (%)", description, bars, ("Đúng hạn và trước hạn", None),
                                        format_value=rate_text, chart_id=f"xu-huong-{disclosure.slug}")
-        shown[disclosure.source_dir] = repr(data.trend)
+        shown[disclosure.source_dir] = tuple(data.trend)
     return shown

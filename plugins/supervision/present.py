@@ -31,7 +31,7 @@ def work_key(name: str) -> str:
 
 def link_related(supervisions, everything) -> dict[str, str]:
     """Each work gets the land-use and budget disclosures whose project or budget line has its name; returns,
-    by source folder, what each page now shows of other disclosures, for its fingerprint."""
+    by source folder, the (title, address) of other disclosures each page now shows, work by work."""
     named: dict[str, list] = {}
     for d in everything:
         data = d.shown.data
@@ -49,5 +49,5 @@ def link_related(supervisions, everything) -> dict[str, str]:
             continue
         for work in data.works:
             work.related = named.get(work_key(work.name), [])
-        shown[d.source_dir] = repr([w.related for w in data.works])
+        shown[d.source_dir] = tuple(tuple(w.related) for w in data.works)
     return shown

@@ -1,0 +1,49 @@
+"""What a disclosure's outputs are made from is computed from what it holds, never completed by hand."""
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from plugins.disclosures.model import Derived, Disclosure
+from plugins.disclosures.outputs import fingerprint_of
+
+
+def disclosure(**derived) -> Disclosure:
+    d = Disclosure(year="2026", slug="a", source_dir="disclosures/2026/a", title="A", kind="notice",
+                   issued=dt.date(2026, 1, 5), issuer="UBND xã", fingerprint="nap-tu-tep")
+    d.shown.derived = Derived(**derived)
+    return d
+
+
+SAME = dict(village_names=("Thôn Đông",), key_figure="Tổng thu 9.105,5 triệu đồng",
+            feedback_until=dt.date(2026, 2, 1), channels={"chia-se": "anh-1"}, across=(("Quý I", 95.5),))
+
+
+def test_the_same_disclosure_and_derivation_give_the_same_fingerprint():
+    assert fingerprint_of(disclosure(**SAME)) == fingerprint_of(disclosure(**dict(SAME)))
+
+
+@pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(Derived)])
+def test_every_derived_fact_is_in_the_fingerprint_of_what_its_outputs_are_made_from(field):
+    """A field added to Derived is in the fingerprint by being there: nothing to remember elsewhere."""
+    changed = {"village_names": ("Thôn Tây",), "key_figure": "Tổng thu 9.105,6 triệu đồng",
+               "feedback_until": dt.date(2026, 2, 2), "channels": {"chia-se": "anh-2"},
+               "across": (("Quý I", 95.6),)}
+    assert set(changed) == set(SAME), "a new field of Derived needs a case here"
+    assert fingerprint_of(disclosure(**SAME)) != fingerprint_of(disclosure(**(SAME | {field: changed[field]})))
+
+
+def test_what_it_was_loaded_from_is_in_it_too_and_a_disclosure_never_loaded_has_none():
+    other = disclosure(**SAME)
+    other.fingerprint = "nap-tu-tep-khac"
+    assert fingerprint_of(other) != fingerprint_of(disclosure(**SAME))
+    other.fingerprint = ""
+    with pytest.raises(ValueError, match="no fingerprint"):
+        fingerprint_of(other)
+
+
+def test_the_derived_record_cannot_be_changed_after_it_is_made():
+    derived = Derived(**SAME)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        derived.key_figure = "khác"
