@@ -30,10 +30,10 @@ import tempfile
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO
 
 from plugins.disclosures.cache import file_sha256
 from plugins.disclosures.channels import PAGES_WRITTEN, build_of
+from plugins.disclosures.outputs import Outputs
 from plugins.search.parts import OLDER, RECENT, IndexedPage, Part, older_folders, part_fingerprint, split
 
 
@@ -43,7 +43,7 @@ class SearchIndexError(RuntimeError):
 
 # Only the pages that can carry data-pagefind-body: disclosures and static pages. Reading every
 # listing, village page and print view as well tripled the time and doubled the memory on a large commune.
-INDEXED = "{cong-khai/*/*/index.html,*/index.html}"
+INDEXED = ("cong-khai/*/*/index.html", "*/index.html")
 
 
 # Pagefind writes its ready-made interfaces beside the index; the search page uses its API alone
@@ -196,28 +196,14 @@ def start_index(generator, **_) -> None:
 
 def index_site(pelican) -> None:
     """On Pelican's `finalized`: the parts started early are waited for and put in place; without them (no
-    disclosures generator ran), the site is indexed whole, as one part."""
+    disclosures generator ran), what pages there are make one part, indexed now."""
     indexing = _RUNNING.pop(str(pelican.output_path), None)
-    if indexing is not None:
-        indexing.finish()
-        return
-    process, output = _start(pelican.output_path, INDEXED)
-    with output:
-        if process.wait() != 0:
-            output.seek(0)
-            said = output.read().decode("utf-8", "replace")
-            raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm:\n{said}")
-    for name in UNUSED_UI:
-        Path(pelican.output_path, RECENT, name).unlink(missing_ok=True)
-
-
-def _start(site, glob: str) -> tuple[subprocess.Popen, IO[bytes]]:
-    """Pagefind on `site`, what it says going to a file of its own (a pipe nobody reads could fill and stop it)."""
-    output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by index_site, once Pagefind is done)
-    process = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--quiet"],
-                               stdout=output, stderr=subprocess.STDOUT)
-    _PROCESSES.add(process)
-    return process, output
+    if indexing is None:
+        site = Path(pelican.output_path)
+        pages = sorted(path.relative_to(site).as_posix() for pattern in INDEXED for path in site.glob(pattern))
+        indexing = Indexing(site, Outputs(site, None, None, "", {}), [Part(RECENT, tuple(pages))])
+        indexing.start()
+    indexing.finish()
 
 
 @atexit.register
