@@ -322,6 +322,17 @@ def test_the_search_opens_the_recent_part_and_the_older_years_on_request(phone, 
     assert years.is_checked() and "nam=tat-ca" in phone.url
 
 
+def test_the_years_box_is_a_large_target_and_passes_axe(audited_phone, later_site_url):
+    phone = audited_phone
+    search(phone, later_site_url, "thu tuc hanh chinh")
+    expect(phone.get_by_label("Tìm cả văn bản các năm trước")).to_be_visible()
+    assert phone.locator(".ckx-search-years label").bounding_box()["height"] >= 44
+    phone.add_script_tag(path=str(AXE))
+    result = phone.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+    assert result["passes"], "axe ran its rules"
+
+
 def test_a_site_with_no_older_year_offers_no_box(phone, site_url):
     search(phone, site_url, "ngan sach")
     expect(phone.get_by_label("Tìm cả văn bản các năm trước")).to_be_hidden()
