@@ -212,6 +212,24 @@ def test_an_edit_indexes_again_only_the_search_part_its_page_is_in(sample):
     assert EDITED in parts_of(site)["pagefind/nam-2025"]["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["content"]
 
 
+def test_a_search_part_pagefind_cannot_make_is_kept_back_and_the_rest_published(sample):
+    """The law's clock never stops for the search: the day's site is published without the part Pagefind could
+    not make (never with an earlier version of it, which may hold names that had to leave), the report names
+    it, and the build fails so that CI says so."""
+    root, settings = sample
+    replace(root / "theme/templates/disclosure.html", '{% extends "base.html" %}',
+            '{% extends "khong-phai-html.html" if disclosure.year == "2025" else "base.html" %}')
+    (root / "theme/templates/khong-phai-html.html").write_text("Trang hỏng: không có thẻ html.", encoding="utf-8")
+    result = with_cache(str(root / "cache"), "build", "--content", str(root / "content"), "--output",
+                        str(root / "site"), "--settings", str(settings), build_date="2027-06-30")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "[tim-kiem-khong-lap-duoc]" in result.stderr and "pagefind/nam-2025" in result.stderr
+    assert (root / "site/index.html").is_file() and list(parts_of(root / "site")) == ["pagefind", "pagefind/nam-2026"]
+    assert not (root / "site/pagefind/nam-2025").exists()
+    report = (root / "site-bao-cao/bao-cao.txt").read_text(encoding="utf-8")
+    assert "pagefind/nam-2025: phần chỉ mục tìm kiếm này chưa đăng" in report
+
+
 def test_no_disclosure_page_reads_the_build_date_itself(sample):
     """What the date changes on a disclosure's page (its status, a consultation's countdown, whether comments
     are still asked for) is in its fingerprint, so on the next day only the pages whose sentences change are

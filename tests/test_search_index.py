@@ -158,7 +158,7 @@ def test_the_parts_are_made_beside_the_staging_folder_and_moved_in_as_outputs(tm
     assert not list((staging / "pagefind/nam-2019").glob("wasm.*")) and not list(tmp_path.glob("*tim-kiem*"))
 
 
-def test_a_part_pagefind_cannot_make_fails_the_build_and_leaves_no_work_behind(tmp_path):
+def test_a_part_pagefind_cannot_make_is_left_out_and_named_and_leaves_no_work_behind(tmp_path):
     staging = tmp_path / ".output.moi-1-x"
     page(staging / "gioi-thieu", "Giới thiệu")
     (staging / "cong-khai/2019/hong").mkdir(parents=True)
@@ -167,6 +167,8 @@ def test_a_part_pagefind_cannot_make_fails_the_build_and_leaves_no_work_behind(t
                   TODAY)
     indexing = Indexing(staging, Outputs(staging, None, None, "co-so", {}), parts)
     indexing.start()
-    with pytest.raises(SearchIndexError, match="pagefind/nam-2019: Pagefind không lập được chỉ mục tìm kiếm"):
-        indexing.finish()
+    failed = indexing.finish()
+    assert list(failed) == ["pagefind/nam-2019"] and "Pagefind không lập được chỉ mục tìm kiếm" in failed["pagefind/nam-2019"]
+    assert not (staging / "pagefind/nam-2019").exists() and list(parts_of(staging)) == ["pagefind"]
+    assert json.loads((staging / "pagefind/nam.json").read_text()) == []
     assert not list(tmp_path.glob("*tim-kiem*"))

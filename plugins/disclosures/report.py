@@ -27,6 +27,9 @@ def kept_back_lines(kept_back) -> list[str]:
                          f"commit {item.version.short}), cập nhật theo ngày hôm nay.")
         elif item.path.startswith("pages/"):
             lines.append(f"  - {item.path}: trang này chưa đăng cho tới khi sửa xong.")
+        elif item.path.startswith("pagefind"):  # a search part (plugins/search)
+            lines.append(f"  - {item.path}: phần chỉ mục tìm kiếm này chưa đăng; trang tìm kiếm tìm trong các phần còn "
+                         "lại cho tới lần xây dựng sau.")
         else:
             lines.append(f"  - {item.path}: chưa có bản nào không lỗi trong lịch sử git, nên chưa đăng.")
     return lines

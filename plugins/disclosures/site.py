@@ -34,7 +34,7 @@ from plugins.tables.write import clean_copy
 class KeptBack:
     """A file or bundle with errors, and what is published in its place: its last good version, or nothing."""
 
-    path: str  # relative to content/: "commune.yml", "disclosures/2026/x", "pages/y.md"
+    path: str  # relative to content/: "commune.yml", "disclosures/2026/x", "pages/y.md"; or a search part, "pagefind/nam-2019"
     version: Version | None  # None: left out (no earlier version passes the checks)
 
 

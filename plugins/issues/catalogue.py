@@ -62,6 +62,9 @@ _CODES = [
               "không có tác dụng nên bị từ chối, để bản nháp không bao giờ bị đăng vì gõ nhầm."),
     IssueCode("xay-dung-that-bai", "Xây dựng dừng giữa chừng",
               "Một phần của chương trình dừng khi tạo trang; trang cũ được giữ nguyên và lỗi được báo để sửa."),
+    IssueCode("tim-kiem-khong-lap-duoc", "Không lập được một phần chỉ mục tìm kiếm",
+              "Phần chỉ mục tìm kiếm không lập được thì không đăng, không giữ bản cũ (có thể còn tên người đã phải "
+              "gỡ); phần còn lại của trang vẫn đăng đúng ngày và lệnh báo lỗi."),
     IssueCode("gia-tri-qua-dai", "Giá trị quá dài",
               "Mỗi khóa có độ dài tối đa (tiêu đề 500 ký tự, các khóa khác 1.000) để trang, hình chia sẻ và bản đọc "
               "trên loa luôn làm xong nhanh; nội dung dài viết ở phần thuyết minh."),

@@ -7,7 +7,9 @@ Pagefind's own binary (from the `pagefind[bin]` package) over a folder of hard l
 the staging folder and never in it: started as soon as the disclosure pages are written (the core's
 PAGES_WRITTEN), before the standby's leftovers are even removed, since it reads only the pages it was
 given; two at a time, beside the generators still writing listings and feeds. Pelican's `finalized`
-waits for them, and a failed index fails the build before anything is published.
+waits for them. A part Pagefind cannot make is kept back like a broken bundle: the day's site is published
+without it (never with its earlier version, which may hold names that had to leave the site), the report
+names it, and the build's exit status is an error.
 What is indexed is decided in the templates: only disclosure and static pages
 carry `data-pagefind-body`. An ended named
 list stays findable by its village counts (the only thing its page still
@@ -34,6 +36,8 @@ from pathlib import Path
 from plugins.disclosures.cache import file_sha256
 from plugins.disclosures.channels import PAGES_WRITTEN, build_of
 from plugins.disclosures.outputs import Outputs
+from plugins.disclosures.site import KeptBack
+from plugins.issues import Issue
 from plugins.search.parts import OLDER, RECENT, IndexedPage, Part, older_folders, part_fingerprint, split
 
 
@@ -101,7 +105,7 @@ class Indexing:
         self.staging, self.outputs, self.parts = staging, outputs, parts
         self.to_make: list[tuple[Part, str]] = []
         self.made: dict[str, Path] = {}  # part folder -> its index, in a work folder
-        self.errors: list[str] = []
+        self.failed: dict[str, str] = {}  # part folder -> what Pagefind said
         self.work: list[Path] = []
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
@@ -122,7 +126,7 @@ class Indexing:
     def _make(self, queue: list[tuple[Part, str]]) -> None:
         while True:
             with self._lock:
-                if not queue or self.errors:
+                if not queue:
                     return
                 part, _fingerprint = queue.pop(0)
                 work = Path(tempfile.mkdtemp(prefix=_work_prefix(self.staging), dir=self.staging.parent))
@@ -131,28 +135,32 @@ class Indexing:
                 index = index_pages({page: self.staging / page for page in part.pages}, work)
             except (SearchIndexError, OSError) as exc:
                 with self._lock:
-                    self.errors.append(f"{part.folder}: {exc}")
-                return
+                    self.failed[part.folder] = str(exc)
+                continue
             with self._lock:
                 self.made[part.folder] = index
 
-    def finish(self) -> None:
-        """Wait for the parts being made and put them in the staging folder with the list of older parts."""
+    def finish(self) -> dict[str, str]:
+        """Wait for the parts being made and put them in the staging folder with the list of older parts;
+        return the parts Pagefind could not make (folder -> its words), which are not published: never an
+        earlier version of them either, which may hold names that had to leave the site today."""
         try:
             for thread in self._threads:
                 thread.join()
-            if self.errors:
-                raise SearchIndexError("\n".join(self.errors))
             for part, fingerprint in self.to_make:
-                index = self.made[part.folder]
+                index = self.made.get(part.folder)
+                if index is None:
+                    continue
                 older = part.folder != RECENT
                 files = {f"{part.folder}/{path.relative_to(index).as_posix()}": _mover(path)
                          for path in sorted(index.rglob("*"))
                          if path.is_file() and not (older and _engine_file(path.relative_to(index)))}
                 self.outputs.write_group(part.group, fingerprint, files)
-            folders = older_folders(self.parts)
-            self.outputs.produce(f"{RECENT}/{OLDER}", folders, lambda _view: (self.staging / RECENT / OLDER).write_text(
-                json.dumps(folders), encoding="utf-8"))
+            if RECENT not in self.failed:  # the list lives in the recent part's folder, and names only parts there
+                folders = older_folders(part for part in self.parts if part.folder not in self.failed)
+                self.outputs.produce(f"{RECENT}/{OLDER}", folders, lambda _view: (self.staging / RECENT / OLDER)
+                                     .write_text(json.dumps(folders), encoding="utf-8"))
+            return dict(self.failed)
         finally:
             for work in self.work:
                 shutil.rmtree(work, ignore_errors=True)
@@ -175,7 +183,7 @@ def _work_prefix(staging: Path) -> str:
     return f"{staging.name}-tim-kiem-" if staging.name.startswith(".") else f".{staging.name}-tim-kiem-"
 
 
-_RUNNING: dict[str, Indexing] = {}  # output folder -> its parts being indexed
+_RUNNING: dict[str, tuple[Indexing, object]] = {}  # output folder -> its parts being indexed, the loaded site
 
 
 def start_index(generator, **_) -> None:
@@ -190,20 +198,31 @@ def start_index(generator, **_) -> None:
                                                      *generator.context.get("hidden_pages", [])]
               if fnmatch.fnmatch(page.save_as, "*/index.html") and page.save_as.count("/") == 1]
     indexing = Indexing(Path(generator.output_path), build.outputs, split(pages, build.settings.build_date))
-    _RUNNING[str(generator.output_path)] = indexing
+    _RUNNING[str(generator.output_path)] = indexing, build.site
     indexing.start()
 
 
 def index_site(pelican) -> None:
-    """On Pelican's `finalized`: the parts started early are waited for and put in place; without them (no
-    disclosures generator ran), what pages there are make one part, indexed now."""
-    indexing = _RUNNING.pop(str(pelican.output_path), None)
+    """On Pelican's `finalized`: the parts started early are waited for and put in place. A part Pagefind
+    could not make is kept back like a broken bundle: named in the build's issues and report, the rest of the
+    site published, the build's exit status an error. Without the disclosures generator, what pages there are
+    make one part, indexed now, and a failure stops the build."""
+    indexing, site = _RUNNING.pop(str(pelican.output_path), (None, None))
     if indexing is None:
-        site = Path(pelican.output_path)
-        pages = sorted(path.relative_to(site).as_posix() for pattern in INDEXED for path in site.glob(pattern))
-        indexing = Indexing(site, Outputs(site, None, None, "", {}), [Part(RECENT, tuple(pages))])
+        output = Path(pelican.output_path)
+        pages = sorted(path.relative_to(output).as_posix() for pattern in INDEXED for path in output.glob(pattern))
+        indexing = Indexing(output, Outputs(output, None, None, "", {}), [Part(RECENT, tuple(pages))])
         indexing.start()
-    indexing.finish()
+    failed = indexing.finish()
+    if failed and site is None:
+        raise SearchIndexError("\n".join(failed.values()))
+    for folder, said in failed.items():
+        issue = Issue(code="tim-kiem-khong-lap-duoc", file=folder, message=said,
+                      hint="Chạy lại lệnh xây dựng; nếu vẫn lỗi, gửi báo cáo này cho người quản trị (thường do máy "
+                           "thiếu bộ nhớ). Trong lúc đó trang tìm kiếm tìm trong các phần còn lại.")
+        print(issue.format(), file=sys.stderr)  # the content's issues were printed before the build began
+        site.issues.append(issue)
+        site.kept_back.append(KeptBack(folder, None))
 
 
 @atexit.register
