@@ -206,3 +206,36 @@ def test_a_second_same_size_edit_in_the_same_tick_is_never_taken_for_the_first(t
     assert table.stat().st_ino == stamp.st_ino and table.stat().st_size == stamp.st_size
     after = BundleCache(tmp_path / "ho-so", "ngữ cảnh").checksum(scan(content), "thu.csv")
     assert after != before and after == hashlib.sha256(table.read_bytes()).hexdigest()
+
+
+def test_sha256sums_never_lists_the_first_bytes_of_a_file_rewritten_in_the_same_tick(tmp_path):
+    """SHA256SUMS keeps the checksums of files made outside the outputs' record (printed PDFs) by their stamps,
+    by the same rule: a file rewritten in place at the same size within one tick is read again."""
+    from plugins.disclosures.checksums import write_checksums
+
+    site, record = tmp_path / "site", tmp_path / "sha256.json"
+    (site / "print").mkdir(parents=True)
+    sheet = site / "print/thong-bao.pdf"
+    sheet.write_bytes(b"%PDF-1.7 ban thu nhat")
+    write_checksums(site, record)
+    stamp = sheet.stat()
+    sheet.write_bytes(b"%PDF-1.7 ban thu hai!")  # same size, same file
+    os.utime(sheet, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert sheet.stat().st_ino == stamp.st_ino and sheet.stat().st_size == stamp.st_size
+    write_checksums(site, record)
+    assert (site / "SHA256SUMS").read_text() == f"{hashlib.sha256(sheet.read_bytes()).hexdigest()}  print/thong-bao.pdf\n"
+
+
+def test_sha256sums_reads_a_settled_file_once(tmp_path, monkeypatch):
+    from plugins.disclosures import checksums
+
+    site, record = tmp_path / "site", tmp_path / "sha256.json"
+    (site / "print").mkdir(parents=True)
+    (site / "print/a.pdf").write_bytes(b"%PDF-1.7 a")
+    settled = time.time() - 60
+    os.utime(site / "print/a.pdf", (settled, settled))
+    checksums.write_checksums(site, record)
+    read = []
+    monkeypatch.setattr(checksums, "file_sha256", lambda path: read.append(path) or "0" * 64)
+    checksums.write_checksums(site, record)
+    assert read == [] and "print/a.pdf" in (site / "SHA256SUMS").read_text()

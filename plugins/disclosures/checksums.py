@@ -6,7 +6,7 @@ file changed after posting. Listed: attachments, data downloads, clean copies,
 printed PDFs, calendars and catalogues, every published file but the pages
 themselves (HTML changes every day with the posting status), the search index,
 the theme and the editor. A file's checksum is read again only when its size,
-time or inode changed: unchanged outputs are hard links of the last build's.
+time or inode changed (cache.KnownDigests): unchanged outputs are hard links of the last build's.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 import os
 from pathlib import Path
 
-from plugins.disclosures.cache import file_sha256, write_atomically
+from plugins.disclosures.cache import KnownDigests, file_sha256, write_atomically
 
 FILE = "SHA256SUMS"
 NOT_LISTED_FOLDERS = ("pagefind/", "theme/", "admin/")
@@ -42,29 +42,30 @@ def listed_files(site: Path):
 
 def write_checksums(site: Path, cache_file: Path | None = None, known_now: dict[str, list] | None = None) -> int:
     """Write `site/SHA256SUMS` (sorted, `sha256sum` format); returns the number of files listed. `known_now`:
-    [size, time, inode, SHA-256] of files this build hashed already (plugins/disclosures/outputs.py)."""
-    known = _read(cache_file) | (known_now or {})
-    fresh: dict[str, list] = {}
+    [size, time, inode, SHA-256] of files this build hashed already (plugins/disclosures/outputs.py); the
+    others' are kept in `cache_file` by their stamps, by the one rule of cache.KnownDigests (never recorded
+    within the clock's last tick, so a file rewritten in place at the same size is never listed stale)."""
+    digests = KnownDigests(_read(cache_file))
+    now = known_now or {}
     lines = []
     for rel, entry in sorted(listed_files(site), key=lambda pair: pair[0]):
         path = Path(entry.path)
         info = entry.stat(follow_symlinks=False)
-        stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
-        old = known.get(rel)
-        sha = old[3] if old and old[:3] == stamp else file_sha256(path)
-        fresh[rel] = [*stamp, sha]
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+        made = now.get(rel)
+        hashed = made[3] if made and tuple(made[:3]) == stamp else None  # by this build, just now
+        sha = digests.sha256(rel, stamp, lambda hashed=hashed, path=path: hashed or file_sha256(path))
         lines.append(f"{sha}  {rel}\n")
     write_atomically(site / FILE, "".join(lines).encode("utf-8"))
     (site / FILE).chmod(0o644)  # published: the web server reads it as another user (mkstemp made it 0600)
     if cache_file is not None:
         with contextlib.suppress(OSError):  # only a speed-up
-            write_atomically(cache_file, json.dumps(fresh, separators=(",", ":")).encode("utf-8"))
+            write_atomically(cache_file, json.dumps(digests.new, separators=(",", ":")).encode("utf-8"))
     return len(lines)
 
 
-def _read(cache_file: Path | None) -> dict[str, list]:
+def _read(cache_file: Path | None):
     try:
-        data = json.loads(cache_file.read_bytes()) if cache_file else {}
-        return data if isinstance(data, dict) else {}
+        return json.loads(cache_file.read_bytes()) if cache_file else {}
     except (OSError, ValueError):
         return {}
