@@ -154,6 +154,20 @@ def test_budget_problems_all_reported_with_row_and_column(tmp_path):
     assert "Tổng cộng: 2 lỗi" in result.stderr
 
 
+def test_a_budget_without_its_stage_is_published_with_a_warning_that_no_obligation_counts_it(tmp_path):
+    """The year's obligations are met by a budget's stage (draft, approved, q1 ... final): without one it meets
+    none, and the officer is told so at once instead of reading "chưa có văn bản" on the obligations page."""
+    site = copy_site("xa-ngan-sach", tmp_path)
+    index = site / "disclosures/2026/du-toan-2026/index.md"
+    index.write_text("".join(line for line in index.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if not line.startswith("stage:")), encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    assert result.returncode == 0, result.stderr
+    warning = [line for line in result.stderr.splitlines() if "[thieu-khoa]" in line]
+    assert len(warning) == 1 and "disclosures/2026/du-toan-2026/index.md" in warning[0] and "CẢNH BÁO" in warning[0]
+    assert "stage" in warning[0] and "nghĩa vụ công khai" in warning[0]
+
+
 def test_unknown_header_refuses_the_table(tmp_path):
     site = copy_site("xa-ngan-sach", tmp_path)
     table = site / "disclosures/2026/du-toan-2026/thu.csv"
