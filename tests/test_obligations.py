@@ -293,13 +293,17 @@ def test_a_broken_communes_rules_file_is_named_and_the_national_rules_stand(year
 
 def test_the_year_page_is_remade_only_when_what_it_says_changes(year_site, tmp_path):
     content, _output = year_site
-    output = tmp_path / "out"
+    output, cache = tmp_path / "out", str(tmp_path / "cache")  # its own store: no other test's build touches it
     page = output / "nghia-vu" / "2026" / "index.html"
-    assert build(content, output, build_date="2026-12-06").returncode == 0
+
+    def build_on(day: str):
+        return ckx("build", "--content", str(content), "--output", str(output), build_date=day, cache=cache)
+
+    assert build_on("2026-12-06").returncode == 0
     first = page.stat().st_ino
-    assert build(content, output, build_date="2026-12-07").returncode == 0
+    assert build_on("2026-12-07").returncode == 0
     assert page.stat().st_ino == first  # carried over: nothing it says changed
-    assert build(content, output, build_date="2027-01-16").returncode == 0
+    assert build_on("2027-01-16").returncode == 0
     assert page.stat().st_ino != first  # the fourth quarter's deadline passed
     assert "Quá hạn 15/01/2027" in page.read_text(encoding="utf-8")
 
