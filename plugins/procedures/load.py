@@ -56,9 +56,6 @@ class ProceduresData:
     total: FieldResult = field(default_factory=lambda: FieldResult("Tổng cộng"))
     columns: frozenset[str] = frozenset()  # the optional counts the report has: "early", "online", ...
 
-    trend: list = field(default_factory=list)  # (period, on-time rate) up to this report's (present.with_trend)
-    trend_svg: str = ""
-
     @property
     def late_fields(self) -> list[FieldResult]:
         return [f for f in self.fields if f.late]

@@ -3,7 +3,9 @@ in words, and the sentences of the page, the share picture and the loudspeaker."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from plugins.vietnamese.format import number
 from plugins.vietnamese.periods import period_label
@@ -69,24 +71,30 @@ def read_aloud(data, _today) -> list[str]:
 TREND_PERIODS = 8  # the last two years of quarters
 
 
-def with_trend(disclosures, _everything) -> dict[str, str]:
-    """Each report gets the on-time rates of the commune's reports up to its own period (the last eight), as
-    a static chart; returns, by source folder, the rates each page now shows beyond its own files."""
+@dataclass(frozen=True)
+class Trend:
+    """The on-time rates of the commune's reports up to one report's period, and their chart."""
+
+    rates: tuple[tuple[str, Any], ...]  # (period, on-time rate), oldest first
+    svg: str  # the static chart; "" with fewer than two periods
+
+
+def with_trend(disclosures, _everything) -> dict[str, Trend]:
+    """Each report's trend: the on-time rates of the commune's reports up to its own period (the last eight),
+    as a static chart; by source folder, what each page shows beyond its own files (`shown.across`)."""
     from plugins.charts.bars import Bar, bar_chart
 
     dated = sorted((d for d in disclosures if d.shown.data and d.shown.data.period_to
                     and d.shown.data.total.resolved), key=lambda d: (d.shown.data.period_to, d.source_dir))
     shown = {}
     for index, disclosure in enumerate(dated):
-        data = disclosure.shown.data
         earlier = [d.shown.data for d in dated[max(0, index + 1 - TREND_PERIODS):index + 1]]
-        data.trend = [(period_label(e.period_from, e.period_to), on_time_rate(e.total)) for e in earlier]
-        if len(earlier) < 2:
-            data.trend_svg = ""
-        else:
-            bars = [Bar(label, rate) for label, rate in data.trend]
-            description = "; ".join(f"{label}: {rate_text(rate)}%" for label, rate in data.trend)
-            data.trend_svg = bar_chart("Tỷ lệ đúng hạn qua các kỳ (%)", description, bars, ("Đúng hạn và trước hạn", None),
-                                       format_value=rate_text, chart_id=f"xu-huong-{disclosure.slug}")
-        shown[disclosure.source_dir] = tuple(data.trend)
+        rates = tuple((period_label(e.period_from, e.period_to), on_time_rate(e.total)) for e in earlier)
+        svg = ""
+        if len(rates) >= 2:
+            bars = [Bar(label, rate) for label, rate in rates]
+            description = "; ".join(f"{label}: {rate_text(rate)}%" for label, rate in rates)
+            svg = bar_chart("Tỷ lệ đúng hạn qua các kỳ (%)", description, bars, ("Đúng hạn và trước hạn", None),
+                            format_value=rate_text, chart_id=f"xu-huong-{disclosure.slug}")
+        shown[disclosure.source_dir] = Trend(rates, svg)
     return shown

@@ -26,7 +26,6 @@ class Work:
     investment: Decimal | None = None
     village: Village | None = None
     note: str | None = None
-    related: list = field(default_factory=list)  # (title, url) of land-use and budget disclosures naming it
 
     @property
     def has_recommendation(self) -> bool:

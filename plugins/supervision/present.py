@@ -29,9 +29,10 @@ def work_key(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", fold(name)).split())
 
 
-def link_related(supervisions, everything) -> dict[str, str]:
-    """Each work gets the land-use and budget disclosures whose project or budget line has its name; returns,
-    by source folder, the (title, address) of other disclosures each page now shows, work by work."""
+def link_related(supervisions, everything) -> dict[str, dict[int, tuple]]:
+    """The land-use and budget disclosures whose project or budget line has a work's name: by source folder,
+    each work's (by its row number) (title, address) of them, what its pages show of other disclosures
+    (`shown.across`)."""
     named: dict[str, list] = {}
     for d in everything:
         data = d.shown.data
@@ -47,7 +48,6 @@ def link_related(supervisions, everything) -> dict[str, str]:
         data = d.shown.data
         if data is None:
             continue
-        for work in data.works:
-            work.related = named.get(work_key(work.name), [])
-        shown[d.source_dir] = tuple(tuple(w.related) for w in data.works)
+        shown[d.source_dir] = {work.number: tuple(named[work_key(work.name)]) for work in data.works
+                               if named.get(work_key(work.name))}
     return shown
