@@ -172,3 +172,20 @@ def test_a_part_pagefind_cannot_make_is_left_out_and_named_and_leaves_no_work_be
     assert not (staging / "pagefind/nam-2019").exists() and list(parts_of(staging)) == ["pagefind"]
     assert json.loads((staging / "pagefind/nam.json").read_text()) == []
     assert not list(tmp_path.glob("*tim-kiem*"))
+
+
+def test_a_part_whose_work_folder_cannot_be_made_is_named_too(tmp_path, monkeypatch):
+    """Whatever stops a part's Pagefind (here: no room for its work folder), the part is named, never left out
+    in silence by a thread that died."""
+    import plugins.search as search
+
+    staging = tmp_path / ".output.moi-1-x"
+    page(staging / "gioi-thieu", "Giới thiệu")
+
+    def no_room(**_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(search.tempfile, "mkdtemp", no_room)
+    indexing = Indexing(staging, Outputs(staging, None, None, "co-so", {}), split([IndexedPage("gioi-thieu/index.html")], TODAY))
+    indexing.start()
+    assert list(indexing.finish()) == ["pagefind"]

@@ -139,13 +139,15 @@ class Indexing:
                 if not queue:
                     return
                 part, _fingerprint = queue.pop(0)
-                work = Path(tempfile.mkdtemp(prefix=_work_prefix(self.staging), dir=self.staging.parent))
-                self.work.append(work)
             try:
-                index = index_pages({page: self.staging / page for page in part.pages}, work)
-            except (SearchIndexError, OSError) as exc:
+                work = Path(tempfile.mkdtemp(prefix=_work_prefix(self.staging), dir=self.staging.parent))
                 with self._lock:
-                    self.failed[part.folder] = str(exc)
+                    self.work.append(work)
+                index = index_pages({page: self.staging / page for page in part.pages}, work)
+            except Exception as exc:  # anything: a thread that died would leave the part out, unnamed
+                with self._lock:
+                    self.failed[part.folder] = str(exc) if isinstance(exc, SearchIndexError) else \
+                        f"Không lập được chỉ mục tìm kiếm: {type(exc).__name__}: {exc}"
                 continue
             with self._lock:
                 self.made[part.folder] = index
