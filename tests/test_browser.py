@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, build
+from tests.conftest import FIXTURES, ROOT, build, ckx
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -589,6 +589,28 @@ def test_the_portal_searches_its_own_index_then_a_chosen_communes_whole_archive(
     phone.reload()  # the address keeps the choice
     expect(phone.locator("#ckx-xa")).to_have_value("xa-hoa-phong")
     expect(phone.locator(".ckx-search-results__title a").first).to_have_attribute("href", re.compile("^/xa-hoa-phong/"))
+
+
+@pytest.fixture(scope="module")
+def later_province_url(tmp_path_factory):
+    """A portal over the sample commune built on a day when most of it is more than a year old."""
+    output = tmp_path_factory.mktemp("tinh-nam-sau") / "cong"
+    result = ckx("province", "--communes", str(ROOT / "content"), "--output", str(output), build_date="2027-06-30")
+    assert result.returncode == 0, result.stderr
+    yield from serve(output)
+
+
+def test_a_commune_chosen_on_the_portal_is_searched_in_every_year(phone, later_province_url):
+    """The portal's own index holds what is recent; a chosen commune is searched in all its parts, the
+    older years merged into its recent part."""
+    fetched = []
+    phone.on("request", lambda request: fetched.append(request.url))
+    search(phone, later_province_url, "hdnd")
+    phone.select_option("#ckx-xa", "xa-hoa-an")
+    expect(phone.get_by_role("link", name="Công khai dự toán ngân sách xã Hòa An năm 2026 đã được Hội đồng nhân dân "
+                                          "xã quyết định")).to_be_visible()
+    assert [u for u in fetched if "/xa-hoa-an/pagefind/nam-2026/" in u]
+    assert not [u for u in fetched if re.search(r"/pagefind/nam-\d+/(?:wasm|pagefind\.js)", u)]
 
 
 def test_what_is_typed_while_the_portals_search_loads_is_kept_and_searched(phone, province_url):
