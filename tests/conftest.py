@@ -17,17 +17,26 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE_BUILD_DATE = "2026-11-21"
 
 
+_OWN_STORE: list[str] = []  # the store this process made, and removes when it ends
+
+
 def pytest_configure(config) -> None:
-    """Every build in the tests keeps its cache of loaded bundles in one folder of this run, not in the
-    project's .cache/ (each temporary content folder would leave its own entries there)."""
+    """Every build in the tests keeps its store in a folder of this process, not in the project's .cache/
+    (each temporary content folder would leave its own entries there). Each xdist worker makes its own: they
+    inherit the controller's variable, and a store shared between them was removed by whichever worker ended
+    first while the other still built (its next build then remade everything and a carry-over test failed).
+    A CKX_CACHE set by the person running the tests is used as it is and never removed."""
     import tempfile
 
-    os.environ.setdefault("CKX_CACHE", tempfile.mkdtemp(prefix="ckx-cache-"))
+    inherited = os.environ.get("CKX_CACHE")
+    if inherited is None or Path(inherited).name.startswith("ckx-cache-"):
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "chinh")
+        _OWN_STORE.append(tempfile.mkdtemp(prefix=f"ckx-cache-{worker}-"))
+        os.environ["CKX_CACHE"] = _OWN_STORE[-1]
 
 
 def pytest_unconfigure(config) -> None:
-    folder = os.environ.get("CKX_CACHE", "")
-    if Path(folder).name.startswith("ckx-cache-"):
+    for folder in _OWN_STORE:
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -239,3 +239,11 @@ def test_sha256sums_reads_a_settled_file_once(tmp_path, monkeypatch):
     monkeypatch.setattr(checksums, "file_sha256", lambda path: read.append(path) or "0" * 64)
     checksums.write_checksums(site, record)
     assert read == [] and "print/a.pdf" in (site / "SHA256SUMS").read_text()
+
+
+def test_each_test_process_builds_with_a_store_of_its_own():
+    """A store shared by two xdist workers was removed by the first to end while the other still built."""
+    folder = Path(os.environ["CKX_CACHE"])
+    if not folder.name.startswith("ckx-cache-"):
+        pytest.skip("CKX_CACHE was set by the person running the tests: used as it is")
+    assert folder.name.startswith(f"ckx-cache-{os.environ.get('PYTEST_XDIST_WORKER', 'chinh')}-") and folder.is_dir()
