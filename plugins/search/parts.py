@@ -3,7 +3,7 @@
 A site's search is split in parts, each a Pagefind index of its own, rebuilt only when a page it holds
 changes (its fingerprint is that of its pages' bytes):
 - `pagefind/`, the one a phone opens: the static pages and every disclosure posted today or still to be
-  posted, or issued within `RECENT_DAYS` (the portal's own index takes the same "recent");
+  posted, or issued within `RECENT_DAYS` (the same year as the portal's own index takes);
 - `pagefind/nam-<year>/`, one per year of issue, with that year's other disclosures; the search page merges
   them into the first (they share its engine: Pagefind's merged indexes load no WebAssembly of their own)
   when the citizen asks for every year, or when the recent part finds nothing.
