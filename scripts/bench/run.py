@@ -101,8 +101,9 @@ def first_search_bytes(output: Path) -> str:
         return "không đo (thiếu chromium)"
     from scripts.search_cost import measure
 
-    cost = measure(output, "ho ngheo")
-    return f"{cost.bytes / 1024:,.0f} KB (chưa nén), {cost.requests} yêu cầu"
+    recent, every_year = measure(output, "ho ngheo"), measure(output, "ho ngheo", all_years=True)
+    return (f"{recent.bytes / 1024:,.0f} KB (chưa nén), {recent.requests} yêu cầu; tìm cả các năm trước "
+            f"{every_year.bytes / 1024:,.0f} KB, {every_year.requests} yêu cầu")
 
 
 def du(folder: Path) -> tuple[int, int]:
