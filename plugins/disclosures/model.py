@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
+from plugins.disclosures.outputs import FingerprintedRecord
 from plugins.privacy.rules import Official
 from plugins.safe_markdown import render
 from plugins.vietnamese.text import fold
@@ -173,7 +174,7 @@ class FileRef:
 
 
 @dataclass(frozen=True)
-class Derived:
+class Derived(FingerprintedRecord):
     """What the build date, the commune, the other disclosures and the channels make of a disclosure, worked
     out once before any page is made (plugins/disclosures/generator.py): an immutable record whose
     fingerprint is computed from everything it holds, so what its pages show of it is always in the
@@ -186,12 +187,6 @@ class Derived:
     # picture of its own, a recording
     channels: Mapping[str, Any] = field(default_factory=dict)
     across: Any = None  # what its page shows of other disclosures (Kind.shows.across): a trend, related works
-
-    @cached_property
-    def fingerprint(self) -> str:
-        from plugins.disclosures.outputs import fingerprint_of  # outputs' rule for any value
-
-        return fingerprint_of(self)
 
 
 @dataclass
@@ -268,7 +263,7 @@ class Disclosure:
         """What its outputs are made from: what it was loaded from (`fingerprint`) and what the build derived."""
         if not self.fingerprint:
             raise ValueError(f"{self.source_dir} has no fingerprint: load it through load_site")
-        return f"{self.fingerprint}:{self.shown.derived.fingerprint}"
+        return f"{self.fingerprint}:{self.shown.derived.__fingerprint__()}"
 
     @property
     def save_dir(self) -> str:

@@ -27,6 +27,7 @@ import shutil
 import stat
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,19 @@ def _parts(value: Any) -> list[str]:
                 *(part for f in dataclasses.fields(value) for part in [f.name, *_parts(getattr(value, f.name))]),
                 "end"]
     raise TypeError(f"no fingerprint for {type(value).__qualname__}: give it __fingerprint__()")
+
+
+class FingerprintedRecord:
+    """A frozen dataclass whose fingerprint is that of every field it holds, worked out once (it cannot
+    change): a field added is in the fingerprint by being there, and an output that names the record many
+    times does not walk it each time."""
+
+    def __fingerprint__(self) -> str:
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        return fingerprint_of([(f.name, getattr(self, f.name)) for f in dataclasses.fields(self)])
 
 
 class ReadsRecorder(dict):

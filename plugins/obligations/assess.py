@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
 
 from plugins.disclosures.bundle import BOARD_PLACES
-from plugins.disclosures.outputs import fingerprint_of
+from plugins.disclosures.outputs import FingerprintedRecord
 from plugins.obligations.rules import CHANNELS, EVENTS, PERIODS, Days, Rule
 from plugins.vietnamese.format import number
 from plugins.vietnamese.holidays import Calendar
@@ -111,19 +110,10 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class YearReport:
+class YearReport(FingerprintedRecord):  # each of the year's six outputs names it: walked once, not six times
     year: int
     findings: tuple[Finding, ...]
     counts: Mapping[str, int] = field(default_factory=dict)  # Status value -> findings
-
-    def __fingerprint__(self) -> str:
-        """What the year's page and files are made from (outputs.fingerprint_of), worked out once: each of the
-        year's six outputs names the whole report, and walking it six times a year was a twelfth of a rebuild."""
-        return self._fingerprint
-
-    @cached_property
-    def _fingerprint(self) -> str:
-        return fingerprint_of([(f.name, getattr(self, f.name)) for f in fields(self)])
 
     @property
     def groups(self) -> list[tuple[str, list[Finding]]]:
