@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -66,6 +67,21 @@ class KnownDigests:
         self.old = old if isinstance(old, dict) else {}
         self.new: dict[str, tuple[Stamp, str]] = {}
         self._settled_before = (time.time() - RACY_SECONDS) * 1e9
+
+    @classmethod
+    def from_json(cls, data: bytes | None) -> KnownDigests:
+        """What `to_json` wrote (name -> [size, time, inode, SHA-256]); anything else is no record."""
+        try:
+            recorded = json.loads(data) if data else {}
+        except ValueError:
+            recorded = {}
+        return cls({name: (entry[:3], entry[3]) for name, entry in recorded.items()
+                    if isinstance(entry, list) and len(entry) == 4} if isinstance(recorded, dict) else {})
+
+    def to_json(self) -> bytes:
+        """The digests to keep for the next run, as a JSON record beside the site's other records."""
+        return json.dumps({name: [*stamp, sha] for name, (stamp, sha) in self.new.items()},
+                          separators=(",", ":")).encode("utf-8")
 
     def sha256(self, name: str, stamp: Stamp, read: Callable[[], str]) -> str:
         """The hex SHA-256 of `name`, from the record when its stamp is unchanged, else `read()`."""

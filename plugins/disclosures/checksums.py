@@ -12,7 +12,6 @@ time or inode changed (cache.KnownDigests): unchanged outputs are hard links of 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from pathlib import Path
 
@@ -45,7 +44,7 @@ def write_checksums(site: Path, cache_file: Path | None = None, known_now: dict[
     [size, time, inode, SHA-256] of files this build hashed already (plugins/disclosures/outputs.py); the
     others' are kept in `cache_file` by their stamps, by the one rule of cache.KnownDigests (never recorded
     within the clock's last tick, so a file rewritten in place at the same size is never listed stale)."""
-    digests = KnownDigests(_read(cache_file))
+    digests = KnownDigests.from_json(_read(cache_file))
     now = known_now or {}
     lines = []
     for rel, entry in sorted(listed_files(site), key=lambda pair: pair[0]):
@@ -60,12 +59,12 @@ def write_checksums(site: Path, cache_file: Path | None = None, known_now: dict[
     (site / FILE).chmod(0o644)  # published: the web server reads it as another user (mkstemp made it 0600)
     if cache_file is not None:
         with contextlib.suppress(OSError):  # only a speed-up
-            write_atomically(cache_file, json.dumps(digests.new, separators=(",", ":")).encode("utf-8"))
+            write_atomically(cache_file, digests.to_json())
     return len(lines)
 
 
-def _read(cache_file: Path | None):
+def _read(cache_file: Path | None) -> bytes | None:
     try:
-        return json.loads(cache_file.read_bytes()) if cache_file else {}
-    except (OSError, ValueError):
-        return {}
+        return cache_file.read_bytes() if cache_file else None
+    except OSError:
+        return None

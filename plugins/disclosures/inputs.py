@@ -32,22 +32,15 @@ class FileDigests:
 
     def __init__(self, record: Path | None) -> None:
         self.record = record
-        try:
-            recorded = json.loads(store.read(record)) if record else {}
-        except (TypeError, ValueError):
-            recorded = {}
-        self.known = KnownDigests({name: (entry[:3], entry[3]) for name, entry in recorded.items()
-                                   if isinstance(entry, list) and len(entry) == 4}
-                                  if isinstance(recorded, dict) else {})
+        self.known = KnownDigests.from_json(store.read(record))
 
     def digest(self, rel: str, path: Path, info: os.stat_result) -> str:
         return self.known.sha256(rel, (info.st_size, info.st_mtime_ns, info.st_ino), lambda: file_sha256(path))
 
     def save(self) -> None:
         if self.record is not None:
-            data = {name: [*stamp, sha] for name, (stamp, sha) in self.known.new.items()}
             with contextlib.suppress(OSError):  # only a speed-up
-                write_atomically(self.record, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+                write_atomically(self.record, self.known.to_json())
 
 
 def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = None, prefix: str = "") -> bool:
