@@ -140,7 +140,6 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         if outputs is None:
             _report(report, site, output, published=False)
             return False
-        outputs.settle()
         kept = keep_printed_sheets(output, staging)
         write_checksums(staging, store.site_record(preloaded.cache_folder, output, "checksums"), outputs.checksums())
         swap(staging, output, remove_old_in_background=True, standby=store.site_record(cache_folder, output, "standby"))
