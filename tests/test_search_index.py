@@ -1,14 +1,13 @@
 """What enters the Pagefind index: public pages only, and of an ended named list only its counts."""
 
 import datetime as dt
-import gzip
 import json
 from types import SimpleNamespace
 
 import pytest
 
 from plugins.disclosures.outputs import Outputs
-from plugins.search import Indexing, SearchIndexError, index_pages, index_site
+from plugins.search import Indexing, SearchIndexError, index_pages, index_site, indexed_pages
 from plugins.search.parts import IndexedPage, Part, older_folders, part_fingerprint, split
 from plugins.vietnamese.text import d_stroke_words
 from tests.conftest import ROOT
@@ -20,13 +19,7 @@ def parts_of(site) -> dict[str, dict[str, dict]]:
     folders = [site / "pagefind"]
     if (site / "pagefind/nam.json").is_file():
         folders += [site / "pagefind" / name for name in json.loads((site / "pagefind/nam.json").read_text())]
-    parts = {}
-    for folder in folders:
-        pages = parts[folder.relative_to(site).as_posix()] = {}
-        for path in (folder / "fragment").glob("*.pf_fragment"):
-            data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-            pages[data["url"]] = data
-    return parts
+    return {folder.relative_to(site).as_posix(): indexed_pages(folder) for folder in folders}
 
 
 def fragments(site):

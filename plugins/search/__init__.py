@@ -23,6 +23,7 @@ import atexit
 import contextlib
 import fnmatch
 import functools
+import gzip
 import importlib.metadata
 import json
 import os
@@ -95,6 +96,16 @@ def index_pages(pages: Mapping[str, Path], work: Path, timeout: float = TIMEOUT)
     for name in UNUSED_UI:
         (index / name).unlink(missing_ok=True)
     return index
+
+
+def indexed_pages(part: Path) -> dict[str, dict]:
+    """Each page a built part holds, by its address, as Pagefind stored it (gzip, a "pagefind_dcd" marker,
+    then JSON: its text, filters and meta): for the bench and the tests, which read what was indexed."""
+    pages = {}
+    for path in (part / "fragment").glob("*.pf_fragment"):
+        page = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[page["url"]] = page
+    return pages
 
 
 @functools.cache

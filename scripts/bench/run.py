@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import resource
 import shutil
@@ -112,12 +111,10 @@ def du(folder: Path) -> tuple[int, int]:
 
 
 def recent_part_pages(output: Path) -> list[str]:
-    """The pages of the site's recent search part, by the addresses Pagefind stored (gzip, a marker, JSON)."""
-    pages = []
-    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
-        url = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
-        pages.append(urllib.parse.unquote(url).lstrip("/") + "index.html")
-    return pages
+    """The pages of the site's recent search part, by the addresses Pagefind stored."""
+    from plugins.search import indexed_pages
+
+    return [urllib.parse.unquote(url).lstrip("/") + "index.html" for url in indexed_pages(output / "pagefind")]
 
 
 def bench(scale: float, seed: int, work: Path) -> dict[str, str]:
