@@ -168,6 +168,16 @@ def test_a_budget_without_its_stage_is_published_with_a_warning_that_no_obligati
     assert "stage" in warning[0] and "nghĩa vụ công khai" in warning[0]
 
 
+def test_a_stage_written_wrong_is_one_error_never_also_a_missing_stage(tmp_path):
+    """One message per cause: the value not accepted, not a second one saying the stage is not written."""
+    site = copy_site("xa-ngan-sach", tmp_path)
+    index = site / "disclosures/2026/du-toan-2026/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("stage: q1", "stage: quy 3"), encoding="utf-8")
+    result = ckx("validate", "--content", str(site))
+    lines = [line for line in result.stderr.splitlines() if 'Khóa "stage"' in line]
+    assert result.returncode == 1 and len(lines) == 1 and "[gia-tri-khong-hop-le]" in lines[0], lines
+
+
 def test_unknown_header_refuses_the_table(tmp_path):
     site = copy_site("xa-ngan-sach", tmp_path)
     table = site / "disclosures/2026/du-toan-2026/thu.csv"

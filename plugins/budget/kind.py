@@ -26,7 +26,10 @@ BUDGET = Kind(
     description="Dự toán, tình hình thực hiện và quyết toán ngân sách xã.",
     front_keys={"unit": Text(choices=UNITS, label="Đơn vị tính", hint="Để trống: lấy dòng đơn vị tính của biểu."),
                 "stage": Text(choices=STAGES, label="Giai đoạn", hint="Dự thảo, dự toán được quyết định, thực hiện "
-                                                                     "hay quyết toán."),
+                                                                     "hay quyết toán.",
+                              if_missing="chưa ghi giai đoạn: hồ sơ vẫn đăng, nhưng không được tính cho nghĩa vụ công "
+                                         "khai ngân sách nào của năm (trang nghia-vu/), và cột số liệu của xã được "
+                                         "đoán theo tiêu đề biểu."),
                 # what the deadline of a draft estimate and of the year's execution runs from (plugins/obligations)
                 "submitted": Date(label="Ngày gửi đại biểu Hội đồng nhân dân",
                                   hint="Với dự toán trình Hội đồng nhân dân và thực hiện cả năm: ngày Ủy ban gửi báo cáo "

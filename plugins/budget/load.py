@@ -107,14 +107,6 @@ def load_budget(disclosure: Disclosure, bundle_dir: str, context: LoadContext) -
                                    unit=unit, position=len(tables) + 1)
         tables.append(budget_table)
     issues += _balance_issues(tables, [table.file for _, table in read], unit)
-    if stage is None:  # published all the same; what the year's obligations and the columns read is said
-        issues.append(Issue(code="thieu-khoa", file=f"{disclosure.source_dir}/index.md", key="stage", severity=WARNING,
-                            message="chưa ghi giai đoạn: hồ sơ vẫn đăng, nhưng không được tính cho nghĩa vụ "
-                                    "công khai ngân sách nào của năm (trang nghia-vu/), và cột số liệu của xã được đoán "
-                                    "theo tiêu đề biểu.",
-                            hint="Thêm một dòng stage: draft (dự toán trình Hội đồng nhân dân), approved (dự toán được "
-                                 "quyết định), q1, q2, h1, q3 (thực hiện quý I, quý II, 6 tháng, 9 tháng), year (thực hiện "
-                                 "cả năm) hoặc final (quyết toán)."))
     return BudgetData(unit=unit, stage=stage, tables=tables), issues
 
 

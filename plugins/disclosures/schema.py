@@ -111,6 +111,9 @@ class Spec:
     expected: str = "một giá trị"
     label: str = field(default="", kw_only=True)  # "Ngày ban hành"
     hint: str = field(default="", kw_only=True)  # "Ví dụ: 15/TB-UBND. Để trống nếu chưa có số."
+    # an optional key whose absence the officer must hear of (what the site then cannot do): a warning when it
+    # is not written at all, never when it is written wrong (that is its own error)
+    if_missing: str = field(default="", kw_only=True)
 
     def read(self, value: Any, path: Path, checker: Checker) -> Any:
         raise NotImplementedError
@@ -246,6 +249,12 @@ class Record(Spec):
                     checker.report("thieu-khoa", (*path, key),
                                    f'thiếu khóa bắt buộc "{_join(path, key)}".',
                                    f'Thêm dòng "{key}: ..." ({spec.expected}).')
+                elif spec.if_missing:
+                    choices = getattr(spec, "choices", None)
+                    checker.report("thieu-khoa", (*path, key), spec.if_missing,
+                                   f'Thêm dòng "{key}: ..."'
+                                   + (f" với một trong: {'; '.join(f'{k} ({v})' for k, v in choices.items())}."
+                                      if choices else f" ({spec.expected})."), severity=WARNING)
                 result[key] = None
                 continue
             converted = spec.read(raw, (*path, key), checker)
