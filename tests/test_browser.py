@@ -495,7 +495,7 @@ def test_an_officer_creates_a_budget_disclosure_in_the_editor_and_it_is_committe
     page.get_by_label("Ngày ban hành").fill(f"28/02/{year}")
     page.get_by_label("Từ ngày").fill(f"01/03/{year}")
     page.get_by_label("Đến hết ngày").fill(f"31/03/{year}")
-    for label, typed in (("Nơi niêm yết", "Trụ sở"), ("Đơn vị tính", "triệu")):
+    for label, typed in (("Nơi niêm yết", "Trụ sở"), ("Đơn vị tính", "triệu"), ("Giai đoạn", "Quyết toán")):
         page.get_by_label(label).click()
         page.keyboard.type(typed)
         page.keyboard.press("Enter")
