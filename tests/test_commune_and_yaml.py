@@ -1,5 +1,6 @@
 """commune.yml and the YAML layer under every front matter."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -78,8 +79,7 @@ def test_now_posted_ends_soonest_first_and_villages_see_their_boards():
         _disclosure("b", dt.date(2026, 3, 5), dt.date(2026, 3, 12), ["thon-dong"], villages=["thon-dong"]),
         _disclosure("c", dt.date(2026, 3, 20), dt.date(2026, 4, 20), ["thon-tay"], villages=["thon-tay"]),
     ]
-    for d in items:
-        d.status = d.posting.status(today)
+    items = [dataclasses.replace(d, status=d.posting.status(today)) for d in items]
     assert [d.slug for d in now_posted(items)] == ["b", "a"]
     assert [d.slug for d in upcoming(items)] == ["c"]
     commune = Commune("Hòa An", "xã", "20347", "Đà Nẵng", villages=(Village("thon-dong", "Thôn Đông"),

@@ -12,8 +12,10 @@ PLUGINS:
   (`kind_settings`: how many days a kind is read on the loudspeaker);
 - runs its `check` over every load of the content, after the bundles (`make validate`, the build and the
   tests alike);
-- at the start of a build asks it what it adds to each disclosure's outputs (`start`): facts that are part
-  of the disclosure's fingerprint, files beside its page, values its page shows;
+- before any page is planned, asks it what its outputs of each disclosure depend on besides the bundle
+  (`fact`: a share picture or not), which the derive stage keeps in the disclosure's record;
+- at the start of a build asks it what it adds to each disclosure's outputs (`start`): files beside its
+  page, values its page shows;
 - before a build, asks what of the machine its outputs depend on (`environment`), so a build with nothing
   changed is known to have nothing to do.
 
@@ -36,7 +38,7 @@ from plugins.issues import Issue
 if TYPE_CHECKING:
     from plugins.disclosures.files import ContentTree, Limits
     from plugins.disclosures.kinds import Download
-    from plugins.disclosures.model import Disclosure
+    from plugins.disclosures.model import Commune, Disclosure
     from plugins.disclosures.outputs import Outputs
     from plugins.disclosures.settings import BuildSettings
     from plugins.disclosures.site import Site
@@ -50,9 +52,6 @@ class ChannelOutputs:
     core); every part optional."""
 
     view: Mapping[str, Any] = field(default_factory=dict)  # site-wide entries for the templates (`ckx.<key>`)
-    # Worked out for each disclosure before any page is made, kept as `disclosure.shown.channels[<name>]`
-    # and part of its fingerprint: what its outputs depend on besides its bundle (a share picture or not).
-    fact: Callable[[Disclosure], Any] | None = None
     downloads: Callable[[Disclosure], list[Download]] | None = None  # listed on its page, written beside it
     files: Callable[[Disclosure], dict[str, FileWriter]] | None = None  # other files beside its page
     page: Callable[[Disclosure], dict[str, Any]] | None = None  # values its page's template reads
@@ -67,6 +66,10 @@ class Channel:
     kind_settings: Mapping[str, Setting] = field(default_factory=dict)  # CKX_KIND_SETTINGS every kind takes
     # (the loaded site, its content tree, the limits) -> (issues, what its generator reads: `Site.checked[name]`)
     check: Callable[[Site, ContentTree, Limits], tuple[list[Issue], Any]] | None = None
+    # (the build's settings, the commune) -> what its outputs of a disclosure depend on besides its bundle (a
+    # share picture or not), worked out by the derive stage (derive.py) before the channel starts, kept as
+    # `disclosure.shown.channels[<name>]` and so part of the disclosure's fingerprint
+    fact: Callable[[BuildSettings, Commune], Callable[[Disclosure], Any]] | None = None
     start: Callable[[Build], ChannelOutputs] | None = None
     # what of this machine its outputs depend on (an optional program, a font), in the fingerprint of a
     # build's inputs (inputs.py): installing espeak-ng makes the next build add the recordings

@@ -1,4 +1,5 @@
-"""Pelican glue: load the content through the core, start the channels, then write every disclosure page.
+"""Pelican glue: take the loaded site (or load it), derive (derive.py), start the channels, then write every
+disclosure page.
 
 `scripts/ckx.py build` hands it a site already checked, its broken bundles replaced by their last good
 versions or left out; plain `pelican content` stops on any content error. Both render into a staging folder
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import replace
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -22,8 +22,8 @@ from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.bundle import place_choices
 from plugins.disclosures.cache import code_version, digest, folder_from_environment
 from plugins.disclosures.channels import BUILD, CHANNELS, PAGES_WRITTEN, Build
+from plugins.disclosures.derive import derive, of_kind
 from plugins.disclosures.kinds import KINDS, village_pages
-from plugins.disclosures.model import Derived, PostingStatus, body_html
 from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, settings_fingerprint
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site
@@ -38,8 +38,8 @@ class ContentError(Exception):
 
 class DisclosuresGenerator(Generator):
     def generate_context(self) -> None:
-        """Load (or take) the checked site, start every channel, then work out what each disclosure's outputs
-        are made from; nothing is written yet."""
+        """Take (or load) the checked site, derive what each disclosure's outputs are made from, build the
+        view and start every channel; nothing is written yet."""
         settings, issues = read_settings(self.settings, KINDS)
         if settings is None:
             raise ContentError("Cài đặt có lỗi, không xây dựng trang:\n" + format_issues(issues))
@@ -54,6 +54,10 @@ class DisclosuresGenerator(Generator):
                 raise ContentError("Nội dung có lỗi, không xây dựng trang:\n" + format_issues(site.issues))
             for issue in site.issues:
                 logger.warning(issue.format())
+        # derive: what the date, the commune, the other disclosures and the channels make of each disclosure,
+        # as new records (its page never reads the date itself); then plan against the last build's outputs
+        site = derive(site, today, {channel.name: channel.fact(settings, site.commune)
+                                    for channel in CHANNELS if channel.fact})
         view = site_view(site, today)
         view["home_blocks"] = _home_blocks(site, today)
         self.build = build = Build(settings, site, view, _outputs(self, site, preloaded, view))
@@ -61,20 +65,7 @@ class DisclosuresGenerator(Generator):
             if channel.start:
                 build.channels[channel.name] = started = channel.start(build)
                 view.update(started.view)
-        shown_across = {}
-        for kind in KINDS:
-            if kind.shows.across:
-                shown_across |= kind.shows.across(_of_kind(site, kind), site.disclosures)
-        for disclosure in site.disclosures:
-            # what the build date, the commune, the other disclosures and the channels make of it (a
-            # schedule's next session, whether comments are still asked for, a share picture) is part of what
-            # its outputs are made from (model.Derived): its page never reads the date itself
-            shown = disclosure.shown
-            shown.derived = Derived(_village_names(disclosure, site.commune), _key_figure(disclosure, today),
-                                    _feedback_until(disclosure, today), across=shown_across.get(disclosure.source_dir))
-            # a channel's fact may read the rest (a share picture shows the key figure)
-            shown.derived = replace(shown.derived, channels={
-                name: started.fact(disclosure) for name, started in build.channels.items() if started.fact})
+        self._downloads: dict[str, tuple] = {}
         self.site = site
         self.context[BUILD] = build
         self.context["ckx"] = view
@@ -95,11 +86,11 @@ class DisclosuresGenerator(Generator):
         self._write(writer, "404.html", "404")  # the static server's page for an unknown address
         for kind in KINDS:
             if kind.exports.site_files:
-                of_kind = _of_kind(self.site, kind)
+                disclosures = of_kind(self.site.disclosures, kind)
                 group = f"loai:{kind.id}"
-                if not outputs.keep_group(group, (kind.id, of_kind, self.site.commune)):
-                    outputs.write_group(group, (kind.id, of_kind, self.site.commune),
-                                        {d.file: _bytes_writer(d.content) for d in kind.exports.site_files(of_kind, self.site.commune)})
+                if not outputs.keep_group(group, (kind.id, disclosures, self.site.commune)):
+                    outputs.write_group(group, (kind.id, disclosures, self.site.commune),
+                                        {d.file: _bytes_writer(d.content) for d in kind.exports.site_files(disclosures, self.site.commune)})
         for village_view in view["by_village"]:
             self._write(writer, village_view.url + "index.html", "village",
                         dict(village_view=village_view, page_url=village_view.url))
@@ -112,7 +103,7 @@ class DisclosuresGenerator(Generator):
             self.build.outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))
 
         def computed() -> dict:
-            values = {"body_html": body_html(disclosure), "downloads": self.downloads(disclosure)}
+            values = {"body_html": disclosure.body_html, "downloads": self.downloads(disclosure)}
             for started in self.build.channels.values():
                 if started.page:
                     values |= started.page(disclosure)
@@ -125,18 +116,18 @@ class DisclosuresGenerator(Generator):
                         dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
                         lambda slug=slug: dict(village_data=village_pages(disclosure, kind)[slug]))
 
-    def downloads(self, disclosure) -> list:
+    def downloads(self, disclosure) -> tuple:
         """Files derived from its tables (the kind's own, the channels': the open data package), worked out
         once per build, before its page lists them."""
-        shown = disclosure.shown
-        if shown.downloads is None:
-            kind = KINDS.get(disclosure.kind)
-            shown.downloads = kind.exports.downloads(disclosure, shown.data) \
-                if kind.exports.downloads and shown.data is not None else []
+        made = self._downloads.get(disclosure.source_dir)
+        if made is None:
+            kind, data = KINDS.get(disclosure.kind), disclosure.shown.data
+            made = tuple(kind.exports.downloads(disclosure, data)) if kind.exports.downloads and data is not None else ()
             for started in self.build.channels.values():
                 if started.downloads:
-                    shown.downloads = shown.downloads + started.downloads(disclosure)
-        return shown.downloads
+                    made += tuple(started.downloads(disclosure))
+            self._downloads[disclosure.source_dir] = made
+        return made
 
     def _write(self, writer, name: str, template: str, values: dict | None = None, computed=None) -> None:
         """Render `template` into `name`, unless the last build rendered it from the same `values` and the same
@@ -196,42 +187,15 @@ def _bytes_writer(content: bytes):
     return write
 
 
-def _of_kind(site: Site, kind) -> list:
-    return [d for d in site.disclosures if d.kind == kind.id]
-
-
 def _home_blocks(site: Site, today: dt.date) -> list:
     """(kind, data) for each kind with a home-page block that has something to show."""
     blocks = []
     for kind in KINDS:
         if kind.home_template and kind.shows.home_data:
-            data = kind.shows.home_data(_of_kind(site, kind), today)
+            data = kind.shows.home_data(of_kind(site.disclosures, kind), today)
             if data:
                 blocks.append((kind, data))
     return blocks
-
-
-def _key_figure(disclosure, today: dt.date) -> str | None:
-    kind = KINDS.get(disclosure.kind)
-    data = disclosure.shown.data
-    return kind.shows.key_figure(data, today) if kind.shows.key_figure and data is not None else None
-
-
-def _feedback_until(disclosure, today: dt.date) -> dt.date | None:
-    """The date its page asks for comments by: the end of its own comment period (a kind's data with
-    `comments_until`) until that has passed, else the end of its posting while upcoming or posted."""
-    own = getattr(disclosure.shown.data, "comments_until", None)
-    if own is not None:
-        return own if today <= own else None
-    if disclosure.posting and disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED):
-        return disclosure.posting.end
-    return None
-
-
-def _village_names(disclosure, commune) -> tuple[str, ...]:
-    """Villages a disclosure concerns, named, in commune.yml order (for search filters)."""
-    slugs = set(disclosure.villages) | set(village_pages(disclosure, KINDS.get(disclosure.kind)))
-    return tuple(v.name for v in commune.villages if v.slug in slugs)
 
 
 def site_view(site: Site, today: dt.date) -> dict:

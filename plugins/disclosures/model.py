@@ -183,25 +183,23 @@ class Derived(FingerprintedRecord):
     village_names: tuple[str, ...] = ()  # the villages it concerns, in commune.yml order (search filters)
     key_figure: str | None = None  # the one sentence a citizen came for (Kind.key_figure)
     feedback_until: dt.date | None = None  # the date the feedback box asks comments by; None: no date
-    # what each channel worked out for it (channels.py: `ChannelOutputs.fact`), by channel name: a share
+    # what each channel worked out for it (channels.py: `Channel.fact`), by channel name: a share
     # picture of its own, a recording
     channels: Mapping[str, Any] = field(default_factory=dict)
     across: Any = None  # what its page shows of other disclosures (Kind.shows.across): a trend, related works
 
 
-@dataclass
+@dataclass(frozen=True)
 class Shown:
     """What the build worked out for a disclosure, beside what the officer wrote; templates read this.
 
-    `data` and `originals` come with its tables (in the bundle's fingerprint); `derived` is set once before
-    any page is made; `body_html` and `downloads` are worked out once per build, when first asked for, from
-    the bundle alone."""
+    `data` and `originals` come with its tables (the load stage, in the bundle's fingerprint); `derived` with
+    the derive stage (plugins/disclosures/derive.py), which hands on a new disclosure rather than changing
+    the loaded one."""
 
     data: Any = None  # what the kind's loader returned (BudgetData, PovertyData, ...); None without tables
-    originals: list = field(default_factory=list)  # clean copies of the officer's table files (Download)
+    originals: tuple = ()  # clean copies of the officer's table files (Download)
     derived: Derived = field(default_factory=Derived)
-    body_html: str | None = None  # the explanation as HTML, for the page and every print view
-    downloads: list | None = None  # the files derived from its tables (Download), the channels' included
 
     @property
     def village_names(self) -> tuple[str, ...]:
@@ -224,9 +222,11 @@ class Shown:
         return self.derived.across
 
 
-@dataclass
+@dataclass(frozen=True)
 class Disclosure:
-    """One bundle: content/disclosures/<year>/<slug>/index.md and its declared files."""
+    """One bundle: content/disclosures/<year>/<slug>/index.md and its declared files. Immutable: each stage
+    that adds to it (its tables, its dates from git, what the build derives) hands on a new one
+    (`dataclasses.replace`), so what a stage was given is never changed behind it."""
 
     year: str
     slug: str
@@ -265,6 +265,12 @@ class Disclosure:
             raise ValueError(f"{self.source_dir} has no fingerprint: load it through load_site")
         return f"{self.fingerprint}:{self.shown.derived.__fingerprint__()}"
 
+    @cached_property
+    def body_html(self) -> str:
+        """The explanation as HTML, rendered once per build for the page, every print view and the
+        loudspeaker; a pure function of `body_markdown`, so keeping it on the record changes nothing."""
+        return render(self.body_markdown)
+
     @property
     def save_dir(self) -> str:
         """Output folder; the bundle's own folder name, so relative links in the explanation work."""
@@ -282,9 +288,3 @@ class Disclosure:
             return False
         return village_slug in self.posting.places or "all-villages" in self.posting.places
 
-
-def body_html(disclosure: Disclosure) -> str:
-    """The explanation as HTML, rendered once per build for the page, every print view and the loudspeaker."""
-    if disclosure.shown.body_html is None:
-        disclosure.shown.body_html = render(disclosure.body_markdown)
-    return disclosure.shown.body_html

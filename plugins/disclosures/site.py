@@ -22,7 +22,7 @@ from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
 from plugins.disclosures.history import BundleHistory, bundle_history
 from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.last_good import GitVersions, Version
-from plugins.disclosures.model import Commune, Disclosure, PostingStatus
+from plugins.disclosures.model import Commune, Disclosure, PostingStatus, Shown
 from plugins.disclosures.pages import page_slug_issue, parse_page
 from plugins.disclosures.workers import share_out
 from plugins.issues import Issue, has_errors
@@ -168,7 +168,8 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
     disclosure = replace(disclosure, attachments=tuple(published))
     context = LoadContext(commune=commune, build_date=build_date, settings=settings.get(disclosure.kind, {}),
                           limits=limits)
-    files_issues += _load_tables(disclosure, bundle_dir, context, kinds)
+    disclosure, table_issues = _with_tables(disclosure, bundle_dir, context, kinds)
+    files_issues += table_issues
     issues += as_draft(files_issues) if disclosure.draft and not show_drafts else files_issues
     disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
     return disclosure, issues, tuple(context.date_questions)
@@ -250,14 +251,15 @@ def _without_expired_text(disclosure: Disclosure, kind) -> Disclosure:
     return replace(disclosure, body_markdown=WITHDRAWN_NOTE, attachments=())
 
 
-def _load_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext, kinds: KindRegistry) -> list[Issue]:
+def _with_tables(disclosure: Disclosure, bundle_dir: Path, context: LoadContext,
+                 kinds: KindRegistry) -> tuple[Disclosure, list[Issue]]:
+    """The disclosure with what its kind's loader made of its tables (`shown`), and the tables' issues."""
     kind = kinds.get(disclosure.kind)
     if kind is None or kind.tables is None:  # a kind without tables: the bundle's check dropped any declared
-        return []
+        return disclosure, []
     data, issues = kind.tables.load(disclosure, str(bundle_dir), context)
-    disclosure.shown.data = data
-    disclosure.shown.originals = _clean_originals(disclosure, context.checked) if kind.tables.publish_originals else []
-    return issues
+    originals = tuple(_clean_originals(disclosure, context.checked)) if kind.tables.publish_originals else ()
+    return replace(disclosure, shown=Shown(data, originals)), issues
 
 
 def _clean_originals(disclosure: Disclosure, checked: list) -> list[Download]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
 from plugins.disclosures.kinds import KINDS, Setting
-from plugins.disclosures.model import PostingStatus, body_html
+from plugins.disclosures.model import PostingStatus
 from plugins.issues import WARNING, Issue, setting_issue
 from plugins.loudspeaker.audio import VOICES, AudioCache, AudioError, Voice, available
 from plugins.loudspeaker.script import (
@@ -123,14 +123,13 @@ class Loudspeaker:
             figures = kind.shows.read_aloud(data, self.today)
         else:
             figures = [f for f in [disclosure.shown.key_figure] if f]
-        return build_script(disclosure, self.commune, figures, paragraphs_of(body_html(disclosure)),
+        return build_script(disclosure, self.commune, figures, paragraphs_of(disclosure.body_html),
                             board_places(disclosure, self.commune), self.days.get(disclosure.kind, MIN_BROADCAST_DAYS),
                             self.settings.spoken_style)
 
     def recorded(self, disclosure) -> bool:
-        """Whether its page has a player (the recording is made while the notice is to be read or being read,
-        with the programs installed): part of what its page is made from, as the programs come and go."""
-        return self.audio_on and on_loudspeaker(disclosure) and being_read(disclosure)
+        """Whether its page has a player: the channel's fact the derive stage kept for it (`with_player`)."""
+        return bool(disclosure.shown.channels.get(NAME))
 
     def audio(self, disclosure) -> bytes | None:
         """The script's MP3 while it is `recorded`; None without, or when the programs failed on it (said once,
@@ -164,12 +163,19 @@ def being_read(disclosure) -> bool:
     return disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED)
 
 
+def with_player(_settings, _commune):
+    """Whether a disclosure's page has a player: the recording is made while the notice is to be read or
+    being read, with the programs installed; part of what its page is made from, as the programs come and go."""
+    audio_on = available()
+    return lambda disclosure: audio_on and on_loudspeaker(disclosure) and being_read(disclosure)
+
+
 def start(build: Build) -> ChannelOutputs:
     """The page's script and player; the recording and the announcer's sheet are the generator's."""
     loudspeaker = Loudspeaker(build)
-    return ChannelOutputs(fact=loudspeaker.recorded, page=lambda disclosure: {"loudspeaker": loudspeaker.page(disclosure)},
+    return ChannelOutputs(page=lambda disclosure: {"loudspeaker": loudspeaker.page(disclosure)},
                           state=loudspeaker)
 
 
-CHANNEL = Channel(NAME, settings=read_settings, kind_settings=KIND_SETTINGS, check=check_broadcasts, start=start,
+CHANNEL = Channel(NAME, settings=read_settings, kind_settings=KIND_SETTINGS, check=check_broadcasts, fact=with_player, start=start,
                   environment=lambda: f"espeak-ng và lame: {available()}")

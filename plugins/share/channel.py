@@ -25,12 +25,14 @@ def organisation(commune) -> str:
     return f"Ủy ban nhân dân {commune.in_sentence}"
 
 
-def start(build: Build) -> ChannelOutputs:
-    pictures = available()  # Pillow's fonts are installed
-    today, commune, places = build.settings.build_date, build.site.commune, build.view["places"]
+def own_picture(settings, _commune):
+    """Whether a disclosure has a picture of its own: while it is still current, with Pillow's fonts."""
+    pictures, today = available(), settings.build_date
+    return lambda disclosure: pictures and still_current(disclosure, today)
 
-    def own_picture(disclosure) -> bool:
-        return pictures and still_current(disclosure, today)
+
+def start(build: Build) -> ChannelOutputs:
+    commune, places = build.site.commune, build.view["places"]
 
     def files(disclosure) -> dict:
         if not disclosure.shown.channels.get(NAME):
@@ -43,8 +45,8 @@ def start(build: Build) -> ChannelOutputs:
 
         return {disclosure.save_dir + SHARE_IMAGE: write}
 
-    return ChannelOutputs(view={"share_images": pictures}, fact=own_picture, files=files,
+    return ChannelOutputs(view={"share_images": available()}, files=files,
                           page=lambda disclosure: {"share_message": share_message(disclosure, commune, places)})
 
 
-CHANNEL = Channel(NAME, start=start, environment=lambda: f"phông chữ: {available()}")
+CHANNEL = Channel(NAME, fact=own_picture, start=start, environment=lambda: f"phông chữ: {available()}")

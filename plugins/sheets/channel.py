@@ -36,22 +36,24 @@ class QrCodes:
         return svg
 
 
+def with_code(settings, commune):
+    """Whether a disclosure's page shows a QR code. A code needs a whole address (`site_url`: a relative one
+    opens on no phone), and is for passing on a disclosure that is still current: choosing each code's mask
+    was a third of a build from nothing, two thousand codes for a ten-year archive nobody scans from a
+    screen."""
+    site_url, today = bool(commune.site_url), settings.build_date
+    return lambda disclosure: site_url and still_current(disclosure, today)
+
+
 def start(build: Build) -> ChannelOutputs:
     codes = QrCodes(build.outputs.cache_folder)
     site_url = (build.site.commune.site_url or "").rstrip("/")
-    today = build.settings.build_date
-
-    def with_code(disclosure) -> bool:
-        """A code needs a whole address (`site_url`: a relative one opens on no phone), and is for passing on a
-        disclosure that is still current: choosing each code's mask was a third of a build from nothing, two
-        thousand codes for a ten-year archive nobody scans from a screen."""
-        return bool(site_url) and still_current(disclosure, today)
 
     def page(disclosure) -> dict:
         code = disclosure.shown.channels.get(NAME)
         return {"qr_svg": codes.get(f"{site_url}/{disclosure.url}") if code else None}
 
-    return ChannelOutputs(fact=with_code, page=page, state=codes)
+    return ChannelOutputs(page=page, state=codes)
 
 
-CHANNEL = Channel(NAME, start=start)
+CHANNEL = Channel(NAME, fact=with_code, start=start)

@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from plugins.disclosures.channels import build_of
 from plugins.disclosures.kinds import KINDS, village_sections
-from plugins.disclosures.model import PostingStatus, body_html
+from plugins.disclosures.model import PostingStatus
 from plugins.sheets.channel import NAME
 from plugins.sheets.document import MINUTES, build_sheet, minutes_places
 
@@ -54,7 +54,7 @@ class SheetsGenerator(Generator):
                     commune = view["commune"]
                     village_data = village_sections(disclosure, kind)[slug] if slug else None
                     writer.write_file(name, template, self.context, ckx=view, disclosure=disclosure, kind=kind,
-                                      body_html=body_html(disclosure), village_data=village_data,
+                                      body_html=disclosure.body_html, village_data=village_data,
                                       sheet=build_sheet(disclosure, commune, commune.village(slug) if slug else None,
                                                         qr=codes.get))
 

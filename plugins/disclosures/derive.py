@@ -1,0 +1,70 @@
+"""The derive stage: what the build date, the commune, the other disclosures and the channels make of each
+disclosure (model.Derived), worked out once, before any page is planned.
+
+Pure: no Pelican, no I/O. It takes the loaded site and hands on a new one whose disclosures are new
+immutable records, so the loaded site stays as it was loaded (a theme tried again after a template error
+derives from it afresh) and each disclosure's fingerprint is computed from everything its pages show of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from plugins.disclosures.kinds import KINDS, KindRegistry, village_pages
+from plugins.disclosures.model import Commune, Derived, Disclosure, PostingStatus
+
+Fact = Callable[[Disclosure], Any]  # what one channel's outputs of a disclosure depend on besides its bundle
+
+
+def derive(site, today: dt.date, facts: Mapping[str, Fact], kinds: KindRegistry = KINDS):
+    """A new site (the same issues, kept-back list and checks: the build's own log) whose disclosures carry
+    what the build derived of them. `facts` are the channels' (channels.py: `Channel.fact`), by name; a
+    fact may read the rest of what is derived (a share picture shows the key figure)."""
+    across: dict[str, Any] = {}
+    for kind in kinds:
+        if kind.shows.across:
+            across |= kind.shows.across(of_kind(site.disclosures, kind), site.disclosures)
+
+    def derived(disclosure: Disclosure) -> Disclosure:
+        own = with_derived(disclosure, Derived(village_names(disclosure, site.commune, kinds),
+                                               key_figure(disclosure, today, kinds), feedback_until(disclosure, today),
+                                               across=across.get(disclosure.source_dir)))
+        if not facts:
+            return own
+        return with_derived(own, replace(own.shown.derived, channels={name: fact(own) for name, fact in facts.items()}))
+
+    return replace(site, disclosures=[derived(d) for d in site.disclosures])
+
+
+def with_derived(disclosure: Disclosure, derived: Derived) -> Disclosure:
+    return replace(disclosure, shown=replace(disclosure.shown, derived=derived))
+
+
+def of_kind(disclosures: Iterable[Disclosure], kind) -> list[Disclosure]:
+    return [d for d in disclosures if d.kind == kind.id]
+
+
+def key_figure(disclosure: Disclosure, today: dt.date, kinds: KindRegistry = KINDS) -> str | None:
+    kind = kinds.get(disclosure.kind)
+    data = disclosure.shown.data
+    return kind.shows.key_figure(data, today) if kind.shows.key_figure and data is not None else None
+
+
+def feedback_until(disclosure: Disclosure, today: dt.date) -> dt.date | None:
+    """The date its page asks for comments by: the end of its own comment period (a kind's data with
+    `comments_until`) until that has passed, else the end of its posting while upcoming or posted."""
+    own = getattr(disclosure.shown.data, "comments_until", None)
+    if own is not None:
+        return own if today <= own else None
+    if disclosure.posting and disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED):
+        return disclosure.posting.end
+    return None
+
+
+def village_names(disclosure: Disclosure, commune: Commune, kinds: KindRegistry = KINDS) -> tuple[str, ...]:
+    """Villages a disclosure concerns, named, in commune.yml order (for search filters)."""
+    slugs = set(disclosure.villages) | set(village_pages(disclosure, kinds.get(disclosure.kind)))
+    return tuple(v.name for v in commune.villages if v.slug in slugs)

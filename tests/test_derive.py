@@ -1,0 +1,47 @@
+"""The derive stage hands on new records and leaves the loaded site as it was loaded."""
+
+import datetime as dt
+
+from conftest import ROOT, SAMPLE_BUILD_DATE
+
+from plugins.disclosures.derive import derive
+from plugins.disclosures.kinds import KINDS
+from plugins.disclosures.model import Derived
+from plugins.disclosures.outputs import fingerprint_of
+from plugins.disclosures.site import load_site
+
+TODAY = dt.date.fromisoformat(SAMPLE_BUILD_DATE)
+
+
+def loaded():
+    return load_site(ROOT / "content", KINDS, TODAY)
+
+
+def test_derive_leaves_the_loaded_site_as_it_was_and_a_second_derivation_gives_the_same_records():
+    site = loaded()
+    before = [(d, fingerprint_of(d)) for d in site.disclosures]
+    first = derive(site, TODAY, {"thu": lambda d: d.shown.key_figure})
+    assert [(d, fingerprint_of(d)) for d in site.disclosures] == before
+    assert all(d.shown.derived == Derived() for d in site.disclosures)
+    again = derive(site, TODAY, {"thu": lambda d: d.shown.key_figure})  # a theme tried again derives afresh
+    assert [fingerprint_of(d) for d in again.disclosures] == [fingerprint_of(d) for d in first.disclosures]
+
+
+def test_a_channel_fact_sees_what_was_derived_before_it_and_is_in_the_fingerprint():
+    site = loaded()
+    derived = derive(site, TODAY, {"thu": lambda d: d.shown.key_figure})
+    with_figure = [d for d in derived.disclosures if d.shown.key_figure]
+    assert with_figure, "the sample has disclosures with a key figure"
+    assert all(d.shown.channels["thu"] == d.shown.key_figure for d in derived.disclosures)
+    other = derive(site, TODAY, {"thu": lambda d: "khác"})
+    changed = {d.source_dir for d, o in zip(derived.disclosures, other.disclosures) if fingerprint_of(d) != fingerprint_of(o)}
+    assert changed == {d.source_dir for d in derived.disclosures}
+
+
+def test_the_derived_site_shares_the_builds_log_and_depends_on_the_date():
+    site = loaded()
+    derived = derive(site, TODAY, {})
+    assert derived.issues is site.issues and derived.kept_back is site.kept_back  # later stages add to one log
+    assert derived.commune is site.commune and len(derived.disclosures) == len(site.disclosures)
+    later = derive(site, TODAY + dt.timedelta(days=400), {})
+    assert any(fingerprint_of(a) != fingerprint_of(b) for a, b in zip(derived.disclosures, later.disclosures))
