@@ -34,7 +34,7 @@ def test_a_channel_fact_sees_what_was_derived_before_it_and_is_in_the_fingerprin
     assert with_figure, "the sample has disclosures with a key figure"
     assert all(d.shown.channels["thu"] == d.shown.key_figure for d in derived.disclosures)
     other = derive(site, TODAY, {"thu": lambda d: "khác"})
-    changed = {d.source_dir for d, o in zip(derived.disclosures, other.disclosures) if fingerprint_of(d) != fingerprint_of(o)}
+    changed = {d.source_dir for d, o in zip(derived.disclosures, other.disclosures, strict=True) if fingerprint_of(d) != fingerprint_of(o)}
     assert changed == {d.source_dir for d in derived.disclosures}
 
 
@@ -44,4 +44,4 @@ def test_the_derived_site_shares_the_builds_log_and_depends_on_the_date():
     assert derived.issues is site.issues and derived.kept_back is site.kept_back  # later stages add to one log
     assert derived.commune is site.commune and len(derived.disclosures) == len(site.disclosures)
     later = derive(site, TODAY + dt.timedelta(days=400), {})
-    assert any(fingerprint_of(a) != fingerprint_of(b) for a, b in zip(derived.disclosures, later.disclosures))
+    assert any(fingerprint_of(a) != fingerprint_of(b) for a, b in zip(derived.disclosures, later.disclosures, strict=True))
