@@ -18,9 +18,11 @@ exactly as it was.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import itertools
+import logging
 import os
 import runpy
 import shutil
@@ -363,5 +365,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
+def exit_at_once(code: int) -> None:
+    """End the process without Python's teardown: freeing a loaded site object by object took a tenth of a
+    rebuild after one edit, and the system frees it whole. Everything is written by now: the site swapped in,
+    the records saved, the report written; only the streams are flushed. Worker processes and the search's
+    threads have ended; the old site's removal runs in a process of its own."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
+            stream.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_at_once(main())

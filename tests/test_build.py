@@ -124,6 +124,20 @@ def test_a_bundle_with_errors_is_left_out_and_the_rest_is_published(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "output-bao-cao", "phuong-nho"]
 
 
+def test_every_line_reaches_a_pipe_though_the_build_ends_without_pythons_teardown(tmp_path):
+    """The command ends with os._exit (scripts/ckx.py `exit_at_once`): what it printed to a buffered pipe
+    (no PYTHONUNBUFFERED, as under make or CI) is still read to its last line, on both streams."""
+    site = copy_site("phuong-nho", tmp_path)
+    index = site / "disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("2026-03-01", "2026-02-31"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"} | {"BUILD_DATE": "2026-04-10"}
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content", str(site),
+                             "--output", str(tmp_path / "output")], env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout.rstrip().splitlines()[-1].startswith("Đã xây dựng trang vào")
+    assert "[ngay-khong-hop-le]" in result.stderr and "thong-bao-tam-ngung-cap-nuoc" in result.stderr.splitlines()[-1]
+
+
 def test_plain_pelican_builds_the_same_site_as_make_html(tmp_path):
     """The project is a Pelican plugin suite: `pelican content -s pelicanconf.py` gives, byte for byte, the site
     `make html` gives (the search index aside: Pagefind's fragment names are not stable between runs)."""
