@@ -42,12 +42,11 @@ Stamp = tuple[int, int, int]  # size, modification time in ns, inode
 
 def digest(*parts: bytes | str) -> str:
     """One sha256 over several parts, each length-prefixed so ("ab", "c") and ("a", "bc") differ."""
-    h = hashlib.sha256()
+    chunks = []  # hashed as one buffer: fingerprints are digests of thousands of short parts
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
+        chunks += (len(data).to_bytes(8, "little"), data)
+    return hashlib.sha256(b"".join(chunks)).hexdigest()
 
 
 def file_sha256(path: Path) -> str:

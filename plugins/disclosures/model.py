@@ -261,6 +261,12 @@ class Disclosure:
 
     def __fingerprint__(self) -> str:
         """What its outputs are made from: what it was loaded from (`fingerprint`) and what the build derived."""
+        return self._outputs_fingerprint
+
+    @cached_property
+    def _outputs_fingerprint(self) -> str:
+        """Worked out once, as the record cannot change: every listing, feed and index that names the
+        disclosure names it by this, some thirty times a build."""
         if not self.fingerprint:
             raise ValueError(f"{self.source_dir} has no fingerprint: load it through load_site")
         return f"{self.fingerprint}:{self.shown.derived.__fingerprint__()}"
@@ -271,13 +277,14 @@ class Disclosure:
         loudspeaker; a pure function of `body_markdown`, so keeping it on the record changes nothing."""
         return render(self.body_markdown)
 
-    @property
+    @cached_property
     def save_dir(self) -> str:
         """Output folder; the bundle's own folder name, so relative links in the explanation work."""
         return f"cong-khai/{self.year}/{self.slug}/"
 
-    @property
+    @cached_property
     def url(self) -> str:
+        """Asked for by every listing, feed and page that links to it: quoted once."""
         return quote(self.save_dir)
 
     def concerns(self, village_slug: str) -> bool:

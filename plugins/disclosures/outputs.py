@@ -42,30 +42,48 @@ def fingerprint_of(value: Any) -> str:
 
     Objects may say what they stand for with `__fingerprint__()` (a disclosure: its fingerprint); kinds and
     functions are code, already in the base. Anything else unknown is an error, never a guess."""
-    return digest(*_parts(value))
+    parts: list[str] = []
+    _add_parts(value, parts)
+    return digest(*parts)
 
 
-def _parts(value: Any) -> list[str]:
-    if value is None or isinstance(value, (bool, int, float, str, Decimal, dt.date, dt.time)):
-        return [f"{type(value).__name__}:{value!r}"]
-    if isinstance(value, enum.Enum):
-        return [f"enum:{type(value).__name__}.{value.name}"]
-    if hasattr(value, "__fingerprint__"):
-        return [f"fp:{type(value).__name__}", *_parts(value.__fingerprint__())]
-    if isinstance(value, (list, tuple)):
-        return ["seq", *(part for item in value for part in _parts(item)), "end"]
-    if isinstance(value, (set, frozenset)):
-        return ["set", *sorted(fingerprint_of(item) for item in value), "end"]
-    if isinstance(value, Mapping):
-        return ["map", *(part for key in sorted(value, key=repr) for part in [repr(key), *_parts(value[key])]),
-                "end"]
-    if callable(value) and hasattr(value, "__qualname__"):
-        return [f"code:{getattr(value, '__module__', '')}.{value.__qualname__}"]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [f"dc:{type(value).__qualname__}",
-                *(part for f in dataclasses.fields(value) for part in [f.name, *_parts(getattr(value, f.name))]),
-                "end"]
-    raise TypeError(f"no fingerprint for {type(value).__qualname__}: give it __fingerprint__()")
+_PLAIN = (bool, int, float, str, Decimal, dt.date, dt.time)
+_EXACTLY_PLAIN = frozenset({type(None), *_PLAIN, dt.datetime})  # the common case, told by one look-up
+
+
+def _add_parts(value: Any, parts: list[str]) -> None:
+    """Append what `value` is made of to `parts`: one list for the whole value, as a listing holds thousands
+    of disclosures."""
+    if type(value) in _EXACTLY_PLAIN or isinstance(value, _PLAIN):  # a subclass too: a StrEnum is a str
+        parts.append(f"{type(value).__name__}:{value!r}")
+    elif isinstance(value, enum.Enum):
+        parts.append(f"enum:{type(value).__name__}.{value.name}")
+    elif hasattr(value, "__fingerprint__"):
+        parts.append(f"fp:{type(value).__name__}")
+        _add_parts(value.__fingerprint__(), parts)
+    elif isinstance(value, (list, tuple)):
+        parts.append("seq")
+        for item in value:
+            _add_parts(item, parts)
+        parts.append("end")
+    elif isinstance(value, (set, frozenset)):
+        parts += ["set", *sorted(fingerprint_of(item) for item in value), "end"]
+    elif isinstance(value, Mapping):
+        parts.append("map")
+        for key in sorted(value, key=repr):
+            parts.append(repr(key))
+            _add_parts(value[key], parts)
+        parts.append("end")
+    elif callable(value) and hasattr(value, "__qualname__"):
+        parts.append(f"code:{getattr(value, '__module__', '')}.{value.__qualname__}")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        parts.append(f"dc:{type(value).__qualname__}")
+        for f in dataclasses.fields(value):
+            parts.append(f.name)
+            _add_parts(getattr(value, f.name), parts)
+        parts.append("end")
+    else:
+        raise TypeError(f"no fingerprint for {type(value).__qualname__}: give it __fingerprint__()")
 
 
 class FingerprintedRecord:
@@ -126,6 +144,7 @@ class Outputs:
         self.new: dict[str, Record] = {}
         self._folders: set[str] = set()  # made in the staging folder already
         self._entry_fingerprints: dict[str, str] = {}
+        self._reads_fingerprints: dict[tuple[str, ...], str] = {}
         self.made = self.kept = 0
 
     def produce(self, name: str, inputs: Any, make: Callable[[Mapping[str, Any]], None], group: str = "") -> bool:
@@ -222,12 +241,18 @@ class Outputs:
             self.record_file.unlink(missing_ok=True)
 
     def _reads_fingerprint(self, reads) -> str:
-        parts = []
-        for key in sorted(reads):
-            if key not in self._entry_fingerprints:
-                self._entry_fingerprints[key] = fingerprint_of(self.view.get(key))
-            parts += [key, self._entry_fingerprints[key]]
-        return digest(*parts)
+        """The fingerprint of the site-wide entries `reads`, each worked out once per build, as is each set
+        of them: every disclosure page reads the same few."""
+        keys = tuple(sorted(reads))
+        combined = self._reads_fingerprints.get(keys)
+        if combined is None:
+            parts = []
+            for key in keys:
+                if key not in self._entry_fingerprints:
+                    self._entry_fingerprints[key] = fingerprint_of(self.view.get(key))
+                parts += [key, self._entry_fingerprints[key]]
+            combined = self._reads_fingerprints[keys] = digest(*parts)
+        return combined
 
     def _unchanged(self, name: str, record: Record) -> bool:
         """The last build's file is still the one it made: the same stamp, or (after its site was copied or
