@@ -10,13 +10,14 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import icalendar
-
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def calendar_bytes(name: str, entries, commune, site_url: str = "") -> bytes:
-    """`entries` are (disclosure, session) pairs."""
+    """`entries` are (disclosure, session) pairs. icalendar is imported here, when a calendar is made: at the
+    top it cost every command 50 ms, a build where no calendar changed included."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Cong khai xa//Lich cong khai//VI")
     calendar.add("version", "2.0")
@@ -48,8 +49,10 @@ def calendar_bytes(name: str, entries, commune, site_url: str = "") -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _zone() -> icalendar.Timezone:
+def _zone():
     """The VTIMEZONE of Asia/Ho_Chi_Minh, as `add_missing_timezones` writes it, made once: working out its
     transitions took 60 ms, for each of a large commune's two hundred calendars."""
+    import icalendar
+
     return icalendar.Timezone.from_tzid("Asia/Ho_Chi_Minh", first_date=icalendar.Timezone.DEFAULT_FIRST_DATE,
                                         last_date=icalendar.Timezone.DEFAULT_LAST_DATE)

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import segno
-
 from plugins.disclosures.model import Commune, Disclosure, Village
 from plugins.vietnamese.format import document_date, short_date
 from plugins.vietnamese.text import fold
@@ -163,7 +161,10 @@ def qr_svg(url: str) -> str:
     """A QR code to the page, as inline SVG (black on white, prints on any office printer).
 
     Cached: a per-village list prints forty sheets with the same address, and choosing the best
-    mask (what keeps a printed code easy to scan) is the costly part."""
+    mask (what keeps a printed code easy to scan) is the costly part. segno is imported here, when a code
+    is made: at the top it cost every command 60 ms (it imports urllib.request), most builds making none."""
+    import segno
+
     return segno.make_qr(url, error="m").svg_inline(scale=3, dark="#000", light="#fff", border=2)
 
 
