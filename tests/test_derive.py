@@ -20,21 +20,20 @@ def loaded():
 def test_derive_leaves_the_loaded_site_as_it_was_and_a_second_derivation_gives_the_same_records():
     site = loaded()
     before = [(d, fingerprint_of(d)) for d in site.disclosures]
-    first = derive(site, TODAY, {"thu": lambda d: d.shown.key_figure})
+    first = derive(site, TODAY, {"thu": lambda d: d.status.value})
     assert [(d, fingerprint_of(d)) for d in site.disclosures] == before
     assert all(d.shown.derived == Derived() for d in site.disclosures)
-    again = derive(site, TODAY, {"thu": lambda d: d.shown.key_figure})  # a theme tried again derives afresh
+    again = derive(site, TODAY, {"thu": lambda d: d.status.value})  # a theme tried again derives afresh
     assert [fingerprint_of(d) for d in again.disclosures] == [fingerprint_of(d) for d in first.disclosures]
 
 
-def test_a_channel_fact_sees_what_was_derived_before_it_and_is_in_the_fingerprint():
+def test_a_channel_fact_is_kept_by_name_and_is_in_the_fingerprint():
     site = loaded()
-    derived = derive(site, TODAY, {"thu": lambda d: d.shown.key_figure})
-    with_figure = [d for d in derived.disclosures if d.shown.key_figure]
-    assert with_figure, "the sample has disclosures with a key figure"
-    assert all(d.shown.channels["thu"] == d.shown.key_figure for d in derived.disclosures)
+    derived = derive(site, TODAY, {"thu": lambda d: d.status.value})
+    assert all(d.shown.channels == {"thu": d.status.value} for d in derived.disclosures)
     other = derive(site, TODAY, {"thu": lambda d: "khác"})
-    changed = {d.source_dir for d, o in zip(derived.disclosures, other.disclosures, strict=True) if fingerprint_of(d) != fingerprint_of(o)}
+    changed = {d.source_dir for d, o in zip(derived.disclosures, other.disclosures, strict=True)
+               if fingerprint_of(d) != fingerprint_of(o)}
     assert changed == {d.source_dir for d in derived.disclosures}
 
 

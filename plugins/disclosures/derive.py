@@ -21,20 +21,18 @@ Fact = Callable[[Disclosure], Any]  # what one channel's outputs of a disclosure
 
 def derive(site, today: dt.date, facts: Mapping[str, Fact], kinds: KindRegistry = KINDS):
     """A new site (the same issues, kept-back list and checks: the build's own log) whose disclosures carry
-    what the build derived of them. `facts` are the channels' (channels.py: `Channel.fact`), by name; a
-    fact may read the rest of what is derived (a share picture shows the key figure)."""
+    what the build derived of them. `facts` are the channels' (channels.py: `Channel.fact`), by name: each
+    reads the disclosure as loaded (its posting, status and dates), never another fact."""
     across: dict[str, Any] = {}
     for kind in kinds:
         if kind.shows.across:
             across |= kind.shows.across(of_kind(site.disclosures, kind), site.disclosures)
 
     def derived(disclosure: Disclosure) -> Disclosure:
-        own = with_derived(disclosure, Derived(village_names(disclosure, site.commune, kinds),
-                                               key_figure(disclosure, today, kinds), feedback_until(disclosure, today),
-                                               across=across.get(disclosure.source_dir)))
-        if not facts:
-            return own
-        return with_derived(own, replace(own.shown.derived, channels={name: fact(own) for name, fact in facts.items()}))
+        return with_derived(disclosure, Derived(
+            village_names(disclosure, site.commune, kinds), key_figure(disclosure, today, kinds),
+            feedback_until(disclosure, today), {name: fact(disclosure) for name, fact in facts.items()},
+            across.get(disclosure.source_dir)))
 
     return replace(site, disclosures=[derived(d) for d in site.disclosures])
 
