@@ -103,6 +103,9 @@ def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Pre
     settings = read_settings(str(settings_path), override={
         "PATH": str(content), "OUTPUT_PATH": str(output), PRELOADED: preloaded,
         **({"THEME": str(theme)} if theme else {})})
+    # A template never changes during one run: Jinja's default looked at each template file's time on every
+    # page it rendered, 0.13 s of a build from nothing at 1x.
+    settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "auto_reload": False}
     if preloaded.cache_folder is not None:
         options = {k: v for k, v in settings["JINJA_ENVIRONMENT"].items() if k != "bytecode_cache"}
         settings["JINJA_ENVIRONMENT"] = {**options, "bytecode_cache": StoredTemplates(preloaded.cache_folder, options)}
