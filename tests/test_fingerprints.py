@@ -7,6 +7,7 @@ import pytest
 
 from plugins.disclosures.model import Derived, Disclosure, Shown
 from plugins.disclosures.outputs import fingerprint_of
+from plugins.disclosures.site import Site
 
 
 def disclosure(**derived) -> Disclosure:
@@ -41,7 +42,8 @@ def test_what_it_was_loaded_from_is_in_it_too_and_a_disclosure_never_loaded_has_
 
 
 @pytest.mark.parametrize("record, field", [(Derived(**SAME), "key_figure"), (Shown(), "data"),
-                                           (disclosure(**SAME), "status"), (disclosure(**SAME), "shown")])
+                                           (disclosure(**SAME), "status"), (disclosure(**SAME), "shown"),
+                                           (Site(None), "disclosures"), (Site(None), "checked")])
 def test_no_stage_can_change_a_record_it_was_handed(record, field):
     """Each stage hands on new records (dataclasses.replace): what an earlier stage made stays as it made it."""
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -38,8 +38,12 @@ class KeptBack:
     version: Version | None  # None: left out (no earlier version passes the checks)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Site:
+    """A loaded content folder; the derive stage hands on a new one (derive.py). No field is ever set again.
+    `issues` and `kept_back` are the build's log, shared by every later copy: the stages after loading add
+    to them (a search part or the theme kept back), and the report reads them at the end."""
+
     commune: Commune | None
     disclosures: list[Disclosure] = field(default_factory=list)
     pages: dict[str, dict] = field(default_factory=dict)  # file -> metadata
@@ -74,22 +78,23 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
                                                      message="không tìm thấy tệp commune.yml.",
                                                      hint="Chép tệp commune.yml mẫu trong README vào thư mục content/ rồi sửa.")])
     issues: list[Issue] = list(tree.issues)
+    kept_back: list[KeptBack] = []
     commune_text = tree.read_text(COMMUNE_FILE, limits.yaml_bytes, issues)
     commune, commune_issues = parse_commune(commune_text, COMMUNE_FILE, limits.yaml_bytes) \
         if commune_text is not None else (None, [])
-    site = Site(commune, issues=issues + commune_issues, build_date=build_date, kind_settings=settings)
+    issues += commune_issues
     versions = GitVersions(content_path, cache_folder, max(limits.attachment_bytes, limits.table_bytes)) \
         if keep_last_good else None
     if commune is None and versions is not None:
         commune_text, commune, version = _last_good_commune(versions, limits)
-        site.commune = commune
-        site.kept_back.append(KeptBack(COMMUNE_FILE, version))
-    site.pages, page_issues = _load_pages(tree, limits, commune.official if commune else NO_OFFICIAL)
-    site.issues += page_issues
+        kept_back.append(KeptBack(COMMUNE_FILE, version))
+    pages, page_issues = _load_pages(tree, limits, commune.official if commune else NO_OFFICIAL)
+    issues += page_issues
     if versions is not None:  # a page with errors is left out (Pelican reads pages from content/ itself)
-        site.kept_back += [KeptBack(rel, None) for rel in sorted({i.file for i in page_issues if i.is_error})]
-    if commune is None:
-        return site  # bundles cannot be checked without the villages
+        kept_back += [KeptBack(rel, None) for rel in sorted({i.file for i in page_issues if i.is_error})]
+    if commune is None:  # bundles cannot be checked without the villages
+        return Site(None, pages=pages, issues=issues, build_date=build_date, kept_back=kept_back,
+                    kind_settings=settings)
     history = bundle_history(content_path)
     inputs_of_every_bundle = digest(code_version(), commune_text, repr(settings), repr(limits),
                                     ",".join(kind.id for kind in kinds), f"drafts={show_drafts}")
@@ -123,33 +128,36 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
         return done
 
     for done in share_out(unread, read):
-        for source_dir, disclosure, issues, entry in done:
-            bundles[source_dir] = (disclosure, issues, *bundles[source_dir][2:])
+        for source_dir, disclosure, bundle_issues, entry in done:
+            bundles[source_dir] = (disclosure, bundle_issues, *bundles[source_dir][2:])
             if entry is not None:
                 cache.fresh[source_dir] = entry
+    disclosures, bundles_loaded = [], 0
     for source_dir, (disclosure, bundle_issues, file_digests, key) in bundles.items():
-        site.issues += bundle_issues
-        site.bundles_loaded += not has_errors(bundle_issues)
+        issues += bundle_issues
+        bundles_loaded += not has_errors(bundle_issues)
         if versions is not None and has_errors(bundle_issues):
             disclosure, version, file_digests = _last_good_bundle(versions, source_dir, commune, kinds, settings,
                                                                   build_date, limits, show_drafts)
-            site.kept_back.append(KeptBack(source_dir, version if disclosure else None))
+            kept_back.append(KeptBack(source_dir, version if disclosure else None))
             if disclosure is None:
                 continue
             key = cache.key(source_dir, file_digests)
             history[source_dir] = _history_until(history.get(source_dir), version.date)
         if disclosure is not None and (show_drafts or not disclosure.draft):
-            site.disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir)))
+            disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir)))
     cache.save()
     store.prune(cache_folder)
-    site.cache_hits, site.cache_misses = cache.hits, cache.misses
-    site.disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
-    for check in checks:
-        check_issues, site.checked[check.name] = check.check(site, tree, limits)
-        site.issues += check_issues
+    disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
+    site = Site(commune, disclosures, pages, issues, build_date, cache.hits, cache.misses, bundles_loaded, kept_back,
+                {}, settings)
+    checked = {}
+    for check in checks:  # each reads the site as loaded, never another channel's check
+        check_issues, checked[check.name] = check.check(site, tree, limits)
+        issues += check_issues
         if versions is not None:
-            site.kept_back += [KeptBack(rel, None) for rel in sorted({i.file for i in check_issues if i.is_error})]
-    return site
+            kept_back += [KeptBack(rel, None) for rel in sorted({i.file for i in check_issues if i.is_error})]
+    return replace(site, checked=checked)
 
 
 def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune, kinds: KindRegistry,
