@@ -11,15 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plugins.disclosures.kinds import KINDS, KindRegistry, village_pages
 from plugins.disclosures.model import Commune, Derived, Disclosure, PostingStatus
 
+if TYPE_CHECKING:
+    from plugins.disclosures.site import Site
+
 Fact = Callable[[Disclosure], Any]  # what one channel's outputs of a disclosure depend on besides its bundle
 
 
-def derive(site, today: dt.date, facts: Mapping[str, Fact], kinds: KindRegistry = KINDS):
+def derive(site: Site, today: dt.date, facts: Mapping[str, Fact], kinds: KindRegistry = KINDS) -> Site:
     """A new site (the same issues, kept-back list and checks: the build's own log) whose disclosures carry
     what the build derived of them. `facts` are the channels' (channels.py: `Channel.fact`), by name: each
     reads the disclosure as loaded (its posting, status and dates), never another fact."""
