@@ -18,11 +18,11 @@ exactly as it was.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import gc
 import importlib
 import itertools
-import logging
 import os
 import runpy
 import shutil
@@ -368,12 +368,14 @@ def main(argv: list[str] | None = None) -> int:
 def exit_at_once(code: int) -> None:
     """End the process without Python's teardown: freeing a loaded site object by object took a tenth of a
     rebuild after one edit, and the system frees it whole. Everything is written by now: the site swapped in,
-    the records saved, the report written; only the streams are flushed. Worker processes and the search's
-    threads have ended; the old site's removal runs in a process of its own."""
+    the records saved, the report written. What was registered to run at exit still runs, as at a normal
+    end (the temporary folder of last good versions read from git without a store, logging's flush), then
+    the streams are flushed. Worker processes and the search's threads have ended; the old site's removal
+    runs in a process of its own."""
+    atexit._run_exitfuncs()  # CPython's own call at a normal exit, before the teardown this skips
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
             stream.flush()
-    logging.shutdown()
     os._exit(code)
 
 

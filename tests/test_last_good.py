@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -145,6 +146,23 @@ def test_a_fresh_clone_with_no_cache_finds_the_last_good_version_in_history(brok
     assert result.returncode == 1
     assert files(tmp_path / "output") == files(work / "output")
     assert where_named(tmp_path / "output") == []
+
+
+def test_without_a_store_the_last_good_versions_read_from_git_leave_nothing_behind(broken_day, tmp_path):
+    """With no store (CKX_CACHE="") the last good version is read into a temporary folder, removed when the
+    command ends: the command ends without Python's teardown (scripts/ckx.py `exit_at_once`), yet its
+    clean-ups run."""
+    work, _content, _result = broken_day
+    subprocess.run(["git", "clone", "-q", str(work / "kho"), str(tmp_path / "ban-sao")], check=True)
+    temporary = tmp_path / "tam"
+    temporary.mkdir()
+    env = dict(os.environ, CKX_CACHE="", TMPDIR=str(temporary), BUILD_DATE=AFTER)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content",
+                             str(tmp_path / "ban-sao/content"), "--output", str(tmp_path / "output")],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 1 and "vẫn đăng bản không lỗi gần nhất" in result.stderr
+    assert where_named(tmp_path / "output") == []
+    assert list(temporary.iterdir()) == []
 
 
 def test_a_bundle_that_never_passed_is_left_out_and_named(tmp_path):
