@@ -118,6 +118,10 @@ class Spec:
     def read(self, value: Any, path: Path, checker: Checker) -> Any:
         raise NotImplementedError
 
+    def what_to_write(self) -> str:
+        """How a hint says what a value of the key looks like: "(một dòng chữ)"."""
+        return f"({self.expected})"
+
     def wrong_type(self, value: Any, path: Path, checker: Checker) -> Any:
         checker.report("sai-kieu", path, f"cần {self.expected}, nhưng đang là {_describe(value)}.",
                        "Xem ví dụ trong README, phần hợp đồng nội dung.")
@@ -144,6 +148,11 @@ class Text(Spec):
     choices: Mapping[str, str] | None = None
     expected: str = "một dòng chữ"
     max_chars: int = TEXT_CHARACTERS
+
+    def what_to_write(self) -> str:
+        if not self.choices:
+            return super().what_to_write()
+        return "với một trong: " + "; ".join(f"{k} ({v})" for k, v in self.choices.items())
 
     def read(self, value: Any, path: Path, checker: Checker) -> Any:
         if not isinstance(value, str):
@@ -250,11 +259,8 @@ class Record(Spec):
                                    f'thiếu khóa bắt buộc "{_join(path, key)}".',
                                    f'Thêm dòng "{key}: ..." ({spec.expected}).')
                 elif spec.if_missing:
-                    choices = getattr(spec, "choices", None)
                     checker.report("thieu-khoa", (*path, key), spec.if_missing,
-                                   f'Thêm dòng "{key}: ..."'
-                                   + (f" với một trong: {'; '.join(f'{k} ({v})' for k, v in choices.items())}."
-                                      if choices else f" ({spec.expected})."), severity=WARNING)
+                                   f'Thêm dòng "{key}: ..." {spec.what_to_write()}.', severity=WARNING)
                 result[key] = None
                 continue
             converted = spec.read(raw, (*path, key), checker)
