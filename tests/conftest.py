@@ -40,12 +40,19 @@ def pytest_unconfigure(config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def ckx(*args: str, build_date: str = SAMPLE_BUILD_DATE, cache: str | None = None) -> subprocess.CompletedProcess:
+def ckx(*args: str, build_date: str = SAMPLE_BUILD_DATE, cache: str | None = None,
+        environment: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
     """Run scripts/ckx.py as `make` does; output is captured for the assertions. `cache`: its CKX_CACHE ("" for
-    none), given to the process alone, so two builds may run at once."""
+    none), given to the process alone, so two builds may run at once. `environment`: more variables for the
+    process alone, None to leave one out."""
     env = dict(os.environ, BUILD_DATE=build_date, CKX_EDITOR_LOCAL="1")  # admin/ as `make editor` builds it
     if cache is not None:
         env["CKX_CACHE"] = cache
+    for name, value in (environment or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "ckx.py"), *args], env=env, cwd=ROOT,
                           capture_output=True, text=True)
 

@@ -130,9 +130,8 @@ def test_every_line_reaches_a_pipe_though_the_build_ends_without_pythons_teardow
     site = copy_site("phuong-nho", tmp_path)
     index = site / "disclosures/2026/thong-bao-tam-ngung-cap-nuoc/index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("2026-03-01", "2026-02-31"), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"} | {"BUILD_DATE": "2026-04-10"}
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content", str(site),
-                             "--output", str(tmp_path / "output")], env=env, capture_output=True, text=True)
+    result = ckx("build", "--content", str(site), "--output", str(tmp_path / "output"), build_date="2026-04-10",
+                 environment={"PYTHONUNBUFFERED": None})
     assert result.returncode == 1
     assert result.stdout.rstrip().splitlines()[-1].startswith("Đã xây dựng trang vào")
     assert "[ngay-khong-hop-le]" in result.stderr and "thong-bao-tam-ngung-cap-nuoc" in result.stderr.splitlines()[-1]

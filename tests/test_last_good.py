@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -156,10 +155,8 @@ def test_without_a_store_the_last_good_versions_read_from_git_leave_nothing_behi
     subprocess.run(["git", "clone", "-q", str(work / "kho"), str(tmp_path / "ban-sao")], check=True)
     temporary = tmp_path / "tam"
     temporary.mkdir()
-    env = dict(os.environ, CKX_CACHE="", TMPDIR=str(temporary), BUILD_DATE=AFTER)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content",
-                             str(tmp_path / "ban-sao/content"), "--output", str(tmp_path / "output")],
-                            env=env, capture_output=True, text=True)
+    result = ckx("build", "--content", str(tmp_path / "ban-sao/content"), "--output", str(tmp_path / "output"),
+                 build_date=AFTER, cache="", environment={"TMPDIR": str(temporary)})
     assert result.returncode == 1 and "vẫn đăng bản không lỗi gần nhất" in result.stderr
     assert where_named(tmp_path / "output") == []
     assert list(temporary.iterdir()) == []
