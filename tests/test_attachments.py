@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -125,3 +126,37 @@ def test_the_scan_reads_numbers_hidden_sheets_and_every_docx_part(tmp_path):
         issues = check_attachment(tmp_path / name, name, NO_OFFICIAL, max_bytes=DEFAULT_LIMITS.attachment_bytes,
                                   max_unpacked_bytes=DEFAULT_LIMITS.xlsx_unpacked_bytes).issues
         assert code in {i.code for i in issues}, (name, [i.format() for i in issues])
+
+
+def test_the_clean_copy_the_check_made_is_kept_in_the_store_and_published_as_it_is(published):
+    """The check makes each clean copy once (a PDF's is a second full read of the file); the build publishes
+    that copy, kept in the store under its SHA-256."""
+    import hashlib
+    import os
+
+    from plugins.disclosures import store
+    from plugins.disclosures.site import CLEAN_COPIES
+
+    folder = Path(os.environ["CKX_CACHE"])
+    for name in FILES:
+        data = (published / name).read_bytes()
+        sha256 = hashlib.sha256(data).hexdigest()
+        assert store.read_by_sha256(folder, CLEAN_COPIES, sha256) == data, name
+
+
+def test_a_kept_clean_copy_is_published_without_reading_the_file_again_and_a_damaged_one_is_made_again(tmp_path):
+    import hashlib
+
+    from plugins.disclosures import store
+    from plugins.disclosures.site import CLEAN_COPIES, published_attachment
+
+    source = tmp_path / "lich.pdf"
+    source.write_bytes(pdf_with_hidden_parts())
+    clean = clean_attachment(source)
+    sha256 = hashlib.sha256(clean).hexdigest()
+    store.keep_by_sha256(tmp_path / "kho", CLEAN_COPIES, clean, sha256)
+    assert published_attachment(tmp_path / "kho", tmp_path / "khong-con.pdf", sha256) == clean  # never read
+    store.entry(tmp_path / "kho", CLEAN_COPIES, sha256).write_bytes(clean + b"%")  # damaged in the store
+    assert store.read_by_sha256(tmp_path / "kho", CLEAN_COPIES, sha256) is None
+    assert published_attachment(tmp_path / "kho", source, sha256) == clean
+    assert published_attachment(None, source, sha256) == clean  # no store: made from the file

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plugins.attachments.formats import Reading, Refused, read_attachment
@@ -45,6 +45,7 @@ class Checked:
     issues: list[Issue]
     size: int = 0
     sha256: str | None = None
+    clean: bytes = field(default=b"", repr=False)  # the copy itself, for the build to keep; the disclosure records only the two above
 
 
 def check_attachment(path: Path, shown: str, official: Official, *, max_bytes: int,
@@ -55,7 +56,7 @@ def check_attachment(path: Path, shown: str, official: Official, *, max_bytes: i
     if reading is None:
         return Checked(refused)
     clean = reading.clean
-    return Checked(_reading_issues(reading, shown, official), len(clean), hashlib.sha256(clean).hexdigest())
+    return Checked(_reading_issues(reading, shown, official), len(clean), hashlib.sha256(clean).hexdigest(), clean)
 
 
 def _read(path: Path, shown: str, max_bytes: int, max_unpacked_bytes: int) -> tuple[Reading | None, list[Issue]]:

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from plugins.attachments.check import clean_attachment
 from plugins.disclosures import listings, store
 from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.bundle import place_choices
@@ -26,7 +25,7 @@ from plugins.disclosures.derive import derive, of_kind
 from plugins.disclosures.kinds import KINDS, village_pages
 from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, settings_fingerprint
 from plugins.disclosures.settings import read_settings
-from plugins.disclosures.site import Site, load_site
+from plugins.disclosures.site import Site, load_site, published_attachment
 from plugins.issues import format_issues, has_errors
 
 logger = logging.getLogger(__name__)
@@ -140,7 +139,8 @@ class DisclosuresGenerator(Generator):
         files = {}
         for ref in disclosure.attachments:  # the clean copy, never the file as it came (plugins/attachments)
             source = Path(disclosure.source_root or self.path, disclosure.source_dir, ref.file)
-            files[disclosure.save_dir + ref.file] = lambda path, source=source: _bytes_writer(clean_attachment(source))(path)
+            files[disclosure.save_dir + ref.file] = lambda path, source=source, sha256=ref.sha256: _bytes_writer(
+                published_attachment(self.build.outputs.cache_folder, source, sha256))(path)
         for download in (*self.downloads(disclosure), *disclosure.shown.originals):
             files[disclosure.save_dir + download.file] = _bytes_writer(download.content)
         for started in self.build.channels.values():

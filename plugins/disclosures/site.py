@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from plugins.attachments.check import check_attachment
+from plugins.attachments.check import check_attachment, clean_attachment
 from plugins.disclosures import store
 from plugins.disclosures.bundle import as_draft, parse_bundle
 from plugins.disclosures.cache import BundleCache, code_version, digest
@@ -120,7 +120,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
             disclosure = None
             if text is not None:
                 disclosure, bundle_issues, asked = _load_bundle(tree, source_dir, text, commune, kinds, settings,
-                                                                build_date, limits, show_drafts)
+                                                                build_date, limits, show_drafts, cache_folder)
                 cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, asked)
                 issues += bundle_issues
             done.append((source_dir, disclosure if keep_disclosures else None, issues,
@@ -161,8 +161,11 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
 
 
 def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune, kinds: KindRegistry,
-                 settings: dict, build_date: dt.date, limits: Limits, show_drafts: bool):
-    """One bundle read and checked: (disclosure or None, issues, what its loader asked about the build date)."""
+                 settings: dict, build_date: dt.date, limits: Limits, show_drafts: bool,
+                 cache_folder: Path | None = None):
+    """One bundle read and checked: (disclosure or None, issues, what its loader asked about the build date).
+    Its attachments' clean copies, made by the check, are kept in the store for the build to publish
+    (`published_attachment`): making one again is a second full read of the file."""
     disclosure, issues = parse_bundle(source_dir, text, tree.under(source_dir), commune, kinds, limits, show_drafts)
     if disclosure is None:
         return None, issues, ()
@@ -172,6 +175,8 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
         checked = check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", commune.official,
                                    max_bytes=limits.attachment_bytes, max_unpacked_bytes=limits.xlsx_unpacked_bytes)
         files_issues += checked.issues
+        if checked.sha256 and not has_errors(checked.issues):
+            store.keep_by_sha256(cache_folder, CLEAN_COPIES, checked.clean, checked.sha256)
         published.append(replace(ref, size=checked.size, sha256=checked.sha256))  # what a citizen downloads
     disclosure = replace(disclosure, attachments=tuple(published))
     context = LoadContext(commune=commune, build_date=build_date, settings=settings.get(disclosure.kind, {}),
@@ -181,6 +186,13 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
     issues += as_draft(files_issues) if disclosure.draft and not show_drafts else files_issues
     disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
     return disclosure, issues, tuple(context.date_questions)
+
+
+def published_attachment(cache_folder: Path | None, source: Path, sha256: str | None) -> bytes:
+    """What is published for the attachment at `source` whose clean copy the check found to have `sha256`:
+    the copy the check kept, else one made again."""
+    kept = store.read_by_sha256(cache_folder, CLEAN_COPIES, sha256) if sha256 else None
+    return kept if kept is not None else clean_attachment(source)
 
 
 def _last_good_commune(versions: GitVersions, limits: Limits) -> tuple[str | None, Commune | None, Version | None]:
@@ -233,6 +245,7 @@ def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, 
                    fingerprint=digest(key, status.value, str(first), str(last), repr(changes)))
 
 
+CLEAN_COPIES = "dinh-kem"  # the store's part (store.PARTS)
 UNPUBLISHED_FILE = "tệp không đăng trên trang"
 
 

@@ -2,8 +2,9 @@
 
 One keying rule: an entry is `<part>/<key>`, its key the digest of what it is made from (a QR code's
 address; a recording's text, voice and programs; a content folder's or a published site's path; a last
-good version's git object and place; a province's commune by its folder name). A changed input is a new
-entry, never a stale one read as current.
+good version's git object and place; a province's commune by its folder name; an attachment's clean copy by
+its own SHA-256, checked again when it is read). A changed input is a new entry, never a stale one read as
+current.
 
 One pruning rule: using an entry (reading or writing it) marks it with the time; every load of the content
 that keeps its bundles removes each entry of every part unused for `UNUSED_DAYS`, so nothing is kept for
@@ -18,12 +19,13 @@ It never follows a link, and it removes only its own parts and the files of its 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import time
 from pathlib import Path
 
-from plugins.disclosures.cache import digest
+from plugins.disclosures.cache import digest, write_atomically
 
 UNUSED_DAYS = 30
 PARTS = {
@@ -35,6 +37,7 @@ PARTS = {
     "loa": "loudspeaker recordings, by their text, voice and programs (plugins/loudspeaker)",
     "xa": "each commune's own store, by its folder name, when a province is built (plugins/province)",
     "jinja": "compiled templates, by Jinja's version and options and the template's source (build.StoredTemplates)",
+    "dinh-kem": "attachments' clean copies, by their own SHA-256 (made by the check, published by the build)",
 }
 SITE_RECORDS = {
     "outputs": "dau-ra.json",  # outputs.Outputs: what each file was made from, its stamp and SHA-256
@@ -74,6 +77,25 @@ def read(path: Path | None) -> bytes | None:
         return None
     used(path)
     return data
+
+
+def keep_by_sha256(folder: Path | None, part: str, data: bytes, sha256: str) -> None:
+    """Keep `data` in `part` under its own SHA-256 (given, as the caller worked it out already)."""
+    path = entry(folder, part, sha256)
+    if path is None:
+        return
+    if path.exists():
+        used(path)
+        return
+    with contextlib.suppress(OSError):  # a full disk: the file is made again when it is needed
+        write_atomically(path, data)
+
+
+def read_by_sha256(folder: Path | None, part: str, sha256: str) -> bytes | None:
+    """What `keep_by_sha256` kept under `sha256`, only when its bytes still have that SHA-256: a damaged or
+    foreign entry is no entry."""
+    data = read(entry(folder, part, sha256))
+    return data if data is not None and hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 def used(path: Path) -> None:
