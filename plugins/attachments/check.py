@@ -45,7 +45,7 @@ class Checked:
     issues: list[Issue]
     size: int = 0
     sha256: str | None = None
-    clean: bytes = field(default=b"", repr=False)  # the copy itself, for the build to keep; the disclosure records only the two above
+    clean: bytes = field(default=b"", repr=False)  # the copy itself, for the store; a disclosure keeps the two above
 
 
 def check_attachment(path: Path, shown: str, official: Official, *, max_bytes: int,
