@@ -312,6 +312,28 @@ def test_a_published_file_changed_by_hand_is_made_again(built_sample):
     assert page.read_bytes() == original
 
 
+def test_in_the_steady_state_a_kept_file_is_looked_at_through_the_standby_never_the_published_site(built_sample):
+    """Once a build has run from the standby, the standby and the published site share every kept file
+    (hard links) and the record names them: the build looks at the standby's own link, whose folder it just
+    walked, and never reads the published site's folders (with cold caches, a third of a rebuild). A file
+    changed in place is the same file through either link, so it is made again; a file replaced by hand
+    in the published site (a new file under its name) is not the file the build keeps: the new site has
+    the one the build made, without making it again."""
+    root, settings, _first_made = built_sample
+    cache = str(root / "cache")
+    EDITS["notice"](root, root / "theme")
+    run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)  # the steady state
+    replaced = root / "site/cong-khai/2026/du-toan-ngan-sach-2026/index.html"
+    changed = root / "site/cong-khai/2026/ke-hoach-su-dung-dat-2026/index.html"
+    originals = replaced.read_bytes(), changed.read_bytes()
+    (root / "site/thay.html").write_bytes(b"x" * len(originals[0]))
+    os.replace(root / "site/thay.html", replaced)
+    changed.write_bytes(originals[1].replace(b"<title>", b"<TITLE>", 1))
+    made, _kept = run_build(root / "content", root / "site", settings, SAMPLE_BUILD_DATE, cache)
+    assert made == 1, "only the file changed in place is made again"
+    assert (replaced.read_bytes(), changed.read_bytes()) == originals
+
+
 def test_a_site_restored_from_a_ci_cache_is_carried_over_by_its_bytes(built_sample):
     """CI keeps the site and the cache between runs as archives, which give every file a new inode and time:
     a file still holding the bytes it was made with is carried over, one changed in place (the same size)

@@ -256,9 +256,14 @@ class Outputs:
 
     def _unchanged(self, name: str, record: Record) -> bool:
         """The last build's file is still the one it made: the same stamp, or (after its site was copied or
-        restored) the same size and bytes, its record then following the file."""
+        restored) the same size and bytes, its record then following the file. When the standby holds its own
+        link to the very file recorded (the steady state), that link is the one looked at: the standby's
+        folders were just walked, and the published site's need not be read at all, which with the file
+        system's caches cold was a third of a rebuild after one edit. A file changed in place is seen
+        through either link; one replaced by hand in the published site is not the file kept."""
+        where = self.staging if self.standby.get(name) == record.stamp[2] else self.previous
         try:
-            info = os.lstat(os.path.join(self.previous, name))
+            info = os.lstat(os.path.join(where, name))
         except OSError:
             return False
         if not stat.S_ISREG(info.st_mode) or info.st_size != record.stamp[0]:
@@ -266,7 +271,7 @@ class Outputs:
         stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
         if stamp == tuple(record.stamp):
             return True
-        if not record.sha256 or file_sha256(Path(self.previous, name)) != record.sha256:
+        if not record.sha256 or file_sha256(Path(where, name)) != record.sha256:
             return False
         self.old[name] = dataclasses.replace(record, stamp=stamp)
         return True
