@@ -19,7 +19,6 @@ import jinja2
 from jinja2.bccache import BytecodeCache
 
 from plugins.disclosures import store
-from plugins.disclosures.cache import write_atomically
 from plugins.disclosures.site import Site
 from plugins.issues import Issue
 
@@ -67,8 +66,7 @@ class StoredTemplates(BytecodeCache):
             bucket.bytecode_from_string(compiled)
 
     def dump_bytecode(self, bucket) -> None:
-        with contextlib.suppress(OSError):  # only a speed-up
-            write_atomically(self._entry(bucket), bucket.bytecode_to_string())
+        store.write(self._entry(bucket), bucket.bytecode_to_string())
 
     def __fingerprint__(self) -> str:
         return "compiled templates"  # where templates are compiled changes no page (outputs.fingerprint_of)

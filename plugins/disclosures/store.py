@@ -79,16 +79,21 @@ def read(path: Path | None) -> bytes | None:
     return data
 
 
+def write(path: Path | None, data: bytes) -> None:
+    """Keep `data` as the entry at `path` where the disk allows (None: no store): a full disk or a folder that
+    cannot be written only means it is made again when next needed."""
+    if path is not None:
+        with contextlib.suppress(OSError):
+            write_atomically(path, data)
+
+
 def keep_by_sha256(folder: Path | None, part: str, data: bytes, sha256: str) -> None:
     """Keep `data` in `part` under its own SHA-256 (given, as the caller worked it out already)."""
     path = entry(folder, part, sha256)
-    if path is None:
-        return
-    if path.exists():
+    if path is not None and path.exists():
         used(path)
-        return
-    with contextlib.suppress(OSError):  # a full disk: the file is made again when it is needed
-        write_atomically(path, data)
+    else:
+        write(path, data)
 
 
 def read_by_sha256(folder: Path | None, part: str, sha256: str) -> bytes | None:

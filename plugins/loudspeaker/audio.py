@@ -9,7 +9,6 @@ builds in the cache folder by that digest, so a daily build synthesises only wha
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import shutil
 import subprocess
@@ -18,7 +17,6 @@ from functools import cache
 from pathlib import Path
 
 from plugins.disclosures import store
-from plugins.disclosures.cache import write_atomically
 
 VOICES = {"vi": "miền Bắc", "vi-vn-x-central": "miền Trung", "vi-vn-x-south": "miền Nam"}  # espeak-ng's names
 PROGRAMS = ("espeak-ng", "lame")
@@ -71,7 +69,5 @@ class AudioCache:
         if kept is not None and hashlib.sha256(kept[32:]).digest() == kept[:32]:
             return kept[32:]
         audio = synthesize(text, voice)
-        if path is not None:
-            with contextlib.suppress(OSError):
-                write_atomically(path, hashlib.sha256(audio).digest() + audio)
+        store.write(path, hashlib.sha256(audio).digest() + audio)
         return audio

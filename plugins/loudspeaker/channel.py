@@ -177,5 +177,5 @@ def start(build: Build) -> ChannelOutputs:
                           state=loudspeaker)
 
 
-CHANNEL = Channel(NAME, settings=read_settings, kind_settings=KIND_SETTINGS, check=check_broadcasts, fact=with_player, start=start,
-                  environment=lambda: f"espeak-ng và lame: {available()}")
+CHANNEL = Channel(NAME, settings=read_settings, kind_settings=KIND_SETTINGS, check=check_broadcasts,
+                  fact=with_player, start=start, environment=lambda: f"espeak-ng và lame: {available()}")

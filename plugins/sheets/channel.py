@@ -7,7 +7,6 @@ import contextlib
 from pathlib import Path
 
 from plugins.disclosures import store
-from plugins.disclosures.cache import write_atomically
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
 from plugins.disclosures.listings import still_current
 from plugins.sheets.document import qr_svg
@@ -30,9 +29,7 @@ class QrCodes:
             if kept is not None:
                 return kept.decode("utf-8")
         svg = qr_svg(url)
-        if path is not None:
-            with contextlib.suppress(OSError):  # kept for next time where the disk allows
-                write_atomically(path, svg.encode("utf-8"))
+        store.write(path, svg.encode("utf-8"))  # kept for next time where the disk allows
         return svg
 
 
