@@ -160,3 +160,38 @@ def test_a_kept_clean_copy_is_published_without_reading_the_file_again_and_a_dam
     assert store.read_by_sha256(tmp_path / "kho", CLEAN_COPIES, sha256) is None
     assert published_attachment(tmp_path / "kho", source, sha256) == clean
     assert published_attachment(None, source, sha256) == clean  # no store: made from the file
+
+
+def test_an_edit_to_the_text_does_not_read_the_attachments_again_and_a_changed_file_is_checked_afresh(
+        tmp_path, monkeypatch):
+    """What the check found in a file is kept by the file's SHA-256: an officer mending a sentence does not
+    wait for the bundle's PDFs to be read again, and a file whose bytes changed is never taken for the old."""
+    import datetime as dt
+
+    from plugins.disclosures import site as site_module
+    from plugins.disclosures.kinds import KINDS
+
+    content = base(tmp_path / "content")
+    (content / NOTICE / "lich.pdf").write_bytes(pdf_with_hidden_parts())
+    attachments = "  - file: lich.pdf\n    title: Lịch\n"
+    notice(attachments=attachments)(content)
+    read = []
+    check = site_module.check_attachment
+    monkeypatch.setattr(site_module, "check_attachment",
+                        lambda path, *args, **kwargs: read.append(path.name) or check(path, *args, **kwargs))
+
+    def load():
+        loaded = site_module.load_site(content, KINDS, dt.date(2026, 3, 2), cache_folder=tmp_path / "kho")
+        return loaded, next(d for d in loaded.disclosures if d.source_dir == NOTICE)
+
+    _site, first = load()
+    assert read == ["lich.pdf"]
+    notice(attachments=attachments, body="Nội dung thông báo, đã sửa một câu.")(content)
+    _site, edited = load()
+    assert read == ["lich.pdf"] and "đã sửa một câu" in edited.body_markdown
+    assert edited.attachments == first.attachments  # the same size and SHA-256 of the clean copy
+
+    (content / NOTICE / "lich.pdf").write_bytes(pdf_with_hidden_parts("Lien he 0912345678, CCCD 001085012345"))
+    loaded, _changed = load()
+    assert read == ["lich.pdf", "lich.pdf"]
+    assert "du-lieu-ca-nhan" in {i.code for i in loaded.issues if i.file == f"{NOTICE}/lich.pdf"}

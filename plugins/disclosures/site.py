@@ -7,11 +7,12 @@ the three can never disagree about what is wrong.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from plugins.attachments.check import check_attachment, clean_attachment
+from plugins.attachments.check import Checked, check_attachment, clean_attachment
 from plugins.disclosures import store
 from plugins.disclosures.bundle import as_draft, parse_bundle
 from plugins.disclosures.cache import BundleCache, code_version, digest
@@ -120,7 +121,8 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
             disclosure = None
             if text is not None:
                 disclosure, bundle_issues, asked = _load_bundle(tree, source_dir, text, commune, kinds, settings,
-                                                                build_date, limits, show_drafts, cache_folder)
+                                                                build_date, limits, show_drafts, cache_folder,
+                                                                bundles[source_dir][2])
                 cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, asked)
                 issues += bundle_issues
             done.append((source_dir, disclosure if keep_disclosures else None, issues,
@@ -162,21 +164,19 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
 
 def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune, kinds: KindRegistry,
                  settings: dict, build_date: dt.date, limits: Limits, show_drafts: bool,
-                 cache_folder: Path | None = None):
+                 cache_folder: Path | None = None, file_digests: dict[str, str] | None = None):
     """One bundle read and checked: (disclosure or None, issues, what its loader asked about the build date).
-    Its attachments' clean copies, made by the check, are kept in the store for the build to publish
-    (`published_attachment`): making one again is a second full read of the file."""
+    `file_digests` (name -> SHA-256 of each of its files, when known) let an attachment the check read before
+    go unread (`_checked_attachment`)."""
     disclosure, issues = parse_bundle(source_dir, text, tree.under(source_dir), commune, kinds, limits, show_drafts)
     if disclosure is None:
         return None, issues, ()
     bundle_dir = tree.path(source_dir)
     files_issues, published = [], []
     for ref in disclosure.attachments:
-        checked = check_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", commune.official,
-                                   max_bytes=limits.attachment_bytes, max_unpacked_bytes=limits.xlsx_unpacked_bytes)
+        checked = _checked_attachment(bundle_dir / ref.file, f"{source_dir}/{ref.file}", commune.official, limits,
+                                      cache_folder, (file_digests or {}).get(ref.file))
         files_issues += checked.issues
-        if checked.sha256 and not has_errors(checked.issues):
-            store.keep_by_sha256(cache_folder, CLEAN_COPIES, checked.clean, checked.sha256)
         published.append(replace(ref, size=checked.size, sha256=checked.sha256))  # what a citizen downloads
     disclosure = replace(disclosure, attachments=tuple(published))
     context = LoadContext(commune=commune, build_date=build_date, settings=settings.get(disclosure.kind, {}),
@@ -186,6 +186,33 @@ def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune
     issues += as_draft(files_issues) if disclosure.draft and not show_drafts else files_issues
     disclosure = _without_expired_text(disclosure, kinds.get(disclosure.kind))
     return disclosure, issues, tuple(context.date_questions)
+
+
+def _checked_attachment(path: Path, shown: str, official: Official, limits: Limits, cache_folder: Path | None,
+                        file_sha256: str | None) -> Checked:
+    """`check_attachment`'s findings, or those of the same bytes checked before: an edit to a bundle's text or
+    tables does not read its PDFs again (a scanned decision of a few megabytes takes seconds). They are kept in
+    the store by the file's SHA-256 and everything else the check reads (its name, the commune's own numbers,
+    the limits, the code); its clean copy, made by the same check, under that copy's own SHA-256, for the
+    build to publish (`published_attachment`): making one again is a second full read of the file."""
+    findings = store.entry(cache_folder, CLEAN_COPIES, "check", code_version(), file_sha256, shown,
+                           repr(sorted(official.numbers)), repr(sorted(official.emails)), repr(limits),
+                           suffix=".pickle") if file_sha256 else None
+    kept = store.read(findings)
+    if kept is not None:
+        try:
+            issues, size, sha256 = pickle.loads(kept)
+            if sha256:
+                store.used(store.entry(cache_folder, CLEAN_COPIES, sha256))
+            return Checked(issues, size, sha256)
+        except Exception:  # damaged or of another layout: the file is checked again
+            pass
+    checked = check_attachment(path, shown, official, max_bytes=limits.attachment_bytes,
+                               max_unpacked_bytes=limits.xlsx_unpacked_bytes)
+    if checked.sha256 and not has_errors(checked.issues):
+        store.keep_by_sha256(cache_folder, CLEAN_COPIES, checked.clean, checked.sha256)
+    store.write(findings, pickle.dumps((checked.issues, checked.size, checked.sha256), protocol=pickle.HIGHEST_PROTOCOL))
+    return checked
 
 
 def published_attachment(cache_folder: Path | None, source: Path, sha256: str | None) -> bytes:

@@ -3,8 +3,8 @@
 One keying rule: an entry is `<part>/<key>`, its key the digest of what it is made from (a QR code's
 address; a recording's text, voice and programs; a content folder's or a published site's path; a last
 good version's git object and place; a province's commune by its folder name; an attachment's clean copy by
-its own SHA-256, checked again when it is read). A changed input is a new entry, never a stale one read as
-current.
+its own SHA-256, checked again when it is read, and what the check found in the file by the file's). A
+changed input is a new entry, never a stale one read as current.
 
 One pruning rule: using an entry (reading or writing it) marks it with the time; every load of the content
 that keeps its bundles removes each entry of every part unused for `UNUSED_DAYS`, so nothing is kept for
@@ -37,7 +37,8 @@ PARTS = {
     "loa": "loudspeaker recordings, by their text, voice and programs (plugins/loudspeaker)",
     "xa": "each commune's own store, by its folder name, when a province is built (plugins/province)",
     "jinja": "compiled templates, by Jinja's version and options and the template's source (build.StoredTemplates)",
-    "dinh-kem": "attachments' clean copies, by their own SHA-256 (made by the check, published by the build)",
+    "dinh-kem": "attachments' clean copies, by their own SHA-256 (made by the check, published by the build), and "
+                "what the check found in each file, by the file's SHA-256 and what else the check reads",
 }
 SITE_RECORDS = {
     "outputs": "dau-ra.json",  # outputs.Outputs: what each file was made from, its stamp and SHA-256
