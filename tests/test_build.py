@@ -124,6 +124,48 @@ def test_a_bundle_with_errors_is_left_out_and_the_rest_is_published(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "output-bao-cao", "phuong-nho"]
 
 
+def test_a_pipe_in_the_content_is_named_never_read_and_the_rest_is_published(tmp_path):
+    """A named pipe (or a device) is no file: reading one waits for ever. The fingerprint of what the site is
+    made from read every file's bytes before the check could name it, and `make html` hung; validate named it."""
+    site = copy_site("phuong-nho", tmp_path)
+    os.mkfifo(site / "pages/ong-dan")
+    command = [sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content", str(site), "--output",
+               str(tmp_path / "output")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                            env=dict(os.environ, BUILD_DATE="2026-04-10", CKX_CACHE=str(tmp_path / "kho")))
+    assert result.returncode == 1 and "pages/ong-dan LỖI [tep-dac-biet]" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "output" / DISCLOSURE).is_file()
+
+
+def test_folders_nested_deeper_than_pythons_recursion_are_walked_without_a_traceback(tmp_path):
+    """Hostile or mistaken content: a folder inside a folder, past Python's thousand frames. Each walk of the
+    content (its check and the fingerprint of what the site is made from) goes without recursion, which
+    stopped with a traceback."""
+    site = copy_site("phuong-nho", tmp_path)
+    os.mkdir(site / "a")
+    deep = os.open(site / "a", os.O_RDONLY)
+    for _ in range(1100):  # each made from the last, never by its long path
+        os.mkdir("a", dir_fd=deep)
+        inner = os.open("a", os.O_RDONLY, dir_fd=deep)
+        os.close(deep)
+        deep = inner
+    os.close(deep)
+    try:
+        for command in ("validate", "build"):
+            result = ckx(command, "--content", str(site), "--output", str(tmp_path / "output"),
+                         cache=str(tmp_path / "kho"))
+            assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert (tmp_path / "output" / DISCLOSURE).is_file()
+    finally:  # pytest removes old temporary folders by recursion too: the chain goes here, one level at a time
+        level, moved = site / "a", 0
+        while (level / "a").is_dir():
+            os.rename(level / "a", tmp_path / f"tang-{moved}")
+            os.rmdir(level)
+            level, moved = tmp_path / f"tang-{moved}", moved + 1
+        os.rmdir(level)
+
+
 def test_every_line_reaches_a_pipe_though_the_build_ends_without_pythons_teardown(tmp_path):
     """The command ends with os._exit (scripts/ckx.py `exit_at_once`): what it printed to a buffered pipe
     (no PYTHONUNBUFFERED, as under make or CI) is still read to its last line, on both streams."""

@@ -134,40 +134,46 @@ class ContentTree:
 
 
 def scan(root: Path) -> ContentTree:
-    """Walk `root` once. Links are followed only when they resolve inside it; loops are walked once."""
+    """Walk `root` once. Links are followed only when they resolve inside it; loops are walked once.
+    Each folder is read once (its entries say which are folders and links) and each file looked at once."""
     root = Path(root)
     real_root = os.path.realpath(root)
     tree = ContentTree(root)
     seen = {real_root}
-    real_folders = {str(root): real_root}  # a folder's real path, worked out only where a link is on the way
-    for folder, dirnames, filenames in os.walk(root, followlinks=True):
-        rel_folder = Path(folder).relative_to(root).as_posix()
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        keep = []
-        for name in sorted(dirnames):
-            full = os.path.join(folder, name)
-            real = os.path.realpath(full) if os.path.islink(full) else os.path.join(real_folders[folder], name)
-            real_folders[full] = real
+    pending = [(str(root), "", real_root)]  # (folder, its path relative to root with "/", its real path)
+    while pending:  # a folder, then each of its folders in name order, as os.walk: never Python's recursion
+        folder, prefix, real_folder = pending.pop()
+        try:
+            with os.scandir(folder) as found:
+                entries = sorted(found, key=lambda entry: entry.name)
+        except OSError:  # unreadable now: nothing of it is content
+            continue
+        folders, files = [], []
+        for entry in entries:
+            (folders if _is_folder(entry) else files).append(entry)
+        walk_into = []
+        for entry in folders:
+            name, link = entry.name, _is_link(entry)
+            real = os.path.realpath(entry.path) if link else os.path.join(real_folder, name)
             if name.startswith("."):  # .git and editors' temporary folders are never content
-                if prefix.startswith("disclosures/") and os.path.isfile(os.path.join(full, "index.md")):
+                if prefix.startswith("disclosures/") and os.path.isfile(os.path.join(entry.path, "index.md")):
                     tree.issues.append(Issue(
                         code="ten-ngan-khong-hop-le", file=f"{prefix}{name}/index.md",
                         message=f'thư mục hồ sơ "{name}" bắt đầu bằng dấu chấm nên bị ẩn và không bao giờ được đăng.',
                         hint=f'Đổi tên thư mục thành "{name.lstrip(".")}" (chữ thường không dấu, nối bằng gạch ngang).'))
                 continue
-            if os.path.islink(full) and not _inside(real, real_root):
+            if link and not _inside(real, real_root):
                 tree.issues.append(_link_issue(prefix + name, "thư mục"))
             elif real not in seen:
                 seen.add(real)
-                keep.append(name)
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            rel, full = prefix + name, os.path.join(folder, name)
-            if os.path.islink(full) and not _inside(os.path.realpath(full), real_root):
+                walk_into.append((entry.path, f"{prefix}{name}/", real))
+        for entry in files:
+            name, rel = entry.name, prefix + entry.name
+            if _is_link(entry) and not _inside(os.path.realpath(entry.path), real_root):
                 tree.issues.append(_link_issue(rel, "tệp"))
                 continue
             try:
-                info = os.stat(full)
+                info = entry.stat()  # through a link, to what it points at
             except OSError:
                 tree.issues.append(Issue(code="lien-ket-hong", file=rel, message="liên kết này trỏ tới tệp không có.",
                                          hint="Xóa liên kết và chép tệp thật vào đây."))
@@ -180,7 +186,23 @@ def scan(root: Path) -> ContentTree:
             if not name.startswith("."):
                 tree.files[rel] = info.st_size
                 tree.stamps[rel] = (info.st_size, info.st_mtime_ns, info.st_ino)
+        pending += reversed(walk_into)
     return tree
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A folder, or a link to one (os.walk's rule)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_link(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 def _inside(real: str, real_root: str) -> bool:

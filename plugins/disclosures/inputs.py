@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
@@ -43,38 +44,46 @@ class FileDigests:
                 write_atomically(self.record, self.known.to_json())
 
 
-def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = None, prefix: str = "") -> bool:
+def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = None) -> bool:
     """Every file under `root` (its path, and its bytes or a link's target) into `hasher`, in a fixed order
-    (a folder's files and links by name, then its folders by name); False when the files pass the budget of
-    bytes left. With `digests`, a file is read only when its stamp changed. Links to folders are not walked:
-    their targets are hashed."""
-    try:
-        with os.scandir(root) as found:
-            entries = sorted(found, key=lambda entry: entry.name)
-    except OSError:
-        hasher.update(b"?")
-        return True
-    folders = []
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            if entry.name not in (".git", "__pycache__"):
-                folders.append(entry)
-            continue
-        rel = prefix + entry.name
-        hasher.update(f"{rel}\0".encode("utf-8", "surrogateescape"))
-        if entry.is_symlink():
-            hasher.update(f"-> {os.readlink(entry.path)}\0".encode("utf-8", "surrogateescape"))
-            continue
+    (a folder's files and links by name, then its folders by name, each whole before the next); False when
+    the files pass the budget of bytes left. With `digests`, a file is read only when its stamp changed. Links
+    to folders are not walked: their targets are hashed; a pipe or device is hashed by its type, never read
+    (the content's check refuses it). Folders nested however deep are walked without Python's recursion."""
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
         try:
-            info = entry.stat()
-            budget[0] -= info.st_size
-            if budget[0] < 0:
-                return False
-            sha = digests.digest(rel, Path(entry.path), info) if digests else file_sha256(Path(entry.path))
-            hasher.update(bytes.fromhex(sha))
+            with os.scandir(folder) as found:
+                entries = sorted(found, key=lambda entry: entry.name)
         except OSError:
-            hasher.update(b"?")  # unreadable now: the build will say why
-    return all(_tree(hasher, Path(entry.path), budget, digests, f"{prefix}{entry.name}/") for entry in folders)
+            hasher.update(b"?")
+            continue
+        folders = []
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in (".git", "__pycache__"):
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                continue
+            rel = prefix + entry.name
+            hasher.update(f"{rel}\0".encode("utf-8", "surrogateescape"))
+            if entry.is_symlink():
+                hasher.update(f"-> {os.readlink(entry.path)}\0".encode("utf-8", "surrogateescape"))
+                continue
+            try:
+                info = entry.stat()
+                if not stat.S_ISREG(info.st_mode):  # a pipe would never end the reading: the check names it
+                    hasher.update(f"type {stat.S_IFMT(info.st_mode)}\0".encode())
+                    continue
+                budget[0] -= info.st_size
+                if budget[0] < 0:
+                    return False
+                sha = digests.digest(rel, Path(entry.path), info) if digests else file_sha256(Path(entry.path))
+                hasher.update(bytes.fromhex(sha))
+            except OSError:
+                hasher.update(b"?")  # unreadable now: the build will say why
+        pending += reversed(folders)
+    return True
 
 
 def tree_fingerprint(root: Path) -> str | None:
