@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import enum
+import itertools
 import json
 import os
 import shutil
@@ -209,10 +210,11 @@ class Outputs:
         """`make_one(item)` for every item, on every core (plugins/disclosures/workers.py); what the workers
         made joins this build's record."""
         def work(share):
-            before, made, kept = set(self.new), self.made, self.kept
+            before, made, kept = len(self.new), self.made, self.kept
             for item in share:
                 make_one(item)
-            return {n: r for n, r in self.new.items() if n not in before}, self.made - made, self.kept - kept
+            # a name is recorded once (produce refuses a second), so what this share made is what follows
+            return dict(itertools.islice(self.new.items(), before, None)), self.made - made, self.kept - kept
 
         for new, made, kept in share_out(items, work)[1:]:  # the first share was made in this process
             self.new.update(new)
