@@ -138,6 +138,21 @@ def test_a_pipe_in_the_content_is_named_never_read_and_the_rest_is_published(tmp
     assert (tmp_path / "output" / DISCLOSURE).is_file()
 
 
+def test_links_in_the_pages_folder_are_never_walked_by_pelican(tmp_path):
+    """Pelican found pages by walking content/pages with every link followed: two links back to the folder made
+    that walk endless (and one to / walked the whole machine), though the check had walked each folder once.
+    It is now handed the pages the check passed, by file."""
+    site = copy_site("phuong-nho", tmp_path)
+    (site / "pages/a").symlink_to(".")
+    (site / "pages/b").symlink_to(".")
+    command = [sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content", str(site), "--output",
+               str(tmp_path / "output")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                            env=dict(os.environ, BUILD_DATE="2026-04-10", CKX_CACHE=str(tmp_path / "kho")))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output/gioi-thieu/index.html").is_file()
+
+
 def test_folders_nested_deeper_than_pythons_recursion_are_walked_without_a_traceback(tmp_path):
     """Hostile or mistaken content: a folder inside a folder, past Python's thousand frames. Each walk of the
     content (its check and the fingerprint of what the site is made from) goes without recursion, which

@@ -100,6 +100,9 @@ def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Pre
 
     settings = read_settings(str(settings_path), override={
         "PATH": str(content), "OUTPUT_PATH": str(output), PRELOADED: preloaded,
+        # the pages the check passed, by file: Pelican walks a folder named here with every link followed, and
+        # a link in content/pages to / had it list the whole machine (the build never ended)
+        "PAGE_PATHS": sorted(preloaded.site.pages),
         **({"THEME": str(theme)} if theme else {})})
     # A template never changes during one run: Jinja's default looked at each template file's time on every
     # page it rendered, 0.13 s of a build from nothing at 1x.
