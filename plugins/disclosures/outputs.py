@@ -55,13 +55,25 @@ _EXACTLY_PLAIN = frozenset({type(None), *_PLAIN, dt.datetime})  # the common cas
 def _add_parts(value: Any, parts: list[str]) -> None:
     """Append what `value` is made of to `parts`: one list for the whole value, as a listing holds thousands
     of disclosures."""
-    if type(value) in _EXACTLY_PLAIN or isinstance(value, _PLAIN):  # a subclass too: a StrEnum is a str
-        parts.append(f"{type(value).__name__}:{value!r}")
+    kind = type(value)
+    if kind in _EXACTLY_PLAIN:
+        parts.append(f"{kind.__name__}:{value!r}")
+    elif kind is list or kind is tuple:  # the common containers first: a listing is thousands of disclosures
+        parts.append("seq")
+        for item in value:
+            _add_parts(item, parts)
+        parts.append("end")
+    elif isinstance(value, _PLAIN):  # a subclass too: a StrEnum is a str
+        parts.append(f"{kind.__name__}:{value!r}")
     elif isinstance(value, enum.Enum):
-        parts.append(f"enum:{type(value).__name__}.{value.name}")
-    elif hasattr(value, "__fingerprint__"):
-        parts.append(f"fp:{type(value).__name__}")
-        _add_parts(value.__fingerprint__(), parts)
+        parts.append(f"enum:{kind.__name__}.{value.name}")
+    elif hasattr(kind, "__fingerprint__"):
+        stands_for = value.__fingerprint__()
+        if type(stands_for) is str:  # a disclosure's, a record's: one part
+            parts.append(f"fp:{kind.__name__}:{stands_for}")
+        else:
+            parts.append(f"fp:{kind.__name__}")
+            _add_parts(stands_for, parts)
     elif isinstance(value, (list, tuple)):
         parts.append("seq")
         for item in value:
