@@ -48,3 +48,30 @@ def test_no_stage_can_change_a_record_it_was_handed(record, field):
     """Each stage hands on new records (dataclasses.replace): what an earlier stage made stays as it made it."""
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(record, field, None)
+
+
+def test_the_outputs_record_reads_back_what_was_saved_and_an_unknown_layout_as_nothing(tmp_path):
+    """Each set of site-wide entries is written once and named by its place: the record read back is the one
+    saved. A record of another layout, or damaged, is no record: everything is made again, never misread."""
+    import json
+
+    from plugins.disclosures.outputs import Outputs, Record, published_as_recorded, read_record
+
+    site, record_file = tmp_path / "site", tmp_path / "dau-ra.json"
+    site.mkdir()
+    outputs = Outputs(site, None, record_file, "nen", {"today": dt.date(2026, 3, 2), "commune": "Tân Lập"})
+    for name, reads in (("a.html", {"today"}), ("b.html", {"today", "commune"}), ("c.json", set())):
+        outputs.produce(name, name, lambda view, name=name, reads=reads: (
+            [view[key] for key in sorted(reads)], (site / name).write_text(name, encoding="utf-8")))
+    outputs.save()
+    assert read_record(record_file) == outputs.new
+    assert {name: record.reads for name, record in read_record(record_file).items()} == {
+        "a.html": ["today"], "b.html": ["commune", "today"], "c.json": []}
+    assert published_as_recorded(site, record_file)
+
+    older = {name: [r.fingerprint, r.reads, r.reads_fingerprint, list(r.stamp), r.group, r.sha256]
+             for name, r in outputs.new.items()}  # every file with its own list of entries, as before
+    for unreadable in (json.dumps(older), "{", json.dumps({"layout": 2, "reads": [], "files": {"a.html": [1]}})):
+        record_file.write_text(unreadable, encoding="utf-8")
+        assert read_record(record_file) == {} and not published_as_recorded(site, record_file)
+    assert isinstance(next(iter(outputs.new.values())), Record)

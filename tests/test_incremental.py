@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from plugins.disclosures import store
+from plugins.disclosures.outputs import read_record
 from tests.conftest import ROOT, SAMPLE_BUILD_DATE, ckx
 from tests.test_search_index import parts_of
 
@@ -240,7 +241,7 @@ def test_no_disclosure_page_reads_the_build_date_itself(sample):
     run_build(root / "content", root / "site", settings, day_after_comments, str(cache))
     (record,) = cache.glob("trang/*/dau-ra.json")
     assert {path.name for path in cache.iterdir()} <= set(store.PARTS)  # one store, nothing beside its parts
-    reads = {name: entry[1] for name, entry in json.loads(record.read_text(encoding="utf-8")).items()}
+    reads = {name: entry.reads for name, entry in read_record(record).items()}
     pages = [name for name in reads if re.fullmatch(r"cong-khai/\d{4}/[^/]+/(?:[^/]+/)?index\.html", name)
              and "/in/" not in name]
     assert "cong-khai/2026/lay-y-kien-quy-uoc-thon-tay/index.html" in pages and len(pages) > 20

@@ -247,8 +247,11 @@ class Outputs:
         """After the staging folder became the site: what each of its files was made from."""
         if self.record_file is None:
             return
-        data = {name: [r.fingerprint, r.reads, r.reads_fingerprint, list(r.stamp), r.group, r.sha256]
-                for name, r in self.new.items()}
+        read_sets: dict[tuple, int] = {}  # a few sets of site-wide entries, read by tens of thousands of pages
+        files = {name: [r.fingerprint, read_sets.setdefault((tuple(r.reads), r.reads_fingerprint), len(read_sets)),
+                        list(r.stamp), r.group, r.sha256] for name, r in self.new.items()}
+        data = {"layout": RECORD_LAYOUT, "reads": [[list(reads), fingerprint] for reads, fingerprint in read_sets],
+                "files": files}
         try:
             write_atomically(self.record_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
         except OSError:  # without the record the next build makes everything again, which is still right
@@ -362,12 +365,24 @@ class Outputs:
                 folder = os.path.dirname(folder)
 
     def _read(self) -> dict[str, Record]:
-        try:
-            data = json.loads(self.record_file.read_bytes()) if self.record_file else {}
-            return {name: Record(fp, list(reads), reads_fp, tuple(stamp), group, sha256)
-                    for name, (fp, reads, reads_fp, stamp, group, sha256) in data.items()}
-        except (OSError, ValueError, TypeError):
+        return read_record(self.record_file)
+
+
+RECORD_LAYOUT = 2  # each set of site-wide entries written once, files naming it by its place; 1: in every file
+
+
+def read_record(record_file: Path | None) -> dict[str, Record]:
+    """What the last build recorded of each file it made or kept (`Outputs.save`); {} when there is none, or
+    it cannot be read or is of another layout: everything is then made again, which is still right."""
+    try:
+        data = json.loads(record_file.read_bytes()) if record_file else {}
+        if not isinstance(data, dict) or data.get("layout") != RECORD_LAYOUT:
             return {}
+        read_sets = [(list(reads), fingerprint) for reads, fingerprint in data["reads"]]
+        return {name: Record(fingerprint, *read_sets[reads], tuple(stamp), group, sha256)
+                for name, (fingerprint, reads, stamp, group, sha256) in data["files"].items()}
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return {}
 
 
 def published_as_recorded(output: Path, record_file: Path | None) -> bool:
@@ -375,9 +390,10 @@ def published_as_recorded(output: Path, record_file: Path | None) -> bool:
     time and inode): a site touched since is built again."""
     try:
         data = json.loads(record_file.read_bytes()) if record_file else {}
-        return bool(data) and all(_stamp(os.lstat(os.path.join(output, name))) == tuple(entry[3])
-                                  for name, entry in data.items())
-    except (OSError, ValueError, TypeError, IndexError):
+        files = data["files"] if isinstance(data, dict) and data.get("layout") == RECORD_LAYOUT else {}
+        return bool(files) and all(_stamp(os.lstat(os.path.join(output, name))) == tuple(entry[2])
+                                   for name, entry in files.items())
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return False
 
 
