@@ -119,12 +119,22 @@ def by_year(disclosures: list[Disclosure]) -> list[Listing]:
 
 def by_village(disclosures: list[Disclosure], commune: Commune,
                village_pages: Callable[[Disclosure], Iterable[str]] = lambda d: ()) -> list[VillageView]:
-    """`village_pages(d)` names the villages a disclosure has its own page for (a per-village list)."""
-    pages = {id(d): set(village_pages(d)) for d in disclosures}
-    views = []
-    for village in commune.villages:
-        own = [(d, f"{d.url}{village.slug}/") for d in disclosures if village.slug in pages[id(d)]]
-        concerning = [d for d in disclosures if d.concerns(village.slug) or village.slug in pages[id(d)]]
-        posted_here = [d for d in now_posted(disclosures) if d.posted_at(village.slug)]
-        views.append(VillageView(village, concerning, posted_here, url=f"thon/{village.slug}/", own_pages=own))
-    return views
+    """`village_pages(d)` names the villages a disclosure has its own page for (a per-village list). One pass
+    over the disclosures, each put in the lists of the villages it names, in the disclosures' order: a pass
+    over them all for each village cost 40 times 8,000 at 4x."""
+    slugs = [village.slug for village in commune.villages]
+    known = set(slugs)
+    concerning: dict[str, list[Disclosure]] = {slug: [] for slug in slugs}
+    own: dict[str, list[tuple[Disclosure, str]]] = {slug: [] for slug in slugs}
+    posted_here: dict[str, list[Disclosure]] = {slug: [] for slug in slugs}
+    for d in disclosures:
+        pages = set(village_pages(d)) & known
+        for slug in (set(d.villages) & known) | pages:
+            concerning[slug].append(d)
+        for slug in pages:
+            own[slug].append((d, f"{d.url}{slug}/"))
+    for d in now_posted(disclosures):
+        for slug in (slugs if "all-villages" in d.posting.places else known.intersection(d.posting.places)):
+            posted_here[slug].append(d)
+    return [VillageView(village, concerning[village.slug], posted_here[village.slug], url=f"thon/{village.slug}/",
+                        own_pages=own[village.slug]) for village in commune.villages]
