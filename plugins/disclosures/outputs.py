@@ -375,9 +375,7 @@ def read_record(record_file: Path | None) -> dict[str, Record]:
     """What the last build recorded of each file it made or kept (`Outputs.save`); {} when there is none, or
     it cannot be read or is of another layout: everything is then made again, which is still right."""
     try:
-        data = json.loads(record_file.read_bytes()) if record_file else {}
-        if not isinstance(data, dict) or data.get("layout") != RECORD_LAYOUT:
-            return {}
+        data = _record_data(record_file)
         read_sets = [(list(reads), fingerprint) for reads, fingerprint in data["reads"]]
         return {name: Record(fingerprint, *read_sets[reads], tuple(stamp), group, sha256)
                 for name, (fingerprint, reads, stamp, group, sha256) in data["files"].items()}
@@ -385,12 +383,17 @@ def read_record(record_file: Path | None) -> dict[str, Record]:
         return {}
 
 
+def _record_data(record_file: Path | None) -> dict:
+    """The record as written, when it is of this layout; else no files (read as nothing recorded)."""
+    data = json.loads(record_file.read_bytes()) if record_file else {}
+    return data if isinstance(data, dict) and data.get("layout") == RECORD_LAYOUT else {"reads": [], "files": {}}
+
+
 def published_as_recorded(output: Path, record_file: Path | None) -> bool:
     """Whether every file the last build made or carried into `output` is still there as it left it (its size,
     time and inode): a site touched since is built again."""
     try:
-        data = json.loads(record_file.read_bytes()) if record_file else {}
-        files = data["files"] if isinstance(data, dict) and data.get("layout") == RECORD_LAYOUT else {}
+        files = _record_data(record_file)["files"]
         return bool(files) and all(_stamp(os.lstat(os.path.join(output, name))) == tuple(entry[2])
                                    for name, entry in files.items())
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
