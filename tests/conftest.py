@@ -41,10 +41,11 @@ def pytest_unconfigure(config) -> None:
 
 
 def ckx(*args: str, build_date: str = SAMPLE_BUILD_DATE, cache: str | None = None,
-        environment: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
+        environment: dict[str, str | None] | None = None, timeout: float | None = None) -> subprocess.CompletedProcess:
     """Run scripts/ckx.py as `make` does; output is captured for the assertions. `cache`: its CKX_CACHE ("" for
     none), given to the process alone, so two builds may run at once. `environment`: more variables for the
-    process alone, None to leave one out."""
+    process alone, None to leave one out. `timeout`: for content that once made the command hang, which then
+    fails the test instead of the run."""
     env = dict(os.environ, BUILD_DATE=build_date, CKX_EDITOR_LOCAL="1")  # admin/ as `make editor` builds it
     if cache is not None:
         env["CKX_CACHE"] = cache
@@ -54,7 +55,7 @@ def ckx(*args: str, build_date: str = SAMPLE_BUILD_DATE, cache: str | None = Non
         else:
             env[name] = value
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "ckx.py"), *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def build(content: Path, output: Path, build_date: str = SAMPLE_BUILD_DATE) -> subprocess.CompletedProcess:

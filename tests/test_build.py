@@ -129,10 +129,8 @@ def test_a_pipe_in_the_content_is_named_never_read_and_the_rest_is_published(tmp
     made from read every file's bytes before the check could name it, and `make html` hung; validate named it."""
     site = copy_site("phuong-nho", tmp_path)
     os.mkfifo(site / "pages/ong-dan")
-    command = [sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content", str(site), "--output",
-               str(tmp_path / "output")]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600,
-                            env=dict(os.environ, BUILD_DATE="2026-04-10", CKX_CACHE=str(tmp_path / "kho")))
+    result = ckx("build", "--content", str(site), "--output", str(tmp_path / "output"), cache=str(tmp_path / "kho"),
+                 timeout=600)
     assert result.returncode == 1 and "pages/ong-dan LỖI [tep-dac-biet]" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "output" / DISCLOSURE).is_file()
@@ -145,10 +143,8 @@ def test_links_in_the_pages_folder_are_never_walked_by_pelican(tmp_path):
     site = copy_site("phuong-nho", tmp_path)
     (site / "pages/a").symlink_to(".")
     (site / "pages/b").symlink_to(".")
-    command = [sys.executable, str(ROOT / "scripts/ckx.py"), "build", "--content", str(site), "--output",
-               str(tmp_path / "output")]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600,
-                            env=dict(os.environ, BUILD_DATE="2026-04-10", CKX_CACHE=str(tmp_path / "kho")))
+    result = ckx("build", "--content", str(site), "--output", str(tmp_path / "output"), cache=str(tmp_path / "kho"),
+                 timeout=600)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "output/gioi-thieu/index.html").is_file()
 
