@@ -140,18 +140,12 @@ def scan(root: Path) -> ContentTree:
     real_root = os.path.realpath(root)
     tree = ContentTree(root)
     seen = {real_root}
-    pending = [(str(root), "", real_root)]  # (folder, its path relative to root with "/", its real path)
-    while pending:  # a folder, then each of its folders in name order, as os.walk: never Python's recursion
-        folder, prefix, real_folder = pending.pop()
-        try:
-            with os.scandir(folder) as found:
-                entries = sorted(found, key=lambda entry: entry.name)
-        except OSError:  # unreadable now: nothing of it is content
+    for _folder, prefix, real_folder, entries, walk_into in sorted_walk(root, real_root):
+        if entries is None:  # unreadable now: nothing of it is content
             continue
         folders, files = [], []
         for entry in entries:
             (folders if _is_folder(entry) else files).append(entry)
-        walk_into = []
         for entry in folders:
             name, link = entry.name, _is_link(entry)
             real = os.path.realpath(entry.path) if link else os.path.join(real_folder, name)
@@ -186,8 +180,25 @@ def scan(root: Path) -> ContentTree:
             if not name.startswith("."):
                 tree.files[rel] = info.st_size
                 tree.stamps[rel] = (info.st_size, info.st_mtime_ns, info.st_ino)
-        pending += reversed(walk_into)
     return tree
+
+
+def sorted_walk(root: Path, state: Any = None):
+    """Each folder under `root` in os.walk's order (a folder, then each folder in it, by name, whole before the
+    next), without Python's recursion, so folders nested however deep are walked: yields (folder, its path
+    relative to root ending in "/", its `state`, its entries by name or None when it cannot be read, and a
+    list the caller appends (path, prefix, state) to for each folder of it to walk into)."""
+    pending = [(str(root), "", state)]
+    while pending:
+        folder, prefix, state = pending.pop()
+        try:
+            with os.scandir(folder) as found:
+                entries = sorted(found, key=lambda entry: entry.name)
+        except OSError:
+            entries = None
+        walk_into: list[tuple[str, str, Any]] = []
+        yield folder, prefix, state, entries, walk_into
+        pending += reversed(walk_into)
 
 
 def _is_folder(entry: os.DirEntry) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from plugins.disclosures import store
 from plugins.disclosures.cache import KnownDigests, file_sha256, write_atomically
+from plugins.disclosures.files import sorted_walk
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = ("plugins", "theme", "scripts", "pelicanconf.py", "requirements.txt")  # what the build runs
@@ -50,20 +51,14 @@ def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = N
     the files pass the budget of bytes left. With `digests`, a file is read only when its stamp changed. Links
     to folders are not walked: their targets are hashed; a pipe or device is hashed by its type, never read
     (the content's check refuses it). Folders nested however deep are walked without Python's recursion."""
-    pending = [(str(root), "")]
-    while pending:
-        folder, prefix = pending.pop()
-        try:
-            with os.scandir(folder) as found:
-                entries = sorted(found, key=lambda entry: entry.name)
-        except OSError:
+    for _folder, prefix, _state, entries, walk_into in sorted_walk(root):
+        if entries is None:
             hasher.update(b"?")
             continue
-        folders = []
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 if entry.name not in (".git", "__pycache__"):
-                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    walk_into.append((entry.path, f"{prefix}{entry.name}/", None))
                 continue
             rel = prefix + entry.name
             hasher.update(f"{rel}\0".encode("utf-8", "surrogateescape"))
@@ -82,7 +77,6 @@ def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = N
                 hasher.update(bytes.fromhex(sha))
             except OSError:
                 hasher.update(b"?")  # unreadable now: the build will say why
-        pending += reversed(folders)
     return True
 
 
