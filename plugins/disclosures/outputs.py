@@ -59,10 +59,7 @@ def _add_parts(value: Any, parts: list[str]) -> None:
     if kind in _EXACTLY_PLAIN:
         parts.append(f"{kind.__name__}:{value!r}")
     elif kind is list or kind is tuple:  # the common containers first: a listing is thousands of disclosures
-        parts.append("seq")
-        for item in value:
-            _add_parts(item, parts)
-        parts.append("end")
+        _add_sequence(value, parts)
     elif isinstance(value, _PLAIN):  # a subclass too: a StrEnum is a str
         parts.append(f"{kind.__name__}:{value!r}")
     elif isinstance(value, enum.Enum):
@@ -75,10 +72,7 @@ def _add_parts(value: Any, parts: list[str]) -> None:
             parts.append(f"fp:{kind.__name__}")
             _add_parts(stands_for, parts)
     elif isinstance(value, (list, tuple)):
-        parts.append("seq")
-        for item in value:
-            _add_parts(item, parts)
-        parts.append("end")
+        _add_sequence(value, parts)
     elif isinstance(value, (set, frozenset)):
         parts += ["set", *sorted(fingerprint_of(item) for item in value), "end"]
     elif isinstance(value, Mapping):
@@ -97,6 +91,13 @@ def _add_parts(value: Any, parts: list[str]) -> None:
         parts.append("end")
     else:
         raise TypeError(f"no fingerprint for {type(value).__qualname__}: give it __fingerprint__()")
+
+
+def _add_sequence(value, parts: list[str]) -> None:
+    parts.append("seq")
+    for item in value:
+        _add_parts(item, parts)
+    parts.append("end")
 
 
 class FingerprintedRecord:
