@@ -58,9 +58,10 @@ from plugins.disclosures.inputs import (  # noqa: E402
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.last_good import GitVersions  # noqa: E402
 from plugins.disclosures.outputs import published_as_recorded, settings_fingerprint  # noqa: E402
-from plugins.disclosures.settings import read_settings  # noqa: E402
-from plugins.disclosures.site import KeptBack, load_site  # noqa: E402
+from plugins.disclosures.settings import BuildSettings, read_settings  # noqa: E402
+from plugins.disclosures.site import KeptBack, keep_back_unmade, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
+from plugins.disclosures.unmade import DisclosuresUnmade  # noqa: E402
 from plugins.issues import format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
 from plugins.vietnamese.format import number  # noqa: E402
@@ -138,7 +139,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         preloaded = Preloaded(site, output, cache_folder)
-        staging, outputs = _render(settings_path, content, output, preloaded)
+        staging, outputs = _render(settings_path, content, output, preloaded, read_settings(settings, KINDS)[0])
         if outputs is None:
             _report(report, site, output, published=False)
             return False
@@ -180,34 +181,56 @@ def _untouched(output: Path, report: Path, cache_folder: Path) -> bool:
 
 
 MAX_THEME_VERSIONS = 3  # earlier themes tried when Pelican stops: each is a whole rendering
+KEEP_BACK_ROUNDS = 2  # renderings again after disclosures failed: then their last good versions may fail too
 
 
-def _render(settings_path: Path, content: Path, output: Path, preloaded: Preloaded):
+def _render(settings_path: Path, content: Path, output: Path, preloaded: Preloaded, build_settings: BuildSettings):
     """(staging folder, Outputs) of Pelican's rendering, or (None, None). When Pelican stops (a template
     error), the theme's last versions in git are tried in turn, so one broken template never keeps the day's
     dates from the site; the theme used is named in the report like a kept-back bundle."""
     site = preloaded.site
-    staging = new_staging(output, standby=store.site_record(preloaded.cache_folder, output, "standby"))
-    preloaded.standby = any(staging.iterdir())
     try:
-        return staging, run_pelican(settings_path, content, staging, preloaded)
+        return _rendered(settings_path, content, output, preloaded, build_settings, standby=True)
     except BuildFailed as exc:
-        preloaded.standby = False
-        shutil.rmtree(staging, ignore_errors=True)
         site.issues.append(exc.issue())
         print(format_issues([exc.issue()]), file=sys.stderr)
     theme = theme_folder(settings_path, content).resolve()
     versions = GitVersions(theme.parent, preloaded.cache_folder, DEFAULT_LIMITS.attachment_bytes).versions(theme.name)
     for version in itertools.islice(versions, MAX_THEME_VERSIONS):
-        staging = new_staging(output)
         try:
-            outputs = run_pelican(settings_path, content, staging, preloaded, theme=version.root / theme.name)
+            rendered = _rendered(settings_path, content, output, preloaded, build_settings,
+                                 theme=version.root / theme.name)
         except BuildFailed:
-            shutil.rmtree(staging, ignore_errors=True)
             continue
         site.kept_back.append(KeptBack(f"{theme.name}/ (giao diện)", version))
-        return staging, outputs
+        return rendered
     return None, None
+
+
+def _rendered(settings_path: Path, content: Path, output: Path, preloaded: Preloaded, build_settings: BuildSettings,
+              theme: Path | None = None, standby: bool = False):
+    """(staging folder, Outputs) of one theme's rendering. A disclosure whose pages could not be made stops
+    nothing: once every disclosure was tried, the rendering starts again with those kept back
+    (plugins/disclosures/unmade.py), named in the issues. `standby`: the staging folder starts as the site
+    replaced last time (a rendering started again starts empty). Raises BuildFailed."""
+    for _round in range(KEEP_BACK_ROUNDS + 1):
+        staging = new_staging(output, standby=store.site_record(preloaded.cache_folder, output, "standby")
+                              if standby else None)
+        preloaded.standby = standby and any(staging.iterdir())
+        try:
+            return staging, run_pelican(settings_path, content, staging, preloaded, theme=theme)
+        except BuildFailed:
+            preloaded.standby = False
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        except DisclosuresUnmade as exc:
+            preloaded.standby, standby = False, False
+            shutil.rmtree(staging, ignore_errors=True)
+            before = len(preloaded.site.issues)
+            preloaded.site = keep_back_unmade(preloaded.site, exc.failures, content, KINDS, build_settings.limits,
+                                              preloaded.cache_folder, build_settings.show_drafts)
+            print(format_issues(preloaded.site.issues[before:]), file=sys.stderr)
+    raise BuildFailed("các hồ sơ vẫn không tạo được trang sau khi đã giữ lại những hồ sơ lỗi")
 
 
 def _report(folder: Path, site, output: Path, *, published: bool) -> None:

@@ -271,3 +271,45 @@ def test_two_bundles_with_the_same_files_each_find_their_last_good_version(tmp_p
         (BUDGET, True), ("disclosures/2026/du-toan-ban-sao", True)])
     for slug in ("du-toan-ngan-sach-2026", "du-toan-ban-sao"):
         assert "1.950" in (tmp_path / f"output/cong-khai/2026/{slug}/index.html").read_text(encoding="utf-8")
+
+
+MARK = "⟂"  # a sign an officer might paste into a title; the test's theme fails on it, as a template fault would
+
+
+def test_a_disclosure_whose_page_cannot_be_made_is_kept_back_and_the_rest_moves_with_the_date(tmp_path):
+    """Content that passes every check and still fails to render (a fault of the theme or the code) keeps the
+    rest of the day's site: the budget stands as its last version in git, a new bundle never committed is
+    left out, both named in one error, and the names of the ended poverty list leave the site. On two cores,
+    so the failures come back from the worker."""
+    content = commune_repository(tmp_path / "kho")
+    shutil.copytree(ROOT / "theme", tmp_path / "kho/theme")
+    page = tmp_path / "kho/theme/templates/disclosure.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "{% block content %}", f'{{% block content %}}{{% if "{MARK}" in d.title %}}{{{{ d.title.no_such() }}}}{{% endif %}}', 1),
+        encoding="utf-8")
+    git(tmp_path / "kho", "add", "-A")
+    git(tmp_path / "kho", "commit", "-q", "-m", "Giao diện của xã", date="2026-11-16")
+    settings = settings_file(tmp_path, f"THEME = {str(tmp_path / 'kho/theme')!r}")
+    assert ckx_with(settings, content, tmp_path / "output", POSTED, tmp_path / "cache").returncode == 0
+    index = content / BUDGET / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {MARK} ", 1), encoding="utf-8")
+    git(tmp_path / "kho", "commit", "-q", "-am", "Sửa tiêu đề", date="2026-11-21")
+    shutil.copytree(content / BUDGET, content / "disclosures/2026/du-toan-moi")
+    os.environ["CKX_WORKERS"] = "2"
+    try:
+        result = ckx_with(settings, content, tmp_path / "output", AFTER, tmp_path / "cache")
+    finally:
+        del os.environ["CKX_WORKERS"]
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("[khong-tao-duoc-trang]") == 1  # one cause, one message
+    assert f"không tạo được trang của 2 hồ sơ disclosures/2026/du-toan-moi, {BUDGET}" in result.stderr
+    report = json.loads((tmp_path / "output-bao-cao/bao-cao.json").read_text(encoding="utf-8"))
+    assert report["published"] is True
+    assert sorted((item["path"], item["version"] and item["version"]["date"]) for item in report["kept_back"]) == [
+        ("disclosures/2026/du-toan-moi", None), (BUDGET, "2026-11-15")]
+    texts = texts_of(tmp_path / "output")
+    assert not [rel for rel, text in texts.items() if MARK in text or "du-toan-moi" in text]
+    assert "Hội đồng nhân dân" in soup(tmp_path / "output/cong-khai/2026/du-toan-ngan-sach-2026/index.html").h1.get_text()
+    assert where_named(tmp_path / "output") == []
+    assert soup(tmp_path / "output/cong-khai/2026/ra-soat-ho-ngheo-2026/index.html").select_one(
+        ".ckx-disclosure__status .ckx-tag").get_text() == "Hết thời hạn niêm yết"

@@ -20,6 +20,7 @@ from jinja2.bccache import BytecodeCache
 
 from plugins.disclosures import store
 from plugins.disclosures.site import Site
+from plugins.disclosures.unmade import DisclosuresUnmade
 from plugins.issues import Issue
 
 PRELOADED = "CKX_PRELOADED"
@@ -119,6 +120,8 @@ def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Pre
         with contextlib.redirect_stdout(io.StringIO()):
             pelican.run()
         return preloaded.outputs
+    except DisclosuresUnmade:  # the build renders again without them (scripts/ckx.py)
+        raise
     except Exception as exc:
         raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
     finally:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from plugins.disclosures.kinds import KINDS, KindRegistry, village_pages
 from plugins.disclosures.model import Commune, Derived, Disclosure, PostingStatus
+from plugins.disclosures.unmade import each_apart, unmade_or_all_failed
 
 if TYPE_CHECKING:
     from plugins.disclosures.site import Site
@@ -37,7 +38,11 @@ def derive(site: Site, today: dt.date, facts: Mapping[str, Fact], kinds: KindReg
             feedback_until(disclosure, today), {name: fact(disclosure) for name, fact in facts.items()},
             across.get(disclosure.source_dir)))
 
-    return replace(site, disclosures=[derived(d) for d in site.disclosures])
+    disclosures: list[Disclosure] = []
+    failures = each_apart(site.disclosures, lambda d: disclosures.append(derived(d)), lambda d: d.source_dir)
+    if failures:  # one disclosure's data a kind's code cannot take: it is kept back, never the whole site
+        raise unmade_or_all_failed(failures, len(site.disclosures))
+    return replace(site, disclosures=disclosures)
 
 
 def with_derived(disclosure: Disclosure, derived: Derived) -> Disclosure:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins.disclosures.cache import digest, file_sha256, write_atomically
+from plugins.disclosures.unmade import each_apart, unmade_or_all_failed
 from plugins.disclosures.workers import share_out
 
 Stamp = tuple[int, int, int]  # size, mtime in ns, inode
@@ -219,20 +220,26 @@ class Outputs:
             return None
         return old
 
-    def share_out(self, items, make_one: Callable[[Any], None]) -> None:
-        """`make_one(item)` for every item, on every core (plugins/disclosures/workers.py); what the workers
-        made joins this build's record."""
+    def share_out(self, disclosures, make_one: Callable[[Any], None]) -> None:
+        """`make_one(disclosure)` for every disclosure, on every core (plugins/disclosures/workers.py); what the
+        workers made joins this build's record. One that fails does not stop the others: once all were tried,
+        `DisclosuresUnmade` names those that failed (unmade.py), unless every one failed alike."""
         def work(share):
             before, made, kept = len(self.new), self.made, self.kept
-            for item in share:
-                make_one(item)
+            failures = each_apart(share, make_one, lambda disclosure: disclosure.source_dir)
             # a name is recorded once (produce refuses a second), so what this share made is what follows
-            return dict(itertools.islice(self.new.items(), before, None)), self.made - made, self.kept - kept
+            return dict(itertools.islice(self.new.items(), before, None)), self.made - made, self.kept - kept, failures
 
-        for new, made, kept in share_out(items, work)[1:]:  # the first share was made in this process
-            self.new.update(new)
-            self.made += made
-            self.kept += kept
+        results = share_out(disclosures, work)
+        failures = {}
+        for index, (new, made, kept, failed) in enumerate(results):
+            if index:  # the first share was made in this process
+                self.new.update(new)
+                self.made += made
+                self.kept += kept
+            failures |= failed
+        if failures:
+            raise unmade_or_all_failed(failures, len(disclosures))
 
     def sha256_of(self, name: str) -> str | None:
         """The SHA-256 of `name` as this build made or kept it; None when it is not one of its outputs."""

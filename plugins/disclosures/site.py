@@ -25,6 +25,7 @@ from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resol
 from plugins.disclosures.last_good import GitVersions, Version
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus, Shown
 from plugins.disclosures.pages import page_slug_issue, parse_page
+from plugins.disclosures.unmade import issues_of
 from plugins.disclosures.workers import share_out
 from plugins.issues import Issue, has_errors
 from plugins.privacy.rules import NO_OFFICIAL, Official
@@ -162,6 +163,45 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     return replace(site, checked=checked)
 
 
+def keep_back_unmade(site: Site, failures: dict[str, str], content_path: Path, kinds: KindRegistry,
+                     limits: Limits = DEFAULT_LIMITS, cache_folder: Path | None = None,
+                     show_drafts: bool = False, channels: ChannelRegistry = CHANNELS) -> Site:
+    """The site with each disclosure whose outputs could not be made (`failures`, by folder: unmade.py) kept
+    back: the newest version in git that passes every check and is not the one that failed stands in for it,
+    loaded for the build date; else it is left out, as is a version from git that failed in turn. The build's
+    issues and `kept_back` say which, one error per cause; the channels' checks see the site as published."""
+    versions = GitVersions(content_path, cache_folder, max(limits.attachment_bytes, limits.table_bytes))
+    tree, history = scan(content_path), None
+    by_folder = {d.source_dir: d for d in site.disclosures}
+    kept: dict[str, bool] = {}
+    for source_dir in failures:
+        failed = by_folder.pop(source_dir, None)
+        disclosure = None
+        if failed is not None and failed.source_root is None:  # the working copy failed: an earlier one may not
+            working = {name: tree.sha256(f"{source_dir}/{name}") for name in tree.under(source_dir)}
+            disclosure, version, file_digests = _last_good_bundle(
+                versions, source_dir, site.commune, kinds, site.kind_settings, site.build_date, limits, show_drafts,
+                unlike=working)
+        if disclosure is not None and (show_drafts or not disclosure.draft):
+            history = bundle_history(content_path) if history is None else history
+            # its outputs are made from its files, the commune, the settings and the code, as a loaded bundle's
+            key = digest(code_version(), "giữ lại", repr(site.commune), repr(site.kind_settings), repr(limits),
+                         f"drafts={show_drafts}", source_dir, *(f"{n}\0{sha}" for n, sha in sorted(file_digests.items())))
+            by_folder[source_dir] = _with_facts(disclosure, file_digests, key, site.build_date,
+                                                _history_until(history.get(source_dir), version.date))
+            site.kept_back.append(KeptBack(source_dir, version))
+            kept[source_dir] = True
+        else:
+            site.kept_back.append(KeptBack(source_dir, None))
+    site.issues.extend(issues_of(failures, kept))
+    site = replace(site, disclosures=sorted(by_folder.values(), key=lambda d: (d.issued, d.source_dir), reverse=True))
+    checked = {}
+    for check in channels.checks():  # what they found was of the disclosures as loaded (the year's obligations)
+        check_issues, checked[check.name] = check.check(site, tree, limits)
+        site.issues.extend(issue for issue in check_issues if issue not in site.issues)
+    return replace(site, checked=checked)
+
+
 def _load_bundle(tree: ContentTree, source_dir: str, text: str, commune: Commune, kinds: KindRegistry,
                  settings: dict, build_date: dt.date, limits: Limits, show_drafts: bool,
                  cache_folder: Path | None = None, file_digests: dict[str, str] | None = None):
@@ -233,11 +273,14 @@ def _last_good_commune(versions: GitVersions, limits: Limits) -> tuple[str | Non
 
 
 def _last_good_bundle(versions: GitVersions, source_dir: str, commune: Commune, kinds: KindRegistry, settings: dict,
-                      build_date: dt.date, limits: Limits, show_drafts: bool):
+                      build_date: dt.date, limits: Limits, show_drafts: bool, unlike: dict[str, str] | None = None):
     """(disclosure, version, file digests) of the newest earlier version of the bundle that passes every check
-    today, read from its own folder (`Disclosure.source_root`); (None, None, {}) when none does."""
+    today, read from its own folder (`Disclosure.source_root`); (None, None, {}) when none does. A version
+    whose files are `unlike` (name -> SHA-256: the one that failed) is passed over."""
     for version in versions.versions(source_dir):
         tree = scan(version.root)
+        if unlike is not None and unlike == {name: tree.sha256(f"{source_dir}/{name}") for name in tree.under(source_dir)}:
+            continue
         issues: list[Issue] = []
         text = tree.read_text(f"{source_dir}/index.md", limits.markdown_bytes, issues)
         if text is None:

@@ -62,6 +62,10 @@ _CODES = [
               "không có tác dụng nên bị từ chối, để bản nháp không bao giờ bị đăng vì gõ nhầm."),
     IssueCode("xay-dung-that-bai", "Xây dựng dừng giữa chừng",
               "Một phần của chương trình dừng khi tạo trang; trang cũ được giữ nguyên và lỗi được báo để sửa."),
+    IssueCode("khong-tao-duoc-trang", "Không tạo được trang của một hồ sơ",
+              "Hồ sơ đã qua kiểm tra mà chương trình vẫn không tạo được trang của nó (lỗi giao diện hoặc chương "
+              "trình): hồ sơ đó được giữ lại (đăng bản không lỗi gần nhất trong git, hoặc chưa đăng), mọi phần "
+              "khác vẫn đăng đúng ngày và lệnh báo lỗi."),
     IssueCode("tim-kiem-khong-lap-duoc", "Không lập được một phần chỉ mục tìm kiếm",
               "Phần chỉ mục tìm kiếm không lập được thì không đăng, không giữ bản cũ (có thể còn tên người đã phải "
               "gỡ); phần còn lại của trang vẫn đăng đúng ngày và lệnh báo lỗi."),
