@@ -313,3 +313,29 @@ def test_a_disclosure_whose_page_cannot_be_made_is_kept_back_and_the_rest_moves_
     assert where_named(tmp_path / "output") == []
     assert soup(tmp_path / "output/cong-khai/2026/ra-soat-ho-ngheo-2026/index.html").select_one(
         ".ckx-disclosure__status .ckx-tag").get_text() == "Hết thời hạn niêm yết"
+
+
+def test_a_disclosure_whose_printed_sheet_cannot_be_made_is_kept_back_and_the_search_leaves_nothing_behind(tmp_path):
+    """A channel's part fails after the search index was started for the rendering: that rendering is given up
+    whole (its Pagefind runs stopped, their folders gone) and the next keeps the disclosure back. Outside git
+    it is left out."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    sheet = (ROOT / "plugins/sheets/templates/sheet.html").read_text(encoding="utf-8")
+    (tmp_path / "theme/templates/sheet.html").write_text(sheet.replace(
+        "{% set d = disclosure %}", '{% set d = disclosure %}{% if d.kind == "schedule" %}{{ d.no_such() }}{% endif %}', 1),
+        encoding="utf-8")
+    settings = settings_file(tmp_path, f"THEME = {str(tmp_path / 'theme')!r}")
+    result = ckx_with(settings, tmp_path / "content", tmp_path / "output", POSTED, tmp_path / "cache")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "[khong-tao-duoc-trang]" in result.stderr
+    report = json.loads((tmp_path / "output-bao-cao/bao-cao.json").read_text(encoding="utf-8"))
+    schedules = sorted(path.parent.relative_to(tmp_path / "content").as_posix()
+                       for path in (tmp_path / "content/disclosures").glob("*/*/index.md")
+                       if "\nkind: schedule" in path.read_text(encoding="utf-8"))
+    assert schedules and [item["path"] for item in report["kept_back"]] == schedules
+    assert all(item["version"] is None for item in report["kept_back"])
+    for folder in schedules:
+        assert not (tmp_path / "output/cong-khai" / folder.removeprefix("disclosures/")).exists()
+    assert (tmp_path / "output/cong-khai/2026/ra-soat-ho-ngheo-2026/in/index.html").is_file()  # the others printed
+    assert (tmp_path / "output/pagefind/pagefind-entry.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -19,6 +19,7 @@ import jinja2
 from jinja2.bccache import BytecodeCache
 
 from plugins.disclosures import store
+from plugins.disclosures.channels import RENDERING_ABANDONED
 from plugins.disclosures.site import Site
 from plugins.disclosures.unmade import DisclosuresUnmade
 from plugins.issues import Issue
@@ -121,8 +122,10 @@ def run_pelican(settings_path: Path, content: Path, output: Path, preloaded: Pre
             pelican.run()
         return preloaded.outputs
     except DisclosuresUnmade:  # the build renders again without them (scripts/ckx.py)
+        RENDERING_ABANDONED.send(output)
         raise
     except Exception as exc:
+        RENDERING_ABANDONED.send(output)
         raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
     finally:
         FatalLogger.fatal_lvl = saved_fatal

@@ -113,6 +113,10 @@ BUILD = "ckx_build"  # the key of the Build in Pelican's context
 # generators still write theirs: the search index starts then, beside them, instead of after them. The
 # staging folder may still hold the standby's files this build did not make: read only the pages named.
 PAGES_WRITTEN = blinker.signal("ckx_disclosure_pages_written")
+# Sent with the staging folder when a rendering into it is given up (to start again with disclosures kept
+# back, or for good): what a channel started for it beside the generators (the search index) stops, and
+# leaves nothing behind.
+RENDERING_ABANDONED = blinker.signal("ckx_rendering_abandoned")
 
 
 def build_of(context: Mapping[str, Any]) -> Build | None:

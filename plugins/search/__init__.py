@@ -7,7 +7,7 @@ Pagefind's own binary (from the `pagefind[bin]` package) over a folder of hard l
 the staging folder and never in it: started as soon as the disclosure pages are written (the core's
 PAGES_WRITTEN), before the standby's leftovers are even removed, since it reads only the pages it was
 given; two at a time, beside the generators still writing listings and feeds. Pelican's `finalized`
-waits for them. A part Pagefind cannot make is kept back like a broken bundle: the day's site is published
+waits for them; a rendering given up (the core's RENDERING_ABANDONED) stops them. A part Pagefind cannot make is kept back like a broken bundle: the day's site is published
 without it (never with its earlier version, which may hold names that had to leave the site), the report
 names it, and the build's exit status is an error.
 What is indexed is decided in the templates: only disclosure and static pages
@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from plugins.disclosures.cache import file_sha256
-from plugins.disclosures.channels import PAGES_WRITTEN, build_of
+from plugins.disclosures.channels import PAGES_WRITTEN, RENDERING_ABANDONED, build_of
 from plugins.disclosures.outputs import Outputs
 from plugins.disclosures.site import KeptBack
 from plugins.issues import Issue
@@ -135,6 +135,7 @@ class Indexing:
         self.failed: dict[str, str] = {}  # part folder -> what Pagefind said
         self.work: list[Path] = []
         self._threads: list[threading.Thread] = []
+        self._queue: list[tuple[Part, str]] = []
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -144,7 +145,7 @@ class Indexing:
             fingerprint = part_fingerprint(part, digests, ENGINE)
             if not self.outputs.keep_group(part.group, fingerprint):
                 self.to_make.append((part, fingerprint))
-        queue = sorted(self.to_make, key=lambda item: -len(item[0].pages))  # the largest first: the last ends sooner
+        self._queue = queue = sorted(self.to_make, key=lambda item: -len(item[0].pages))  # the largest first
         for _ in range(min(AT_ONCE, len(queue))):
             thread = threading.Thread(target=self._make, args=(queue,), daemon=True)
             thread.start()
@@ -168,6 +169,16 @@ class Indexing:
                 continue
             with self._lock:
                 self.made[part.folder] = index
+
+    def abandon(self) -> None:
+        """Its rendering was given up: no part is started, those running are stopped, their folders go."""
+        with self._lock:
+            self._queue.clear()
+        _stop()
+        for thread in self._threads:
+            thread.join()
+        for work in self.work:
+            shutil.rmtree(work, ignore_errors=True)
 
     def finish(self) -> dict[str, str]:
         """Wait for the parts being made and put them in the staging folder with the list of older parts;
@@ -231,6 +242,13 @@ def start_index(generator, **_) -> None:
     indexing.start()
 
 
+def abandon_index(staging, **_) -> None:
+    """A rendering given up (plugins.disclosures.channels.RENDERING_ABANDONED): what was being indexed for it."""
+    indexing, _site = _RUNNING.pop(str(staging), (None, None))
+    if indexing is not None:
+        indexing.abandon()
+
+
 def index_site(pelican) -> None:
     """On Pelican's `finalized`: the parts started early are waited for and put in place. A part Pagefind
     could not make is kept back like a broken bundle: named in the build's issues and report, the rest of the
@@ -274,4 +292,5 @@ def register() -> None:
 
     signals.get_generators.connect(get_generators)
     PAGES_WRITTEN.connect(start_index)
+    RENDERING_ABANDONED.connect(abandon_index)
     signals.finalized.connect(index_site)
