@@ -100,8 +100,11 @@ def test_nothing_hidden_reaches_any_published_file(tmp_path):
 
 
 def ods_bytes(rows=(("STT", "Nội dung", "Dự toán năm"), (None, "TỔNG", 150), ("1", "Phí", 100.5),
-                    ("2", "Khác", 49.5))) -> bytes:
-    """A LibreOffice sheet as it saves one: the mimetype first and stored, the table in content.xml."""
+                    ("2", "Khác", 49.5)), hidden_rows: dict[int, str] | None = None, columns: str = "",
+              after: str = "") -> bytes:
+    """A LibreOffice sheet as it saves one: the mimetype first and stored, the table in content.xml. `hidden_rows`:
+    row index -> its visibility ("collapse", hidden; "filter", filtered out); `columns`, the column elements;
+    `after`, rows written after the table's."""
     import io
     import zipfile
 
@@ -111,7 +114,11 @@ def ods_bytes(rows=(("STT", "Nội dung", "Dự toán năm"), (None, "TỔNG", 1
         if isinstance(value, (int, float)):
             return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
         return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
-    body = "".join("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>" for row in rows)
+    def row_start(index):
+        visibility = (hidden_rows or {}).get(index)
+        return f'<table:table-row table:visibility="{visibility}">' if visibility else "<table:table-row>"
+    body = columns + "".join(row_start(i) + "".join(map(cell, row)) + "</table:table-row>"
+                             for i, row in enumerate(rows)) + after
     office = "urn:oasis:names:tc:opendocument:xmlns"
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}:office:1.0" '
                f'xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" office:version="1.2"><office:body>'
@@ -155,6 +162,87 @@ def test_a_libreoffice_sheet_reads_like_excel(tmp_path):
     assert [(r.values["noi_dung"], r.values["du_toan"]) for r in table.rows] == [("Phí", Decimal("100.5")),
                                                                                  ("Khác", Decimal("49.5"))]
     assert [t.values["du_toan"] for t in table.totals] == [Decimal(150)]  # "TỔNG": the total line, as in Excel
+
+
+def test_an_old_excel_file_shows_what_excel_shows(tmp_path):
+    """Decimals as the number format shows them, an error cell as its text, hidden rows, columns and sheets
+    left out and named, as for an .xlsx."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    draft = book.add_sheet("Nháp")
+    draft.write(0, 0, "Khoản nháp 515151")
+    draft.visibility = 1  # hidden
+    sheet = book.add_sheet("Thu")
+    two_places = xlwt.easyxf(num_format_str="#,##0.00")
+    for r, row in enumerate([[*HEADER, "Dự toán (nháp)"], ["1", "Phí", 100.456, "", 616161], ["2", "Khác", 49.5, "", 0],
+                             ["3", "Khoản nháp", 424242, "", 1]]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value, two_places if isinstance(value, float) else xlwt.Style.default_style)
+    sheet.row(3).hidden = True
+    sheet.col(4).hidden = True
+    book.save(str(tmp_path / "bang.xls"))
+    raw, issues = read_table(tmp_path / "bang.xls", "bang.xls")
+    assert raw.sheet == "Thu"  # the first sheet the officer sees
+    notes = [i.message for i in issues if i.code == "phan-an-khong-dang" and i.severity is INFO]
+    assert len(notes) == 2 and "dòng 4" in notes[0] and "cột E" in notes[1]
+    table, more = apply_schema(raw, SCHEMA)
+    assert [i for i in more if i.is_error] == []
+    assert [(r.values["noi_dung"], r.values["du_toan"]) for r in table.rows] == [("Phí", Decimal("100.46")),
+                                                                                 ("Khác", Decimal("49.50"))]
+    assert all(616161 not in cells for _number, cells in raw.rows)
+    raw, issues = read_table(tmp_path / "bang.xls", "bang.xls", sheet="Nháp")
+    assert raw is None and "đang bị ẩn" in issues[0].message
+
+
+def test_an_error_cell_of_an_old_excel_file_is_never_read_as_a_number(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Thu")
+    for c, value in enumerate(HEADER[:3]):
+        sheet.write(0, c, value)
+    sheet.write(1, 0, "1")
+    sheet.write(1, 1, "Phí")
+    sheet.row(1).set_cell_error(2, "#DIV/0!")  # Excel shows #DIV/0!; its code, 7, is no figure
+    book.save(str(tmp_path / "bang.xls"))
+    raw, read_issues = read_table(tmp_path / "bang.xls", "bang.xls")
+    assert read_issues == [] and raw.rows[1][1][2] == "#DIV/0!"
+    _table, more = apply_schema(raw, SCHEMA)
+    assert [i.line for i in more if i.is_error] == [2]
+
+
+def test_a_libreoffice_sheet_leaves_out_what_libreoffice_hides(tmp_path):
+    """Hidden and filtered-out rows, a hidden column (after four shown ones, written as one repeated element),
+    empty rows above written as one, and an endless run of hidden empty rows at the bottom, as LibreOffice
+    saves them."""
+    rows = (("STT", "Nội dung", "Dự toán năm", "Ghi chú", "Nháp"), ("1", "Phí", 100.5, None, 616161),
+            ("2", "Ẩn", 424242, None, None), ("3", "Lọc", 515151, None, None), ("4", "Khác", 49.5, None, None))
+    data = ods_bytes(rows, hidden_rows={2: "collapse", 3: "filter"},
+                     columns='<table:table-column table:number-columns-repeated="4"/>'
+                             '<table:table-column table:visibility="collapse"/><table:table-column/>'
+                             '<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>',
+                     after='<table:table-row table:number-rows-repeated="1048570" table:visibility="collapse">'
+                           '<table:table-cell/></table:table-row>')
+    (tmp_path / "bang.ods").write_bytes(data)
+    raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")
+    notes = [i.message for i in issues if i.code == "phan-an-khong-dang" and i.severity is INFO]
+    assert len(notes) == 2 and "dòng 5, 6" in notes[0] and "cột E" in notes[1]  # two empty rows above the header
+    table, more = apply_schema(raw, SCHEMA)
+    assert [i for i in more if i.is_error] == []
+    assert [(r.values["noi_dung"], r.values["du_toan"]) for r in table.rows] == [("Phí", Decimal("100.5")),
+                                                                                 ("Khác", Decimal("49.5"))]
+    assert all(616161 not in cells for _number, cells in raw.rows)
+
+
+def test_a_libreoffice_file_that_unpacks_past_the_limit_is_refused_unread(tmp_path):
+    from dataclasses import replace
+
+    from plugins.disclosures.files import DEFAULT_LIMITS
+
+    (tmp_path / "bang.ods").write_bytes(ods_bytes(after="<table:table-row/>" * 50_000))
+    raw, issues = read_table(tmp_path / "bang.ods", "bang.ods", limits=replace(DEFAULT_LIMITS, xlsx_unpacked_bytes=100_000))
+    assert raw is None and issues[0].code == "tep-qua-lon" and "giải nén" in issues[0].message
 
 
 @pytest.mark.parametrize(("name", "data", "said"), [

@@ -3,11 +3,14 @@
 Accepted (design §2, domain §9): UTF-8 with or without BOM, UTF-16 with BOM
 (Excel's "Unicode text"), Windows-1258 (decoded to combining marks, then
 composed to NFC); `,` `;` or tab as delimiter; `.xlsx` first sheet or a named
-one. Row 1 is the first line of the file, as in Excel.
+one (and `.xls`, `.ods` for the import command). Row 1 is the first line of the
+file, as in Excel. A workbook is read as its program shows it: hidden rows and
+columns left out and named, a hidden sheet refused.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import math
@@ -16,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from plugins.issues import INFO, Issue
 from plugins.vietnamese.text import nfc
@@ -148,21 +151,17 @@ def read_xlsx(path: Path, file: str, sheet: str | None, max_rows: int | None = N
         if (worksheet.max_column or 0) > MAX_COLUMNS:
             raise TooLarge(f"trang tính có {worksheet.max_column} cột, quá giới hạn {MAX_COLUMNS} cột.")
         _read_sheet_xml(worksheet, table)
-        hidden_rows, hidden_columns = set(table.hidden_rows), set(table.hidden_columns)
+        hidden_rows = set(table.hidden_rows)
         table.hidden_rows = []  # from here: the hidden rows that held something, which the note names
+        table.hidden_columns = sorted(set(table.hidden_columns))
         for number, row in enumerate(worksheet.iter_rows(), start=1):
-            if hidden_columns and any(c.value not in (None, "") for i, c in enumerate(row) if i in hidden_columns):
-                table.hidden_columns_used = True
-            cells = ([None if index in hidden_columns else _as_shown(c.value, c) for index, c in enumerate(row)]
-                     if hidden_columns else [_as_shown(c.value, c) for c in row])
+            cells = [_as_shown(c.value, c) for c in row]
+            held = _keep_shown(table, number, cells, number in hidden_rows)
             table.text_numbers.update((number, index) for index, cell in enumerate(cells)
                                       if cell.__class__ is str and cell[:1] in _DIGIT_STARTS and _TEXT_NUMBER.match(cell))
-            if any(c not in (None, "") for c in cells):
-                if number in hidden_rows:
-                    table.hidden_rows.append(number)
-                    continue
-                table.rows.append((number, cells))
-                _count(table, max_rows)
+            if held:
+                if number not in hidden_rows:
+                    _count(table, max_rows)
             elif max_rows is not None and number > 4 * max_rows:  # blank rows are read too: bound them
                 break
         if not table.hidden_columns_used:
@@ -257,36 +256,80 @@ def _read_sheet_xml(worksheet, table: RawTable) -> None:
 
 
 def read_xls(path: Path, file: str, sheet: str | None) -> RawTable:
-    """Old Excel (.xls, for the import command): xlrd, which comes with csvkit; dates converted from serials."""
+    """Old Excel (.xls, for the import command) as Excel shows it, like an .xlsx: xlrd (which comes with
+    csvkit) with the file's formatting, so numbers keep the decimals their format shows, an error cell reads
+    as its text ("#DIV/0!", never its code as a number), dates come from serials, a hidden sheet is refused
+    and hidden rows and columns are left out (named in a note)."""
     import xlrd
 
     try:
-        book = xlrd.open_workbook(str(path))
-    except xlrd.XLRDError as exc:
-        raise Unreadable(f"không mở được tệp Excel cũ ({exc}).") from exc
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+    except Exception as exc:  # xlrd raises struct, index and assertion errors of its own on a damaged file
+        raise Unreadable(f"không mở được tệp Excel cũ ({type(exc).__name__}: {exc}).") from exc
     if sheet is not None and sheet not in book.sheet_names():
         raise Unreadable(f'không có trang tính "{sheet}"; các trang tính: {", ".join(book.sheet_names())}.')
-    worksheet = book.sheet_by_name(sheet) if sheet else book.sheet_by_index(0)
+    visible = [s for s in book.sheets() if s.visibility == 0] or book.sheets()
+    worksheet = book.sheet_by_name(sheet) if sheet else visible[0]
+    if worksheet.visibility != 0:
+        raise Unreadable(f'trang tính "{worksheet.name}" đang bị ẩn trong Excel, nên người lập biểu không thấy '
+                         "nó khi kiểm tra: không đăng.")
     table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name)
+    table.hidden_columns = sorted(c for c, info in worksheet.colinfo_map.items() if info.hidden and c < MAX_COLUMNS)
+    hidden_rows = {r for r, info in worksheet.rowinfo_map.items() if info.hidden}
     for index in range(worksheet.nrows):
-        cells = []
-        for cell in worksheet.row(index):
-            if cell.ctype == xlrd.XL_CELL_DATE:
-                cells.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
-            elif cell.ctype == xlrd.XL_CELL_TEXT:
-                cells.append(nfc(cell.value.strip()))
-            elif cell.ctype == xlrd.XL_CELL_EMPTY:
-                cells.append(None)
-            else:
-                cells.append(cell.value)
-        if any(c not in (None, "") for c in cells):
-            table.rows.append((index + 1, cells))
+        cells = [_xls_shown(cell, book) for cell in worksheet.row(index)[:MAX_COLUMNS]]
+        _keep_shown(table, index + 1, cells, index in hidden_rows)
+    if not table.hidden_columns_used:
+        table.hidden_columns = []
     return table
+
+
+class _Format(NamedTuple):
+    number_format: str  # what `_as_shown` reads of an .xlsx cell
+
+
+def _xls_shown(cell, book) -> Any:
+    """An .xls cell's value as Excel shows it."""
+    import xlrd
+
+    kind = cell.ctype
+    if kind == xlrd.XL_CELL_DATE:
+        return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+    if kind == xlrd.XL_CELL_TEXT:
+        return nfc(cell.value.strip())
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#LỖI")
+    if kind == xlrd.XL_CELL_NUMBER:
+        shown = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
+        return _as_shown(cell.value, _Format(shown.format_str if shown else "General"))
+    return cell.value  # a boolean, as Excel's 0 or 1
+
+
+def _keep_shown(table: RawTable, number: int, cells: list, hidden: bool) -> bool:
+    """Row `number` of a workbook's sheet, as its cells read: blanked in its hidden columns (`table.hidden_columns`,
+    sorted) and kept, or named as a hidden row; dropped when blank. True when it held something."""
+    if table.hidden_columns:
+        hidden_cells = [i for i in table.hidden_columns if i < len(cells)]
+        if any(cells[i] not in (None, "") for i in hidden_cells):
+            table.hidden_columns_used = True
+            for i in hidden_cells:
+                cells[i] = None
+    if not any(c not in (None, "") for c in cells):
+        return False
+    if hidden:
+        table.hidden_rows.append(number)
+    else:
+        table.rows.append((number, cells))
+    return True
 
 
 def read_ods(path: Path, file: str, sheet: str | None) -> RawTable:
     """LibreOffice/OpenOffice (.ods, for the import command): python-calamine (Rust's calamine), which reads the
-    values as saved, the merged areas and which sheets are hidden. Rows are numbered from the sheet's top."""
+    values as saved, the merged areas and which sheets are hidden; the hidden rows and columns, which it does
+    not tell, from the sheet's own XML (`_ods_hidden`), left out as in an .xlsx. Rows are numbered from the
+    sheet's top."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -304,12 +347,60 @@ def read_ods(path: Path, file: str, sheet: str | None) -> RawTable:
     except CalamineError as exc:
         raise Unreadable(f"không mở được tệp .ods ({exc}).") from exc
     table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name)
+    hidden_starts, hidden_ends, table.hidden_columns = _ods_hidden(path, worksheet.name)
     for index, values in enumerate(grid, start=1):
         cells = [None if v in ("", None) else _as_shown(v) for v in values[:MAX_COLUMNS]]
-        if any(c is not None for c in cells):
-            table.rows.append((index, cells))
+        at = bisect.bisect_right(hidden_starts, index) - 1
+        _keep_shown(table, index, cells, at >= 0 and index <= hidden_ends[at])
+    if not table.hidden_columns_used:
+        table.hidden_columns = []
     table.merges = [(top + 1, left, bottom + 1, min(right, MAX_COLUMNS - 1)) for (top, left), (bottom, right) in merges]
     return table
+
+
+ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_hidden(path: Path, sheet: str) -> tuple[list[int], list[int], list[int]]:
+    """The rows and columns of `sheet` LibreOffice does not show (hidden, or filtered out): the first and last
+    number of each run of hidden rows (numbered from 1, in order) and the hidden columns (from 0), in one
+    streaming pass over content.xml, whose size the caller bounded (`check_zip`). Rows and columns may stand in
+    groups and repeat ("number-rows-repeated"): a run is one entry, however long."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    table, row, column = (f"{{{ODS_TABLE}}}{tag}" for tag in ("table", "table-row", "table-column"))
+    name, visibility = f"{{{ODS_TABLE}}}name", f"{{{ODS_TABLE}}}visibility"
+    rows_repeated, columns_repeated = f"{{{ODS_TABLE}}}number-rows-repeated", f"{{{ODS_TABLE}}}number-columns-repeated"
+    starts: list[int] = []
+    ends: list[int] = []
+    columns: list[int] = []
+    inside, rows_seen, columns_seen = False, 0, 0
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
+            for event, element in iterparse(source, events=("start", "end")):
+                tag = element.tag
+                if event == "end":
+                    if tag == table and inside:
+                        break
+                    if tag in (row, column) or not inside:
+                        element.clear()
+                elif tag == table:
+                    inside = element.get(name) == sheet
+                elif inside and tag == row:
+                    count = max(1, int(element.get(rows_repeated, "1")))
+                    if element.get(visibility, "visible") != "visible":
+                        starts.append(rows_seen + 1)
+                        ends.append(rows_seen + count)
+                    rows_seen += count
+                elif inside and tag == column:
+                    count = max(1, int(element.get(columns_repeated, "1")))
+                    if element.get(visibility, "visible") != "visible":
+                        columns += range(columns_seen, min(columns_seen + count, MAX_COLUMNS))
+                    columns_seen = min(columns_seen + count, MAX_COLUMNS)
+    except (KeyError, ValueError, ParseError, zipfile.BadZipFile) as exc:
+        raise Unreadable(f"không đọc được cấu trúc trang tính trong tệp .ods ({type(exc).__name__}).") from exc
+    return starts, ends, columns
 
 
 def sheet_names(path: Path) -> list[str | None]:
@@ -405,14 +496,18 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
         if actual in ("xls", "ods") and path.suffix.lower() != f".{actual}":
             raise Unreadable(f"tệp có đuôi {path.suffix or '(không có)'} nhưng thật ra là {FORMAT_NAMES[actual]}.")
         if actual == "ods":
-            return read_ods(path, file, sheet), []
+            if limits:
+                check_zip(path, limits.xlsx_unpacked_bytes)
+            table = read_ods(path, file, sheet)
+            return table, hidden_parts_issues(table)
         if path.suffix.lower() == ".xlsx":
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)
             table = read_xlsx(path, file, sheet, max_rows)
             return (None if table.unsaved_formulas else table), hidden_parts_issues(table)
         if path.suffix.lower() == ".xls":
-            return read_xls(path, file, sheet), []
+            table = read_xls(path, file, sheet)
+            return table, hidden_parts_issues(table)
         return read_csv_text(decode(path.read_bytes()), file, max_rows), []
     except TooLarge as exc:
         return None, [Issue(code="tep-qua-lon", file=file, message=str(exc),
