@@ -63,3 +63,29 @@ def test_the_page_links_its_minutes_while_posted(sample_site):
     assert all((sample_site / href.lstrip("/") / "index.html").is_file() for href in links)
     ended = soup(sample_site / "cong-khai/2025/ra-soat-ho-ngheo-2025/index.html")
     assert not ended.select("a[href*='/in/bien-ban-']")
+
+
+def test_the_closing_minutes_stay_to_print_for_a_while_after_the_posting_ends(tmp_path):
+    """Signed on the last day or the working days after, when the sheets have left the site: the poverty list
+    posted 18-24/11 keeps its closing minutes (and nothing else to print, and no household's name) for 15 days,
+    linked from its page, printed by `make print NOW=1`; then they go too."""
+    from tests.conftest import ROOT, build, ckx, soup
+    from tests.test_last_good import household_names
+
+    output = tmp_path / "out"
+    assert build(ROOT / "content", output, build_date="2026-11-25").returncode == 0
+    views = output / "cong-khai/2026/ra-soat-ho-ngheo-2026/in"
+    assert sorted(p.relative_to(views).as_posix() for p in views.rglob("index.html")) == ["bien-ban-ket-thuc/index.html"]
+    closing = (views / "bien-ban-ket-thuc/index.html").read_text(encoding="utf-8")
+    assert "Kết thúc niêm yết công khai" in closing and "ngày 24/11/2026" in closing
+    assert not [name for name in household_names() if name in closing]
+    page = soup(output / "cong-khai/2026/ra-soat-ho-ngheo-2026/index.html")
+    assert {a["href"] for a in page.select("a[href*='/in/']")} == {"/cong-khai/2026/ra-soat-ho-ngheo-2026/in/bien-ban-ket-thuc/"}
+    assert "có trên trang đến hết ngày 09/12/2026" in " ".join(page.get_text().split())
+    assert ckx("print", "--output", str(output), "--now").returncode == 0
+    assert (output / "print/2026-ra-soat-ho-ngheo-2026-bien-ban-ket-thuc.pdf").is_file()
+    assert build(ROOT / "content", output, build_date="2026-12-09").returncode == 0
+    assert (views / "bien-ban-ket-thuc/index.html").is_file()  # the last day
+    assert build(ROOT / "content", output, build_date="2026-12-10").returncode == 0
+    assert not views.exists()
+    assert not soup(output / "cong-khai/2026/ra-soat-ho-ngheo-2026/index.html").select("a[href*='/in/']")

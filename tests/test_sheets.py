@@ -163,21 +163,22 @@ def test_print_now_takes_what_goes_up_next_too(tmp_path):
 def test_an_ended_postings_sheets_leave_the_site_and_are_made_on_request(tmp_path, monkeypatch):
     """Sheets are what goes on the boards: once the posting ended they leave the site with it (a province's
     40 villages a commune made them a fifth of its bytes); `make print ONLY=` makes one disclosure's again."""
-    output, notice = tmp_path / "out", "2026/thong-bao-tam-ngung-cap-nuoc"
-    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-15").returncode == 0
+    output, notice = tmp_path / "out", "2026/thong-bao-tam-ngung-cap-nuoc"  # posted until 31/03
+    # the 16th of April: past the fifteen days its closing minutes stay (test_minutes.py)
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-16").returncode == 0
     assert not (output / f"cong-khai/{notice}/in").exists()
     assert "Bản niêm yết để in" not in (output / f"cong-khai/{notice}/index.html").read_text(encoding="utf-8")
     assert (output / "cong-khai/2025/quyet-dinh-chi-dang-tren-trang/in/index.html").is_file()  # never posted
-    refused = ckx("print", "--output", str(output), "--only", notice, build_date="2026-04-15")
+    refused = ckx("print", "--output", str(output), "--only", notice, build_date="2026-04-16")
     assert refused.returncode == 1
     assert "đã hết thời gian niêm yết" in refused.stderr and f"make print ONLY={notice}" in refused.stderr
     monkeypatch.setenv("CKX_PRINT_ONLY", notice)
-    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-15").returncode == 0
-    one = ckx("print", "--output", str(output), "--only", notice, build_date="2026-04-15")
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-16").returncode == 0
+    one = ckx("print", "--output", str(output), "--only", notice, build_date="2026-04-16")
     assert one.returncode == 0, one.stderr
     assert "tạm ngừng cấp nước" in text(output / "print/2026-thong-bao-tam-ngung-cap-nuoc.pdf")
     monkeypatch.delenv("CKX_PRINT_ONLY")
-    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-15").returncode == 0
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-04-16").returncode == 0
     assert not (output / f"cong-khai/{notice}/in").exists()  # made for that print, not kept
 
 
@@ -292,9 +293,9 @@ def test_a_site_with_no_sheet_to_print_prints_none_and_says_so(tmp_path):
     site = tmp_path / "xa"
     shutil.copytree(FIXTURES / "sites/phuong-nho", site)
     shutil.rmtree(site / "disclosures/2025/quyet-dinh-chi-dang-tren-trang")  # the one never posted
-    assert build(site, output, build_date="2026-04-15").returncode == 0
-    printed = ckx("print", "--output", str(output), build_date="2026-04-15")
+    assert build(site, output, build_date="2026-04-16").returncode == 0
+    printed = ckx("print", "--output", str(output), build_date="2026-04-16")
     assert printed.returncode == 0, printed.stderr
     assert "Đã in 0 bản niêm yết" in printed.stdout and not list((output / "print").glob("*.pdf"))
-    wrong = ckx("print", "--output", str(output), "--only", "2025/khong-co", build_date="2026-04-15")
+    wrong = ckx("print", "--output", str(output), "--only", "2025/khong-co", build_date="2026-04-16")
     assert wrong.returncode == 1 and 'Không có hồ sơ "2025/khong-co"' in wrong.stderr

@@ -1,15 +1,18 @@
 """The sheets as a channel of the core (plugins/disclosures/channels.py): the QR code a disclosure's page
-shows for its feedback box while it is still current, the printed sheet's own, kept between runs."""
+shows for its feedback box while it is still current, the printed sheet's own, kept between runs; and how
+long the closing minutes of an ended posting stay to print."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from pathlib import Path
 
 from plugins.disclosures import store
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
 from plugins.disclosures.listings import still_current
-from plugins.sheets.document import qr_svg
+from plugins.disclosures.model import PostingStatus
+from plugins.sheets.document import minutes_places, qr_svg
 
 NAME = "sheets"
 
@@ -33,13 +36,30 @@ class QrCodes:
         return svg
 
 
-def with_code(settings, commune):
-    """Whether a disclosure's page shows a QR code. A code needs a whole address (`site_url`: a relative one
-    opens on no phone), and is for passing on a disclosure that is still current: choosing each code's mask
-    was a third of a build from nothing, two thousand codes for a ten-year archive nobody scans from a
-    screen."""
+CLOSING_MINUTES_DAYS = 15  # after the last day of posting; a long holiday (Tết) is nine days
+
+
+def sheet_facts(settings, commune):
+    """What a disclosure's pages and print views show of the sheets on the build date, in its fingerprint:
+    - `qr`: whether its page shows a QR code. A code needs a whole address (`site_url`: a relative one opens
+      on no phone), and is for passing on a disclosure that is still current: choosing each code's mask was a
+      third of a build from nothing, two thousand codes for a ten-year archive nobody scans from a screen;
+    - `closing_minutes_until`: the last day its "Biên bản kết thúc niêm yết" stays to print once the posting
+      ended (None otherwise): the board's closing minutes are signed on the last day or the working days
+      after, when the sheets have already left the site."""
     site_url, today = bool(commune.site_url), settings.build_date
-    return lambda disclosure: site_url and still_current(disclosure, today)
+
+    def facts(disclosure) -> dict:
+        until = None
+        if disclosure.status is PostingStatus.ENDED and minutes_places(disclosure, commune):
+            last = disclosure.posting.end + dt.timedelta(days=CLOSING_MINUTES_DAYS)
+            until = last if today <= last else None
+        return {"qr": site_url and still_current(disclosure, today), "closing_minutes_until": until}
+    return facts
+
+
+def closing_minutes_until(disclosure) -> dt.date | None:
+    return (disclosure.shown.channels.get(NAME) or {}).get("closing_minutes_until")
 
 
 def start(build: Build) -> ChannelOutputs:
@@ -47,10 +67,10 @@ def start(build: Build) -> ChannelOutputs:
     site_url = (build.site.commune.site_url or "").rstrip("/")
 
     def page(disclosure) -> dict:
-        code = disclosure.shown.channels.get(NAME)
+        code = (disclosure.shown.channels.get(NAME) or {}).get("qr")
         return {"qr_svg": codes.get(f"{site_url}/{disclosure.url}") if code else None}
 
     return ChannelOutputs(page=page, state=codes)
 
 
-CHANNEL = Channel(NAME, fact=with_code, start=start)
+CHANNEL = Channel(NAME, fact=sheet_facts, start=start)

@@ -203,9 +203,10 @@ def build_sheet(disclosure: Disclosure, commune: Commune, village: Village | Non
     )
 
 
+CLOSING = "bien-ban-ket-thuc"  # the closing minutes' view folder
 MINUTES = {  # view folder -> what the minutes record
     "bien-ban-niem-yet": "Niêm yết công khai",
-    "bien-ban-ket-thuc": "Kết thúc niêm yết công khai",
+    CLOSING: "Kết thúc niêm yết công khai",
 }
 
 

@@ -10,8 +10,8 @@ from pelican.generators import Generator
 from plugins.disclosures.channels import build_of
 from plugins.disclosures.kinds import KINDS, village_sections
 from plugins.disclosures.model import PostingStatus
-from plugins.sheets.channel import NAME
-from plugins.sheets.document import MINUTES, build_sheet, minutes_places
+from plugins.sheets.channel import NAME, closing_minutes_until
+from plugins.sheets.document import CLOSING, MINUTES, build_sheet, minutes_places
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,9 +42,13 @@ class SheetsGenerator(Generator):
         requested = (self.settings.get("CKX_PRINT_ONLY") or "").strip("/")
 
         def sheets(disclosure) -> None:
-            if not has_sheets(disclosure) and not (requested and disclosure.save_dir.startswith(
-                    f"cong-khai/{requested}/")):
-                return  # its posting ended: its sheets left the boards, and the site, with it
+            asked = bool(requested) and disclosure.save_dir.startswith(f"cong-khai/{requested}/")
+            if has_sheets(disclosure) or asked:  # else its posting ended: its sheets left the boards, and the site
+                sheet_views(disclosure)
+            for folder in minutes_due(disclosure, asked):
+                minutes(disclosure, folder)
+
+        def sheet_views(disclosure) -> None:
             kind = KINDS.get(disclosure.kind)
             slugs = list(village_sections(disclosure, kind)) if kind.village_sheet_template else []
             for slug in [None, *slugs]:
@@ -59,21 +63,24 @@ class SheetsGenerator(Generator):
                                                         qr=codes.get))
 
                 outputs.produce(name, ("sheet", disclosure, kind, slug), make)
-            if disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED) and minutes_places(
-                    disclosure, self.context["ckx"]["commune"]):
-                minutes(disclosure)
 
-        def minutes(disclosure) -> None:
-            """The posting's minutes, while they are needed (before and during the posting): one view each."""
-            for folder, title in MINUTES.items():
-                def make(view, folder=folder, title=title) -> None:
-                    commune = view["commune"]
-                    writer.write_file(f"{disclosure.save_dir}in/{folder}/index.html", minutes_template, self.context,
-                                      ckx=view, disclosure=disclosure, minutes_title=title,
-                                      ending=folder == "bien-ban-ket-thuc",
-                                      sheet=build_sheet(disclosure, commune, qr=lambda _url: None),
-                                      places=minutes_places(disclosure, commune))
+        def minutes_due(disclosure, asked: bool) -> tuple[str, ...]:
+            """The minutes views it has, while they are needed: both before and during the posting (or when
+            `make print ONLY=` asks for it), the closing ones for `CLOSING_MINUTES_DAYS` after its end."""
+            if not minutes_places(disclosure, self.context["ckx"]["commune"]):
+                return ()
+            if disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED) or asked:
+                return tuple(MINUTES)
+            return (CLOSING,) if closing_minutes_until(disclosure) else ()
 
-                outputs.produce(f"{disclosure.save_dir}in/{folder}/index.html", ("minutes", disclosure, folder), make)
+        def minutes(disclosure, folder: str) -> None:
+            def make(view) -> None:
+                commune = view["commune"]
+                writer.write_file(f"{disclosure.save_dir}in/{folder}/index.html", minutes_template, self.context,
+                                  ckx=view, disclosure=disclosure, minutes_title=MINUTES[folder],
+                                  ending=folder == CLOSING, sheet=build_sheet(disclosure, commune, qr=lambda _url: None),
+                                  places=minutes_places(disclosure, commune))
+
+            outputs.produce(f"{disclosure.save_dir}in/{folder}/index.html", ("minutes", disclosure, folder), make)
 
         outputs.share_out(build.site.disclosures, sheets)

@@ -14,6 +14,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetchingError
 
 from plugins.disclosures.model import PostingStatus
 from plugins.disclosures.workers import WorkerFailed, share_out
+from plugins.sheets.document import CLOSING
 from plugins.sheets.fingerprint import carry_over, fingerprints, print_views, sheet_name, write_manifest
 
 
@@ -76,7 +77,9 @@ STATUS = re.compile(rb'<meta name="ckx-trang-thai" content="([a-z-]+)">')
 def _chosen(view: Path, site: Path, only: str | None, now: bool) -> bool:
     if only and not view.relative_to(site).as_posix().startswith(f"cong-khai/{only.strip('/')}/"):
         return False
-    if now:  # what is on the boards today, and what goes up next (printed before its first day)
+    if now:  # what is on the boards today, what goes up next (printed before its first day), the closing minutes due
+        if view.parent.name == CLOSING:
+            return True  # made only while they are to be signed (sheets/generator.py)
         match = STATUS.search(view.read_bytes()[:4096])
         return bool(match) and match.group(1) in ON_THE_BOARDS
     return True
