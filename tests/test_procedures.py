@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from decimal import Decimal
 
 import pytest
 
 from plugins.procedures.present import rate_text
 from plugins.vietnamese.periods import period_in_title, period_label
-from tests.conftest import FIXTURES, build, ckx, copy_site, soup
+from tests.conftest import FIXTURES, ROOT, build, ckx, copy_site, soup
 from tests.form_layouts import procedures_official, write_form
 
 ISSUE = re.compile(r"^(?P<where>\S+) (?P<severity>LỖI|CẢNH BÁO|GHI NHẬN) \[(?P<code>[a-z-]+)\](?: (?:Cột|Khóa) \"(?P<column>[^\"]+)\")?")
@@ -149,9 +150,39 @@ def test_a_written_rate_that_disagrees_with_the_counts_is_named(tmp_path):
     assert "[tthc-ty-le-khong-khop]" in result.stderr and "tỷ lệ ghi 50" in result.stderr, result.stderr
 
 
+REPORT_WITH_RATES = ("Lĩnh vực;Số hồ sơ tiếp nhận;Số hồ sơ đã giải quyết;Trả đúng hạn;Trả quá hạn;Đang giải quyết;"
+                     "Tỷ lệ đúng và trước hạn (%)\nHộ tịch;412;405;402;3;7;99,3\nChứng thực;1.370;1.370;1.363;7;0;99,5\n"
+                     "Tổng cộng;1.782;1.775;1.765;10;7;{total}\n")
+
+
+def test_a_rate_the_report_writes_is_the_rate_the_page_shows(tmp_path):
+    """The counts give 99,4366...%: a report that writes 99,4 for its total (and its own rounding for each field)
+    is shown with its own figures, on the page and in the open data; a total line whose rate disagrees with the
+    counts is named with its line."""
+    site = tmp_path / "content"
+    shutil.copytree(ROOT / "content", site)
+    table = site / "disclosures/2026/ket-qua-tthc-quy-3-2026/ket-qua.csv"
+    table.write_text(REPORT_WITH_RATES.format(total="99,4"), encoding="utf-8")
+    output = tmp_path / "output"
+    result = build(site, output)
+    assert result.returncode == 0, result.stderr
+    folder = output / "cong-khai/2026/ket-qua-tthc-quy-3-2026"
+    page = soup(folder / "index.html")
+    assert page.select_one(".ckx-procedures__rate strong").get_text() == "99,4%"
+    assert page.select_one(".ckx-key-figure").get_text() == "1.775 hồ sơ đã giải quyết, 99,4% đúng hạn và trước hạn."
+    rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in page.select(".ckx-procedures tbody tr")}
+    assert "99,3" in rows["Hộ tịch"] and "99,5" in rows["Chứng thực"]
+    assert "99.3" in (folder / "du-lieu/ket-qua-giai-quyet.csv").read_text(encoding="utf-8-sig")
+    table.write_text(REPORT_WITH_RATES.format(total="98,0"), encoding="utf-8")
+    refused = ckx("validate", "--content", str(site))
+    line = next(line for line in refused.stderr.splitlines() if "[tthc-ty-le-khong-khop]" in line)
+    assert f"{table.name}:4" in line and "tỷ lệ ghi 98,0%" in line and "99,44%" in line
+
+
 def test_rates_are_written_as_reports_write_them():
     assert rate_text(Decimal(13242) * 100 / Decimal(13245)) == "99,98"
     assert rate_text(Decimal(100)) == "100"
+    assert rate_text(Decimal("99.4")) == "99,4" and rate_text(Decimal("99.40")) == "99,40"  # as the report writes it
     assert rate_text(None) == "—"
 
 

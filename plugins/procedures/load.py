@@ -15,7 +15,7 @@ from decimal import Decimal
 from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
-from plugins.procedures.present import on_time_rate, rate_text
+from plugins.procedures.present import percent, rate_text
 from plugins.procedures.schema import COUNTS, PROCEDURES_TABLE, RATE
 from plugins.tables.hierarchy import total_line_issues
 from plugins.vietnamese.format import number, short_date
@@ -41,6 +41,9 @@ class FieldResult:
     letters: int | None = None
     note: str | None = None
     number: int = 0  # the row in the officer's file
+    # the on-time rate the report itself writes for the row, as it writes it ("99,4"), when it agrees with the
+    # counts: the figure the officer's own sheet shows is the one published (present.on_time_rate)
+    written_rate: Decimal | None = None
 
     @property
     def in_time(self) -> int:
@@ -120,9 +123,12 @@ def load_procedures(disclosure: Disclosure, bundle_dir: str, context: LoadContex
             if result is None:
                 continue
             issues += _row_issues(table, row.number, result)
-            issues += _written_rate_issues(table, row, result)
+            issues += _with_written_rate(table, row, result)
             data.fields.append(result)
     data.total = _total(data.fields, data.columns)
+    totals = [row for _ref, table in read for row in table.totals]
+    if len(read) == 1 and len(totals) == 1:  # the report's own total line: its rate is the commune's
+        issues += _with_written_rate(read[0][1], totals[0], data.total)
     return data, issues
 
 
@@ -186,23 +192,28 @@ def _row_issues(table, line: int, r: FieldResult) -> list[Issue]:
     return issues
 
 
-def _written_rate_issues(table, row, r: FieldResult) -> list[Issue]:
-    """A report may carry its own on-time rate ("Tỷ lệ đúng và trước hạn (%)"): the page computes the rate from
-    the counts, so a written rate that disagrees by more than its rounding means a count or the rate is wrong."""
+def _with_written_rate(table, row, r: FieldResult) -> list[Issue]:
+    """A report may carry its own on-time rate ("Tỷ lệ đúng và trước hạn (%)"): kept as `r.written_rate` when it
+    agrees with the rate of the counts to its rounding, so the page shows the officer's figure ("99,4", where
+    the counts give 99,4366...); one that disagrees by more means a count or the rate is wrong."""
     written = row.values.get(RATE.key)
-    computed = on_time_rate(r)
-    if written is None or computed is None or abs(Decimal(str(written)) - computed) <= Decimal("0.1"):
+    computed = percent(r.in_time, r.resolved)
+    if written is None or computed is None:
+        return []
+    if abs(Decimal(str(written)) - computed) <= Decimal("0.1"):
+        r.written_rate = Decimal(str(written))
         return []
     return [Issue(code="tthc-ty-le-khong-khop", file=table.file, line=row.number, column=table.headers[RATE.key],
                   message=f"tỷ lệ ghi {rate_text(Decimal(str(written)))}%, nhưng từ số hồ sơ (trước hạn + đúng hạn) / "
                           f"đã giải quyết thì là {rate_text(computed)}%.",
-                  hint="Kiểm tra lại các cột số hồ sơ và cột tỷ lệ; trang tự tính tỷ lệ từ số hồ sơ.")]
+                  hint="Kiểm tra lại các cột số hồ sơ và cột tỷ lệ; trang đăng tỷ lệ ghi trong báo cáo khi nó khớp với số "
+                       "hồ sơ.")]
 
 
 def _total(results: list[FieldResult], columns: frozenset[str]) -> FieldResult:
     total = FieldResult("Tổng cộng")
     for item in fields(FieldResult):
-        if item.name in ("name", "note", "number"):
+        if item.name in ("name", "note", "number", "written_rate"):  # not counts
             continue
         if item.name in OPTIONAL.values() and item.name not in columns:
             continue

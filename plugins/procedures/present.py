@@ -16,14 +16,20 @@ def percent(part: int, whole: int) -> Decimal | None:
 
 
 def rate_text(value: Decimal | None) -> str:
-    """99.9849 -> "99,98"; 100 -> "100": two decimals as reports write them, none for a whole hundred."""
+    """99.9849 -> "99,98"; 100 -> "100": at most two decimals as reports write them, none for a whole hundred;
+    a rate as the report writes it keeps its own decimals ("99,4")."""
     if value is None:
         return "—"
-    return "100" if value == 100 else number(value, 2)
+    if value == 100:
+        return "100"
+    exponent = (value if isinstance(value, Decimal) else Decimal(str(value))).as_tuple().exponent
+    return number(value, min(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 0)
 
 
 def on_time_rate(result) -> Decimal | None:
-    return percent(result.in_time, result.resolved)
+    """The report's own rate when it writes one that agrees with its counts (load.py), else the counts'."""
+    written = getattr(result, "written_rate", None)
+    return written if written is not None else percent(result.in_time, result.resolved)
 
 
 def online_share(result) -> Decimal | None:
