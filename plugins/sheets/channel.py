@@ -40,7 +40,8 @@ CLOSING_MINUTES_DAYS = 15  # after the last day of posting; a long holiday (Tế
 
 
 def sheet_facts(settings, commune):
-    """What a disclosure's pages and print views show of the sheets on the build date, in its fingerprint:
+    """What a disclosure's pages and print views show of the sheets on the build date, in its fingerprint (None
+    when neither):
     - `qr`: whether its page shows a QR code. A code needs a whole address (`site_url`: a relative one opens
       on no phone), and is for passing on a disclosure that is still current: choosing each code's mask was a
       third of a build from nothing, two thousand codes for a ten-year archive nobody scans from a screen;
@@ -51,10 +52,12 @@ def sheet_facts(settings, commune):
 
     def facts(disclosure) -> dict:
         until = None
-        if disclosure.status is PostingStatus.ENDED and minutes_places(disclosure, commune):
+        if disclosure.status is PostingStatus.ENDED:  # the date first: most of an archive ended long ago
             last = disclosure.posting.end + dt.timedelta(days=CLOSING_MINUTES_DAYS)
-            until = last if today <= last else None
-        return {"qr": site_url and still_current(disclosure, today), "closing_minutes_until": until}
+            until = last if today <= last and minutes_places(disclosure, commune) else None
+        qr = site_url and still_current(disclosure, today)
+        # nothing for most of an archive: one part of its fingerprint instead of a mapping's
+        return {"qr": qr, "closing_minutes_until": until} if qr or until else None
     return facts
 
 

@@ -67,11 +67,11 @@ class SheetsGenerator(Generator):
         def minutes_due(disclosure, asked: bool) -> tuple[str, ...]:
             """The minutes views it has, while they are needed: both before and during the posting (or when
             `make print ONLY=` asks for it), the closing ones for `CLOSING_MINUTES_DAYS` after its end."""
-            if not minutes_places(disclosure, self.context["ckx"]["commune"]):
-                return ()
             if disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED) or asked:
-                return tuple(MINUTES)
-            return (CLOSING,) if closing_minutes_until(disclosure) else ()
+                due = tuple(MINUTES)
+            else:  # the fact says whether there are boards to sign at (most of an archive: no, and no look)
+                return (CLOSING,) if closing_minutes_until(disclosure) else ()
+            return due if minutes_places(disclosure, self.context["ckx"]["commune"]) else ()
 
         def minutes(disclosure, folder: str) -> None:
             def make(view) -> None:
