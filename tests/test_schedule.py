@@ -80,3 +80,21 @@ def test_bad_weekday_is_reported_on_its_line(tmp_path):
     result = ckx("validate", "--content", str(site))
     assert result.returncode == 1
     assert 'index.md:7 LỖI [gia-tri-khong-hop-le] Khóa "recurring.weekday": "thứ Mười"' in result.stderr
+
+
+def test_a_year_without_holiday_data_is_said_never_counted_silently(tmp_path):
+    """Tết moves every year and is listed year by year: a schedule in a year the data does not list yet (and
+    the year's obligations) get one warning each instead of working days counted as if there were no Tết."""
+    unknown = official_calendar().unknown_years(dt.date(2026, 12, 1), dt.date(2031, 1, 5))
+    assert 2026 not in unknown and unknown[-1] == 2031
+    site = copy_site("xa-lich", tmp_path)
+    bundle = site / "disclosures/2026/lich-tiep-dan"
+    for path in (bundle / "index.md", bundle / "hop.csv"):
+        path.write_text(path.read_text(encoding="utf-8").replace("2026", "2031"), encoding="utf-8")
+    result = ckx("validate", "--content", str(site), build_date="2031-04-21")
+    warnings = [line for line in result.stderr.splitlines() if "[thieu-lich-nghi-le]" in line]
+    assert len(warnings) == 2, result.stderr
+    assert warnings[0].startswith("disclosures/2026/lich-tiep-dan/index.md CẢNH BÁO") and "năm 2031" in warnings[0]
+    assert warnings[1].startswith("nghia-vu/2031 CẢNH BÁO") and "ngay-nghi-le.yml" in warnings[1]
+    assert ckx("validate", "--content", str(FIXTURES / "sites/xa-lich"), build_date="2026-04-21").stderr.count(
+        "[thieu-lich-nghi-le]") == 0

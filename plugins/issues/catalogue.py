@@ -62,6 +62,9 @@ _CODES = [
               "không có tác dụng nên bị từ chối, để bản nháp không bao giờ bị đăng vì gõ nhầm."),
     IssueCode("xay-dung-that-bai", "Xây dựng dừng giữa chừng",
               "Một phần của chương trình dừng khi tạo trang; trang cũ được giữ nguyên và lỗi được báo để sửa."),
+    IssueCode("thieu-lich-nghi-le", "Chưa có ngày nghỉ lễ của năm",
+              "Ngày làm việc (hạn công khai, thời gian niêm yết, dời buổi tiếp dân) tính theo ngày nghỉ lễ, Tết "
+              "của từng năm; năm chưa có trong dữ liệu thì được báo để bổ sung, không tính sai mà không nói."),
     IssueCode("khong-tao-duoc-trang", "Không tạo được trang của một hồ sơ",
               "Hồ sơ đã qua kiểm tra mà chương trình vẫn không tạo được trang của nó (lỗi giao diện hoặc chương "
               "trình): hồ sơ đó được giữ lại (đăng bản không lỗi gần nhất trong git, hoặc chưa đăng), mọi phần "

@@ -14,7 +14,7 @@ from plugins.issues import WARNING, Issue
 from plugins.obligations.assess import Facts, Finding, Status, YearReport, assess_years, reported_period, years_of
 from plugins.obligations.rules import LOCAL, NATIONAL, load_rules, merged
 from plugins.vietnamese.format import number
-from plugins.vietnamese.holidays import official_calendar
+from plugins.vietnamese.holidays import official_calendar, unknown_years_issue
 
 NAME = "obligations"
 FOLDER = "nghia-vu/"  # the years' pages
@@ -51,6 +51,8 @@ def check_obligations(site, tree, limits) -> tuple[list[Issue], Obligations | No
     calendar = official_calendar()
     reports = tuple(assess_years(rules, facts, reversed(years_of(facts, today)), today, calendar, villages))
     issues += _act_now(reports, today, {f.url: f for f in facts})
+    if calendar.unknown_years(today, today):  # this year's deadlines are the ones still to meet
+        issues.append(unknown_years_issue([today.year], f"nghia-vu/{today.year}"))
     return issues, Obligations(reports, local_used)
 
 

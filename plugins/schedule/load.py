@@ -10,7 +10,7 @@ from plugins.disclosures.kinds import LoadContext
 from plugins.disclosures.model import Commune, Disclosure
 from plugins.issues import WARNING, Issue
 from plugins.schedule.schema import SESSIONS_TABLE, hours_of, session_hours
-from plugins.vietnamese.holidays import Calendar, official_calendar
+from plugins.vietnamese.holidays import Calendar, official_calendar, unknown_years_issue
 from plugins.vietnamese.parse import DayList, ParseError
 
 NOTICE_RULE = "Luật Tiếp công dân 2013, Điều 24: lịch tiếp công dân phải niêm yết trước ít nhất {days} ngày làm việc"
@@ -67,6 +67,11 @@ def load_schedule(disclosure: Disclosure, bundle_dir: str, context: LoadContext)
         sessions += expand_weekly(rule, start, end, calendar, context)
     sessions.sort(key=lambda s: (s.date, s.start))
     issues += _notice_period(disclosure, sessions, calendar, context.settings["min_notice_working_days"])
+    if sessions:
+        first = min(sessions[0].date, disclosure.posting.start) if disclosure.posting else sessions[0].date
+        unknown = calendar.unknown_years(first, sessions[-1].date)
+        if unknown:
+            issues.append(unknown_years_issue(unknown, f"{disclosure.source_dir}/index.md"))
     return ScheduleData(sessions, context.commune), issues
 
 

@@ -16,9 +16,15 @@ DATA = Path(__file__).parent / "data" / "ngay-nghi-le.yml"
 @dataclass(frozen=True)
 class Calendar:
     holidays: dict[dt.date, str]  # date -> name
+    years: frozenset[int] = frozenset()  # the years whose holidays the data lists (Tết moves every year)
 
     def with_extra(self, dates: Iterable[dt.date], name: str = "Ngày nghỉ của địa phương") -> Calendar:
-        return Calendar(self.holidays | dict.fromkeys(dates, name))
+        return Calendar(self.holidays | dict.fromkeys(dates, name), self.years)
+
+    def unknown_years(self, first: dt.date, last: dt.date) -> list[int]:
+        """The years from `first` to `last` whose holidays the data does not list: there, working days would
+        count weekends only, and a session on Tết would not move."""
+        return [year for year in range(first.year, last.year + 1) if year not in self.years]
 
     def is_working_day(self, day: dt.date) -> bool:
         return day.weekday() < 5 and day not in self.holidays
@@ -50,4 +56,16 @@ def official_calendar(path: Path = DATA) -> Calendar:
             last = entry.get("date") or entry["to"]
             for n in range((last - first).days + 1):
                 holidays[first + dt.timedelta(days=n)] = entry["name"]
-    return Calendar(holidays)
+    return Calendar(holidays, frozenset(int(year) for year in data["years"]))
+
+
+def unknown_years_issue(years: list[int], file: str, key: str | None = None):
+    """One warning for the years `unknown_years` found, where the dates of `file` fall in them."""
+    from plugins.issues import WARNING, Issue
+
+    named = ", ".join(map(str, years))
+    return Issue(code="thieu-lich-nghi-le", file=file, key=key, severity=WARNING,
+                 message=f"chưa có ngày nghỉ lễ, Tết của năm {named}: ngày làm việc ở đó được tính như không có ngày "
+                         "lễ, và buổi nào rơi vào ngày lễ không được dời.",
+                 hint=f"Người phụ trách kỹ thuật thêm các ngày nghỉ năm {named} theo thông báo của Bộ Nội vụ vào tệp "
+                      "plugins/vietnamese/data/ngay-nghi-le.yml; trong lúc chờ, hồ sơ lịch có thể ghi holidays: [...].")
