@@ -205,9 +205,11 @@ def test_an_edit_indexes_again_only_the_search_part_its_page_is_in(sample):
 
     names = ["pagefind", "pagefind/nam-2026", "pagefind/nam-2025"]
     before = {part: files_of(part) for part in names}
+    robots = (site / "robots.txt").stat().st_ino
     EDITS["notice"](root, root / "theme")  # a disclosure of 2025
     run_build(root / "content", site, settings, day, cache)
     after = {part: files_of(part) for part in names}
+    assert (site / "robots.txt").stat().st_ino == robots  # made from the commune's address alone: carried over
     assert after["pagefind"] == before["pagefind"] and after["pagefind/nam-2026"] == before["pagefind/nam-2026"]
     assert after["pagefind/nam-2025"] != before["pagefind/nam-2025"]
     assert EDITED in parts_of(site)["pagefind/nam-2025"]["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["content"]

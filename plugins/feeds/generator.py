@@ -33,10 +33,11 @@ class FeedsGenerator(Generator):
                 listed += [(f"{d.url}{slug}/", changed) for slug in village_pages(d, KINDS.get(d.kind))]
             return listed + [(page.url, None) for page in self.context.get("pages", ())]
 
-        def write(name, content) -> None:
-            write_bytes(build.outputs, self.output_path, name, inputs, content)
+        def write(name, content, made_from=inputs) -> None:
+            write_bytes(build.outputs, self.output_path, name, made_from, content)
 
         write(FEED_FILE, lambda: atom_feed(site.disclosures, site.commune, KINDS.labels()))
-        write(ROBOTS_FILE, lambda: robots(site.commune, with_sitemap=bool(site.commune.site_url)))
+        # the commune's address alone: made again with every edit, it never changed
+        write(ROBOTS_FILE, lambda: robots(site.commune, with_sitemap=bool(site.commune.site_url)), site.commune)
         if site.commune.site_url:  # a sitemap of relative addresses is invalid
             write(SITEMAP_FILE, lambda: sitemap(page_list(), site.commune))
