@@ -40,7 +40,7 @@ def test_every_item_is_tried_and_each_failure_is_named_by_its_folder():
     assert failures == {"disclosures/2026/b": "ValueError: hỏng b", "disclosures/2026/d": "ValueError: hỏng d"}
 
 
-@pytest.mark.parametrize("fault", [OSError(28, "No space left on device"),
+@pytest.mark.parametrize("fault", [OSError(28, "No space left on device"), MemoryError(),
                                    jinja2.TemplateSyntaxError("unexpected end of template", 1),
                                    jinja2.TemplateNotFound("disclosure.html")])
 def test_the_machines_fault_or_a_template_that_does_not_compile_stops_at_once(fault):

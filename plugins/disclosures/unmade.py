@@ -63,9 +63,10 @@ def each_apart(items: Iterable[Item], make_one: Callable[[Item], None], folder_o
 
 
 def is_the_items_fault(exc: Exception) -> bool:
-    """Whether the failure can be one item's: not the machine's (OSError), and not a template that cannot be
-    loaded at all (Jinja's syntax and not-found errors), which fails every page alike."""
-    if isinstance(exc, OSError):
+    """Whether the failure can be one item's: not the machine's (a file system or memory that gave out), and
+    not a template that cannot be loaded at all (Jinja's syntax and not-found errors), which fails every page
+    alike."""
+    if isinstance(exc, (OSError, MemoryError)):
         return False
     return not any(kind.__name__ in ("TemplateSyntaxError", "TemplateNotFound", "TemplatesNotFound")
                    for kind in type(exc).__mro__)

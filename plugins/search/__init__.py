@@ -7,9 +7,10 @@ Pagefind's own binary (from the `pagefind[bin]` package) over a folder of hard l
 the staging folder and never in it: started as soon as the disclosure pages are written (the core's
 PAGES_WRITTEN), before the standby's leftovers are even removed, since it reads only the pages it was
 given; two at a time, beside the generators still writing listings and feeds. Pelican's `finalized`
-waits for them; a rendering given up (the core's RENDERING_ABANDONED) stops them. A part Pagefind cannot make is kept back like a broken bundle: the day's site is published
-without it (never with its earlier version, which may hold names that had to leave the site), the report
-names it, and the build's exit status is an error.
+waits for them; a rendering given up (the core's RENDERING_ABANDONED) stops them. A part Pagefind cannot
+make is kept back like a broken bundle: the day's site is published without it (never with its earlier
+version, which may hold names that had to leave the site), the report names it, and the build's exit
+status is an error.
 What is indexed is decided in the templates: only disclosure and static pages
 carry `data-pagefind-body`. An ended named
 list stays findable by its village counts (the only thing its page still

@@ -50,7 +50,7 @@ def sheet_facts(settings, commune):
       after, when the sheets have already left the site."""
     site_url, today = bool(commune.site_url), settings.build_date
 
-    def facts(disclosure) -> dict:
+    def facts(disclosure) -> dict | None:
         until = None
         if disclosure.status is PostingStatus.ENDED:  # the date first: most of an archive ended long ago
             last = disclosure.posting.end + dt.timedelta(days=CLOSING_MINUTES_DAYS)
