@@ -139,7 +139,12 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         preloaded = Preloaded(site, output, cache_folder)
-        staging, outputs = _render(settings_path, content, output, preloaded, read_settings(settings, KINDS)[0])
+        checked = len(site.issues)  # printed already; what rendering finds is printed as it ends
+        try:
+            staging, outputs = _render(settings_path, content, output, preloaded, read_settings(settings, KINDS)[0])
+        finally:
+            if site.issues[checked:]:
+                print(format_issues(site.issues[checked:]), file=sys.stderr)
         if outputs is None:
             _report(report, site, output, published=False)
             return False
@@ -193,7 +198,6 @@ def _render(settings_path: Path, content: Path, output: Path, preloaded: Preload
         return _rendered(settings_path, content, output, preloaded, build_settings, standby=True)
     except BuildFailed as exc:
         site.issues.append(exc.issue())
-        print(format_issues([exc.issue()]), file=sys.stderr)
     theme = theme_folder(settings_path, content).resolve()
     versions = GitVersions(theme.parent, preloaded.cache_folder, DEFAULT_LIMITS.attachment_bytes).versions(theme.name)
     for version in itertools.islice(versions, MAX_THEME_VERSIONS):
@@ -226,10 +230,8 @@ def _rendered(settings_path: Path, content: Path, output: Path, preloaded: Prelo
         except DisclosuresUnmade as exc:
             preloaded.standby, standby = False, False
             shutil.rmtree(staging, ignore_errors=True)
-            before = len(preloaded.site.issues)
             preloaded.site = keep_back_unmade(preloaded.site, exc.failures, content, KINDS, build_settings.limits,
                                               preloaded.cache_folder, build_settings.show_drafts)
-            print(format_issues(preloaded.site.issues[before:]), file=sys.stderr)
     raise BuildFailed("các hồ sơ vẫn không tạo được trang sau khi đã giữ lại những hồ sơ lỗi")
 
 

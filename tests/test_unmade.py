@@ -21,6 +21,7 @@ from plugins.disclosures.unmade import (
     EveryDisclosureFailed,
     each_apart,
     issues_of,
+    kind_part,
     unmade_or_all_failed,
 )
 
@@ -111,3 +112,47 @@ def test_derive_goes_on_past_a_disclosure_a_channel_cannot_take_and_names_it():
         derive(site, TODAY, {"thu": fact})
     assert raised.value.failures == {chosen: "KeyError: 'thon-moi'"}
     assert seen == [d.source_dir for d in site.disclosures]  # every one tried
+
+
+def test_a_part_a_kind_makes_of_all_its_disclosures_is_left_out_and_named_when_it_fails():
+    issues = []
+    assert kind_part("procedures", "xu hướng", lambda: {"a": 1}, issues) == {"a": 1} and issues == []
+
+    def boom():
+        raise ZeroDivisionError("division by zero")
+
+    assert kind_part("procedures", "xu hướng", boom, issues) is None
+    assert [(i.code, i.is_error) for i in issues] == [("khong-tao-duoc-phan-chung", True)]
+    assert "xu hướng của loại procedures" in issues[0].message and "ZeroDivisionError" in issues[0].message
+
+    def full_disk():
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        kind_part("procedures", "xu hướng", full_disk, issues)
+
+
+def test_derive_goes_on_without_a_trend_it_cannot_work_out_and_names_it():
+    """The one-stop reports' trend reads every report of the commune: when it fails the site is derived without
+    it (the pages then have no chart), never stopped, and the build's log names it."""
+    import dataclasses
+
+    site = load_site(ROOT / "content", KINDS, TODAY)
+    procedures = KINDS.get("procedures")
+
+    def across(_mine, _everything):
+        raise ArithmeticError("một kỳ không có hồ sơ nào")
+
+    class Kinds:
+        def __iter__(self):
+            return (dataclasses.replace(k, shows=dataclasses.replace(k.shows, across=across)) if k is procedures
+                    else k for k in KINDS)
+
+        def get(self, kind_id):
+            return KINDS.get(kind_id)
+
+    before = len(site.issues)
+    derived = derive(site, TODAY, {}, Kinds())
+    assert len(derived.disclosures) == len(site.disclosures)
+    assert [d.shown.across for d in derived.disclosures if d.kind == "procedures"] == [None, None]
+    assert [i.code for i in site.issues[before:]] == ["khong-tao-duoc-phan-chung"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from plugins.disclosures.kinds import KINDS, KindRegistry, village_pages
 from plugins.disclosures.model import Commune, Derived, Disclosure, PostingStatus
-from plugins.disclosures.unmade import each_apart, unmade_or_all_failed
+from plugins.disclosures.unmade import each_apart, kind_part, unmade_or_all_failed
 
 if TYPE_CHECKING:
     from plugins.disclosures.site import Site
@@ -30,7 +30,9 @@ def derive(site: Site, today: dt.date, facts: Mapping[str, Fact], kinds: KindReg
     across: dict[str, Any] = {}
     for kind in kinds:
         if kind.shows.across:
-            across |= kind.shows.across(of_kind(site.disclosures, kind), site.disclosures)
+            across |= kind_part(kind.id, "phần liên hệ giữa các văn bản (xu hướng, văn bản liên quan)",
+                                lambda kind=kind: kind.shows.across(of_kind(site.disclosures, kind), site.disclosures),
+                                site.issues) or {}
 
     def derived(disclosure: Disclosure) -> Disclosure:
         return with_derived(disclosure, Derived(

@@ -26,6 +26,7 @@ from plugins.disclosures.kinds import KINDS, village_pages
 from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, settings_fingerprint
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site, published_attachment
+from plugins.disclosures.unmade import kind_part
 from plugins.issues import format_issues, has_errors
 
 logger = logging.getLogger(__name__)
@@ -88,8 +89,11 @@ class DisclosuresGenerator(Generator):
                 disclosures = of_kind(self.site.disclosures, kind)
                 group = f"loai:{kind.id}"
                 if not outputs.keep_group(group, (kind.id, disclosures, self.site.commune)):
+                    files = kind_part(kind.id, "tệp chung của cả xã (ví dụ lịch)",
+                                      lambda kind=kind, disclosures=disclosures: kind.exports.site_files(
+                                          disclosures, self.site.commune), self.site.issues) or ()
                     outputs.write_group(group, (kind.id, disclosures, self.site.commune),
-                                        {d.file: _bytes_writer(d.content) for d in kind.exports.site_files(disclosures, self.site.commune)})
+                                        {d.file: _bytes_writer(d.content) for d in files})
         for village_view in view["by_village"]:
             self._write(writer, village_view.url + "index.html", "village",
                         dict(village_view=village_view, page_url=village_view.url))
@@ -192,7 +196,8 @@ def _home_blocks(site: Site, today: dt.date) -> list:
     blocks = []
     for kind in KINDS:
         if kind.home_template and kind.shows.home_data:
-            data = kind.shows.home_data(of_kind(site.disclosures, kind), today)
+            data = kind_part(kind.id, "mục trên trang chủ", lambda kind=kind: kind.shows.home_data(
+                of_kind(site.disclosures, kind), today), site.issues)
             if data:
                 blocks.append((kind, data))
     return blocks

@@ -7,9 +7,11 @@ channel's part of them) go on past a disclosure that fails, and raise `Disclosur
 `scripts/ckx.py build` then renders again with each of them kept back (its last good version in git, or left
 out) and names them in the report, as it does for a bundle with errors.
 
-A failure no disclosure can be blamed for is the build's own (`BuildFailed`): a file system that cannot be
-written, a template that does not compile, or every disclosure failing alike, where the theme's last good
-version is tried instead.
+A part one kind makes of all its disclosures together (a trend, a home-page block, a commune-wide calendar)
+that fails is left out and named (`kind_part`): no one disclosure can be kept back for it. A failure no
+disclosure can be blamed for is the build's own (`BuildFailed`): a file system that cannot be written, a
+template that does not compile, or every disclosure failing alike, where the theme's last good version is
+tried instead.
 
 Pure: no Pelican, no I/O.
 """
@@ -70,6 +72,24 @@ def is_the_items_fault(exc: Exception) -> bool:
         return False
     return not any(kind.__name__ in ("TemplateSyntaxError", "TemplateNotFound", "TemplatesNotFound")
                    for kind in type(exc).__mro__)
+
+
+def kind_part(kind_id: str, what: str, make: Callable[[], Item], issues: list[Issue]) -> Item | None:
+    """`make()`, a part one kind makes of all its disclosures together (the trend across reports, its home-page
+    block, a commune-wide calendar), which no single disclosure can be kept back for; when it fails, None and
+    one error in `issues`: the site is published without that part, its pages without what it adds."""
+    try:
+        return make()
+    except Exception as exc:
+        if not is_the_items_fault(exc):
+            raise
+        issues.append(Issue(
+            code="khong-tao-duoc-phan-chung", file=f"(loại {kind_id})",
+            message=f"chương trình không tạo được {what} của loại {kind_id} ({type(exc).__name__}: {exc}); trang "
+                    "vẫn được đăng theo ngày hôm nay, chưa có phần này.",
+            hint="Đây là lỗi của chương trình gặp nội dung của loại này, không phải lỗi của tệp: gửi dòng này cho "
+                 "người phụ trách kỹ thuật."))
+        return None
 
 
 def issues_of(failures: dict[str, str], kept: dict[str, bool]) -> list[Issue]:

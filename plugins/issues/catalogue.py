@@ -62,6 +62,9 @@ _CODES = [
               "không có tác dụng nên bị từ chối, để bản nháp không bao giờ bị đăng vì gõ nhầm."),
     IssueCode("xay-dung-that-bai", "Xây dựng dừng giữa chừng",
               "Một phần của chương trình dừng khi tạo trang; trang cũ được giữ nguyên và lỗi được báo để sửa."),
+    IssueCode("khong-tao-duoc-phan-chung", "Không tạo được phần chung của một loại văn bản",
+              "Phần một loại văn bản làm từ mọi văn bản của nó (xu hướng qua các kỳ, mục trên trang chủ, lịch chung "
+              "của xã) mà chương trình không tạo được thì trang vẫn đăng đúng ngày, chưa có phần đó, và lệnh báo lỗi."),
     IssueCode("thieu-lich-nghi-le", "Chưa có ngày nghỉ lễ của năm",
               "Ngày làm việc (hạn công khai, thời gian niêm yết, dời buổi tiếp dân) tính theo ngày nghỉ lễ, Tết "
               "của từng năm; năm chưa có trong dữ liệu thì được báo để bổ sung, không tính sai mà không nói."),

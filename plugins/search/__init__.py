@@ -268,8 +268,7 @@ def index_site(pelican) -> None:
         issue = Issue(code="tim-kiem-khong-lap-duoc", file=folder, message=said,
                       hint="Chạy lại lệnh xây dựng; nếu vẫn lỗi, gửi báo cáo này cho người quản trị (thường do máy "
                            "thiếu bộ nhớ). Trong lúc đó trang tìm kiếm tìm trong các phần còn lại.")
-        print(issue.format(), file=sys.stderr)  # the content's issues were printed before the build began
-        site.issues.append(issue)
+        site.issues.append(issue)  # printed with the rest of what the rendering found (scripts/ckx.py build)
         site.kept_back.append(KeptBack(folder, None))
 
 
