@@ -58,7 +58,7 @@ from plugins.disclosures.inputs import (  # noqa: E402
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.last_good import GitVersions  # noqa: E402
 from plugins.disclosures.outputs import published_as_recorded, settings_fingerprint  # noqa: E402
-from plugins.disclosures.settings import BuildSettings, read_settings  # noqa: E402
+from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import KeptBack, keep_back_unmade, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.disclosures.unmade import DisclosuresUnmade  # noqa: E402
@@ -141,7 +141,7 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         preloaded = Preloaded(site, output, cache_folder)
         checked = len(site.issues)  # printed already; what rendering finds is printed as it ends
         try:
-            staging, outputs = _render(settings_path, content, output, preloaded, read_settings(settings, KINDS)[0])
+            staging, outputs = _render(settings_path, settings, content, output, preloaded)
         finally:
             if site.issues[checked:]:
                 print(format_issues(site.issues[checked:]), file=sys.stderr)
@@ -189,21 +189,20 @@ MAX_THEME_VERSIONS = 3  # earlier themes tried when Pelican stops: each is a who
 KEEP_BACK_ROUNDS = 2  # renderings again after disclosures failed: then their last good versions may fail too
 
 
-def _render(settings_path: Path, content: Path, output: Path, preloaded: Preloaded, build_settings: BuildSettings):
+def _render(settings_path: Path, settings: dict, content: Path, output: Path, preloaded: Preloaded):
     """(staging folder, Outputs) of Pelican's rendering, or (None, None). When Pelican stops (a template
     error), the theme's last versions in git are tried in turn, so one broken template never keeps the day's
     dates from the site; the theme used is named in the report like a kept-back bundle."""
     site = preloaded.site
     try:
-        return _rendered(settings_path, content, output, preloaded, build_settings, standby=True)
+        return _rendered(settings_path, settings, content, output, preloaded, standby=True)
     except BuildFailed as exc:
         site.issues.append(exc.issue())
     theme = theme_folder(settings_path, content).resolve()
     versions = GitVersions(theme.parent, preloaded.cache_folder, DEFAULT_LIMITS.attachment_bytes).versions(theme.name)
     for version in itertools.islice(versions, MAX_THEME_VERSIONS):
         try:
-            rendered = _rendered(settings_path, content, output, preloaded, build_settings,
-                                 theme=version.root / theme.name)
+            rendered = _rendered(settings_path, settings, content, output, preloaded, theme=version.root / theme.name)
         except BuildFailed:
             continue
         site.kept_back.append(KeptBack(f"{theme.name}/ (giao diện)", version))
@@ -211,7 +210,7 @@ def _render(settings_path: Path, content: Path, output: Path, preloaded: Preload
     return None, None
 
 
-def _rendered(settings_path: Path, content: Path, output: Path, preloaded: Preloaded, build_settings: BuildSettings,
+def _rendered(settings_path: Path, settings: dict, content: Path, output: Path, preloaded: Preloaded,
               theme: Path | None = None, standby: bool = False):
     """(staging folder, Outputs) of one theme's rendering. A disclosure whose pages could not be made stops
     nothing: once every disclosure was tried, the rendering starts again with those kept back
@@ -230,6 +229,7 @@ def _rendered(settings_path: Path, content: Path, output: Path, preloaded: Prelo
         except DisclosuresUnmade as exc:
             preloaded.standby, standby = False, False
             shutil.rmtree(staging, ignore_errors=True)
+            build_settings = read_settings(settings, KINDS)[0]  # checked before the content was loaded
             preloaded.site = keep_back_unmade(preloaded.site, exc.failures, content, KINDS, build_settings.limits,
                                               preloaded.cache_folder, build_settings.show_drafts)
     raise BuildFailed("các hồ sơ vẫn không tạo được trang sau khi đã giữ lại những hồ sơ lỗi")

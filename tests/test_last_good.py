@@ -66,12 +66,7 @@ def where_named(output: Path) -> list[str]:
 
 
 def build(content: Path, output: Path, build_date: str, cache: Path) -> subprocess.CompletedProcess:
-    saved = os.environ["CKX_CACHE"]
-    os.environ["CKX_CACHE"] = str(cache)
-    try:
-        return ckx("build", "--content", str(content), "--output", str(output), build_date=build_date)
-    finally:
-        os.environ["CKX_CACHE"] = saved
+    return ckx("build", "--content", str(content), "--output", str(output), build_date=build_date, cache=str(cache))
 
 
 def break_budget(content: Path) -> None:
@@ -224,14 +219,10 @@ def test_a_broken_theme_is_replaced_by_its_last_good_version_and_the_dates_still
         ".ckx-disclosure__status .ckx-tag").get_text() == "Hết thời hạn niêm yết"
 
 
-def ckx_with(settings: Path, content: Path, output: Path, build_date: str, cache: Path):
-    saved = os.environ["CKX_CACHE"]
-    os.environ["CKX_CACHE"] = str(cache)
-    try:
-        return ckx("build", "--content", str(content), "--output", str(output), "--settings", str(settings),
-                   build_date=build_date)
-    finally:
-        os.environ["CKX_CACHE"] = saved
+def ckx_with(settings: Path, content: Path, output: Path, build_date: str, cache: Path,
+             environment: dict[str, str] | None = None):
+    return ckx("build", "--content", str(content), "--output", str(output), "--settings", str(settings),
+               build_date=build_date, cache=str(cache), environment=environment)
 
 
 def test_last_good_versions_unused_for_a_month_are_forgotten(tmp_path):
@@ -295,11 +286,7 @@ def test_a_disclosure_whose_page_cannot_be_made_is_kept_back_and_the_rest_moves_
     index.write_text(index.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {MARK} ", 1), encoding="utf-8")
     git(tmp_path / "kho", "commit", "-q", "-am", "Sửa tiêu đề", date="2026-11-21")
     shutil.copytree(content / BUDGET, content / "disclosures/2026/du-toan-moi")
-    os.environ["CKX_WORKERS"] = "2"
-    try:
-        result = ckx_with(settings, content, tmp_path / "output", AFTER, tmp_path / "cache")
-    finally:
-        del os.environ["CKX_WORKERS"]
+    result = ckx_with(settings, content, tmp_path / "output", AFTER, tmp_path / "cache", {"CKX_WORKERS": "2"})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.count("[khong-tao-duoc-trang]") == 1  # one cause, one message
     assert f"không tạo được trang của 2 hồ sơ disclosures/2026/du-toan-moi, {BUDGET}" in result.stderr

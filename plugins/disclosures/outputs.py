@@ -150,7 +150,7 @@ class Outputs:
         self.staging, self.previous, self.record_file, self.base = staging, previous, record_file, base
         self.cache_folder = cache_folder  # where other makers keep what they worked out (QR codes)
         self.view = view
-        self.old = self._read() if previous is not None else {}
+        self.old = read_record(record_file) if previous is not None else {}
         self.standby: dict[str, int] = self._adopt(staging) if standby else {}  # name -> inode, still to settle
         self.groups: dict[str, list[str]] = {}
         for name, record in self.old.items():
@@ -371,9 +371,6 @@ class Outputs:
                 except OSError:  # not empty: neither are its parents
                     break
                 folder = os.path.dirname(folder)
-
-    def _read(self) -> dict[str, Record]:
-        return read_record(self.record_file)
 
 
 RECORD_LAYOUT = 2  # each set of site-wide entries written once, files naming it by its place; 1: in every file

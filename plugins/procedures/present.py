@@ -28,8 +28,7 @@ def rate_text(value: Decimal | None) -> str:
 
 def on_time_rate(result) -> Decimal | None:
     """The report's own rate when it writes one that agrees with its counts (load.py), else the counts'."""
-    written = getattr(result, "written_rate", None)
-    return written if written is not None else percent(result.in_time, result.resolved)
+    return result.written_rate if result.written_rate is not None else percent(result.in_time, result.resolved)
 
 
 def online_share(result) -> Decimal | None:

@@ -61,8 +61,12 @@ def sheet_facts(settings, commune):
     return facts
 
 
+def _fact(disclosure, key: str):
+    return (disclosure.shown.channels.get(NAME) or {}).get(key)  # None: neither a code nor minutes
+
+
 def closing_minutes_until(disclosure) -> dt.date | None:
-    return (disclosure.shown.channels.get(NAME) or {}).get("closing_minutes_until")
+    return _fact(disclosure, "closing_minutes_until")
 
 
 def start(build: Build) -> ChannelOutputs:
@@ -70,8 +74,7 @@ def start(build: Build) -> ChannelOutputs:
     site_url = (build.site.commune.site_url or "").rstrip("/")
 
     def page(disclosure) -> dict:
-        code = (disclosure.shown.channels.get(NAME) or {}).get("qr")
-        return {"qr_svg": codes.get(f"{site_url}/{disclosure.url}") if code else None}
+        return {"qr_svg": codes.get(f"{site_url}/{disclosure.url}") if _fact(disclosure, "qr") else None}
 
     return ChannelOutputs(page=page, state=codes)
 

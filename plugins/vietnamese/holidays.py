@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from plugins.issues import WARNING, Issue
+
 DATA = Path(__file__).parent / "data" / "ngay-nghi-le.yml"
 
 
@@ -59,10 +61,8 @@ def official_calendar(path: Path = DATA) -> Calendar:
     return Calendar(holidays, frozenset(int(year) for year in data["years"]))
 
 
-def unknown_years_issue(years: list[int], file: str, key: str | None = None):
+def unknown_years_issue(years: list[int], file: str, key: str | None = None) -> Issue:
     """One warning for the years `unknown_years` found, where the dates of `file` fall in them."""
-    from plugins.issues import WARNING, Issue
-
     named = ", ".join(map(str, years))
     return Issue(code="thieu-lich-nghi-le", file=file, key=key, severity=WARNING,
                  message=f"chưa có ngày nghỉ lễ, Tết của năm {named}: ngày làm việc ở đó được tính như không có ngày "
