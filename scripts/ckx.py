@@ -44,7 +44,7 @@ from plugins.disclosures import report as build_report  # noqa: E402
 from plugins.disclosures import store  # noqa: E402
 from plugins.disclosures.build import BuildFailed, Preloaded, run_pelican, theme_folder  # noqa: E402  (needs ROOT on sys.path)
 from plugins.disclosures.cache import folder_from_environment  # noqa: E402
-from plugins.disclosures.channels import CHANNELS  # noqa: E402
+from plugins.disclosures.channels import CHANNELS, RENDERING_ABANDONED, RENDERING_COMPLETE  # noqa: E402
 from plugins.disclosures.checksums import write_checksums  # noqa: E402
 from plugins.disclosures.files import DEFAULT_LIMITS  # noqa: E402
 from plugins.disclosures.inputs import (  # noqa: E402
@@ -62,7 +62,7 @@ from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import KeptBack, keep_back_unmade, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.disclosures.unmade import DisclosuresUnmade  # noqa: E402
-from plugins.issues import format_issues, has_errors  # noqa: E402
+from plugins.issues import Issue, format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
 from plugins.vietnamese.format import number  # noqa: E402
 
@@ -142,14 +142,13 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         checked = len(site.issues)  # printed already; what rendering finds is printed as it ends
         try:
             staging, outputs = _render(settings_path, settings, content, output, preloaded)
+            kept = _complete(staging, outputs, preloaded) if outputs is not None else None
         finally:
             if site.issues[checked:]:
                 print(format_issues(site.issues[checked:]), file=sys.stderr)
-        if outputs is None:
+        if kept is None:
             _report(report, site, output, published=False)
             return False
-        kept = keep_printed_sheets(output, staging)
-        write_checksums(staging, store.site_record(preloaded.cache_folder, output, "checksums"), outputs.checksums())
         swap(staging, output, remove_old_in_background=True, standby=store.site_record(cache_folder, output, "standby"))
         outputs.save()
         good = not has_errors(site.issues) and not site.kept_back
@@ -160,6 +159,28 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         return good
     finally:  # the collector's again before the interpreter ends: frozen objects left to be torn down with
         gc.unfreeze()  # their modules ran callbacks (blinker's) that found `sys` gone, and printed tracebacks
+
+
+def _complete(staging: Path, outputs, preloaded: Preloaded) -> int | None:
+    """The build's own files into the rendered staging folder: the printed PDFs whose views did not change, then
+    SHA256SUMS; meanwhile what runs beside the rendering (the search's parts) goes on, and is waited for after
+    (the core's RENDERING_COMPLETE). The number of PDFs kept, or None (named in the issues) when the staging
+    folder cannot be completed (a full disk): nothing is published then."""
+    try:
+        kept = keep_printed_sheets(preloaded.output, staging)
+        write_checksums(staging, store.site_record(preloaded.cache_folder, preloaded.output, "checksums"),
+                        outputs.checksums())
+        RENDERING_COMPLETE.send(staging)
+        return kept
+    except Exception as exc:  # the disk, not the content: the old site stays whole
+        RENDERING_ABANDONED.send(staging)
+        shutil.rmtree(staging, ignore_errors=True)
+        preloaded.site.issues.append(Issue(
+            code="xay-dung-that-bai", file="(xây dựng trang)",
+            message=f"không ghi xong được trang mới ({type(exc).__name__}: {exc}): chưa đăng gì, trang cũ giữ nguyên.",
+            hint="Kiểm tra chỗ trống trên đĩa và quyền ghi của thư mục trang rồi chạy lại; nếu vẫn vậy, gửi dòng này "
+                 "cho người phụ trách kỹ thuật."))
+        return None
 
 
 def _inputs(content: Path, settings: dict, digests: FileDigests) -> str | None:

@@ -326,3 +326,25 @@ def test_a_disclosure_whose_printed_sheet_cannot_be_made_is_kept_back_and_the_se
     assert (tmp_path / "output/cong-khai/2026/ra-soat-ho-ngheo-2026/in/index.html").is_file()  # the others printed
     assert (tmp_path / "output/pagefind/pagefind-entry.json").is_file()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_site_that_cannot_be_completed_is_not_published_and_the_last_one_stays(tmp_path):
+    """The disk fills as SHA256SUMS is written, after the rendering, while the search's parts are still being
+    made beside it: nothing is published, the last site stays whole, the cause is named once (no traceback),
+    and neither the staging folder nor a search work folder is left beside the site."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    normal = settings_file(tmp_path, "DEFAULT_LANG = \"vi\"")
+    assert ckx_with(normal, tmp_path / "content", tmp_path / "output", POSTED, tmp_path / "cache").returncode == 0
+    before = files(tmp_path / "output")
+    full = tmp_path / "day-dia.py"
+    full.write_text(normal.read_text(encoding="utf-8") + (
+        "import errno, plugins.disclosures.checksums as checksums\n"
+        "def _full(path, data):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device', str(path))\n"
+        "checksums.write_atomically = _full\n"), encoding="utf-8")
+    (tmp_path / "content/disclosures/2026/du-toan-ngan-sach-2026/index.md").open("a", encoding="utf-8").write("Sửa.\n")
+    result = ckx_with(full, tmp_path / "content", tmp_path / "output", AFTER, tmp_path / "cache")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("[xay-dung-that-bai]") == 1 and "không ghi xong được trang mới" in result.stderr
+    assert files(tmp_path / "output") == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

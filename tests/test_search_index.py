@@ -125,10 +125,10 @@ def page(folder, title: str) -> None:
 
 def test_without_the_disclosures_generator_the_site_is_indexed_whole(tmp_path):
     page(tmp_path / "gioi-thieu", "Giới thiệu")
-    index_site(SimpleNamespace(output_path=str(tmp_path)))
+    index_site(SimpleNamespace(output_path=str(tmp_path), settings={}))
     assert list(parts_of(tmp_path)["pagefind"]) == ["/gioi-thieu/"]
     with pytest.raises(SearchIndexError, match="Pagefind không lập được chỉ mục tìm kiếm"):
-        index_site(SimpleNamespace(output_path=str(tmp_path / "khong-co")))
+        index_site(SimpleNamespace(output_path=str(tmp_path / "khong-co"), settings={}))
 
 
 def test_the_parts_are_made_beside_the_staging_folder_and_moved_in_as_outputs(tmp_path):

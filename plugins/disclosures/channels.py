@@ -117,6 +117,11 @@ PAGES_WRITTEN = blinker.signal("ckx_disclosure_pages_written")
 # back, or for good): what a channel started for it beside the generators (the search index) stops, and
 # leaves nothing behind.
 RENDERING_ABANDONED = blinker.signal("ckx_rendering_abandoned")
+# Sent by `scripts/ckx.py build` with the staging folder once the build's own files are in it too (the
+# printed sheets kept, SHA256SUMS): what a channel runs beside the rendering (the search index) is waited for
+# and put in place then, so that the wait overlaps the build's finishing instead of coming before it. Under
+# plain `pelican content` that moment is Pelican's `finalized`.
+RENDERING_COMPLETE = blinker.signal("ckx_rendering_complete")
 
 
 def build_of(context: Mapping[str, Any]) -> Build | None:

@@ -6,8 +6,9 @@ bytes, so an unchanged part is carried over with the rest of the site. A part to
 Pagefind's own binary (from the `pagefind[bin]` package) over a folder of hard links to its pages, beside
 the staging folder and never in it: started as soon as the disclosure pages are written (the core's
 PAGES_WRITTEN), before the standby's leftovers are even removed, since it reads only the pages it was
-given; two at a time, beside the generators still writing listings and feeds. Pelican's `finalized`
-waits for them; a rendering given up (the core's RENDERING_ABANDONED) stops them. A part Pagefind cannot
+given; two at a time, beside the generators still writing listings and feeds. They are waited for once
+the build's own files are in too (the core's RENDERING_COMPLETE; Pelican's `finalized` under plain
+`pelican content`); a rendering given up (the core's RENDERING_ABANDONED) stops them. A part Pagefind cannot
 make is kept back like a broken bundle: the day's site is published without it (never with its earlier
 version, which may hold names that had to leave the site), the report names it, and the build's exit
 status is an error.
@@ -36,8 +37,9 @@ import threading
 from collections.abc import Mapping
 from pathlib import Path
 
+from plugins.disclosures.build import PRELOADED
 from plugins.disclosures.cache import file_sha256
-from plugins.disclosures.channels import PAGES_WRITTEN, RENDERING_ABANDONED, build_of
+from plugins.disclosures.channels import PAGES_WRITTEN, RENDERING_ABANDONED, RENDERING_COMPLETE, build_of
 from plugins.disclosures.outputs import Outputs
 from plugins.disclosures.site import KeptBack
 from plugins.issues import Issue
@@ -251,13 +253,20 @@ def abandon_index(staging, **_) -> None:
 
 
 def index_site(pelican) -> None:
-    """On Pelican's `finalized`: the parts started early are waited for and put in place. A part Pagefind
-    could not make is kept back like a broken bundle: named in the build's issues and report, the rest of the
-    site published, the build's exit status an error. Without the disclosures generator, what pages there are
-    make one part, indexed now, and a failure stops the build."""
-    indexing, site = _RUNNING.pop(str(pelican.output_path), (None, None))
+    """On Pelican's `finalized`, under plain `pelican content`: the parts are finished (`finish_index`). A
+    build of `scripts/ckx.py` finishes them later, once its own files are in the staging folder too."""
+    if pelican.settings.get(PRELOADED) is None:
+        finish_index(pelican.output_path)
+
+
+def finish_index(staging, **_) -> None:
+    """The parts started early are waited for and put in place (plugins.disclosures.channels.RENDERING_COMPLETE).
+    A part Pagefind could not make is kept back like a broken bundle: named in the build's issues and report,
+    the rest of the site published, the build's exit status an error. Without the disclosures generator, what
+    pages there are make one part, indexed now, and a failure stops the build."""
+    indexing, site = _RUNNING.pop(str(staging), (None, None))
     if indexing is None:
-        output = Path(pelican.output_path)
+        output = Path(staging)
         pages = sorted(path.relative_to(output).as_posix() for pattern in INDEXED for path in output.glob(pattern))
         indexing = Indexing(output, Outputs(output, None, None, "", {}), [Part(RECENT, tuple(pages))])
         indexing.start()
@@ -293,4 +302,5 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     PAGES_WRITTEN.connect(start_index)
     RENDERING_ABANDONED.connect(abandon_index)
+    RENDERING_COMPLETE.connect(finish_index)
     signals.finalized.connect(index_site)
