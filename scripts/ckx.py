@@ -57,7 +57,7 @@ from plugins.disclosures.inputs import (  # noqa: E402
 )
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.last_good import GitVersions  # noqa: E402
-from plugins.disclosures.outputs import published_as_recorded, settings_fingerprint  # noqa: E402
+from plugins.disclosures.outputs import published_as_recorded, recorded_checksums, settings_fingerprint  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import KeptBack, keep_back_unmade, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
@@ -304,7 +304,9 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
     if written is None:
         return False
     swap(staging, output / "print")
-    write_checksums(output, store.site_record(folder_from_environment()[0], output, "checksums"))
+    cache_folder = folder_from_environment()[0]
+    write_checksums(output, store.site_record(cache_folder, output, "checksums"),
+                    recorded_checksums(store.site_record(cache_folder, output, "outputs")))
     print(f"Đã in {number(len(written))} bản niêm yết vào {output / 'print'} ({number(rendered)} bản in lại, "
           f"{number(len(written) - rendered)} bản không đổi"
           + (f"; {number(left_out)} bản đã thay đổi nhưng ngoài phạm vi ONLY/NOW nên không có bản PDF" if left_out else "")

@@ -241,6 +241,30 @@ def test_sha256sums_reads_a_settled_file_once(tmp_path, monkeypatch):
     assert read == [] and "print/a.pdf" in (site / "SHA256SUMS").read_text()
 
 
+def test_sha256sums_takes_what_the_build_hashed_only_for_files_as_it_left_them(tmp_path, monkeypatch):
+    """A file the outputs' record hashed is listed without being read again and is not recorded a second time
+    (the digests' record holds the other files only: 646 KB at 1x was read and written on every build); one
+    changed since the build recorded it is read."""
+    from plugins.disclosures import checksums
+
+    site, record = tmp_path / "site", tmp_path / "sha256.json"
+    (site / "print").mkdir(parents=True)
+    for name in ("a.json", "b.json", "print/c.pdf"):
+        (site / name).write_bytes(name.encode())
+        settled = time.time() - 60
+        os.utime(site / name, (settled, settled))
+    def stamp(name):
+        info = (site / name).stat()
+        return [info.st_size, info.st_mtime_ns, info.st_ino]
+    known_now = {"a.json": [*stamp("a.json"), "1" * 64], "b.json": [stamp("b.json")[0], 1, stamp("b.json")[2], "2" * 64]}
+    read = []
+    monkeypatch.setattr(checksums, "file_sha256", lambda path: read.append(path.name) or "3" * 64)
+    checksums.write_checksums(site, record, known_now)
+    assert sorted(read) == ["b.json", "c.pdf"]
+    assert (site / "SHA256SUMS").read_text() == (f"{'1' * 64}  a.json\n{'3' * 64}  b.json\n{'3' * 64}  print/c.pdf\n")
+    assert sorted(json.loads(record.read_bytes())) == ["b.json", "print/c.pdf"]
+
+
 def test_each_test_process_builds_with_a_store_of_its_own():
     """A store shared by two xdist workers was removed by the first to end while the other still built."""
     folder = Path(os.environ["CKX_CACHE"])

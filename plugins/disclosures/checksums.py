@@ -41,19 +41,21 @@ def listed_files(site: Path):
 
 def write_checksums(site: Path, cache_file: Path | None = None, known_now: dict[str, list] | None = None) -> int:
     """Write `site/SHA256SUMS` (sorted, `sha256sum` format); returns the number of files listed. `known_now`:
-    [size, time, inode, SHA-256] of files this build hashed already (plugins/disclosures/outputs.py); the
-    others' are kept in `cache_file` by their stamps, by the one rule of cache.KnownDigests (never recorded
+    [size, time, inode, SHA-256] of files this build hashed already (plugins/disclosures/outputs.py, which
+    records them for the next build too); the others' (the printed PDFs) are kept in `cache_file` by their
+    stamps, by the one rule of cache.KnownDigests (never recorded
     within the clock's last tick, so a file rewritten in place at the same size is never listed stale)."""
     digests = KnownDigests.from_json(_read(cache_file))
     now = known_now or {}
     lines = []
     for rel, entry in sorted(listed_files(site), key=lambda pair: pair[0]):
-        path = Path(entry.path)
         info = entry.stat(follow_symlinks=False)
-        stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+        stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
         made = now.get(rel)
-        hashed = made[3] if made and tuple(made[:3]) == stamp else None  # by this build, just now
-        sha = digests.sha256(rel, stamp, lambda hashed=hashed, path=path: hashed or file_sha256(path))
+        if made is not None and made[:3] == stamp:  # hashed by this build, just now: kept in its own record
+            sha = made[3]
+        else:
+            sha = digests.sha256(rel, tuple(stamp), lambda path=entry.path: file_sha256(Path(path)))
         lines.append(f"{sha}  {rel}\n")
     write_atomically(site / FILE, "".join(lines).encode("utf-8"))
     (site / FILE).chmod(0o644)  # published: the web server reads it as another user (mkstemp made it 0600)

@@ -249,7 +249,7 @@ class Outputs:
     def checksums(self) -> dict[str, list]:
         """name -> [size, time, inode, SHA-256] of every file of this build, for SHA256SUMS, which then hashes
         none of them again."""
-        return {name: [*r.stamp, r.sha256] for name, r in self.new.items() if r.sha256}
+        return _checksums(self.new)
 
     def save(self) -> None:
         """After the staging folder became the site: what each of its files was made from."""
@@ -386,6 +386,15 @@ def read_record(record_file: Path | None) -> dict[str, Record]:
                 for name, (fingerprint, reads, stamp, group, sha256) in data["files"].items()}
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         return {}
+
+
+def recorded_checksums(record_file: Path | None) -> dict[str, list]:
+    """`Outputs.checksums` of the last build, from its record (`make print` lists the site's files again)."""
+    return _checksums(read_record(record_file))
+
+
+def _checksums(records: dict[str, Record]) -> dict[str, list]:
+    return {name: [*r.stamp, r.sha256] for name, r in records.items() if r.sha256}
 
 
 def _record_data(record_file: Path | None) -> dict:
