@@ -111,6 +111,10 @@ def ods_bytes(rows=(("STT", "Nội dung", "Dự toán năm"), (None, "TỔNG", 1
     def cell(value):
         if value is None:
             return "<table:table-cell/>"
+        if isinstance(value, tuple):  # (value, the text LibreOffice showed, its value type)
+            number, text, kind = (*value, "float")[:3]
+            return (f'<table:table-cell office:value-type="{kind}" office:value="{number}"><text:p>{text}</text:p>'
+                    "</table:table-cell>")
         if isinstance(value, (int, float)):
             return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
         return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
@@ -233,6 +237,30 @@ def test_a_libreoffice_sheet_leaves_out_what_libreoffice_hides(tmp_path):
     assert [(r.values["noi_dung"], r.values["du_toan"]) for r in table.rows] == [("Phí", Decimal("100.5")),
                                                                                  ("Khác", Decimal("49.5"))]
     assert all(616161 not in cells for _number, cells in raw.rows)
+
+
+def test_a_libreoffice_sheet_gives_each_number_as_it_was_shown(tmp_path):
+    """The file keeps each cell's value and the text LibreOffice showed: the figure is the value rounded to the
+    decimals of that text, whatever its separators (Vietnamese, English, a currency), a percentage as shown."""
+    rows = (("STT", "Nội dung", "Dự toán năm"), ("1", "Phí", (1234567.891, "1.234.567,89")),
+            ("2", "Lệ phí", (0.333333333333, "0,33")), ("3", "Tỷ lệ", (0.973, "97,3%", "percentage")),
+            ("4", "Thu khác", (-1234.5, "-1,234.50 ₫", "currency")), ("5", "Đất", (12.0, "12")))
+    (tmp_path / "bang.ods").write_bytes(ods_bytes(rows))
+    raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")
+    assert issues == []
+    assert [cells[2] for _number, cells in raw.rows[1:]] == [Decimal("1234567.89"), Decimal("0.33"), Decimal("97.3"),
+                                                             Decimal("-1234.50"), Decimal("12")]
+
+
+def test_a_libreoffice_number_shown_as_no_rounding_of_its_value_is_refused(tmp_path):
+    """Shown in thousands ("1.235" for 1,234,567) or as a fraction: which figure the officer saw cannot be told
+    from the value, so the table is refused, the cells named, never published as the value."""
+    rows = (("STT", "Nội dung", "Dự toán năm"), ("1", "Phí", (1234567, "1.235")), ("2", "Lệ phí", (0.5, "1/2")),
+            ("3", "Khác", (49.5, "49,5")))
+    (tmp_path / "bang.ods").write_bytes(ods_bytes(rows))
+    raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")
+    assert raw is None and [i.code for i in issues] == ["so-hien-khac-gia-tri"]
+    assert "các ô C2, C3 hiện ra một số khác" in issues[0].message and issues[0].is_error
 
 
 def test_a_libreoffice_file_that_unpacks_past_the_limit_is_refused_unread(tmp_path):

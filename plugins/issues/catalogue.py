@@ -129,6 +129,10 @@ _CODES = [
     IssueCode("cong-thuc-chua-co-gia-tri", "Công thức chưa có giá trị",
               "Tệp Excel lưu cả công thức lẫn kết quả; tệp do phần mềm khác tạo có thể chỉ có công thức: trang không "
               "đoán số, mà yêu cầu mở và lưu lại bằng Excel."),
+    IssueCode("so-hien-khac-gia-tri", "Số hiện ra khác giá trị lưu trong tệp",
+              "Bảng LibreOffice (.ods) lưu cả giá trị lẫn chữ số hiện ra của mỗi ô; ô hiện số không phải là giá trị "
+              "làm tròn (định dạng chia nghìn, phân số, có chữ số khác kèm theo) thì không đoán: tệp bị từ chối cho tới "
+              "khi ô hiện đúng số."),
     IssueCode("phan-an-khong-dang", "Phần bị ẩn không được đăng",
               "Dòng, cột, trang tính ẩn trong Excel không hiện khi cán bộ kiểm tra biểu, nên không bao giờ được đăng "
               "hay dùng làm số liệu."),

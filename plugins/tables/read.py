@@ -45,6 +45,9 @@ class RawTable:
     # cells holding a formula whose value was never saved ("C12"): read as empty, so the table is refused
     unsaved_formulas: list[str] = field(default_factory=list)
     hidden_columns_used: bool = False
+    # .ods cells ("C5") whose text is no rounding of their value (a number shown in thousands, as a fraction):
+    # what LibreOffice shows is not known, so the table is refused
+    unshown_numbers: list[str] = field(default_factory=list)
     # the file's own word on its decimal mark: a ";" CSV is written by Vietnamese-locale Excel, whose decimals
     # are commas ("1,250" is 1,25); elsewhere "1,250" might be English thousands
     decimal_comma: bool = False
@@ -327,9 +330,9 @@ def _keep_shown(table: RawTable, number: int, cells: list, hidden: bool) -> bool
 
 def read_ods(path: Path, file: str, sheet: str | None) -> RawTable:
     """LibreOffice/OpenOffice (.ods, for the import command): python-calamine (Rust's calamine), which reads the
-    values as saved, the merged areas and which sheets are hidden; the hidden rows and columns, which it does
-    not tell, from the sheet's own XML (`_ods_hidden`), left out as in an .xlsx. Rows are numbered from the
-    sheet's top."""
+    values as saved, the merged areas and which sheets are hidden; what it does not tell, from the sheet's own
+    XML (`_ods_layout`): the hidden rows and columns, left out as in an .xlsx, and the text each number was
+    shown as, whose decimals it keeps (`_ods_shown`). Rows are numbered from the sheet's top."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -347,11 +350,17 @@ def read_ods(path: Path, file: str, sheet: str | None) -> RawTable:
     except CalamineError as exc:
         raise Unreadable(f"không mở được tệp .ods ({exc}).") from exc
     table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name)
-    hidden_starts, hidden_ends, table.hidden_columns = _ods_hidden(path, worksheet.name)
+    layout = _ods_layout(path, worksheet.name)
+    table.hidden_columns = layout.hidden_columns
     for index, values in enumerate(grid, start=1):
-        cells = [None if v in ("", None) else _as_shown(v) for v in values[:MAX_COLUMNS]]
-        at = bisect.bisect_right(hidden_starts, index) - 1
-        _keep_shown(table, index, cells, at >= 0 and index <= hidden_ends[at])
+        texts = _in_run(layout.shown_runs, index)
+        cells = [None if v in ("", None) else _ods_shown(v, texts, column) for column, v in enumerate(values[:MAX_COLUMNS])]
+        hidden = _in_run(layout.hidden_runs, index) is not None
+        for column in [c for c, cell in enumerate(cells) if cell is _NOT_SHOWN_ALIKE] if texts else ():
+            cells[column] = values[column]  # as saved, in a table refused (unless the row is hidden: left out)
+            if not hidden and column not in table.hidden_columns and len(table.unshown_numbers) < 50:
+                table.unshown_numbers.append(f"{_column_letter(column)}{index}")
+        _keep_shown(table, index, cells, hidden)
     if not table.hidden_columns_used:
         table.hidden_columns = []
     table.merges = [(top + 1, left, bottom + 1, min(right, MAX_COLUMNS - 1)) for (top, left), (bottom, right) in merges]
@@ -359,23 +368,43 @@ def read_ods(path: Path, file: str, sheet: str | None) -> RawTable:
 
 
 ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ODS_NUMBERS = frozenset({"float", "percentage", "currency"})  # value types calamine gives as numbers
 
 
-def _ods_hidden(path: Path, sheet: str) -> tuple[list[int], list[int], list[int]]:
-    """The rows and columns of `sheet` LibreOffice does not show (hidden, or filtered out): the first and last
-    number of each run of hidden rows (numbered from 1, in order) and the hidden columns (from 0), in one
-    streaming pass over content.xml, whose size the caller bounded (`check_zip`). Rows and columns may stand in
-    groups and repeat ("number-rows-repeated"): a run is one entry, however long."""
+class _OdsLayout(NamedTuple):
+    """What LibreOffice shows of a sheet beyond its values: runs of rows (first, last, what), in order."""
+
+    hidden_runs: list[tuple[int, int, bool]]  # rows not shown (hidden, or filtered out)
+    hidden_columns: list[int]  # from 0
+    shown_runs: list[tuple[int, int, list[tuple[int, int, str]]]]  # each number's text: (first, last column, text)
+
+
+def _in_run(runs: list, row: int) -> Any:
+    """What the run holding `row` says (its third part), None when no run holds it."""
+    at = bisect.bisect_right(runs, (row, math.inf)) - 1
+    return runs[at][2] if at >= 0 and runs[at][0] <= row <= runs[at][1] else None
+
+
+def _ods_layout(path: Path, sheet: str) -> _OdsLayout:
+    """In one streaming pass over content.xml, whose size the caller bounded (`check_zip`): the rows and columns
+    of `sheet` LibreOffice does not show, and the text it showed each number as (the file keeps both a cell's
+    value and its text). Rows, columns and cells may stand in groups and repeat ("number-rows-repeated",
+    "number-columns-repeated"): a run is one entry, however long, so what is kept is bounded by the XML."""
     import zipfile
     from xml.etree.ElementTree import ParseError, iterparse
 
-    table, row, column = (f"{{{ODS_TABLE}}}{tag}" for tag in ("table", "table-row", "table-column"))
+    table, row, column, cell, covered = (f"{{{ODS_TABLE}}}{tag}" for tag in (
+        "table", "table-row", "table-column", "table-cell", "covered-table-cell"))
     name, visibility = f"{{{ODS_TABLE}}}name", f"{{{ODS_TABLE}}}visibility"
     rows_repeated, columns_repeated = f"{{{ODS_TABLE}}}number-rows-repeated", f"{{{ODS_TABLE}}}number-columns-repeated"
-    starts: list[int] = []
-    ends: list[int] = []
+    value_type = f"{{{ODS_OFFICE}}}value-type"
+    hidden: list[tuple[int, int, bool]] = []
+    shown: list[tuple[int, int, list[tuple[int, int, str]]]] = []
     columns: list[int] = []
     inside, rows_seen, columns_seen = False, 0, 0
+    row_first = row_last = at_column = 0
+    row_texts: list[tuple[int, int, str]] = []
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
             for event, element in iterparse(source, events=("start", "end")):
@@ -383,15 +412,23 @@ def _ods_hidden(path: Path, sheet: str) -> tuple[list[int], list[int], list[int]
                 if event == "end":
                     if tag == table and inside:
                         break
-                    if tag in (row, column) or not inside:
+                    if inside and tag in (cell, covered):
+                        count = max(1, int(element.get(columns_repeated, "1")))
+                        if element.get(value_type) in ODS_NUMBERS and at_column < MAX_COLUMNS:
+                            text = "".join(element.itertext())
+                            row_texts.append((at_column, min(at_column + count, MAX_COLUMNS) - 1, text))
+                        at_column += count
+                    elif inside and tag == row and row_texts:
+                        shown.append((row_first, row_last, row_texts))
+                    if tag in (row, column, cell, covered) or not inside:
                         element.clear()
                 elif tag == table:
                     inside = element.get(name) == sheet
                 elif inside and tag == row:
                     count = max(1, int(element.get(rows_repeated, "1")))
+                    row_first, row_last, at_column, row_texts = rows_seen + 1, rows_seen + count, 0, []
                     if element.get(visibility, "visible") != "visible":
-                        starts.append(rows_seen + 1)
-                        ends.append(rows_seen + count)
+                        hidden.append((row_first, row_last, True))
                     rows_seen += count
                 elif inside and tag == column:
                     count = max(1, int(element.get(columns_repeated, "1")))
@@ -400,7 +437,40 @@ def _ods_hidden(path: Path, sheet: str) -> tuple[list[int], list[int], list[int]
                     columns_seen = min(columns_seen + count, MAX_COLUMNS)
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile) as exc:
         raise Unreadable(f"không đọc được cấu trúc trang tính trong tệp .ods ({type(exc).__name__}).") from exc
-    return starts, ends, columns
+    return _OdsLayout(hidden, columns, shown)
+
+
+_DIGITS = re.compile(r"[0-9]")
+
+
+def _ods_shown(value: Any, texts: list[tuple[int, int, str]] | None, column: int) -> Any:
+    """An .ods number as LibreOffice showed it: with the decimals of the text it was shown as ("0,33" for 1/3,
+    "97,3%" for 0.973, "1.234,50 ₫"), found as the rounding of the value whose digits that text shows, so the
+    separators of any language read alike. A text that is no rounding of the value (a fraction, 1,23E+10, a
+    unit after it) is `_NOT_SHOWN_ALIKE`: what was shown cannot be told from the value. Without a text (a file
+    written by another program), the value as `_as_shown` keeps a number of the General format."""
+    kind = value.__class__
+    if not (kind is float or kind is int) or not texts or (kind is float and not math.isfinite(value)):
+        return _as_shown(value)
+    text = next((text for first, last, text in texts if first <= column <= last), "")
+    digits = "".join(_DIGITS.findall(text))
+    if not digits or "e" in text.lower():
+        return _as_shown(value)
+    exact = Decimal(repr(value)) * (100 if "%" in text else 1)
+    for decimals in range(min(len(digits), 20) + 1):
+        shown = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        if "".join(_DIGITS.findall(f"{abs(shown):f}")) == digits:
+            return shown
+    return _NOT_SHOWN_ALIKE
+
+
+_NOT_SHOWN_ALIKE = object()  # `_ods_shown`: the cell's text is no rounding of its value
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 def sheet_names(path: Path) -> list[str | None]:
@@ -469,6 +539,13 @@ def hidden_parts_issues(table: RawTable) -> list[Issue]:
                                     "phần mềm khác tạo, chưa từng mở bằng Excel), nên không biết số Excel sẽ hiện.",
                             hint="Mở tệp bằng Excel (hoặc LibreOffice), để chương trình tính xong, rồi bấm Lưu; hoặc "
                                  "chép rồi dán giá trị (Paste Values) vào các ô đó."))
+    if table.unshown_numbers:
+        cells = ", ".join(table.unshown_numbers[:12]) + (" ..." if len(table.unshown_numbers) > 12 else "")
+        issues.append(Issue(code="so-hien-khac-gia-tri", file=table.file,
+                            message=f"các ô {cells} hiện ra một số khác với giá trị lưu trong tệp (ví dụ định dạng "
+                                    "chia nghìn, phân số, hoặc có chữ số khác kèm theo), nên không biết đăng số nào.",
+                            hint="Trong LibreOffice chọn các ô đó, Định dạng ô (Format Cells) > Số (Number) với số chữ "
+                                 "số thập phân cần hiện, rồi lưu lại; đơn vị (nghìn đồng, ha) ghi ở tiêu đề cột."))
     if table.hidden_rows:
         shown = ", ".join(map(str, table.hidden_rows[:12])) + (" ..." if len(table.hidden_rows) > 12 else "")
         issues.append(Issue(code="phan-an-khong-dang", file=table.file, line=table.hidden_rows[0], severity=INFO,
@@ -499,7 +576,7 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)
             table = read_ods(path, file, sheet)
-            return table, hidden_parts_issues(table)
+            return (None if table.unshown_numbers else table), hidden_parts_issues(table)
         if path.suffix.lower() == ".xlsx":
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)
