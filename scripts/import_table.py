@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plugins.disclosures.bundle import role_words  # noqa: E402  (needs ROOT on sys.path)
+from plugins.disclosures.files import DEFAULT_LIMITS  # noqa: E402
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.issues import INFO, format_issues, has_errors  # noqa: E402
@@ -53,10 +54,12 @@ def import_table(source: Path, kind_id: str, target: Path, sheet: str | None = N
     if not source.is_file():
         print(f"Không tìm thấy tệp {source}.", file=sys.stderr)
         return False
-    sheets = [sheet] if sheet else sheet_names(source)
+    settings = read_settings(load_settings(ROOT / "pelicanconf.py"), KINDS)[0]
+    limits = settings.limits if settings else DEFAULT_LIMITS  # a file of any size is read in bounded time
+    sheets = [sheet] if sheet else sheet_names(source, limits)
     ready, issues = [], []
     for name in sheets:
-        raw, read_issues = read_table(source, source.name, name)
+        raw, read_issues = read_table(source, source.name, name, limits)
         issues += read_issues
         if raw is None:
             continue

@@ -170,3 +170,15 @@ def test_make_new_gives_every_kind_what_its_own_keys_need(tmp_path, kind):
     validate = ckx("validate", "--content", str(content), build_date="2026-12-20")
     codes = set(re.findall(r"LỖI \[([a-z-]+)\]", validate.stderr))
     assert codes <= {"noi-dung-mau", "thieu-bang"} and "noi-dung-mau" in codes, validate.stderr
+
+
+def test_import_reads_a_file_of_any_size_in_bounded_time(tmp_path):
+    """`make import` reads with the project's limits: an .ods of a few bytes repeating a number over 60,000 rows
+    and 20 columns (past 50,000 rows) is refused, named, before it is built (it took seconds and hundreds of MB)."""
+    from tests.test_sheet_model import ods_bytes, repeated_numbers
+
+    (tmp_path / "bang.ods").write_bytes(ods_bytes(after=repeated_numbers(60_000, 20)))
+    result = run_import(tmp_path / "bang.ods", "--kind", "budget", "--out", tmp_path / "thu.csv")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "bang.ods LỖI [tep-qua-lon] trang tính có dữ liệu tới dòng 60.004" in result.stderr  # after the four rows above
+    assert not (tmp_path / "thu.csv").exists()

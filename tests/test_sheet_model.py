@@ -263,6 +263,33 @@ def test_a_libreoffice_number_shown_as_no_rounding_of_its_value_is_refused(tmp_p
     assert "các ô C2, C3 hiện ra một số khác" in issues[0].message and issues[0].is_error
 
 
+def repeated_numbers(rows: int, columns: int) -> str:
+    """A few bytes of content.xml that LibreOffice reads as `rows` x `columns` cells holding 1."""
+    return (f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated='
+            f'"{columns}" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+            "</table:table-row>")
+
+
+@pytest.mark.parametrize("rows, columns", [(100_000, 100), (3_000_000, 1), (1, 5_000)])
+def test_a_libreoffice_sheet_of_repeated_cells_is_refused_before_it_is_built(tmp_path, monkeypatch, rows, columns):
+    """Calamine builds every cell of every sheet as it opens a file (1 KB repeating a number over 100,000 rows and
+    100 columns took 27 s and 2.2 GB): how far the repeats reach is read from the XML first, and a sheet past the
+    bounds is refused without calamine ever opening it, for `make import` listing the sheets too."""
+    import python_calamine
+
+    from plugins.disclosures.files import DEFAULT_LIMITS
+    from plugins.tables.read import sheet_names
+
+    def never(*_args):
+        raise AssertionError("calamine opened the file")
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", never)
+    (tmp_path / "bang.ods").write_bytes(ods_bytes(after=repeated_numbers(rows, columns)))
+    raw, issues = read_table(tmp_path / "bang.ods", "bang.ods", limits=DEFAULT_LIMITS)
+    assert raw is None and [i.code for i in issues] == ["tep-qua-lon"]
+    assert sheet_names(tmp_path / "bang.ods", DEFAULT_LIMITS) == [None]
+
+
 def test_a_libreoffice_file_that_unpacks_past_the_limit_is_refused_unread(tmp_path):
     from dataclasses import replace
 

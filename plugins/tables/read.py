@@ -328,13 +328,16 @@ def _keep_shown(table: RawTable, number: int, cells: list, hidden: bool) -> bool
     return True
 
 
-def read_ods(path: Path, file: str, sheet: str | None) -> RawTable:
+def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = None) -> RawTable:
     """LibreOffice/OpenOffice (.ods, for the import command): python-calamine (Rust's calamine), which reads the
     values as saved, the merged areas and which sheets are hidden; what it does not tell, from the sheet's own
-    XML (`_ods_layout`): the hidden rows and columns, left out as in an .xlsx, and the text each number was
-    shown as, whose decimals it keeps (`_ods_shown`). Rows are numbered from the sheet's top."""
+    XML (`_ods_layout`): the hidden rows and columns, left out as in an .xlsx, the text each number was
+    shown as, whose decimals it keeps (`_ods_shown`), and how far the cells reach once repeated: a few bytes
+    may repeat a cell over millions of rows, which calamine would build in memory, so a sheet larger than the
+    bounds is refused before calamine reads it. Rows are numbered from the sheet's top."""
     from python_calamine import CalamineError, CalamineWorkbook
 
+    _bound_ods(_ods_layout(path, None), max_rows)  # calamine builds every sheet as it opens the file
     try:
         book = CalamineWorkbook.from_path(str(path))
         visible = [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")] or book.sheet_names
@@ -345,12 +348,12 @@ def read_ods(path: Path, file: str, sheet: str | None) -> RawTable:
         if sheet is not None and sheet not in visible:
             raise Unreadable(f'trang tính "{sheet}" đang bị ẩn nên người lập biểu không thấy nó khi kiểm tra: không đăng.')
         worksheet = book.get_sheet_by_name(sheet or visible[0])
+        layout = _ods_layout(path, worksheet.name)
         grid = worksheet.to_python(skip_empty_area=False)
         merges = worksheet.merged_cell_ranges or []
     except CalamineError as exc:
         raise Unreadable(f"không mở được tệp .ods ({exc}).") from exc
     table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name)
-    layout = _ods_layout(path, worksheet.name)
     table.hidden_columns = layout.hidden_columns
     for index, values in enumerate(grid, start=1):
         texts = _in_run(layout.shown_runs, index)
@@ -373,11 +376,30 @@ ODS_NUMBERS = frozenset({"float", "percentage", "currency"})  # value types cala
 
 
 class _OdsLayout(NamedTuple):
-    """What LibreOffice shows of a sheet beyond its values: runs of rows (first, last, what), in order."""
+    """What LibreOffice shows of a sheet beyond its values: runs of rows (first, last, what), in order; and how
+    far its cells reach once their repeats are counted out, which calamine would build in memory."""
 
     hidden_runs: list[tuple[int, int, bool]]  # rows not shown (hidden, or filtered out)
     hidden_columns: list[int]  # from 0
     shown_runs: list[tuple[int, int, list[tuple[int, int, str]]]]  # each number's text: (first, last column, text)
+    last_row: int  # the last row holding a cell, numbered from 1
+    width: int  # the columns up to the last that holds a cell in any row
+
+
+CELLS_PER_ROW = 20  # an official form's columns: with `max_rows`, the cells a sheet may hold once repeated
+
+
+def _bound_ods(layout: _OdsLayout, max_rows: int | None) -> None:
+    """Refuse a sheet whose repeated cells reach past the bounds, before anything is built from them."""
+    def number(value: int) -> str:
+        return f"{value:,}".replace(",", ".")
+
+    if layout.width > MAX_COLUMNS:
+        raise TooLarge(f"trang tính có dữ liệu tới cột thứ {number(layout.width)}, quá giới hạn {MAX_COLUMNS} cột.")
+    if max_rows is not None and (layout.last_row > 4 * max_rows
+                                 or layout.last_row * layout.width > CELLS_PER_ROW * max_rows):
+        raise TooLarge(f"trang tính có dữ liệu tới dòng {number(layout.last_row)} và cột thứ {layout.width} (kể cả các "
+                       f"ô lặp lại), quá giới hạn {number(max_rows)} dòng.")
 
 
 def _in_run(runs: list, row: int) -> Any:
@@ -386,10 +408,11 @@ def _in_run(runs: list, row: int) -> Any:
     return runs[at][2] if at >= 0 and runs[at][0] <= row <= runs[at][1] else None
 
 
-def _ods_layout(path: Path, sheet: str) -> _OdsLayout:
+def _ods_layout(path: Path, sheet: str | None) -> _OdsLayout:
     """In one streaming pass over content.xml, whose size the caller bounded (`check_zip`): the rows and columns
-    of `sheet` LibreOffice does not show, and the text it showed each number as (the file keeps both a cell's
-    value and its text). Rows, columns and cells may stand in groups and repeat ("number-rows-repeated",
+    of `sheet` LibreOffice does not show, the text it showed each number as (the file keeps both a cell's
+    value and its text) and how far its cells reach; with no sheet named, only how far the cells of the
+    largest sheet reach. Rows, columns and cells may stand in groups and repeat ("number-rows-repeated",
     "number-columns-repeated"): a run is one entry, however long, so what is kept is bounded by the XML."""
     import zipfile
     from xml.etree.ElementTree import ParseError, iterparse
@@ -403,41 +426,47 @@ def _ods_layout(path: Path, sheet: str) -> _OdsLayout:
     shown: list[tuple[int, int, list[tuple[int, int, str]]]] = []
     columns: list[int] = []
     inside, rows_seen, columns_seen = False, 0, 0
-    row_first = row_last = at_column = 0
+    row_first = row_last = at_column = row_width = last_row = width = 0
     row_texts: list[tuple[int, int, str]] = []
+    collect = sheet is not None
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
             for event, element in iterparse(source, events=("start", "end")):
                 tag = element.tag
                 if event == "end":
-                    if tag == table and inside:
+                    if tag == table and inside and collect:
                         break
                     if inside and tag in (cell, covered):
                         count = max(1, int(element.get(columns_repeated, "1")))
-                        if element.get(value_type) in ODS_NUMBERS and at_column < MAX_COLUMNS:
+                        if collect and element.get(value_type) in ODS_NUMBERS and at_column < MAX_COLUMNS:
                             text = "".join(element.itertext())
                             row_texts.append((at_column, min(at_column + count, MAX_COLUMNS) - 1, text))
                         at_column += count
-                    elif inside and tag == row and row_texts:
-                        shown.append((row_first, row_last, row_texts))
+                        if element.get(value_type) is not None or len(element):  # holds a value or a text
+                            row_width = at_column
+                    elif inside and tag == row:
+                        if row_texts:
+                            shown.append((row_first, row_last, row_texts))
+                        if row_width:
+                            last_row, width = max(last_row, row_last), max(width, row_width)
                     if tag in (row, column, cell, covered) or not inside:
                         element.clear()
                 elif tag == table:
-                    inside = element.get(name) == sheet
+                    inside, rows_seen, columns_seen = not collect or element.get(name) == sheet, 0, 0
                 elif inside and tag == row:
                     count = max(1, int(element.get(rows_repeated, "1")))
-                    row_first, row_last, at_column, row_texts = rows_seen + 1, rows_seen + count, 0, []
-                    if element.get(visibility, "visible") != "visible":
+                    row_first, row_last, at_column, row_width, row_texts = rows_seen + 1, rows_seen + count, 0, 0, []
+                    if collect and element.get(visibility, "visible") != "visible":
                         hidden.append((row_first, row_last, True))
                     rows_seen += count
                 elif inside and tag == column:
                     count = max(1, int(element.get(columns_repeated, "1")))
-                    if element.get(visibility, "visible") != "visible":
+                    if collect and element.get(visibility, "visible") != "visible":
                         columns += range(columns_seen, min(columns_seen + count, MAX_COLUMNS))
                     columns_seen = min(columns_seen + count, MAX_COLUMNS)
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile) as exc:
         raise Unreadable(f"không đọc được cấu trúc trang tính trong tệp .ods ({type(exc).__name__}).") from exc
-    return _OdsLayout(hidden, columns, shown)
+    return _OdsLayout(hidden, columns, shown, last_row, width)
 
 
 _DIGITS = re.compile(r"[0-9]")
@@ -473,9 +502,9 @@ def _column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def sheet_names(path: Path) -> list[str | None]:
-    """The worksheets of an .xlsx or .xls, in order; [None] for a text table or a workbook that does not
-    open (read_table then reports why)."""
+def sheet_names(path: Path, limits: Any = None) -> list[str | None]:
+    """The worksheets of an .xlsx, .xls or .ods, in order; [None] for a text table or a workbook that does not
+    open or is past `limits` (read_table then reports why)."""
     from zipfile import BadZipFile
 
     suffix = path.suffix.lower()
@@ -496,8 +525,11 @@ def sheet_names(path: Path) -> list[str | None]:
             from python_calamine import CalamineError, CalamineWorkbook
 
             try:
+                if limits:
+                    check_zip(path, limits.xlsx_unpacked_bytes)
+                _bound_ods(_ods_layout(path, None), limits.table_rows if limits else None)  # before calamine builds it
                 book = CalamineWorkbook.from_path(str(path))
-            except CalamineError:
+            except (CalamineError, Unreadable):
                 return [None]
             return [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")] or [None]
         if suffix == ".xls":
@@ -575,7 +607,7 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
         if actual == "ods":
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)
-            table = read_ods(path, file, sheet)
+            table = read_ods(path, file, sheet, max_rows)
             return (None if table.unshown_numbers else table), hidden_parts_issues(table)
         if path.suffix.lower() == ".xlsx":
             if limits:
