@@ -468,16 +468,19 @@ def test_no_hidden_value_is_ever_read(tmp_path, hidden_rows, hidden_column, hide
 
 
 def test_numbers_read_with_the_decimals_their_format_shows(tmp_path):
-    """1/3 formatted "0.00" shows 0,33; 0,973 formatted "0.0%" shows 97,3 (a comparison column in percent)."""
+    """1/3 formatted "0.00" shows 0,33; 0,973 formatted "0.0%" shows 97,3 (a comparison column in percent); a
+    format in millions shows 1.234.567.890 as 1.234,6, the figure the officer saw."""
     from plugins.tables import Column, TableSchema
 
     def formats(book):
         sheet = book.active
         sheet["C2"].number_format, sheet["D2"].number_format = "#,##0.00", "0.0%"
         sheet["C3"].number_format, sheet["D3"].number_format = "#,##0", "0%"
+        sheet["C4"].number_format = '#,##0.0,," tr"'  # shown in millions: 1.234.567.890 as 1.234,6 tr
 
     path = workbook(tmp_path, [["Nội dung", "Ghi chú", "Thực hiện", "So sánh (%)"],
-                               ["Phí", "", 1 / 3, 0.973], ["Lệ phí", "", 1250.0, 1]], formats)
+                               ["Phí", "", 1 / 3, 0.973], ["Lệ phí", "", 1250.0, 1],
+                               ["Thu khác", "", 1234567890, None]], formats)
     schema = TableSchema(columns=(Column("Nội dung", "noi_dung"), Column("Thực hiện", "th", type="number"),
                                   Column("So sánh (%)", "ss", type="number", percent=True, required=False),
                                   Column("Ghi chú", "ghi_chu", required=False)))
@@ -485,13 +488,16 @@ def test_numbers_read_with_the_decimals_their_format_shows(tmp_path):
     table, issues = apply_schema(raw, schema)
     assert [i for i in issues if i.is_error] == []
     assert [(r.values["th"], r.values["ss"]) for r in table.rows] == [(Decimal("0.33"), Decimal("97.3")),
-                                                                       (Decimal("1250"), Decimal("100"))]
+                                                                       (Decimal("1250"), Decimal("100")),
+                                                                       (Decimal("1234.6"), None)]
 
 
 @pytest.mark.parametrize(("number_format", "shown"), [
-    ("General", (None, False)), ("#,##0", (0, False)), ("#,##0.00", (2, False)), ("0.0%", (1, True)),
-    ("#,##0.0_);(#,##0.0)", (1, False)), ('"đ"#,##0', (0, False)), ("[Red]0.000", (3, False)),
-    ("dd/mm/yyyy", (None, False)), ("0.00E+00", (None, False)), ("@", (None, False)),
+    ("General", (None, False, 0)), ("#,##0", (0, False, 0)), ("#,##0.00", (2, False, 0)), ("0.0%", (1, True, 0)),
+    ("#,##0.0_);(#,##0.0)", (1, False, 0)), ('"đ"#,##0', (0, False, 0)), ("[Red]0.000", (3, False, 0)),
+    ("dd/mm/yyyy", (None, False, 0)), ("0.00E+00", (None, False, 0)), ("@", (None, False, 0)),
+    ("#,##0,", (0, False, 1)), ('#,##0.0,," tr"', (1, False, 2)), ('#,##0,_);(#,##0,)', (0, False, 1)),
+    ('"1,000"#,##0', (0, False, 0)),
 ])
 def test_excel_number_formats_read(number_format, shown):
     from plugins.tables.read import shown_format

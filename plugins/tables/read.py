@@ -181,17 +181,19 @@ SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 def _as_shown(value: Any, cell: Any = None) -> Any:
     """A cell's value as Excel shows it: a number with the decimals its format shows ("0.00" shows 1/3 as 0,33;
-    "0.0%" shows 0.973 as 97,3), else with the 15 significant digits Excel keeps; text composed (NFC)."""
+    "0.0%" shows 0.973 as 97,3; "#,##0," shows 1234567 in thousands, as 1.235), else with the 15 significant
+    digits Excel keeps; text composed (NFC)."""
     kind = value.__class__
     if kind is str:
         return nfc(value.strip())
     if kind is float or kind is int:
         number_format = getattr(cell, "number_format", "General")
-        decimals, percent = (None, False) if number_format == "General" else shown_format(number_format or "General")
+        decimals, percent, thousands = (None, False, 0) if number_format == "General" else \
+            shown_format(number_format or "General")
         if decimals is not None or percent:
             if kind is float and not math.isfinite(value):
                 return value
-            shown = Decimal(repr(value)) * (100 if percent else 1)
+            shown = Decimal(repr(value)).scaleb(2 if percent else -3 * thousands)
             return shown.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP) if decimals is not None else shown
         if kind is float and len(repr(value)) > 16 and math.isfinite(value):  # "218.20000000000002": 17 digits
             return float(f"{value:.15g}")  # Excel keeps 15 significant digits: 0.12999999999999998 is 0.13
@@ -201,20 +203,26 @@ def _as_shown(value: Any, cell: Any = None) -> Any:
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
 
+_SCALING_COMMAS = re.compile(r"(?<=[0#?]),+(?![0#?])")  # after a digit placeholder and before none: x 1/1000 each
+
+
 @lru_cache(maxsize=512)
-def shown_format(number_format: str) -> tuple[int | None, bool]:
-    """(decimals shown, percent) of an Excel number format: "#,##0.00" -> (2, False), "0.0%" -> (1, True),
-    "#,##0" -> (0, False), "General" or a text or date format -> (None, False). The first section (positive
-    numbers) decides; quoted text, escapes and [colour] parts are not placeholders."""
+def shown_format(number_format: str) -> tuple[int | None, bool, int]:
+    """(decimals shown, percent, thousands) of an Excel number format: "#,##0.00" -> (2, False, 0), "0.0%" ->
+    (1, True, 0), "#,##0" -> (0, False, 0), "#,##0," (shown in thousands) -> (0, False, 1), "#,##0.0,," (in
+    millions) -> (1, False, 2), "General" or a text or date format -> (None, False, 0). The first section
+    (positive numbers) decides; quoted text, escapes and [colour] parts are not placeholders; a comma between
+    placeholders only separates thousands."""
     section = _QUOTED.sub("", number_format.split(";", 1)[0])
     lowered = section.strip().lower()
     if lowered in ("general", "@", "") or any(ch in lowered for ch in "dmyhse"):  # dates, times, 1,23E+10
-        return None, False
+        return None, False, 0
     percent = "%" in section
     whole, dot, fraction = section.partition(".")
     if not any(ch in whole + fraction for ch in "0#?"):
-        return None, percent
-    return (len(re.match(r"[0#?]*", fraction).group()) if dot else 0), percent
+        return None, percent, 0
+    thousands = sum(len(commas) for commas in _SCALING_COMMAS.findall(section))
+    return (len(re.match(r"[0#?]*", fraction).group()) if dot else 0), percent, thousands
 
 
 def _read_sheet_xml(worksheet, table: RawTable) -> None:
