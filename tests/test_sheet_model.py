@@ -241,21 +241,23 @@ def test_a_libreoffice_sheet_leaves_out_what_libreoffice_hides(tmp_path):
 
 def test_a_libreoffice_sheet_gives_each_number_as_it_was_shown(tmp_path):
     """The file keeps each cell's value and the text LibreOffice showed: the figure is the value rounded to the
-    decimals of that text, whatever its separators (Vietnamese, English, a currency), a percentage as shown."""
+    decimals of that text, whatever its separators (Vietnamese, English, a currency), a percentage as shown, a
+    figure shown in millions in millions."""
     rows = (("STT", "Nội dung", "Dự toán năm"), ("1", "Phí", (1234567.891, "1.234.567,89")),
             ("2", "Lệ phí", (0.333333333333, "0,33")), ("3", "Tỷ lệ", (0.973, "97,3%", "percentage")),
-            ("4", "Thu khác", (-1234.5, "-1,234.50 ₫", "currency")), ("5", "Đất", (12.0, "12")))
+            ("4", "Thu khác", (-1234.5, "-1,234.50 ₫", "currency")), ("5", "Đất", (12.0, "12")),
+            ("6", "Triệu đồng", (1234567890, "1.234,6 tr")))
     (tmp_path / "bang.ods").write_bytes(ods_bytes(rows))
     raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")
     assert issues == []
     assert [cells[2] for _number, cells in raw.rows[1:]] == [Decimal("1234567.89"), Decimal("0.33"), Decimal("97.3"),
-                                                             Decimal("-1234.50"), Decimal("12")]
+                                                             Decimal("-1234.50"), Decimal("12"), Decimal("1234.6")]
 
 
 def test_a_libreoffice_number_shown_as_no_rounding_of_its_value_is_refused(tmp_path):
-    """Shown in thousands ("1.235" for 1,234,567) or as a fraction: which figure the officer saw cannot be told
-    from the value, so the table is refused, the cells named, never published as the value."""
-    rows = (("STT", "Nội dung", "Dự toán năm"), ("1", "Phí", (1234567, "1.235")), ("2", "Lệ phí", (0.5, "1/2")),
+    """Shown as a fraction, or with a unit that has a digit: which figure the officer saw cannot be told from
+    the value, so the table is refused, the cells named, never published as the value."""
+    rows = (("STT", "Nội dung", "Dự toán năm"), ("1", "Phí", (1234.5, "1234 1/2")), ("2", "Lệ phí", (12.5, "12,5 m2")),
             ("3", "Khác", (49.5, "49,5")))
     (tmp_path / "bang.ods").write_bytes(ods_bytes(rows))
     raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")

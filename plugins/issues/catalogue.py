@@ -131,7 +131,7 @@ _CODES = [
               "đoán số, mà yêu cầu mở và lưu lại bằng Excel."),
     IssueCode("so-hien-khac-gia-tri", "Số hiện ra khác giá trị lưu trong tệp",
               "Bảng LibreOffice (.ods) lưu cả giá trị lẫn chữ số hiện ra của mỗi ô; ô hiện số không phải là giá trị "
-              "làm tròn (định dạng chia nghìn, phân số, có chữ số khác kèm theo) thì không đoán: tệp bị từ chối cho tới "
+              "làm tròn (phân số, đơn vị có chữ số kèm theo) thì không đoán: tệp bị từ chối cho tới "
               "khi ô hiện đúng số."),
     IssueCode("phan-an-khong-dang", "Phần bị ẩn không được đăng",
               "Dòng, cột, trang tính ẩn trong Excel không hiện khi cán bộ kiểm tra biểu, nên không bao giờ được đăng "

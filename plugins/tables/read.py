@@ -45,7 +45,7 @@ class RawTable:
     # cells holding a formula whose value was never saved ("C12"): read as empty, so the table is refused
     unsaved_formulas: list[str] = field(default_factory=list)
     hidden_columns_used: bool = False
-    # .ods cells ("C5") whose text is no rounding of their value (a number shown in thousands, as a fraction):
+    # .ods cells ("C5") whose text is no rounding of their value (a fraction, a unit with a digit):
     # what LibreOffice shows is not known, so the table is refused
     unshown_numbers: list[str] = field(default_factory=list)
     # the file's own word on its decimal mark: a ";" CSV is written by Vietnamese-locale Excel, whose decimals
@@ -483,8 +483,9 @@ _DIGITS = re.compile(r"[0-9]")
 def _ods_shown(value: Any, texts: list[tuple[int, int, str]] | None, column: int) -> Any:
     """An .ods number as LibreOffice showed it: with the decimals of the text it was shown as ("0,33" for 1/3,
     "97,3%" for 0.973, "1.234,50 ₫"), found as the rounding of the value whose digits that text shows, so the
-    separators of any language read alike. A text that is no rounding of the value (a fraction, 1,23E+10, a
-    unit after it) is `_NOT_SHOWN_ALIKE`: what was shown cannot be told from the value. Without a text (a file
+    separators of any language read alike; the value as it is first, then in thousands and millions ("1.235"
+    for 1,234,567), as an .xlsx format may show it. A text that is no rounding of the value (a fraction,
+    1,23E+10, a unit with a digit after it) is `_NOT_SHOWN_ALIKE`: what was shown cannot be told from the value. Without a text (a file
     written by another program), the value as `_as_shown` keeps a number of the General format."""
     kind = value.__class__
     if not (kind is float or kind is int) or not texts or (kind is float and not math.isfinite(value)):
@@ -493,11 +494,12 @@ def _ods_shown(value: Any, texts: list[tuple[int, int, str]] | None, column: int
     digits = "".join(_DIGITS.findall(text))
     if not digits or "e" in text.lower():
         return _as_shown(value)
-    exact = Decimal(repr(value)) * (100 if "%" in text else 1)
-    for decimals in range(min(len(digits), 20) + 1):
-        shown = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-        if "".join(_DIGITS.findall(f"{abs(shown):f}")) == digits:
-            return shown
+    for scale in (2,) if "%" in text else (0, -3, -6):  # a percentage; as it is, in thousands, in millions
+        exact = Decimal(repr(value)).scaleb(scale)
+        for decimals in range(min(len(digits), 20) + 1):
+            shown = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+            if "".join(_DIGITS.findall(f"{abs(shown):f}")) == digits:
+                return shown
     return _NOT_SHOWN_ALIKE
 
 
@@ -582,8 +584,8 @@ def hidden_parts_issues(table: RawTable) -> list[Issue]:
     if table.unshown_numbers:
         cells = ", ".join(table.unshown_numbers[:12]) + (" ..." if len(table.unshown_numbers) > 12 else "")
         issues.append(Issue(code="so-hien-khac-gia-tri", file=table.file,
-                            message=f"các ô {cells} hiện ra một số khác với giá trị lưu trong tệp (ví dụ định dạng "
-                                    "chia nghìn, phân số, hoặc có chữ số khác kèm theo), nên không biết đăng số nào.",
+                            message=f"các ô {cells} hiện ra một số khác với giá trị lưu trong tệp (ví dụ phân số, hoặc "
+                                    "đơn vị có chữ số kèm theo), nên không biết đăng số nào.",
                             hint="Trong LibreOffice chọn các ô đó, Định dạng ô (Format Cells) > Số (Number) với số chữ "
                                  "số thập phân cần hiện, rồi lưu lại; đơn vị (nghìn đồng, ha) ghi ở tiêu đề cột."))
     if table.hidden_rows:
