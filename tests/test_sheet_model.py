@@ -479,10 +479,11 @@ def test_numbers_read_with_the_decimals_their_format_shows(tmp_path):
         sheet["C2"].number_format, sheet["D2"].number_format = "#,##0.00", "0.0%"
         sheet["C3"].number_format, sheet["D3"].number_format = "#,##0", "0%"
         sheet["C4"].number_format = '#,##0.0,," tr"'  # shown in millions: 1.234.567.890 as 1.234,6 tr
+        sheet["C5"].number_format = "#,##0.00;(#,##0)"  # a negative number by the second section: (1.235)
 
     path = workbook(tmp_path, [["Nội dung", "Ghi chú", "Thực hiện", "So sánh (%)"],
                                ["Phí", "", 1 / 3, 0.973], ["Lệ phí", "", 1250.0, 1],
-                               ["Thu khác", "", 1234567890, None]], formats)
+                               ["Thu khác", "", 1234567890, None], ["Giảm thu", "", -1234.5, None]], formats)
     schema = TableSchema(columns=(Column("Nội dung", "noi_dung"), Column("Thực hiện", "th", type="number"),
                                   Column("So sánh (%)", "ss", type="number", percent=True, required=False),
                                   Column("Ghi chú", "ghi_chu", required=False)))
@@ -491,7 +492,8 @@ def test_numbers_read_with_the_decimals_their_format_shows(tmp_path):
     assert [i for i in issues if i.is_error] == []
     assert [(r.values["th"], r.values["ss"]) for r in table.rows] == [(Decimal("0.33"), Decimal("97.3")),
                                                                        (Decimal("1250"), Decimal("100")),
-                                                                       (Decimal("1234.6"), None)]
+                                                                       (Decimal("1234.6"), None),
+                                                                       (Decimal("-1235"), None)]
 
 
 @pytest.mark.parametrize(("number_format", "shown"), [
@@ -505,3 +507,13 @@ def test_excel_number_formats_read(number_format, shown):
     from plugins.tables.read import shown_format
 
     assert shown_format(number_format) == shown
+
+
+@pytest.mark.parametrize(("number_format", "shown"), [
+    ("#,##0.00;(#,##0)", (0, False, 0)), ("#,##0.0;-#,##0.0,", (1, False, 1)), ("#,##0.00", (2, False, 0)),
+    ("#,##0.00;;", (2, False, 0)),
+])
+def test_a_negative_number_reads_by_the_formats_second_section(number_format, shown):
+    from plugins.tables.read import shown_format
+
+    assert shown_format(number_format, negative=True) == shown

@@ -43,8 +43,8 @@ def write_checksums(site: Path, cache_file: Path | None = None, known_now: dict[
     """Write `site/SHA256SUMS` (sorted, `sha256sum` format); returns the number of files listed. `known_now`:
     [size, time, inode, SHA-256] of files this build hashed already (plugins/disclosures/outputs.py, which
     records them for the next build too); the others' (the printed PDFs) are kept in `cache_file` by their
-    stamps, by the one rule of cache.KnownDigests (never recorded
-    within the clock's last tick, so a file rewritten in place at the same size is never listed stale)."""
+    stamps, by the one rule of cache.KnownDigests (never recorded within the clock's last tick, so a file
+    rewritten in place at the same size is never listed stale)."""
     digests = KnownDigests.from_json(_read(cache_file))
     now = known_now or {}
     lines = []

@@ -189,7 +189,7 @@ def _as_shown(value: Any, cell: Any = None) -> Any:
     if kind is float or kind is int:
         number_format = getattr(cell, "number_format", "General")
         decimals, percent, thousands = (None, False, 0) if number_format == "General" else \
-            shown_format(number_format or "General")
+            shown_format(number_format or "General", value < 0)
         if decimals is not None or percent:
             if kind is float and not math.isfinite(value):
                 return value
@@ -207,13 +207,15 @@ _SCALING_COMMAS = re.compile(r"(?<=[0#?]),+(?![0#?])")  # after a digit placehol
 
 
 @lru_cache(maxsize=512)
-def shown_format(number_format: str) -> tuple[int | None, bool, int]:
+def shown_format(number_format: str, negative: bool = False) -> tuple[int | None, bool, int]:
     """(decimals shown, percent, thousands) of an Excel number format: "#,##0.00" -> (2, False, 0), "0.0%" ->
     (1, True, 0), "#,##0" -> (0, False, 0), "#,##0," (shown in thousands) -> (0, False, 1), "#,##0.0,," (in
     millions) -> (1, False, 2), "General" or a text or date format -> (None, False, 0). The first section
-    (positive numbers) decides; quoted text, escapes and [colour] parts are not placeholders; a comma between
-    placeholders only separates thousands."""
-    section = _QUOTED.sub("", number_format.split(";", 1)[0])
+    decides, or for a `negative` number the second when there is one ("#,##0.00;(#,##0)" shows -1234,5 as
+    (1.235)); quoted text, escapes and [colour] parts are not placeholders; a comma between placeholders only
+    separates thousands."""
+    sections = number_format.split(";")
+    section = _QUOTED.sub("", sections[1] if negative and len(sections) > 1 and sections[1].strip() else sections[0])
     lowered = section.strip().lower()
     if lowered in ("general", "@", "") or any(ch in lowered for ch in "dmyhse"):  # dates, times, 1,23E+10
         return None, False, 0
@@ -345,7 +347,7 @@ def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = No
     bounds is refused before calamine reads it. Rows are numbered from the sheet's top."""
     from python_calamine import CalamineError, CalamineWorkbook
 
-    _bound_ods(_ods_layout(path, None), max_rows)  # calamine builds every sheet as it opens the file
+    _bound_ods(_ods_layout(path, None), max_rows)  # calamine builds every sheet as it opens the file: bound all
     try:
         book = CalamineWorkbook.from_path(str(path))
         visible = [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")] or book.sheet_names
@@ -364,10 +366,12 @@ def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = No
     table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name)
     table.hidden_columns = layout.hidden_columns
     for index, values in enumerate(grid, start=1):
-        texts = _in_run(layout.shown_runs, index)
-        cells = [None if v in ("", None) else _ods_shown(v, texts, column) for column, v in enumerate(values[:MAX_COLUMNS])]
+        texts = {column: text for first, last, text in _in_run(layout.shown_runs, index) or ()
+                 for column in range(first, last + 1)}  # at most MAX_COLUMNS
+        cells = [None if v in ("", None) else _ods_shown(v, texts.get(column))
+                 for column, v in enumerate(values[:MAX_COLUMNS])]
         hidden = _in_run(layout.hidden_runs, index) is not None
-        for column in [c for c, cell in enumerate(cells) if cell is _NOT_SHOWN_ALIKE] if texts else ():
+        for column in [c for c, cell in enumerate(cells) if cell is _NOT_SHOWN_ALIKE]:
             cells[column] = values[column]  # as saved, in a table refused (unless the row is hidden: left out)
             if not hidden and column not in table.hidden_columns and len(table.unshown_numbers) < 50:
                 table.unshown_numbers.append(f"{_column_letter(column)}{index}")
@@ -480,19 +484,18 @@ def _ods_layout(path: Path, sheet: str | None) -> _OdsLayout:
 _DIGITS = re.compile(r"[0-9]")
 
 
-def _ods_shown(value: Any, texts: list[tuple[int, int, str]] | None, column: int) -> Any:
-    """An .ods number as LibreOffice showed it: with the decimals of the text it was shown as ("0,33" for 1/3,
-    "97,3%" for 0.973, "1.234,50 ₫"), found as the rounding of the value whose digits that text shows, so the
+def _ods_shown(value: Any, text: str | None) -> Any:
+    """An .ods number as LibreOffice showed it (`text`): with the decimals of that text ("0,33" for 1/3, "97,3%"
+    for 0.973, "1.234,50 ₫"), found as the rounding of the value whose digits the text shows, so the
     separators of any language read alike; the value as it is first, then in thousands and millions ("1.235"
-    for 1,234,567), as an .xlsx format may show it. A text that is no rounding of the value (a fraction,
-    1,23E+10, a unit with a digit after it) is `_NOT_SHOWN_ALIKE`: what was shown cannot be told from the value. Without a text (a file
-    written by another program), the value as `_as_shown` keeps a number of the General format."""
+    for 1,234,567), as an .xlsx format may show it. A text that is no rounding of the value (a fraction, a
+    unit with a digit after it) is `_NOT_SHOWN_ALIKE`: what was shown cannot be told from the value. Without a
+    text (a file written by another program) or in scientific notation, the value as `_as_shown` keeps a
+    number of the General format."""
     kind = value.__class__
-    if not (kind is float or kind is int) or not texts or (kind is float and not math.isfinite(value)):
-        return _as_shown(value)
-    text = next((text for first, last, text in texts if first <= column <= last), "")
-    digits = "".join(_DIGITS.findall(text))
-    if not digits or "e" in text.lower():
+    digits = "".join(_DIGITS.findall(text or ""))
+    if not (kind is float or kind is int) or not digits or "e" in text.lower() \
+            or (kind is float and not math.isfinite(value)):
         return _as_shown(value)
     for scale in (2,) if "%" in text else (0, -3, -6):  # a percentage; as it is, in thousands, in millions
         exact = Decimal(repr(value)).scaleb(scale)
