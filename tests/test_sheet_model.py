@@ -99,6 +99,10 @@ def test_nothing_hidden_reaches_any_published_file(tmp_path):
             assert hidden not in data, (path, hidden)
 
 
+class RawXml(str):
+    """A cell of `ods_bytes` written as it is (a formula)."""
+
+
 def ods_bytes(rows=(("STT", "Nội dung", "Dự toán năm"), (None, "TỔNG", 150), ("1", "Phí", 100.5),
                     ("2", "Khác", 49.5)), hidden_rows: dict[int, str] | None = None, columns: str = "",
               after: str = "") -> bytes:
@@ -111,6 +115,8 @@ def ods_bytes(rows=(("STT", "Nội dung", "Dự toán năm"), (None, "TỔNG", 1
     def cell(value):
         if value is None:
             return "<table:table-cell/>"
+        if isinstance(value, RawXml):
+            return value
         if isinstance(value, tuple):  # (value, the text LibreOffice showed, its value type)
             number, text, kind = (*value, "float")[:3]
             return (f'<table:table-cell office:value-type="{kind}" office:value="{number}"><text:p>{text}</text:p>'
@@ -263,6 +269,34 @@ def test_a_libreoffice_number_shown_as_no_rounding_of_its_value_is_refused(tmp_p
     raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")
     assert raw is None and [i.code for i in issues] == ["so-hien-khac-gia-tri"]
     assert "các ô C2, C3 hiện ra một số khác" in issues[0].message and issues[0].is_error
+
+
+def test_a_libreoffice_formula_with_no_saved_value_is_refused_and_one_with_its_value_is_read(tmp_path):
+    """LibreOffice saves each formula's result beside it; a file written by a program that never computed it
+    holds the formula alone, which calamine reads as an empty cell: a total shown as "—" without a word. As for
+    an .xlsx, the table is refused with the cells named."""
+    total = '<table:table-cell table:formula="of:=SUM([.C3:.C4])"{value}</table:table-cell>'
+    saved = total.format(value=' office:value-type="float" office:value="150"><text:p>150</text:p>')
+    unsaved = total.format(value=">")
+    for cell, refused in ((saved, False), (unsaved, True)):
+        rows = (("STT", "Nội dung", "Dự toán năm"), (None, "TỔNG", RawXml(cell)), ("1", "Phí", 100.5),
+                ("2", "Khác", 49.5))
+        (tmp_path / "bang.ods").write_bytes(ods_bytes(rows))
+        raw, issues = read_table(tmp_path / "bang.ods", "bang.ods")
+        if refused:
+            assert raw is None and [i.code for i in issues] == ["cong-thuc-chua-co-gia-tri"]
+            assert "các ô C2 có công thức" in issues[0].message
+        else:
+            assert issues == [] and raw.rows[1][1][2] == Decimal("150")
+
+
+def test_a_damaged_libreoffice_file_is_named_in_vietnamese(tmp_path):
+    data = bytearray(ods_bytes())
+    data[-200:] = b"\0" * 200  # the archive's directory gone
+    (tmp_path / "hong.ods").write_bytes(bytes(data))
+    raw, issues = read_table(tmp_path / "hong.ods", "hong.ods")
+    assert raw is None and issues[0].code == "tep-khong-doc-duoc"
+    assert issues[0].message.startswith("không mở được tệp .ods: tệp hỏng, hoặc không phải bảng LibreOffice")
 
 
 def repeated_numbers(rows: int, columns: int) -> str:

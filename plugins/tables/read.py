@@ -342,7 +342,8 @@ def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = No
     """LibreOffice/OpenOffice (.ods, for the import command): python-calamine (Rust's calamine), which reads the
     values as saved, the merged areas and which sheets are hidden; what it does not tell, from the sheet's own
     XML (`_ods_layout`): the hidden rows and columns, left out as in an .xlsx, the text each number was
-    shown as, whose decimals it keeps (`_ods_shown`), and how far the cells reach once repeated: a few bytes
+    shown as, whose decimals it keeps (`_ods_shown`), formulas with no saved value (refused, as in an
+    .xlsx), and how far the cells reach once repeated: a few bytes
     may repeat a cell over millions of rows, which calamine would build in memory, so a sheet larger than the
     bounds is refused before calamine reads it. Rows are numbered from the sheet's top."""
     from python_calamine import CalamineError, CalamineWorkbook
@@ -362,8 +363,8 @@ def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = No
         grid = worksheet.to_python(skip_empty_area=False)
         merges = worksheet.merged_cell_ranges or []
     except CalamineError as exc:
-        raise Unreadable(f"không mở được tệp .ods ({exc}).") from exc
-    table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name)
+        raise Unreadable(f"{DAMAGED_ODS} (chi tiết: {exc}).") from exc
+    table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name, unsaved_formulas=layout.unsaved_formulas)
     table.hidden_columns = layout.hidden_columns
     for index, values in enumerate(grid, start=1):
         texts = {column: text for first, last, text in _in_run(layout.shown_runs, index) or ()
@@ -385,6 +386,7 @@ def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = No
 ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 ODS_NUMBERS = frozenset({"float", "percentage", "currency"})  # value types calamine gives as numbers
+DAMAGED_ODS = "không mở được tệp .ods: tệp hỏng, hoặc không phải bảng LibreOffice/OpenOffice"
 
 
 class _OdsLayout(NamedTuple):
@@ -396,6 +398,7 @@ class _OdsLayout(NamedTuple):
     shown_runs: list[tuple[int, int, list[tuple[int, int, str]]]]  # each number's text: (first, last column, text)
     last_row: int  # the last row holding a cell, numbered from 1
     width: int  # the columns up to the last that holds a cell in any row
+    unsaved_formulas: list[str]  # cells ("C12") with a formula and no value: a file no program computed
 
 
 CELLS_PER_ROW = 20  # an official form's columns: with `max_rows`, the cells a sheet may hold once repeated
@@ -433,7 +436,8 @@ def _ods_layout(path: Path, sheet: str | None) -> _OdsLayout:
         "table", "table-row", "table-column", "table-cell", "covered-table-cell"))
     name, visibility = f"{{{ODS_TABLE}}}name", f"{{{ODS_TABLE}}}visibility"
     rows_repeated, columns_repeated = f"{{{ODS_TABLE}}}number-rows-repeated", f"{{{ODS_TABLE}}}number-columns-repeated"
-    value_type = f"{{{ODS_OFFICE}}}value-type"
+    value_type, formula = f"{{{ODS_OFFICE}}}value-type", f"{{{ODS_TABLE}}}formula"
+    unsaved: list[str] = []
     hidden: list[tuple[int, int, bool]] = []
     shown: list[tuple[int, int, list[tuple[int, int, str]]]] = []
     columns: list[int] = []
@@ -453,6 +457,9 @@ def _ods_layout(path: Path, sheet: str | None) -> _OdsLayout:
                         if collect and element.get(value_type) in ODS_NUMBERS and at_column < MAX_COLUMNS:
                             text = "".join(element.itertext())
                             row_texts.append((at_column, min(at_column + count, MAX_COLUMNS) - 1, text))
+                        elif collect and element.get(formula) and element.get(value_type) is None \
+                                and at_column < MAX_COLUMNS and len(unsaved) < 50:
+                            unsaved.append(f"{_column_letter(at_column)}{row_first}")
                         at_column += count
                         if element.get(value_type) is not None or len(element):  # holds a value or a text
                             row_width = at_column
@@ -477,8 +484,8 @@ def _ods_layout(path: Path, sheet: str | None) -> _OdsLayout:
                         columns += range(columns_seen, min(columns_seen + count, MAX_COLUMNS))
                     columns_seen = min(columns_seen + count, MAX_COLUMNS)
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile) as exc:
-        raise Unreadable(f"không đọc được cấu trúc trang tính trong tệp .ods ({type(exc).__name__}).") from exc
-    return _OdsLayout(hidden, columns, shown, last_row, width)
+        raise Unreadable(f"{DAMAGED_ODS} ({type(exc).__name__}).") from exc
+    return _OdsLayout(hidden, columns, shown, last_row, width, unsaved)
 
 
 _DIGITS = re.compile(r"[0-9]")
@@ -527,8 +534,10 @@ def sheet_names(path: Path, limits: Any = None) -> list[str | None]:
             from openpyxl.utils.exceptions import InvalidFileException
 
             try:
+                if limits:
+                    check_zip(path, limits.xlsx_unpacked_bytes)  # openpyxl reads the styles whole, even read-only
                 workbook = load_workbook(path, read_only=True)
-            except InvalidFileException:
+            except (InvalidFileException, Unreadable):
                 return [None]
             try:
                 return list(workbook.sheetnames)
@@ -621,7 +630,7 @@ def read_table(path: Path, file: str, sheet: str | None = None, limits: Any = No
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)
             table = read_ods(path, file, sheet, max_rows)
-            return (None if table.unshown_numbers else table), hidden_parts_issues(table)
+            return (None if table.unshown_numbers or table.unsaved_formulas else table), hidden_parts_issues(table)
         if path.suffix.lower() == ".xlsx":
             if limits:
                 check_zip(path, limits.xlsx_unpacked_bytes)
