@@ -116,6 +116,17 @@ def test_a_part_that_cannot_be_made_fails_the_build_with_pagefinds_words(tmp_pat
         index_pages({"khong-phai-html.txt": tmp_path / "trang.html"}, tmp_path / "lam")
 
 
+def test_a_pagefind_that_does_not_end_is_stopped_and_named(tmp_path, monkeypatch):
+    """A hang is a failure with its words, never a stuck build: past its time the process is killed."""
+    from plugins import search
+
+    monkeypatch.setattr(search, "_pagefind", lambda: ["sh", "-c", "sleep 30", "pagefind"])  # its options ignored
+    (tmp_path / "lam/trang").mkdir(parents=True)
+    with pytest.raises(SearchIndexError, match="không lập xong chỉ mục tìm kiếm sau 0 giây"):
+        search.run_pagefind(tmp_path / "lam", timeout=0.2)
+    assert not search._PROCESSES
+
+
 def page(folder, title: str) -> None:
     folder.mkdir(parents=True)
     (folder / "index.html").write_text(f'<!doctype html><html lang="vi"><head><title>{title}</title></head>'

@@ -69,10 +69,16 @@ _PROCESSES: set[subprocess.Popen] = set()  # running now, killed if the build en
 
 
 def index_pages(pages: Mapping[str, Path], work: Path, timeout: float = TIMEOUT) -> Path:
-    """Pagefind's own binary over `pages` (address from the site's root -> the file), hard-linked at their
-    addresses into `work`/trang, so no other file is read and every address is the page's; its index in
-    `work`/chi-muc, without the interfaces nobody uses. Raises SearchIndexError with Pagefind's words."""
-    site, index = work / "trang", work / "chi-muc"
+    """Pagefind's own binary over `pages` (address from the site's root -> the file): `link_pages`, then
+    `run_pagefind`."""
+    link_pages(pages, work)
+    return run_pagefind(work, timeout)
+
+
+def link_pages(pages: Mapping[str, Path], work: Path) -> None:
+    """`pages` hard-linked at their addresses into `work`/trang, so Pagefind reads no other file and every
+    address is the page's."""
+    site = work / "trang"
     for address, path in pages.items():
         link = site / address
         link.parent.mkdir(parents=True, exist_ok=True)
@@ -80,18 +86,28 @@ def index_pages(pages: Mapping[str, Path], work: Path, timeout: float = TIMEOUT)
             os.link(path, link)
         except OSError:  # another file system, or one without hard links
             shutil.copyfile(path, link)
+
+
+def run_pagefind(work: Path, timeout: float = TIMEOUT) -> Path:
+    """Pagefind's own binary over `work`/trang (`link_pages`); its index in `work`/chi-muc, without the
+    interfaces nobody uses. Raises SearchIndexError with Pagefind's words."""
+    site, index = work / "trang", work / "chi-muc"
     command = [*_pagefind(), "--site", str(site), "--output-path", str(index), "--force-language", "vi", "--quiet"]
     with tempfile.TemporaryFile() as said:  # a pipe nobody reads could fill and stop it
         process = subprocess.Popen(command, stdout=said, stderr=subprocess.STDOUT)
         _PROCESSES.add(process)
+        expired = threading.Event()
+        # a wait that blocks wakes the moment Pagefind ends; one with a timeout polls, needing the interpreter's
+        # lock every few milliseconds while the build renders beside it
+        timer = threading.Timer(timeout, lambda: (expired.set(), process.kill()))
+        timer.start()
         try:
-            code = process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-            raise SearchIndexError(f"Pagefind không lập xong chỉ mục tìm kiếm sau {timeout:.0f} giây.") from None
+            code = process.wait()
         finally:
+            timer.cancel()
             _PROCESSES.discard(process)
+        if expired.is_set():
+            raise SearchIndexError(f"Pagefind không lập xong chỉ mục tìm kiếm sau {timeout:.0f} giây.")
         said.seek(0)
         if code != 0 or not (index / "pagefind-entry.json").is_file():
             text = said.read().decode("utf-8", "replace").strip()
@@ -138,7 +154,7 @@ class Indexing:
         self.failed: dict[str, str] = {}  # part folder -> what Pagefind said
         self.work: list[Path] = []
         self._threads: list[threading.Thread] = []
-        self._queue: list[tuple[Part, str]] = []
+        self._queue: list[tuple[Part, Path]] = []
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -148,23 +164,31 @@ class Indexing:
             fingerprint = part_fingerprint(part, digests, ENGINE)
             if not self.outputs.keep_group(part.group, fingerprint):
                 self.to_make.append((part, fingerprint))
-        self._queue = queue = sorted(self.to_make, key=lambda item: -len(item[0].pages))  # the largest first
+        self._queue = queue = []
+        for part, _fingerprint in sorted(self.to_make, key=lambda item: -len(item[0].pages)):  # the largest first
+            # linked here, not in the threads: a thread doing hundreds of small system calls waited for the
+            # interpreter's lock each time while this thread went on rendering, and Pagefind started late
+            try:
+                work = Path(tempfile.mkdtemp(prefix=_work_prefix(self.staging), dir=self.staging.parent))
+                self.work.append(work)
+                link_pages({page: self.staging / page for page in part.pages}, work)
+            except Exception as exc:  # no room for the links: the part is named, never left out silently
+                self.failed[part.folder] = f"Không lập được chỉ mục tìm kiếm: {type(exc).__name__}: {exc}"
+                continue
+            queue.append((part, work))
         for _ in range(min(AT_ONCE, len(queue))):
             thread = threading.Thread(target=self._make, args=(queue,), daemon=True)
             thread.start()
             self._threads.append(thread)
 
-    def _make(self, queue: list[tuple[Part, str]]) -> None:
+    def _make(self, queue: list[tuple[Part, Path]]) -> None:
         while True:
             with self._lock:
                 if not queue:
                     return
-                part, _fingerprint = queue.pop(0)
+                part, work = queue.pop(0)
             try:
-                work = Path(tempfile.mkdtemp(prefix=_work_prefix(self.staging), dir=self.staging.parent))
-                with self._lock:
-                    self.work.append(work)
-                index = index_pages({page: self.staging / page for page in part.pages}, work)
+                index = run_pagefind(work)
             except Exception as exc:  # anything: a thread that died would leave the part out, unnamed
                 with self._lock:
                     self.failed[part.folder] = str(exc) if isinstance(exc, SearchIndexError) else \
