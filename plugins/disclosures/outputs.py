@@ -151,6 +151,7 @@ class Outputs:
         self.cache_folder = cache_folder  # where other makers keep what they worked out (QR codes)
         self.view = view
         self.old = read_record(record_file) if previous is not None else {}
+        self._emptied: set[str] = set()  # folders the standby's leftovers may have left empty (`remove_emptied`)
         self.standby: dict[str, int] = self._adopt(staging) if standby else {}  # name -> inode, still to settle
         self.groups: dict[str, list[str]] = {}
         for name, record in self.old.items():
@@ -329,7 +330,7 @@ class Outputs:
         of the published site would change the published site; the rest waits to be kept, replaced or
         removed (`settle`)."""
         present: dict[str, int] = {}
-        folders, emptied = [""], set()
+        folders = [""]
         while folders:  # the directory entries say type and inode: no call per file but to remove one
             folder = folders.pop()
             with os.scandir(os.path.join(staging, folder)) as entries:
@@ -341,8 +342,7 @@ class Outputs:
                         present[name] = entry.inode()
                     else:
                         os.unlink(entry.path)
-                        emptied.add(folder.rstrip("/"))
-        self._remove_empty(emptied)
+                        self._emptied.add(folder.rstrip("/"))
         return present
 
     def _clear(self, name: str) -> None:
@@ -351,26 +351,27 @@ class Outputs:
             os.unlink(os.path.join(self.staging, name))
 
     def settle(self) -> None:
-        """After every output was made or kept: what the standby still holds that this build did not make
-        goes, with the folders it leaves empty."""
-        folders = set()
+        """After the disclosures' outputs were made or kept: what the standby still holds that this build did
+        not make goes (its folders once every file is in: `remove_emptied`)."""
         for name in self.standby:
             if name not in self.new:  # made or kept on another core (whose own standby map this one never saw)
                 with contextlib.suppress(FileNotFoundError):  # cleared there for a maker that then made nothing
                     os.unlink(os.path.join(self.staging, name))
-                folders.add(os.path.dirname(name))
+                self._emptied.add(os.path.dirname(name))
         self.standby = {}
-        self._remove_empty(folders)
 
-    def _remove_empty(self, folders) -> None:
-        """The folders (and their parents) left empty by what was removed from the standby."""
-        for folder in sorted(folders, key=len, reverse=True):
+    def remove_emptied(self) -> None:
+        """Once every file of the build is in the staging folder: the folders the standby's leftovers left empty
+        (and their parents) go. Not before: a listing page unlinked from the standby is written again into its
+        folder moments later, and removing then making again some 300 folders cost 0.04 s of a 1.7 s edit."""
+        for folder in sorted(self._emptied, key=len, reverse=True):
             while folder:
                 try:
                     os.rmdir(os.path.join(self.staging, folder))
                 except OSError:  # not empty: neither are its parents
                     break
                 folder = os.path.dirname(folder)
+        self._emptied = set()
 
 
 RECORD_LAYOUT = 2  # each set of site-wide entries written once, files naming it by its place; 1: in every file
