@@ -163,9 +163,10 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
 
 def _complete(staging: Path, outputs, preloaded: Preloaded) -> int | None:
     """The build's own files into the rendered staging folder, once the folders the standby's leftovers left
-    empty are gone: the printed PDFs whose views did not change, then SHA256SUMS; meanwhile what runs beside the rendering (the search's parts) goes on, and is waited for after
-    (the core's RENDERING_COMPLETE). The number of PDFs kept, or None (named in the issues) when the staging
-    folder cannot be completed (a full disk): nothing is published then."""
+    empty are gone: the printed PDFs whose views did not change, then SHA256SUMS; meanwhile what runs beside
+    the rendering (the search's parts) goes on, and is waited for after (the core's RENDERING_COMPLETE). The
+    number of PDFs kept, or None (named in the issues) when the staging folder cannot be completed (a full
+    disk): nothing is published then."""
     try:
         outputs.remove_emptied()
         kept = keep_printed_sheets(preloaded.output, staging)

@@ -582,28 +582,33 @@ def content_type(path: Path) -> str | None:
     return None
 
 
+def _first_few(items: list) -> str:
+    """The first dozen of many cells or rows, for one message: "C2, C3, ..."."""
+    return ", ".join(map(str, items[:12])) + (" ..." if len(items) > 12 else "")
+
+
 def hidden_parts_issues(table: RawTable) -> list[Issue]:
     """What the sheet holds that Excel does not show: formulas never computed (refused: their cells would read
     empty, a total as "—"), hidden rows and columns (left out, named so the officer knows)."""
     issues = []
     if table.unsaved_formulas:
-        cells = ", ".join(table.unsaved_formulas[:12]) + (" ..." if len(table.unsaved_formulas) > 12 else "")
         issues.append(Issue(code="cong-thuc-chua-co-gia-tri", file=table.file,
-                            message=f"các ô {cells} có công thức nhưng tệp chưa lưu kết quả của công thức (tệp do "
-                                    "phần mềm khác tạo, chưa từng mở bằng Excel), nên không biết số Excel sẽ hiện.",
+                            message=f"các ô {_first_few(table.unsaved_formulas)} có công thức nhưng tệp chưa lưu kết "
+                                    "quả của công thức (tệp do phần mềm khác tạo, chưa từng mở bằng Excel), nên không "
+                                    "biết số Excel sẽ hiện.",
                             hint="Mở tệp bằng Excel (hoặc LibreOffice), để chương trình tính xong, rồi bấm Lưu; hoặc "
                                  "chép rồi dán giá trị (Paste Values) vào các ô đó."))
     if table.unshown_numbers:
-        cells = ", ".join(table.unshown_numbers[:12]) + (" ..." if len(table.unshown_numbers) > 12 else "")
         issues.append(Issue(code="so-hien-khac-gia-tri", file=table.file,
-                            message=f"các ô {cells} hiện ra một số khác với giá trị lưu trong tệp (ví dụ phân số, hoặc "
-                                    "đơn vị có chữ số kèm theo), nên không biết đăng số nào.",
+                            message=f"các ô {_first_few(table.unshown_numbers)} hiện ra một số khác với giá trị lưu "
+                                    "trong tệp (ví dụ phân số, hoặc đơn vị có chữ số kèm theo), nên không biết đăng số "
+                                    "nào.",
                             hint="Trong LibreOffice chọn các ô đó, Định dạng ô (Format Cells) > Số (Number) với số chữ "
                                  "số thập phân cần hiện, rồi lưu lại; đơn vị (nghìn đồng, ha) ghi ở tiêu đề cột."))
     if table.hidden_rows:
-        shown = ", ".join(map(str, table.hidden_rows[:12])) + (" ..." if len(table.hidden_rows) > 12 else "")
         issues.append(Issue(code="phan-an-khong-dang", file=table.file, line=table.hidden_rows[0], severity=INFO,
-                            message=f"các dòng {shown} đang bị ẩn trong Excel: không đăng, không cộng vào số liệu.",
+                            message=f"các dòng {_first_few(table.hidden_rows)} đang bị ẩn trong Excel: không đăng, "
+                                    "không cộng vào số liệu.",
                             hint="Không cần sửa nếu đó là bản nháp. Nếu cần đăng, bỏ ẩn các dòng đó (Unhide) rồi lưu."))
     if table.hidden_columns:
         from openpyxl.utils import get_column_letter
