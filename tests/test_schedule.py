@@ -3,6 +3,7 @@
 import datetime as dt
 
 import icalendar
+import pytest
 
 from plugins.vietnamese.holidays import official_calendar
 from tests.conftest import FIXTURES, build, ckx, copy_site, soup
@@ -80,6 +81,19 @@ def test_bad_weekday_is_reported_on_its_line(tmp_path):
     result = ckx("validate", "--content", str(site))
     assert result.returncode == 1
     assert 'index.md:7 LỖI [gia-tri-khong-hop-le] Khóa "recurring.weekday": "thứ Mười"' in result.stderr
+
+
+@pytest.mark.parametrize(("day", "count", "due"), [
+    ("2024-02-07", 5, "2024-02-21"),  # across Tết Giáp Thìn (8-14/2/2024, Thông báo 5015/TB-LĐTBXH)
+    ("2024-04-26", 1, "2024-05-02"),  # across 27/4-1/5/2024, Monday 29/4 swapped off
+    ("2023-04-28", 1, "2023-05-04"),  # Giỗ Tổ and 30/4 on the weekend of 2023: 2 and 3/5 off
+    ("2023-08-31", 1, "2023-09-05"),  # Quốc khánh 2023: 1-4/9
+])
+def test_past_years_deadlines_count_their_holidays(day, count, due):
+    """The working days of a deadline in 2023 and 2024 skip those years' Tết and holidays (the obligations'
+    pages of past years), as those of 2025 on do."""
+    calendar = official_calendar()
+    assert calendar.add_working_days(dt.date.fromisoformat(day), count) == dt.date.fromisoformat(due)
 
 
 def test_a_year_without_holiday_data_is_said_never_counted_silently(tmp_path):
