@@ -88,10 +88,13 @@ def test_bad_weekday_is_reported_on_its_line(tmp_path):
     ("2024-04-26", 1, "2024-05-02"),  # across 27/4-1/5/2024, Monday 29/4 swapped off
     ("2023-04-28", 1, "2023-05-04"),  # Giỗ Tổ and 30/4 on the weekend of 2023: 2 and 3/5 off
     ("2023-08-31", 1, "2023-09-05"),  # Quốc khánh 2023: 1-4/9
+    ("2024-05-03", 1, "2024-05-04"),  # Saturday 4/5/2024 worked in exchange for Monday 29/4 ("làm bù")
+    ("2025-04-25", 1, "2025-04-26"),  # Saturday 26/4/2025 worked for Friday 2/5
+    ("2025-04-29", 1, "2025-05-05"),  # 30/4-4/5/2025 off, Friday 2/5 swapped
 ])
 def test_past_years_deadlines_count_their_holidays(day, count, due):
     """The working days of a deadline in 2023 and 2024 skip those years' Tết and holidays (the obligations'
-    pages of past years), as those of 2025 on do."""
+    pages of past years), as those of 2025 on do; a Saturday worked in exchange for a weekday off counts."""
     calendar = official_calendar()
     assert calendar.add_working_days(dt.date.fromisoformat(day), count) == dt.date.fromisoformat(due)
 

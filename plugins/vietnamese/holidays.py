@@ -19,9 +19,12 @@ DATA = Path(__file__).parent / "data" / "ngay-nghi-le.yml"
 class Calendar:
     holidays: dict[dt.date, str]  # date -> name
     years: frozenset[int] = frozenset()  # the years whose holidays the data lists (Tết moves every year)
+    # Saturdays worked in exchange for a weekday off ("làm bù", when the Government swaps days to join a
+    # holiday to a weekend): working days like any other
+    worked_weekends: frozenset[dt.date] = frozenset()
 
     def with_extra(self, dates: Iterable[dt.date], name: str = "Ngày nghỉ của địa phương") -> Calendar:
-        return Calendar(self.holidays | dict.fromkeys(dates, name), self.years)
+        return Calendar(self.holidays | dict.fromkeys(dates, name), self.years, self.worked_weekends)
 
     def unknown_years(self, first: dt.date, last: dt.date) -> list[int]:
         """The years from `first` to `last` whose holidays the data does not list: there, working days would
@@ -29,7 +32,7 @@ class Calendar:
         return [year for year in range(first.year, last.year + 1) if year not in self.years]
 
     def is_working_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and day not in self.holidays
+        return (day.weekday() < 5 or day in self.worked_weekends) and day not in self.holidays
 
     def next_working_day(self, day: dt.date) -> dt.date:
         while not self.is_working_day(day):
@@ -52,13 +55,17 @@ class Calendar:
 def official_calendar(path: Path = DATA) -> Calendar:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     holidays: dict[dt.date, str] = {}
+    worked: set[dt.date] = set()
     for entries in data["years"].values():
         for entry in entries:
             first = entry.get("date") or entry["from"]
             last = entry.get("date") or entry["to"]
             for n in range((last - first).days + 1):
-                holidays[first + dt.timedelta(days=n)] = entry["name"]
-    return Calendar(holidays, frozenset(int(year) for year in data["years"]))
+                if entry.get("worked"):  # a weekend day worked in exchange ("làm bù")
+                    worked.add(first + dt.timedelta(days=n))
+                else:
+                    holidays[first + dt.timedelta(days=n)] = entry["name"]
+    return Calendar(holidays, frozenset(int(year) for year in data["years"]), frozenset(worked))
 
 
 def unknown_years_issue(years: list[int], file: str, key: str | None = None) -> Issue:
