@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from plugins.issues import INFO, Issue
+from plugins.vietnamese.format import number
 from plugins.vietnamese.text import nfc
 
 DELIMITERS = ("\t", ";", ",")
@@ -341,14 +342,14 @@ def _keep_shown(table: RawTable, number: int, cells: list, hidden: bool) -> bool
 def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = None) -> RawTable:
     """LibreOffice/OpenOffice (.ods, for the import command): python-calamine (Rust's calamine), which reads the
     values as saved, the merged areas and which sheets are hidden; what it does not tell, from the sheet's own
-    XML (`_ods_layout`): the hidden rows and columns, left out as in an .xlsx, the text each number was
+    XML (`_ods_layouts`): the hidden rows and columns, left out as in an .xlsx, the text each number was
     shown as, whose decimals it keeps (`_ods_shown`), formulas with no saved value (refused, as in an
     .xlsx), and how far the cells reach once repeated: a few bytes
     may repeat a cell over millions of rows, which calamine would build in memory, so a sheet larger than the
     bounds is refused before calamine reads it. Rows are numbered from the sheet's top."""
     from python_calamine import CalamineError, CalamineWorkbook
 
-    _bound_ods(_ods_layout(path, None), max_rows)  # calamine builds every sheet as it opens the file: bound all
+    layouts = _ods_layouts(path, max_rows)
     try:
         book = CalamineWorkbook.from_path(str(path))
         visible = [m.name for m in book.sheets_metadata if str(m.visible).endswith("Visible")] or book.sheet_names
@@ -359,7 +360,7 @@ def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = No
         if sheet is not None and sheet not in visible:
             raise Unreadable(f'trang tính "{sheet}" đang bị ẩn nên người lập biểu không thấy nó khi kiểm tra: không đăng.')
         worksheet = book.get_sheet_by_name(sheet or visible[0])
-        layout = _ods_layout(path, worksheet.name)
+        layout = layouts.get(worksheet.name) or _OdsLayout([], [], [], 0, 0, [])
         grid = worksheet.to_python(skip_empty_area=False)
         merges = worksheet.merged_cell_ranges or []
     except CalamineError as exc:
@@ -406,9 +407,6 @@ CELLS_PER_ROW = 20  # an official form's columns: with `max_rows`, the cells a s
 
 def _bound_ods(layout: _OdsLayout, max_rows: int | None) -> None:
     """Refuse a sheet whose repeated cells reach past the bounds, before anything is built from them."""
-    def number(value: int) -> str:
-        return f"{value:,}".replace(",", ".")
-
     if layout.width > MAX_COLUMNS:
         raise TooLarge(f"trang tính có dữ liệu tới cột thứ {number(layout.width)}, quá giới hạn {MAX_COLUMNS} cột.")
     if max_rows is not None and (layout.last_row > 4 * max_rows
@@ -423,12 +421,12 @@ def _in_run(runs: list, row: int) -> Any:
     return runs[at][2] if at >= 0 and runs[at][0] <= row <= runs[at][1] else None
 
 
-def _ods_layout(path: Path, sheet: str | None) -> _OdsLayout:
-    """In one streaming pass over content.xml, whose size the caller bounded (`check_zip`): the rows and columns
-    of `sheet` LibreOffice does not show, the text it showed each number as (the file keeps both a cell's
-    value and its text) and how far its cells reach; with no sheet named, only how far the cells of the
-    largest sheet reach. Rows, columns and cells may stand in groups and repeat ("number-rows-repeated",
-    "number-columns-repeated"): a run is one entry, however long, so what is kept is bounded by the XML."""
+def _ods_layouts(path: Path, max_rows: int | None) -> dict[str, _OdsLayout]:
+    """Every sheet's `_OdsLayout`, by name, in one streaming pass over content.xml, whose size the caller
+    bounded (`check_zip`); a sheet whose repeated cells reach past the bounds is refused here (`_bound_ods`),
+    before calamine, which builds every cell of every sheet as it opens the file, is asked anything. Rows,
+    columns and cells may stand in groups and repeat ("number-rows-repeated", "number-columns-repeated"): a run
+    is one entry, however long, so what is kept is bounded by the XML."""
     import zipfile
     from xml.etree.ElementTree import ParseError, iterparse
 
@@ -437,55 +435,56 @@ def _ods_layout(path: Path, sheet: str | None) -> _OdsLayout:
     name, visibility = f"{{{ODS_TABLE}}}name", f"{{{ODS_TABLE}}}visibility"
     rows_repeated, columns_repeated = f"{{{ODS_TABLE}}}number-rows-repeated", f"{{{ODS_TABLE}}}number-columns-repeated"
     value_type, formula = f"{{{ODS_OFFICE}}}value-type", f"{{{ODS_TABLE}}}formula"
-    unsaved: list[str] = []
-    hidden: list[tuple[int, int, bool]] = []
-    shown: list[tuple[int, int, list[tuple[int, int, str]]]] = []
-    columns: list[int] = []
-    inside, rows_seen, columns_seen = False, 0, 0
+    layouts: dict[str, _OdsLayout] = {}
+    layout = _OdsLayout([], [], [], 0, 0, [])  # of the sheet being read
+    sheet, rows_seen, columns_seen = None, 0, 0
     row_first = row_last = at_column = row_width = last_row = width = 0
     row_texts: list[tuple[int, int, str]] = []
-    collect = sheet is not None
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
             for event, element in iterparse(source, events=("start", "end")):
                 tag = element.tag
+                inside = sheet is not None
                 if event == "end":
-                    if tag == table and inside and collect:
-                        break
-                    if inside and tag in (cell, covered):
+                    if tag == table and inside:
+                        layouts[sheet], sheet = layout._replace(last_row=last_row, width=width), None
+                    elif inside and tag in (cell, covered):
                         count = max(1, int(element.get(columns_repeated, "1")))
-                        if collect and element.get(value_type) in ODS_NUMBERS and at_column < MAX_COLUMNS:
+                        if element.get(value_type) in ODS_NUMBERS and at_column < MAX_COLUMNS:
                             text = "".join(element.itertext())
                             row_texts.append((at_column, min(at_column + count, MAX_COLUMNS) - 1, text))
-                        elif collect and element.get(formula) and element.get(value_type) is None \
-                                and at_column < MAX_COLUMNS and len(unsaved) < 50:
-                            unsaved.append(f"{_column_letter(at_column)}{row_first}")
+                        elif element.get(formula) and element.get(value_type) is None \
+                                and at_column < MAX_COLUMNS and len(layout.unsaved_formulas) < 50:
+                            layout.unsaved_formulas.append(f"{_column_letter(at_column)}{row_first}")
                         at_column += count
                         if element.get(value_type) is not None or len(element):  # holds a value or a text
                             row_width = at_column
                     elif inside and tag == row:
                         if row_texts:
-                            shown.append((row_first, row_last, row_texts))
+                            layout.shown_runs.append((row_first, row_last, row_texts))
                         if row_width:
-                            last_row, width = max(last_row, row_last), max(width, row_width)
-                    if tag in (row, column, cell, covered) or not inside:
+                            last_row, width = row_last, max(width, row_width)
+                    if tag in (table, row, column, cell, covered) or not inside:
                         element.clear()
                 elif tag == table:
-                    inside, rows_seen, columns_seen = not collect or element.get(name) == sheet, 0, 0
+                    sheet, rows_seen, columns_seen, last_row, width = element.get(name, ""), 0, 0, 0, 0
+                    layout = _OdsLayout([], [], [], 0, 0, [])
                 elif inside and tag == row:
                     count = max(1, int(element.get(rows_repeated, "1")))
                     row_first, row_last, at_column, row_width, row_texts = rows_seen + 1, rows_seen + count, 0, 0, []
-                    if collect and element.get(visibility, "visible") != "visible":
-                        hidden.append((row_first, row_last, True))
+                    if element.get(visibility, "visible") != "visible":
+                        layout.hidden_runs.append((row_first, row_last, True))
                     rows_seen += count
                 elif inside and tag == column:
                     count = max(1, int(element.get(columns_repeated, "1")))
-                    if collect and element.get(visibility, "visible") != "visible":
-                        columns += range(columns_seen, min(columns_seen + count, MAX_COLUMNS))
+                    if element.get(visibility, "visible") != "visible":
+                        layout.hidden_columns.extend(range(columns_seen, min(columns_seen + count, MAX_COLUMNS)))
                     columns_seen = min(columns_seen + count, MAX_COLUMNS)
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile) as exc:
         raise Unreadable(f"{DAMAGED_ODS} ({type(exc).__name__}).") from exc
-    return _OdsLayout(hidden, columns, shown, last_row, width, unsaved)
+    for layout in layouts.values():
+        _bound_ods(layout, max_rows)
+    return layouts
 
 
 _DIGITS = re.compile(r"[0-9]")
@@ -549,7 +548,7 @@ def sheet_names(path: Path, limits: Any = None) -> list[str | None]:
             try:
                 if limits:
                     check_zip(path, limits.xlsx_unpacked_bytes)
-                _bound_ods(_ods_layout(path, None), limits.table_rows if limits else None)  # before calamine builds it
+                _ods_layouts(path, limits.table_rows if limits else None)  # bounded before calamine builds them
                 book = CalamineWorkbook.from_path(str(path))
             except (CalamineError, Unreadable):
                 return [None]
