@@ -4,6 +4,7 @@ disclosures of the commune that name the same work (by name, without diacritics,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from plugins.vietnamese.format import number
 from plugins.vietnamese.text import fold
@@ -24,15 +25,21 @@ def read_aloud(data, _today) -> list[str]:
     return sentences
 
 
+@lru_cache(maxsize=65536)
 def work_key(name: str) -> str:
-    """"Đường giao thông liên thôn Đông – Tây" and "duong giao thong lien thon dong tay" are one work."""
+    """"Đường giao thông liên thôn Đông – Tây" and "duong giao thong lien thon dong tay" are one work.
+
+    Cached: every budget's lines are keyed on every build, and the same lines come back year after year."""
     return " ".join(re.sub(r"[^\w\s]", " ", fold(name)).split())
 
 
 def link_related(supervisions, everything) -> dict[str, dict[int, tuple]]:
     """The land-use and budget disclosures whose project or budget line has a work's name: by source folder,
     each work's (by its row number) (title, address) of them, what its pages show of other disclosures
-    (`shown.across`)."""
+    (`shown.across`). With no board's results there is nothing to link, and no other disclosure's tables are
+    read."""
+    if not supervisions:
+        return {}
     named: dict[str, list] = {}
     for d in everything:
         data = d.shown.data
