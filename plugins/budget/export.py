@@ -7,8 +7,8 @@ whether it is an "of which" row, so a reuser can sum without counting twice.
 
 from __future__ import annotations
 
+import posixpath
 from decimal import Decimal
-from pathlib import PurePosixPath
 
 from plugins.disclosures.kinds import Download
 from plugins.open_data.package import Field, Resource, named_once
@@ -42,7 +42,9 @@ def _resource(table, unit: str) -> Resource:
               *(Field(m.header, "number", unit, measure=MEASURE_ROLES[m.base] if m.commune else None)
                 for m in table.measures),
               Field("Thực hiện so với dự toán", "number", "%"), Field("Ghi chú"))
-    stem = PurePosixPath(table.file).stem + (f"-{slugify(table.sheet)}" if table.sheet else "")
+    # the file's name without its extension (posixpath rather than PurePosixPath: the catalogue asks for every
+    # budget's tables on every build, and making a path object was half of it)
+    stem = posixpath.splitext(posixpath.basename(table.file))[0] + (f"-{slugify(table.sheet)}" if table.sheet else "")
 
     def rows():
         for row in table.rows:
