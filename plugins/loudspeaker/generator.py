@@ -38,6 +38,9 @@ class LoudspeakerGenerator(Generator):
             return
         outputs, template = build.outputs, self.get_template("announcer")
 
+        def announced(disclosure) -> bool:
+            return on_loudspeaker(disclosure) and being_read(disclosure)
+
         def make_files(disclosure) -> None:
             if loudspeaker.recorded(disclosure):
                 name = disclosure.save_dir + AUDIO_FILE
@@ -50,7 +53,7 @@ class LoudspeakerGenerator(Generator):
                         path.write_bytes(audio)
 
                 outputs.produce(name, ("loa", disclosure), write_audio)
-            if on_loudspeaker(disclosure) and being_read(disclosure):
+            if announced(disclosure):
                 name = f"{disclosure.save_dir}in/{SHEET_FOLDER}/index.html"
 
                 def write_sheet(view, name=name) -> None:
@@ -60,4 +63,6 @@ class LoudspeakerGenerator(Generator):
 
                 outputs.produce(name, ("loa-in", disclosure), write_sheet)
 
-        outputs.share_out(build.site.disclosures, make_files)
+        # only what is read on the loudspeaker now is shared out: a fork of the workers over every disclosure cost
+        # more than the few recordings and sheets of a rebuild
+        outputs.share_out([d for d in build.site.disclosures if loudspeaker.recorded(d) or announced(d)], make_files)
