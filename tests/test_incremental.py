@@ -193,7 +193,9 @@ def test_the_next_day_redoes_what_the_day_changed_and_gives_a_build_from_nothing
 
 def test_an_edit_indexes_again_only_the_search_part_its_page_is_in(sample):
     """Pagefind has no incremental mode; the search is in parts (plugins/search/parts.py), and an edit to a
-    disclosure of an older year makes that year's part again and carries every other part over as it was."""
+    disclosure of an older year makes that year's part again and carries every other part over as it was.
+    The pages that only link to the listings (the home page, the list of villages) read their counts, not
+    every disclosure: an edit to one they do not show leaves them as they were."""
     root, settings = sample
     site, cache, day = root / "site", str(root / "cache"), "2027-06-30"
     run_build(root / "content", site, settings, day, cache)
@@ -205,11 +207,15 @@ def test_an_edit_indexes_again_only_the_search_part_its_page_is_in(sample):
 
     names = ["pagefind", "pagefind/nam-2026", "pagefind/nam-2025"]
     before = {part: files_of(part) for part in names}
-    robots = (site / "robots.txt").stat().st_ino
+    linking = {name: (site / name).stat().st_ino for name in ("robots.txt", "index.html", "thon/index.html")}
+    edited = site / "cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/index.html"
+    page = edited.stat().st_ino
     EDITS["notice"](root, root / "theme")  # a disclosure of 2025
     run_build(root / "content", site, settings, day, cache)
     after = {part: files_of(part) for part in names}
-    assert (site / "robots.txt").stat().st_ino == robots  # made from the commune's address alone: carried over
+    # robots.txt is made from the commune's address alone; the home page and the villages' from counts
+    assert {name: (site / name).stat().st_ino for name in linking} == linking
+    assert edited.stat().st_ino != page and EDITED in edited.read_text(encoding="utf-8")
     assert after["pagefind"] == before["pagefind"] and after["pagefind/nam-2026"] == before["pagefind/nam-2026"]
     assert after["pagefind/nam-2025"] != before["pagefind/nam-2025"]
     assert EDITED in parts_of(site)["pagefind/nam-2025"]["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["content"]

@@ -206,6 +206,8 @@ def _home_blocks(site: Site, today: dt.date) -> list:
 def site_view(site: Site, today: dt.date) -> dict:
     """Everything the theme needs, built once: the templates do no filtering of their own."""
     disclosures = site.disclosures
+    by_kind, by_year = listings.by_kind(disclosures, KINDS), listings.by_year(disclosures)
+    by_village = listings.by_village(disclosures, site.commune, lambda d: village_pages(d, KINDS.get(d.kind)).keys())
     return {
         "commune": site.commune,
         "today": today,
@@ -215,9 +217,13 @@ def site_view(site: Site, today: dt.date) -> dict:
         "now_posted": listings.now_posted(disclosures),
         "upcoming": listings.upcoming(disclosures),
         "all": listings.Listing(url="cong-khai/", title="Tất cả văn bản công khai", disclosures=disclosures),
-        "by_kind": listings.by_kind(disclosures, KINDS),
-        "by_year": listings.by_year(disclosures),
-        "by_village": listings.by_village(disclosures, site.commune,
-                                          lambda d: village_pages(d, KINDS.get(d.kind)).keys()),
+        "by_kind": by_kind,
+        "by_year": by_year,
+        "by_village": by_village,
+        # what the pages that only link to the listings read (listings.ListingLink): the kinds' with something
+        # in them, in the kinds' order
+        "kind_links": [link for link in listings.links(listing for _kind, listing in by_kind) if link.count],
+        "year_links": listings.links(by_year),
+        "village_links": listings.village_links(by_village),
         "places": place_choices(site.commune),
     }

@@ -64,6 +64,27 @@ class ListingPage:
         return page_url(self.listing.url, self.number + 1) if self.number < self.count else None
 
 
+@dataclass(frozen=True)
+class ListingLink:
+    """A listing as the pages that only link to it show it (the home page, the search page, the list of
+    villages): its address, its title and how many it lists. Those pages read these, not the listings, so they
+    are made again when a count changes, never for an edit to a disclosure they do not show; and the listings
+    of every disclosure are not fingerprinted for them."""
+
+    url: str
+    title: str
+    count: int
+    posted: int = 0  # of a village's: posted at its cultural house now
+
+
+def links(listings: Iterable[Listing]) -> list[ListingLink]:
+    return [ListingLink(listing.url, listing.title, len(listing.disclosures)) for listing in listings]
+
+
+def village_links(views: Iterable[VillageView]) -> list[ListingLink]:
+    return [ListingLink(view.url, view.village.name, len(view.concerning), len(view.posted_here)) for view in views]
+
+
 def page_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}trang-{number}/"
 
