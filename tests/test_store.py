@@ -50,6 +50,25 @@ def test_every_part_forgets_what_was_not_used_for_a_month(tmp_path):
     assert all(path.exists() for path in kept) and not any(path.exists() for path in forgotten)
 
 
+def test_a_build_prunes_the_store_at_most_twice_a_day(tmp_path):
+    """Every part's entries are looked at when the store is pruned: a rebuild does it only when the last pruning
+    is `PRUNE_EVERY_HOURS` old, and an entry unused for a month is still gone within the day."""
+    def stale(name: str) -> Path:
+        path = store.entry(tmp_path, "qr", name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+        age(path)
+        return path
+
+    first = stale("mot")
+    assert store.prune_now_and_then(tmp_path) == [first] and not first.exists()
+    second = stale("hai")
+    assert store.prune_now_and_then(tmp_path) == [] and second.exists()
+    age(tmp_path / store.PRUNED, time.time() - (store.PRUNE_EVERY_HOURS + 1) * 3600)
+    assert store.prune_now_and_then(tmp_path) == [second] and not second.exists()
+    assert store.prune_now_and_then(None) == []
+
+
 def test_older_layouts_go_and_nothing_else_of_the_folder_is_touched(tmp_path):
     """`CKX_CACHE` may point at a folder holding other things: the store removes its own parts' entries and
     the files of its own older layouts, and follows no link out."""

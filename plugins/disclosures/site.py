@@ -150,7 +150,7 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
         if disclosure is not None and (show_drafts or not disclosure.draft):
             disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir)))
     cache.save()
-    store.prune(cache_folder)
+    store.prune_now_and_then(cache_folder)
     disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
     site = Site(commune, disclosures, pages, issues, build_date, cache.hits, cache.misses, bundles_loaded, kept_back,
                 {}, settings)
