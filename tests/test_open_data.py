@@ -65,6 +65,46 @@ def test_catalogue_lists_every_table(sample_site):
     assert page.html["lang"] == "vi" and page.select_one("a[href='/du-lieu/danh-muc.json']")
 
 
+def test_the_catalogue_put_together_from_kept_entries_is_the_catalogue_written_whole():
+    """After an edit the catalogue is put together from each disclosure's entry, most kept from the last
+    build (KeptValues): the bytes are those of the whole document written at once."""
+    from plugins.open_data.catalogue import catalogue_bytes, compact
+
+    head = {"title": "Dữ liệu mở công khai – Ủy ban nhân dân xã Hòa An", "commune": {"name": "Hòa An"},
+            "site_url": None, "license": {"name": "CC-BY-4.0", "path": "https://x/\"q\"/"}}
+    datasets = [{"name": "a", "resources": [{"fields": ["STT", "Nội dung"]}], "last_changed": None}]
+    disclosures = [{"title": 'Dự toán "2026"', "posting": None, "key_figure": "Tổng thu 9.105,5 triệu đồng"},
+                   {"title": "Lịch tiếp dân", "number": "12/TB-UBND", "posting": {"places": ["thon-dong"]}}]
+    for kept, own in ((datasets, disclosures), ([], disclosures), ([], [])):
+        whole = (compact(head | {"datasets": kept, "disclosures": own}) + "\n").encode("utf-8")
+        assert catalogue_bytes(head, [compact(e) for e in kept], [compact(e) for e in own]) == whole
+        assert json.loads(whole)["datasets"] == kept
+
+
+def test_kept_values_are_worked_out_once_for_what_they_are_made_from(tmp_path):
+    """A value is kept by the digest of the build's base and the parts named: the next build reads it back
+    unless one of them changed; only what a build asked for is kept; a damaged record is no record."""
+    from plugins.disclosures.outputs import KeptValues
+
+    path, worked = tmp_path / "gia-tri.pickle", []
+
+    def work_out(value):
+        return lambda: worked.append(value) or value
+
+    first = KeptValues(path, "nen")
+    assert first.get(("danh-muc", "a"), work_out("A")) == "A" and first.get(("danh-muc", "a"), work_out("X")) == "A"
+    assert first.get(("danh-muc", "b"), work_out("B")) == "B"
+    first.save()
+    second = KeptValues(path, "nen")
+    assert second.get(("danh-muc", "a"), work_out("A2")) == "A" and worked == ["A", "B"]
+    second.save()  # asked for "a" alone: "b" goes
+    assert KeptValues(path, "nen").get(("danh-muc", "b"), work_out("B2")) == "B2"
+    assert KeptValues(path, "nen-khac").get(("danh-muc", "a"), work_out("A3")) == "A3"  # other code or settings
+    path.write_bytes(b"\x80hong")
+    assert KeptValues(path, "nen").get(("danh-muc", "a"), work_out("A4")) == "A4"
+    assert worked == ["A", "B", "B2", "A3", "A4"]
+
+
 def test_disclosure_page_links_its_package(sample_site):
     page = soup(sample_site / "cong-khai/2026/ke-hoach-su-dung-dat-2026/index.html")
     hrefs = [a["href"] for a in page.select(".ckx-attachments__link")]

@@ -180,7 +180,8 @@ def _outputs(generator, site: Site, preloaded, view: dict) -> Outputs:
         return Outputs(Path(generator.output_path), None, None, base, view)
     preloaded.outputs = Outputs(Path(generator.output_path), preloaded.previous_output,
                                 store.site_record(preloaded.cache_folder, preloaded.output, "outputs"), base, view,
-                                preloaded.cache_folder, standby=preloaded.standby)
+                                preloaded.cache_folder, standby=preloaded.standby,
+                                values_file=store.site_record(preloaded.cache_folder, preloaded.output, "values"))
     return preloaded.outputs
 
 

@@ -24,6 +24,7 @@ import enum
 import itertools
 import json
 import os
+import pickle
 import shutil
 import stat
 from collections.abc import Callable, Mapping
@@ -140,15 +141,60 @@ class Record:
     sha256: str = ""  # of the bytes made: what a file restored with another stamp must still hold
 
 
+class KeptValues:
+    """Values worked out from what their key names, kept between builds beside the outputs' record: a file that
+    lists every disclosure (the open data catalogue) takes each one's part from the last build when that
+    disclosure did not change, instead of working every part out again after one edit. The key is a digest
+    of the outputs' base (code, theme, settings) and the parts the caller names (a disclosure's fingerprint):
+    a changed input is a new key, never a stale value. Only what this build asked for is kept; a record that
+    cannot be read is none (everything is worked out again). Asked for in the build's own process: what a
+    worker works out is not kept."""
+
+    def __init__(self, path: Path | None, base: str) -> None:
+        self.path, self.base = path, base
+        self.old: dict[str, Any] | None = None  # read when first asked
+        self.new: dict[str, Any] = {}
+
+    def get(self, parts: tuple[str, ...], work_out: Callable[[], Any]) -> Any:
+        key = digest(self.base, *parts)
+        if key not in self.new:
+            old = self._read()
+            self.new[key] = old[key] if key in old else work_out()
+        return self.new[key]
+
+    def save(self) -> None:
+        """Once the build is published; not when it asked for exactly what the record holds."""
+        if self.path is None or (self.old is None and not self.new) or (self.old or {}).keys() == self.new.keys():
+            return
+        try:
+            write_atomically(self.path, pickle.dumps({"base": self.base, "values": self.new},
+                                                     protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:  # a full disk: worked out again next time
+            self.path.unlink(missing_ok=True)
+
+    def _read(self) -> dict[str, Any]:
+        if self.old is None:
+            self.old = {}
+            try:  # a pickle the build wrote under the store, never a file of the content's
+                data = pickle.loads(self.path.read_bytes()) if self.path else {}
+            except Exception:  # none yet, damaged or of another version: worked out again
+                data = {}
+            if isinstance(data, dict) and data.get("base") == self.base and isinstance(data.get("values"), dict):
+                self.old = data["values"]
+        return self.old
+
+
 class Outputs:
     """The outputs of one build into `staging`, carried over from `previous` where nothing changed."""
 
     def __init__(self, staging: Path, previous: Path | None, record_file: Path | None, base: str,
-                 view: Mapping[str, Any], cache_folder: Path | None = None, standby: bool = False) -> None:
+                 view: Mapping[str, Any], cache_folder: Path | None = None, standby: bool = False,
+                 values_file: Path | None = None) -> None:
         """`standby`: the staging folder is not empty but holds an earlier site (staging.new_staging), which
-        this build changes into the new one."""
+        this build changes into the new one. `values_file`: where `values` (KeptValues) are kept."""
         self.staging, self.previous, self.record_file, self.base = staging, previous, record_file, base
         self.cache_folder = cache_folder  # where other makers keep what they worked out (QR codes)
+        self.values = KeptValues(values_file, base)
         self.view = view
         self.old = read_record(record_file) if previous is not None else {}
         self._emptied: set[str] = set()  # folders the standby's leftovers may have left empty (`remove_emptied`)
@@ -253,7 +299,8 @@ class Outputs:
         return _checksums(self.new)
 
     def save(self) -> None:
-        """After the staging folder became the site: what each of its files was made from."""
+        """After the staging folder became the site: what each of its files was made from, and the values kept."""
+        self.values.save()
         if self.record_file is None:
             return
         read_sets: dict[tuple, int] = {}  # a few sets of site-wide entries, read by tens of thousands of pages

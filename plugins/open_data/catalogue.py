@@ -7,6 +7,7 @@ are relative to the site's root, with `site_url` given once to make them whole.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from plugins.disclosures.kinds import Download
@@ -52,23 +53,49 @@ def catalogue(entries: list[tuple[Any, Any, list[Resource]]], commune, license_,
     """(disclosure, kind, resources) for each disclosure with data -> the machine-readable catalogue; with
     every (disclosure, kind) of the site too, the site's index a province portal reads: what is posted
     where and when (the portal works out "đang niêm yết" for its own date)."""
+    return {**catalogue_head(commune, license_),
+            "datasets": [dataset_entry(d, kind, resources, commune) for d, kind, resources in entries],
+            "disclosures": [disclosure_entry(d, kind) for d, kind in disclosures]}
+
+
+def catalogue_head(commune, license_) -> dict[str, Any]:
     return {
         "title": f"Dữ liệu mở công khai – Ủy ban nhân dân {commune.in_sentence}",
         "commune": {"name": commune.name, "type": commune.type, "code": commune.code, "province": commune.province},
         "site_url": commune.site_url or None,
         "license": dict(license_),
-        "datasets": [{
-            "name": package_name(d, commune), "title": d.title, "kind": kind.id, "kind_label": kind.label,
-            "issued": d.issued.isoformat(), "last_changed": d.last_changed.isoformat() if d.last_changed else None,
-            "page": d.url, "datapackage": f"{d.url}{FOLDER}{PACKAGE_FILE}",
-            "resources": [{"name": r.name, "title": r.title, "path": f"{d.url}{FOLDER}{r.path}",
-                           "fields": [f.name for f in r.fields]} for r in resources],
-        } for d, kind, resources in entries],
-        "disclosures": [{
-            "title": d.title, "kind": kind.id, "kind_label": kind.label, "page": d.url,
-            "issued": d.issued.isoformat(), "number": d.number,
-            "posting": {"from": d.posting.start.isoformat(), "to": d.posting.end.isoformat(),
-                        "places": list(d.posting.places)} if d.posting else None,
-            "key_figure": d.shown.key_figure,
-        } for d, kind in disclosures],
     }
+
+
+def dataset_entry(d, kind, resources: list[Resource], commune) -> dict[str, Any]:
+    return {
+        "name": package_name(d, commune), "title": d.title, "kind": kind.id, "kind_label": kind.label,
+        "issued": d.issued.isoformat(), "last_changed": d.last_changed.isoformat() if d.last_changed else None,
+        "page": d.url, "datapackage": f"{d.url}{FOLDER}{PACKAGE_FILE}",
+        "resources": [{"name": r.name, "title": r.title, "path": f"{d.url}{FOLDER}{r.path}",
+                       "fields": [f.name for f in r.fields]} for r in resources],
+    }
+
+
+def disclosure_entry(d, kind) -> dict[str, Any]:
+    return {
+        "title": d.title, "kind": kind.id, "kind_label": kind.label, "page": d.url,
+        "issued": d.issued.isoformat(), "number": d.number,
+        "posting": {"from": d.posting.start.isoformat(), "to": d.posting.end.isoformat(),
+                    "places": list(d.posting.places)} if d.posting else None,
+        "key_figure": d.shown.key_figure,
+    }
+
+
+def compact(value: Any) -> str:
+    """JSON as the catalogue writes it: compact, and Vietnamese as it is (made again after any edit, as it lists
+    every disclosure; indented, Python's encoder is its slow one, and the file a quarter larger for the portal
+    that fetches it)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def catalogue_bytes(head: dict[str, Any], datasets: list[str], disclosures: list[str]) -> bytes:
+    """The file of `catalogue`, put together from its head and each entry's `compact` JSON (kept from the last
+    build for every disclosure that did not change): byte for byte `compact(catalogue(...))`."""
+    return (f'{compact(head)[:-1]},"datasets":[{",".join(datasets)}],"disclosures":[{",".join(disclosures)}]}}'
+            "\n").encode()
