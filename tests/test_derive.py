@@ -44,3 +44,26 @@ def test_the_derived_site_shares_the_builds_log_and_depends_on_the_date():
     assert derived.commune is site.commune and len(derived.disclosures) == len(site.disclosures)
     later = derive(site, TODAY + dt.timedelta(days=400), {})
     assert any(fingerprint_of(a) != fingerprint_of(b) for a, b in zip(derived.disclosures, later.disclosures, strict=True))
+
+
+def test_a_rebuild_reads_no_tables_of_a_disclosure_that_did_not_change(tmp_path):
+    """Bundles come from the store with their tables packed (model.Packed), and what the derive stage works out
+    from a disclosure's own tables is kept by its fingerprint and the day (outputs.KeptValues): a rebuild
+    derives the same records without unpacking one table, and a new day works them out again."""
+    from plugins.disclosures.model import Packed
+    from plugins.disclosures.outputs import KeptValues
+
+    load_site(ROOT / "content", KINDS, TODAY, cache_folder=tmp_path)  # read afresh: the store is filled
+    kept = KeptValues(tmp_path / "gia-tri.pickle", "nen")
+    first = derive(load_site(ROOT / "content", KINDS, TODAY, cache_folder=tmp_path), TODAY, {}, kept=kept)
+    kept.save()
+    site = load_site(ROOT / "content", KINDS, TODAY, cache_folder=tmp_path)
+    packed = [d.shown.loaded for d in site.disclosures if d.shown.loaded is not None]
+    assert len(packed) >= 8 and all(type(p) is Packed for p in packed)
+    again = derive(site, TODAY, {}, kept=KeptValues(tmp_path / "gia-tri.pickle", "nen"))
+    assert all(p._value is Packed._NOT_YET for p in packed), "a table was read"
+    assert [d.shown.derived for d in again.disclosures] == [d.shown.derived for d in first.disclosures]
+    assert [d.shown.derived for d in again.disclosures] == [d.shown.derived for d in derive(loaded(), TODAY, {}).disclosures]
+    assert any(d.shown.key_figure for d in again.disclosures) and any(d.shown.derived.village_pages for d in again.disclosures)
+    derive(site, TODAY + dt.timedelta(days=1), {}, kept=KeptValues(tmp_path / "gia-tri.pickle", "nen"))
+    assert any(p._value is not Packed._NOT_YET for p in packed), "the next day's key figures are worked out again"

@@ -17,7 +17,8 @@ def disclosure(**derived) -> Disclosure:
 
 
 SAME = dict(village_names=("Thôn Đông",), key_figure="Tổng thu 9.105,5 triệu đồng",
-            feedback_until=dt.date(2026, 2, 1), channels={"chia-se": "anh-1"}, across=(("Quý I", 95.5),))
+            feedback_until=dt.date(2026, 2, 1), channels={"chia-se": "anh-1"}, across=(("Quý I", 95.5),),
+            village_pages=("thon-dong",), noindex=False)
 
 
 def test_the_same_disclosure_and_derivation_give_the_same_fingerprint():
@@ -29,7 +30,7 @@ def test_every_derived_fact_is_in_the_fingerprint_of_what_its_outputs_are_made_f
     """A field added to Derived is in the fingerprint by being there: nothing to remember elsewhere."""
     changed = {"village_names": ("Thôn Tây",), "key_figure": "Tổng thu 9.105,6 triệu đồng",
                "feedback_until": dt.date(2026, 2, 2), "channels": {"chia-se": "anh-2"},
-               "across": (("Quý I", 95.6),)}
+               "across": (("Quý I", 95.6),), "village_pages": ("thon-dong", "thon-tay"), "noindex": True}
     assert set(changed) == set(SAME), "a new field of Derived needs a case here"
     assert fingerprint_of(disclosure(**SAME)) != fingerprint_of(disclosure(**(SAME | {field: changed[field]})))
 
@@ -41,7 +42,7 @@ def test_what_it_was_loaded_from_is_in_it_too_and_a_disclosure_never_loaded_has_
         fingerprint_of(dataclasses.replace(other, fingerprint=""))
 
 
-@pytest.mark.parametrize("record, field", [(Derived(**SAME), "key_figure"), (Shown(), "data"),
+@pytest.mark.parametrize("record, field", [(Derived(**SAME), "key_figure"), (Shown(), "loaded"),
                                            (disclosure(**SAME), "status"), (disclosure(**SAME), "shown"),
                                            (Site(None), "disclosures"), (Site(None), "checked")])
 def test_no_stage_can_change_a_record_it_was_handed(record, field):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from plugins.disclosures.kinds import KINDS, KindRegistry, village_pages
 from plugins.disclosures.model import Commune, Derived, Disclosure, PostingStatus
@@ -23,28 +23,62 @@ if TYPE_CHECKING:
 Fact = Callable[[Disclosure], Any]  # what one channel's outputs of a disclosure depend on besides its bundle
 
 
-def derive(site: Site, today: dt.date, facts: Mapping[str, Fact], kinds: KindRegistry = KINDS) -> Site:
+class Kept(Protocol):
+    """Values kept between builds by what they are made from (outputs.KeptValues)."""
+
+    def get(self, parts: tuple[str, ...], work_out: Callable[[], Any]) -> Any: ...
+
+
+def derive(site: Site, today: dt.date, facts: Mapping[str, Fact], kinds: KindRegistry = KINDS,
+           kept: Kept | None = None) -> Site:
     """A new site (the same issues, kept-back list and checks: the build's own log) whose disclosures carry
     what the build derived of them. `facts` are the channels' (channels.py: `Channel.fact`), by name: each
-    reads the disclosure as loaded (its posting, status and dates), never another fact."""
+    reads the disclosure as loaded (its posting, status and dates), never another fact. With `kept`, what a
+    disclosure's own tables make of it on `today` (`own`) is taken from the last build when neither changed,
+    so a rebuild after one edit reads no other disclosure's tables (model.Packed)."""
     across: dict[str, Any] = {}
+    with_tables = [d for d in site.disclosures if d.shown.loaded is not None]
     for kind in kinds:
         if kind.shows.across:
             across |= kind_part(kind.id, "phần liên hệ giữa các văn bản (xu hướng, văn bản liên quan)",
-                                lambda kind=kind: kind.shows.across(of_kind(site.disclosures, kind), site.disclosures),
+                                lambda kind=kind: _across(kind, of_kind(site.disclosures, kind), with_tables, kept),
                                 site.issues) or {}
 
     def derived(disclosure: Disclosure) -> Disclosure:
+        if kept is None or not disclosure.fingerprint:
+            names, figure, until, pages, noindex = own(disclosure, today, site.commune, kinds)
+        else:  # its fingerprint names its files, the commune, the settings and the code; the day is added
+            names, figure, until, pages, noindex = kept.get(
+                ("suy-ra", disclosure.fingerprint, today.isoformat()),
+                lambda: own(disclosure, today, site.commune, kinds))
         return with_derived(disclosure, Derived(
-            village_names(disclosure, site.commune, kinds), key_figure(disclosure, today, kinds),
-            feedback_until(disclosure, today), {name: fact(disclosure) for name, fact in facts.items()},
-            across.get(disclosure.source_dir)))
+            names, figure, until, {name: fact(disclosure) for name, fact in facts.items()},
+            across.get(disclosure.source_dir), pages, noindex))
 
     disclosures: list[Disclosure] = []
     failures = each_apart(site.disclosures, lambda d: disclosures.append(derived(d)), lambda d: d.source_dir)
     if failures:  # one disclosure's data a kind's code cannot take: it is kept back, never the whole site
         raise unmade_or_all_failed(failures, len(site.disclosures))
     return replace(site, disclosures=disclosures)
+
+
+def _across(kind, mine: list[Disclosure], with_tables: list[Disclosure], kept: Kept | None) -> dict[str, Any]:
+    """The kind's `across`, kept by the fingerprints of what it is given: an edit to a disclosure without
+    tables (a notice) reads no table for it."""
+    def work_out() -> dict[str, Any]:
+        return kind.shows.across(mine, with_tables)
+    if kept is None or not all(d.fingerprint for d in (*mine, *with_tables)):
+        return work_out()
+    return kept.get(("ngang", kind.id, *(d.fingerprint for d in mine), "", *(d.fingerprint for d in with_tables)),
+                    work_out)
+
+
+def own(disclosure: Disclosure, today: dt.date, commune: Commune, kinds: KindRegistry = KINDS) -> tuple:
+    """What its own tables make of a disclosure on `today`: the villages it concerns, its key figure, the
+    date comments are asked by, the villages it has a page for, whether its pages are indexed."""
+    pages = tuple(village_pages(disclosure, kinds.get(disclosure.kind)))
+    return (village_names(disclosure, commune, kinds), key_figure(disclosure, today, kinds),
+            feedback_until(disclosure, today), pages, bool(getattr(disclosure.shown.data, "noindex", False)))
 
 
 def with_derived(disclosure: Disclosure, derived: Derived) -> Disclosure:

@@ -23,7 +23,7 @@ from plugins.disclosures.cache import code_version, digest, folder_from_environm
 from plugins.disclosures.channels import BUILD, CHANNELS, PAGES_WRITTEN, Build
 from plugins.disclosures.derive import derive, of_kind
 from plugins.disclosures.kinds import KINDS, village_pages
-from plugins.disclosures.outputs import Outputs, fingerprint_of, folder_digest, settings_fingerprint
+from plugins.disclosures.outputs import KeptValues, Outputs, fingerprint_of, folder_digest, settings_fingerprint
 from plugins.disclosures.settings import read_settings
 from plugins.disclosures.site import Site, load_site, published_attachment
 from plugins.disclosures.unmade import kind_part
@@ -56,11 +56,15 @@ class DisclosuresGenerator(Generator):
                 logger.warning(issue.format())
         # derive: what the date, the commune, the other disclosures and the channels make of each disclosure,
         # as new records (its page never reads the date itself); then plan against the last build's outputs
+        base = digest(code_version(), folder_digest(Path(self.theme)), settings_fingerprint(self.settings),
+                      fingerprint_of(site.pages))
+        kept = KeptValues(store.site_record(preloaded.cache_folder, preloaded.output, "values")
+                          if preloaded is not None else None, base)
         site = derive(site, today, {channel.name: channel.fact(settings, site.commune)
-                                    for channel in CHANNELS if channel.fact})
+                                    for channel in CHANNELS if channel.fact}, kept=kept)
         view = site_view(site, today)
         view["home_blocks"] = _home_blocks(site, today)
-        self.build = build = Build(settings, site, view, _outputs(self, site, preloaded, view))
+        self.build = build = Build(settings, site, view, _outputs(self, preloaded, view, base, kept))
         for channel in CHANNELS:
             if channel.start:
                 build.channels[channel.name] = started = channel.start(build)
@@ -73,6 +77,8 @@ class DisclosuresGenerator(Generator):
     def generate_output(self, writer) -> None:
         view, outputs = self.build.view, self.build.outputs
         self._write(writer, "index.html", "home")
+        for disclosure in self.site.disclosures:  # each one's fingerprint worked out before the fork: the listings
+            disclosure.__fingerprint__()  # and village pages name them all after, here, not in the worker that had it
         outputs.share_out(self.site.disclosures, lambda disclosure: self._disclosure_outputs(writer, disclosure))
         PAGES_WRITTEN.send(self)  # the search keeps its unchanged parts from the standby before it is settled
         outputs.settle()  # what the standby held and this build did not make goes
@@ -114,7 +120,7 @@ class DisclosuresGenerator(Generator):
 
         self._write(writer, disclosure.save_dir + "index.html", "disclosure",
                     dict(disclosure=disclosure, kind=kind, page_url=disclosure.url), computed)
-        for slug in village_pages(disclosure, kind):
+        for slug in disclosure.shown.derived.village_pages:  # its tables are read only for a page made
             self._write(writer, f"{disclosure.save_dir}{slug}/index.html", kind.village_template.removesuffix(".html"),
                         dict(disclosure=disclosure, kind=kind, page_url=f"{disclosure.url}{slug}/"),
                         lambda slug=slug: dict(village_data=village_pages(disclosure, kind)[slug]))
@@ -172,16 +178,14 @@ def write_bytes(outputs: Outputs, output_path: str, name: str, inputs, content) 
     outputs.produce(name, (name, inputs), lambda _view: _bytes_writer(content())(Path(output_path, name)))
 
 
-def _outputs(generator, site: Site, preloaded, view: dict) -> Outputs:
-    """The outputs of this build; with `scripts/ckx.py` those unchanged since the last build are carried over."""
-    base = digest(code_version(), folder_digest(Path(generator.theme)), settings_fingerprint(generator.settings),
-                  fingerprint_of(site.pages))
+def _outputs(generator, preloaded, view: dict, base: str, kept: KeptValues) -> Outputs:
+    """The outputs of this build; with `scripts/ckx.py` those unchanged since the last build are carried over.
+    `base`: what every output is made from (code, theme, settings, static pages)."""
     if preloaded is None:
-        return Outputs(Path(generator.output_path), None, None, base, view)
+        return Outputs(Path(generator.output_path), None, None, base, view, values=kept)
     preloaded.outputs = Outputs(Path(generator.output_path), preloaded.previous_output,
                                 store.site_record(preloaded.cache_folder, preloaded.output, "outputs"), base, view,
-                                preloaded.cache_folder, standby=preloaded.standby,
-                                values_file=store.site_record(preloaded.cache_folder, preloaded.output, "values"))
+                                preloaded.cache_folder, standby=preloaded.standby, values=kept)
     return preloaded.outputs
 
 
@@ -208,7 +212,7 @@ def site_view(site: Site, today: dt.date) -> dict:
     """Everything the theme needs, built once: the templates do no filtering of their own."""
     disclosures = site.disclosures
     by_kind, by_year = listings.by_kind(disclosures, KINDS), listings.by_year(disclosures)
-    by_village = listings.by_village(disclosures, site.commune, lambda d: village_pages(d, KINDS.get(d.kind)).keys())
+    by_village = listings.by_village(disclosures, site.commune, lambda d: d.shown.derived.village_pages)
     return {
         "commune": site.commune,
         "today": today,

@@ -124,9 +124,10 @@ ReadAloud = Callable[[Any, dt.date], "list[str]"]
 (totals, counts, sessions), as written; the key figure when a kind has none."""
 
 Across = Callable[[list[Disclosure], list[Disclosure]], "dict[str, Any]"]
-"""(every disclosure of the kind, every disclosure of the site) -> by source folder, what each one's page shows
-of the others (a trend across periods, related works), before any page is made: kept as its
-`shown.across`, whose fingerprint is in its outputs' (model.Derived)."""
+"""(every disclosure of the kind, every disclosure of the site that has tables) -> by source folder, what each
+one's page shows of the others (a trend across periods, related works), before any page is made: kept as its
+`shown.across`, whose fingerprint is in its outputs' (model.Derived). What it returns is kept between builds
+by the fingerprints of the disclosures it was given (derive.py), so it reads nothing else."""
 
 HomeData = Callable[[list[Disclosure], dt.date], Any]
 """(every disclosure of the kind, the build date) -> what the kind's home-page block shows; None for nothing."""

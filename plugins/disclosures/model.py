@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -187,6 +188,38 @@ class Derived(FingerprintedRecord):
     # picture of its own, a recording
     channels: Mapping[str, Any] = field(default_factory=dict)
     across: Any = None  # what its page shows of other disclosures (Kind.shows.across): a trend, related works
+    village_pages: tuple[str, ...] = ()  # the villages it has a page of its own for (a per-village list), by slug
+    noindex: bool = False  # its pages ask search engines not to index them (a named list whose period ended)
+
+
+class Packed:
+    """A kind's data as the store keeps it, unpickled when first read (`Shown.data`). A rebuild takes every
+    bundle from the store, and their tables (the budgets' amounts, the household rows) were two thirds of
+    reading them, for the pages of the few disclosures it makes again; the derive stage keeps what it works
+    out from them (derive.py), so the others' are never read. The blob is a pickle the build itself wrote
+    (cache.BundleCache, or a worker reading bundles), never a file of the content's."""
+
+    __slots__ = ("_value", "blob")
+    _NOT_YET = object()
+
+    def __init__(self, blob: bytes) -> None:
+        self.blob = blob
+        self._value = Packed._NOT_YET
+
+    @classmethod
+    def of(cls, value: Any) -> Packed:
+        """`value` packed, and already there to read."""
+        packed = cls(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        packed._value = value
+        return packed
+
+    def value(self) -> Any:
+        if self._value is Packed._NOT_YET:
+            self._value = pickle.loads(self.blob)
+        return self._value
+
+    def __reduce__(self):
+        return Packed, (self.blob,)
 
 
 @dataclass(frozen=True)
@@ -197,9 +230,21 @@ class Shown:
     the derive stage (plugins/disclosures/derive.py), which hands on a new disclosure rather than changing
     the loaded one."""
 
-    data: Any = None  # what the kind's loader returned (BudgetData, PovertyData, ...); None without tables
+    loaded: Any = None  # what the kind's loader returned, or a `Packed` of it from the store (`data`)
     originals: tuple = ()  # clean copies of the officer's table files (Download)
     derived: Derived = field(default_factory=Derived)
+
+    @property
+    def data(self) -> Any:
+        """What the kind's loader returned (BudgetData, PovertyData, ...); None without tables."""
+        loaded = self.loaded
+        return loaded.value() if type(loaded) is Packed else loaded
+
+    def packed(self) -> Shown:
+        """The same, its data packed (`Packed`): what the store and the workers hand on."""
+        if self.loaded is None or type(self.loaded) is Packed:
+            return self
+        return replace(self, loaded=Packed.of(self.loaded))
 
     @property
     def village_names(self) -> tuple[str, ...]:

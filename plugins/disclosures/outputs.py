@@ -189,12 +189,12 @@ class Outputs:
 
     def __init__(self, staging: Path, previous: Path | None, record_file: Path | None, base: str,
                  view: Mapping[str, Any], cache_folder: Path | None = None, standby: bool = False,
-                 values_file: Path | None = None) -> None:
+                 values: KeptValues | None = None) -> None:
         """`standby`: the staging folder is not empty but holds an earlier site (staging.new_staging), which
-        this build changes into the new one. `values_file`: where `values` (KeptValues) are kept."""
+        this build changes into the new one. `values`: kept between builds with the record (none: not kept)."""
         self.staging, self.previous, self.record_file, self.base = staging, previous, record_file, base
         self.cache_folder = cache_folder  # where other makers keep what they worked out (QR codes)
-        self.values = KeptValues(values_file, base)
+        self.values = values if values is not None else KeptValues(None, base)
         self.view = view
         self.old = read_record(record_file) if previous is not None else {}
         self._emptied: set[str] = set()  # folders the standby's leftovers may have left empty (`remove_emptied`)

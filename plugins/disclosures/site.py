@@ -124,6 +124,8 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
                 disclosure, bundle_issues, asked = _load_bundle(tree, source_dir, text, commune, kinds, settings,
                                                                 build_date, limits, show_drafts, cache_folder,
                                                                 bundles[source_dir][2])
+                if disclosure is not None:  # its tables as the store keeps them, and a worker hands them back
+                    disclosure = replace(disclosure, shown=disclosure.shown.packed())
                 cache.put(source_dir, bundles[source_dir][3], disclosure, bundle_issues, asked)
                 issues += bundle_issues
             done.append((source_dir, disclosure if keep_disclosures else None, issues,

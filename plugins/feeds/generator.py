@@ -7,7 +7,7 @@ from pelican.generators import Generator
 
 from plugins.disclosures.channels import build_of
 from plugins.disclosures.generator import write_bytes
-from plugins.disclosures.kinds import KINDS, village_pages
+from plugins.disclosures.kinds import KINDS
 from plugins.feeds import FEED_FILE, ROBOTS_FILE, SITEMAP_FILE, atom_feed, robots, sitemap
 
 
@@ -25,12 +25,11 @@ class FeedsGenerator(Generator):
             listed += [(listing.url, None) for listing in view["by_year"]]
             listed += [(v.url, None) for v in view["by_village"]]
             for d in site.disclosures:
-                data = d.shown.data
-                if data is not None and getattr(data, "noindex", False):
+                if d.shown.derived.noindex:
                     continue  # an ended named list asks search engines not to index it
                 changed = d.last_changed or d.issued
                 listed.append((d.url, changed))
-                listed += [(f"{d.url}{slug}/", changed) for slug in village_pages(d, KINDS.get(d.kind))]
+                listed += [(f"{d.url}{slug}/", changed) for slug in d.shown.derived.village_pages]
             return listed + [(page.url, None) for page in self.context.get("pages", ())]
 
         def write(name, content, made_from=inputs) -> None:
