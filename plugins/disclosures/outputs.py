@@ -52,6 +52,10 @@ def fingerprint_of(value: Any) -> str:
 
 _PLAIN = (bool, int, float, str, Decimal, dt.date, dt.time)
 _EXACTLY_PLAIN = frozenset({type(None), *_PLAIN, dt.datetime})  # the common case, told by one look-up
+# A plain dataclass's field names by its type, once one was seen: the obligations' findings and the villages'
+# views are thousands of records, and telling each one's type by the checks below, then asking `fields`,
+# cost more than walking it
+_RECORD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _add_parts(value: Any, parts: list[str]) -> None:
@@ -62,6 +66,8 @@ def _add_parts(value: Any, parts: list[str]) -> None:
         parts.append(f"{kind.__name__}:{value!r}")
     elif kind is list or kind is tuple:  # the common containers first: a listing is thousands of disclosures
         _add_sequence(value, parts)
+    elif kind in _RECORD_FIELDS:
+        _add_record(value, _RECORD_FIELDS[kind], parts)
     elif isinstance(value, _PLAIN):  # a subclass too: a StrEnum is a str
         parts.append(f"{kind.__name__}:{value!r}")
     elif isinstance(value, enum.Enum):
@@ -86,13 +92,18 @@ def _add_parts(value: Any, parts: list[str]) -> None:
     elif callable(value) and hasattr(value, "__qualname__"):
         parts.append(f"code:{getattr(value, '__module__', '')}.{value.__qualname__}")
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        parts.append(f"dc:{type(value).__qualname__}")
-        for f in dataclasses.fields(value):
-            parts.append(f.name)
-            _add_parts(getattr(value, f.name), parts)
-        parts.append("end")
+        _RECORD_FIELDS[kind] = names = tuple(f.name for f in dataclasses.fields(value))
+        _add_record(value, names, parts)
     else:
         raise TypeError(f"no fingerprint for {type(value).__qualname__}: give it __fingerprint__()")
+
+
+def _add_record(value, names: tuple[str, ...], parts: list[str]) -> None:
+    parts.append(f"dc:{type(value).__qualname__}")
+    for name in names:
+        parts.append(name)
+        _add_parts(getattr(value, name), parts)
+    parts.append("end")
 
 
 def _add_sequence(value, parts: list[str]) -> None:
