@@ -169,7 +169,7 @@ def _complete(staging: Path, outputs, preloaded: Preloaded) -> int | None:
     disk): nothing is published then."""
     try:
         outputs.remove_emptied()
-        kept = keep_printed_sheets(preloaded.output, staging)
+        kept = keep_printed_sheets(preloaded.output, staging, outputs.new)  # the print views are outputs
         write_checksums(staging, store.site_record(preloaded.cache_folder, preloaded.output, "checksums"),
                         outputs.checksums())
         RENDERING_COMPLETE.send(staging)

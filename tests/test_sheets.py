@@ -138,6 +138,17 @@ def test_print_views_are_on_the_site_and_not_indexed(sample_site):
     assert (ROOT / "theme/static/css/van-ban.css").read_text(encoding="utf-8").count("@page") >= 2
 
 
+def test_the_print_views_found_from_the_builds_record_are_those_on_disk(sample_site):
+    """The build finds the print views (whose PDFs it may carry over) among the files it recorded, without
+    walking the site: the same views as a walk finds."""
+    from plugins.sheets.fingerprint import print_views
+
+    names = [path.relative_to(sample_site).as_posix() for path in sample_site.rglob("*") if path.is_file()]
+    walked = print_views(sample_site)
+    assert len(walked) > 10 and any(len(view.relative_to(sample_site).parts) == 6 for view in walked)
+    assert sorted(print_views(sample_site, names)) == sorted(walked)
+
+
 def test_an_image_of_the_bundle_in_the_explanation_prints(tmp_path):
     """The print view sits under in/, the image beside the page: the sheet's <base> makes it resolve."""
     site = copy_site("giai-thich-doc-hai", tmp_path)

@@ -12,13 +12,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 MANIFEST = ".nguon.json"
 
 
-def print_views(site: Path) -> list[Path]:
+VIEW = re.compile(r"cong-khai/[^/]+/[^/]+/in/(?:[^/]+/)?index\.html")
+
+
+def print_views(site: Path, names: Iterable[str] | None = None) -> list[Path]:
+    """The site's print views; from `names` (its files as the build recorded them) when given, as walking
+    every disclosure's folders to find them was 0.02 s of every rebuild at 1x."""
+    if names is not None:
+        return [site / name for name in sorted(names) if VIEW.fullmatch(name)]
     return sorted(site.glob("cong-khai/*/*/in/index.html")) + sorted(site.glob("cong-khai/*/*/in/*/index.html"))
 
 
@@ -28,15 +37,17 @@ def sheet_name(view: Path, site: Path) -> str:
     return "-".join([year, slug, *village]) + ".pdf"
 
 
-def fingerprints(site: Path, previous: Path | None = None, known: dict[str, str] | None = None) -> dict[str, str]:
+def fingerprints(site: Path, previous: Path | None = None, known: dict[str, str] | None = None,
+                 names: Iterable[str] | None = None) -> dict[str, str]:
     """PDF name -> fingerprint of what it is printed from. With `known` (the fingerprints of the PDFs the
     `previous` site has), only those sheets are looked at, and a view that is the very file of the previous
     site (the build carried it over by a hard link) under the same stylesheets keeps its fingerprint
-    unread: reading 30,000 views cost every build ten seconds at 4x, for the few hundred PDFs printed."""
+    unread: reading 30,000 views cost every build ten seconds at 4x, for the few hundred PDFs printed.
+    `names`: the site's files (`print_views`)."""
     common = _styles(site)
     reuse = previous is not None and known is not None and _styles(previous) == common
     result = {}
-    for view in print_views(site):
+    for view in print_views(site, names):
         name = sheet_name(view, site)
         if known is not None and name not in known:
             continue
@@ -89,11 +100,12 @@ def carry_over(previous: Path, target: Path, wanted: dict[str, str]) -> dict[str
     return kept
 
 
-def keep_printed_sheets(old_site: Path, new_site: Path) -> int:
-    """Before a new site replaces `old_site`: carry over the PDFs whose print view did not change."""
+def keep_printed_sheets(old_site: Path, new_site: Path, names: Iterable[str] | None = None) -> int:
+    """Before a new site replaces `old_site`: carry over the PDFs whose print view did not change. `names`: the
+    new site's files, as the build recorded them (else it is walked)."""
     if not (old_site / "print").is_dir():
         return 0
-    wanted = fingerprints(new_site, old_site, read_manifest(old_site / "print"))
+    wanted = fingerprints(new_site, old_site, read_manifest(old_site / "print"), names)
     kept = carry_over(old_site / "print", new_site / "print", wanted)
     if kept:
         write_manifest(new_site / "print", kept)
