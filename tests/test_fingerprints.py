@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,43 @@ def test_the_outputs_record_reads_back_what_was_saved_and_an_unknown_layout_as_n
         record_file.write_text(unreadable, encoding="utf-8")
         assert read_record(record_file) == {} and not published_as_recorded(site, record_file)
     assert isinstance(next(iter(outputs.new.values())), Record)
+
+
+def test_what_one_disclosure_made_is_carried_over_together_or_looked_at_one_by_one(tmp_path):
+    """A disclosure's page, village pages and files are its own (Outputs.owned_by): the next build carries them
+    over by one fingerprint when it did not change, and otherwise makes or looks at each one; an owner whose
+    maker wrote nothing, or one of whose published files is gone, is never carried over whole."""
+    from plugins.disclosures.outputs import Outputs
+
+    record, made, whole = tmp_path / "dau-ra.json", [], []
+
+    def build(site: Path, previous: Path | None, owners: dict) -> Outputs:
+        site.mkdir()
+        outputs = Outputs(site, previous, record, "nen", {"commune": "Tân Lập"})
+        for owner, (inputs, names) in owners.items():
+            if outputs.keep_owned(owner, inputs):
+                whole.append(owner)
+                continue
+            with outputs.owned_by(owner, inputs):
+                for name in names:
+                    outputs.produce(name, (inputs, name), lambda view, name=name: made.append(name) or (
+                        view["commune"], name != "b/trong.html" and (site / name).parent.mkdir(exist_ok=True),
+                        name != "b/trong.html" and (site / name).write_text(name, encoding="utf-8")))
+        outputs.save()
+        return outputs
+
+    owners = {"a/": ("v1", ["a/index.html", "a/du-lieu.csv"]), "b/": ("v1", ["b/index.html", "b/trong.html"])}
+    build(tmp_path / "1", None, owners)
+    assert made == ["a/index.html", "a/du-lieu.csv", "b/index.html", "b/trong.html"]
+    made.clear()
+    second = build(tmp_path / "2", tmp_path / "1", owners)
+    assert made == ["b/trong.html"] and second.kept == 3 and whole == ["a/"], "b/ made nothing once: one by one"
+    assert (tmp_path / "2/a/index.html").stat().st_ino == (tmp_path / "1/a/index.html").stat().st_ino
+    made.clear()
+    (tmp_path / "2/a/du-lieu.csv").unlink()  # a published file gone: made again, its sibling kept by itself
+    third = build(tmp_path / "3", tmp_path / "2", owners | {"b/": ("v2", ["b/index.html"])})
+    assert made == ["a/du-lieu.csv", "b/index.html"] and third.kept == 1 and whole == ["a/"]
+    assert not (tmp_path / "3/b/trong.html").exists()
+    made.clear()
+    fourth = build(tmp_path / "4", tmp_path / "3", owners | {"b/": ("v2", ["b/index.html"])})
+    assert made == [] and fourth.kept == 3 and whole == ["a/", "a/", "b/"]

@@ -106,7 +106,13 @@ class DisclosuresGenerator(Generator):
 
     def _disclosure_outputs(self, writer, disclosure) -> None:
         """Its page, its village pages and its files, the channels' included: independent of every other
-        disclosure's."""
+        disclosure's, and made from it alone (its fingerprint), so carried over together when it did not change."""
+        outputs = self.build.outputs
+        if not outputs.keep_owned(disclosure.save_dir, disclosure):
+            with outputs.owned_by(disclosure.save_dir, disclosure):
+                self._each_output(writer, disclosure)
+
+    def _each_output(self, writer, disclosure) -> None:
         kind = KINDS.get(disclosure.kind)
         if not self.build.outputs.keep_group(disclosure.save_dir, disclosure):
             self.build.outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))

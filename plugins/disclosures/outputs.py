@@ -150,6 +150,7 @@ class Record:
     stamp: Stamp
     group: str = ""  # files made together (a disclosure's downloads), kept or made again together
     sha256: str = ""  # of the bytes made: what a file restored with another stamp must still hold
+    owner: str = ""  # what it was made for with others (a disclosure's folder: `owned_by`), kept with them
 
 
 class KeptValues:
@@ -207,14 +208,20 @@ class Outputs:
         self.cache_folder = cache_folder  # where other makers keep what they worked out (QR codes)
         self.values = values if values is not None else KeptValues(None, base)
         self.view = view
-        self.old = read_record(record_file) if previous is not None else {}
+        self.old, self.owners_before = _read_record(record_file) if previous is not None else ({}, {})
         self._emptied: set[str] = set()  # folders the standby's leftovers may have left empty (`remove_emptied`)
         self.standby: dict[str, int] = self._adopt(staging) if standby else {}  # name -> inode, still to settle
         self.groups: dict[str, list[str]] = {}
+        self.owned: dict[str, list[str]] = {}  # owner -> the names the last build made for it
         for name, record in self.old.items():
             if record.group:
                 self.groups.setdefault(record.group, []).append(name)
+            if record.owner:
+                self.owned.setdefault(record.owner, []).append(name)
         self.new: dict[str, Record] = {}
+        self.owners: dict[str, str] = {}  # owner -> the fingerprint of what this build made its outputs from
+        self._owner = ""  # whose outputs are being made (`owned_by`)
+        self._unmade = 0  # outputs whose maker wrote nothing
         self._folders: set[str] = set()  # made in the staging folder already
         self._entry_fingerprints: dict[str, str] = {}
         self._reads_fingerprints: dict[tuple[str, ...], str] = {}
@@ -239,9 +246,10 @@ class Outputs:
             info = os.stat(self.staging / name)
             sha256 = file_sha256(self.staging / name)
         except FileNotFoundError:
+            self._unmade += 1
             return False
         self.new[name] = Record(fingerprint, sorted(reads), self._reads_fingerprint(reads),
-                                (info.st_size, info.st_mtime_ns, info.st_ino), group, sha256)
+                                (info.st_size, info.st_mtime_ns, info.st_ino), group, sha256, self._owner)
         self.made += 1
         return True
 
@@ -253,6 +261,40 @@ class Outputs:
         if not names or any(self._made_from(name, digest(self.base, name, fingerprint_of((inputs, name)))) is None
                             for name in names):
             return False
+        return self._carry_all(names)
+
+    @contextlib.contextmanager
+    def owned_by(self, owner: str, inputs: Any):
+        """Every output made or kept inside is `owner`'s (a disclosure's page, its village pages and files, which
+        it alone is made from): once all are in, the next build can carry them over together (`keep_owned`). An
+        owner one of whose makers wrote nothing is not recorded, so that one is tried again."""
+        fingerprint, unmade = digest(self.base, "owner", owner, fingerprint_of(inputs)), self._unmade
+        self._owner = owner
+        try:
+            yield
+        finally:
+            self._owner = ""
+        if self._unmade == unmade:
+            self.owners[owner] = fingerprint
+
+    def keep_owned(self, owner: str, inputs: Any) -> bool:
+        """Carry over every output the last build made for `owner` when it was made from `inputs` and each
+        output's site-wide entries are the same; False, with nothing carried, when they must be made (or
+        looked at) one by one (`owned_by`). After one edit, 1,999 of 2,000 disclosures are carried over by one
+        fingerprint each instead of one per page and file."""
+        fingerprint = digest(self.base, "owner", owner, fingerprint_of(inputs))
+        names = self.owned.get(owner)
+        if not names or self.owners_before.get(owner) != fingerprint or any(
+                name in self.new or self._reads_fingerprint(self.old[name].reads) != self.old[name].reads_fingerprint
+                for name in names):
+            return False
+        if self._carry_all(names):
+            self.owners[owner] = fingerprint
+            return True
+        return False
+
+    def _carry_all(self, names: list[str]) -> bool:
+        """Every one of `names` carried over from the last build, or none."""
         carried = []
         for name in names:
             if not self._carry(name, self.old[name]):
@@ -283,16 +325,19 @@ class Outputs:
         workers made joins this build's record. One that fails does not stop the others: once all were tried,
         `DisclosuresUnmade` names those that failed (unmade.py), unless every one failed alike."""
         def work(share):
-            before, made, kept = len(self.new), self.made, self.kept
+            before, owners, made, kept = len(self.new), len(self.owners), self.made, self.kept
             failures = each_apart(share, make_one, lambda disclosure: disclosure.source_dir)
             # a name is recorded once (produce refuses a second), so what this share made is what follows
-            return dict(itertools.islice(self.new.items(), before, None)), self.made - made, self.kept - kept, failures
+            return (dict(itertools.islice(self.new.items(), before, None)),
+                    dict(itertools.islice(self.owners.items(), owners, None)), self.made - made, self.kept - kept,
+                    failures)
 
         results = share_out(disclosures, work)
         failures = {}
-        for index, (new, made, kept, failed) in enumerate(results):
+        for index, (new, owners, made, kept, failed) in enumerate(results):
             if index:  # the first share was made in this process
                 self.new.update(new)
+                self.owners.update(owners)
                 self.made += made
                 self.kept += kept
             failures |= failed
@@ -315,10 +360,11 @@ class Outputs:
         if self.record_file is None:
             return
         read_sets: dict[tuple, int] = {}  # a few sets of site-wide entries, read by tens of thousands of pages
+        owners = {owner: index for index, owner in enumerate(self.owners)}  # each file names its owner by place
         files = {name: [r.fingerprint, read_sets.setdefault((tuple(r.reads), r.reads_fingerprint), len(read_sets)),
-                        list(r.stamp), r.group, r.sha256] for name, r in self.new.items()}
+                        list(r.stamp), r.group, r.sha256, owners.get(r.owner, -1)] for name, r in self.new.items()}
         data = {"layout": RECORD_LAYOUT, "reads": [[list(reads), fingerprint] for reads, fingerprint in read_sets],
-                "files": files}
+                "owners": [[owner, fingerprint] for owner, fingerprint in self.owners.items()], "files": files}
         try:
             write_atomically(self.record_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
         except OSError:  # without the record the next build makes everything again, which is still right
@@ -432,19 +478,29 @@ class Outputs:
         self._emptied = set()
 
 
-RECORD_LAYOUT = 2  # each set of site-wide entries written once, files naming it by its place; 1: in every file
+# 3: each file names its owner (Outputs.owned_by) by its place in a list of them; 2: each set of site-wide
+# entries written once, files naming it by its place; 1: in every file
+RECORD_LAYOUT = 3
 
 
 def read_record(record_file: Path | None) -> dict[str, Record]:
     """What the last build recorded of each file it made or kept (`Outputs.save`); {} when there is none, or
     it cannot be read or is of another layout: everything is then made again, which is still right."""
+    return _read_record(record_file)[0]
+
+
+def _read_record(record_file: Path | None) -> tuple[dict[str, Record], dict[str, str]]:
+    """`read_record`, and each owner's fingerprint (`Outputs.owned_by`)."""
     try:
         data = _record_data(record_file)
         read_sets = [(list(reads), fingerprint) for reads, fingerprint in data["reads"]]
-        return {name: Record(fingerprint, *read_sets[reads], tuple(stamp), group, sha256)
-                for name, (fingerprint, reads, stamp, group, sha256) in data["files"].items()}
+        owners = dict(data["owners"])
+        names = list(owners)
+        return {name: Record(fingerprint, *read_sets[reads], tuple(stamp), group, sha256,
+                             names[owner] if owner >= 0 else "")
+                for name, (fingerprint, reads, stamp, group, sha256, owner) in data["files"].items()}, owners
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return {}
+        return {}, {}
 
 
 def recorded_checksums(record_file: Path | None) -> dict[str, list]:
@@ -459,7 +515,8 @@ def _checksums(records: dict[str, Record]) -> dict[str, list]:
 def _record_data(record_file: Path | None) -> dict:
     """The record as written, when it is of this layout; else no files (read as nothing recorded)."""
     data = json.loads(record_file.read_bytes()) if record_file else {}
-    return data if isinstance(data, dict) and data.get("layout") == RECORD_LAYOUT else {"reads": [], "files": {}}
+    return data if isinstance(data, dict) and data.get("layout") == RECORD_LAYOUT else {"reads": [], "owners": [],
+                                                                                          "files": {}}
 
 
 def published_as_recorded(output: Path, record_file: Path | None) -> bool:
