@@ -154,13 +154,14 @@ class Record:
 
 
 class KeptValues:
-    """Values worked out from what their key names, kept between builds beside the outputs' record: a file that
-    lists every disclosure (the open data catalogue) takes each one's part from the last build when that
-    disclosure did not change, instead of working every part out again after one edit. The key is a digest
-    of the outputs' base (code, theme, settings) and the parts the caller names (a disclosure's fingerprint):
-    a changed input is a new key, never a stale value. Only what this build asked for is kept; a record that
-    cannot be read is none (everything is worked out again). Asked for in the build's own process: what a
-    worker works out is not kept."""
+    """Values worked out from what their key names, kept between builds beside the outputs' record: what the
+    derive stage makes of each disclosure's own tables, and each disclosure's part of a file that lists them
+    all (the open data catalogue), are taken from the last build when that disclosure did not change, instead
+    of working every one out again after one edit. The key is a digest of the outputs' base (code, theme,
+    settings) and the parts the caller names (a disclosure's fingerprint, the day): a changed input is a new
+    key, never a stale value. Only what this build asked for is kept; a record that cannot be read is none
+    (everything is worked out again). Asked for in the build's own process: what a worker works out is not
+    kept."""
 
     def __init__(self, path: Path | None, base: str) -> None:
         self.path, self.base = path, base
