@@ -46,7 +46,7 @@ SITE_RECORDS = {
     "last_build": "lan-cuoi.json",  # inputs.record_last_build: the fingerprint of the last good build
     "standby": "du-phong",  # staging.swap: the site it replaced, where the next build starts (a folder)
     "content_digests": "tep.json",  # inputs.FileDigests: its content files' SHA-256 by their stamps
-    "values": "gia-tri.pickle",  # outputs.KeptValues: parts of site-wide files, by what they are made from
+    "values": "gia-tri.pickle",  # outputs.KeptValues: what derive and the catalogue worked out, by what from
 }
 OLDER_LAYOUTS = ("bundles-*", "outputs-*.json", "sha256sums-*.json", "last-build-*.json")
 OLDER_COMMUNE_STORES = ("xa-*", "phuong-*", "thi-tran-*")  # a province's, by the commune's folder: now in `xa/`

@@ -48,16 +48,6 @@ def package_downloads(disclosure, resources: list[Resource], commune, license_) 
     return [Download(FOLDER + name, titles.get(name, name), content) for name, content in files.items()]
 
 
-def catalogue(entries: list[tuple[Any, Any, list[Resource]]], commune, license_,
-              disclosures: list[tuple[Any, Any]] = ()) -> dict[str, Any]:
-    """(disclosure, kind, resources) for each disclosure with data -> the machine-readable catalogue; with
-    every (disclosure, kind) of the site too, the site's index a province portal reads: what is posted
-    where and when (the portal works out "đang niêm yết" for its own date)."""
-    return {**catalogue_head(commune, license_),
-            "datasets": [dataset_entry(d, kind, resources, commune) for d, kind, resources in entries],
-            "disclosures": [disclosure_entry(d, kind) for d, kind in disclosures]}
-
-
 def catalogue_head(commune, license_) -> dict[str, Any]:
     return {
         "title": f"Dữ liệu mở công khai – Ủy ban nhân dân {commune.in_sentence}",
@@ -95,7 +85,10 @@ def compact(value: Any) -> str:
 
 
 def catalogue_bytes(head: dict[str, Any], datasets: list[str], disclosures: list[str]) -> bytes:
-    """The file of `catalogue`, put together from its head and each entry's `compact` JSON (kept from the last
-    build for every disclosure that did not change): byte for byte `compact(catalogue(...))`."""
+    """The machine-readable catalogue: its head, the `dataset_entry` of each disclosure with data, and the
+    `disclosure_entry` of every disclosure of the site, the site's index a province portal reads (what is
+    posted where and when; the portal works out "đang niêm yết" for its own date). Put together from each
+    entry's `compact` JSON (kept from the last build for every disclosure that did not change): byte for byte
+    the whole document written at once."""
     return (f'{compact(head)[:-1]},"datasets":[{",".join(datasets)}],"disclosures":[{",".join(disclosures)}]}}'
             "\n").encode()
