@@ -435,3 +435,19 @@ def test_a_cache_folder_that_cannot_be_used_is_a_warning_never_a_failed_build(sa
     assert "Traceback" not in result.stderr
     assert "CẢNH BÁO: Không dùng được thư mục bộ nhớ đệm" in result.stderr and "CKX_CACHE" in result.stderr
     assert (root / "site/index.html").is_file()
+
+
+def test_names_kept_for_days_after_the_posting_leave_on_their_last_day_in_a_rebuild_too(sample):
+    """A commune may keep a household list's names on the site some days after its posting ends (the kind's
+    `grace_days`): the posting's status changes on one day, the names leave on a later one, when nothing in
+    the bundle or its status changed. The rebuild of that day takes them off as a build from nothing does."""
+    root, settings = sample
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        + '\nCKX_KIND_SETTINGS = {"poverty": {"grace_days": 3}}\n', encoding="utf-8")
+    run_build(root / "content", root / "site", settings, "2026-11-26", str(root / "cache"))
+    run_build(root / "content", root / "site", settings, "2026-11-27", str(root / "cache"))
+    page = "cong-khai/2026/ra-soat-ho-ngheo-2026/thon-dong/index.html"
+    assert "Nguyễn Thị Lành" in (root / "site" / page).read_text(encoding="utf-8")  # the names' last day
+    incremental_and_cold(root, settings, "2026-11-28")
+    assert "Nguyễn Thị Lành" not in (root / "site" / page).read_text(encoding="utf-8")
+    assert files(root / "site") == files(root / "cold")

@@ -141,16 +141,18 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     for source_dir, (disclosure, bundle_issues, file_digests, key) in bundles.items():
         issues += bundle_issues
         bundles_loaded += not has_errors(bundle_issues)
+        entry = cache.fresh.get(source_dir)
+        asked = repr(entry.date_questions) if entry is not None else f"?{build_date}"
         if versions is not None and has_errors(bundle_issues):
             disclosure, version, file_digests = _last_good_bundle(versions, source_dir, commune, kinds, settings,
                                                                   build_date, limits, show_drafts)
             kept_back.append(KeptBack(source_dir, version if disclosure else None))
             if disclosure is None:
                 continue
-            key = cache.key(source_dir, file_digests)
+            key, asked = cache.key(source_dir, file_digests), f"?{build_date}"  # loaded for this date alone
             history[source_dir] = _history_until(history.get(source_dir), version.date)
         if disclosure is not None and (show_drafts or not disclosure.draft):
-            disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir)))
+            disclosures.append(_with_facts(disclosure, file_digests, key, build_date, history.get(source_dir), asked))
     cache.save()
     store.prune_now_and_then(cache_folder)
     disclosures.sort(key=lambda d: (d.issued, d.source_dir), reverse=True)
@@ -190,7 +192,8 @@ def keep_back_unmade(site: Site, failures: dict[str, str], content_path: Path, k
             key = digest(code_version(), "giữ lại", repr(site.commune), repr(site.kind_settings), repr(limits),
                          f"drafts={show_drafts}", source_dir, *(f"{n}\0{sha}" for n, sha in sorted(file_digests.items())))
             by_folder[source_dir] = _with_facts(disclosure, file_digests, key, site.build_date,
-                                                _history_until(history.get(source_dir), version.date))
+                                                _history_until(history.get(source_dir), version.date),
+                                                f"?{site.build_date}")  # loaded for this date alone
             site.kept_back.append(KeptBack(source_dir, version))
             kept[source_dir] = True
         else:
@@ -304,9 +307,11 @@ def _history_until(history: BundleHistory | None, day: dt.date) -> BundleHistory
 
 
 def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, build_date: dt.date,
-                history: BundleHistory | None) -> Disclosure:
+                history: BundleHistory | None, asked: str) -> Disclosure:
     """What holds outside the bundle's files: posting status on the build date, dates and changes from history;
-    and the checksums of its files. The fingerprint names all of it, for the outputs made from this disclosure."""
+    and the checksums of its files. The fingerprint names all of it, for the outputs made from this disclosure,
+    with what its loader asked of the build date and the answers (`asked`: a household list's names leave on
+    a day when nothing else about it changes, its status having changed days before)."""
     status = disclosure.posting.status(build_date) if disclosure.posting else PostingStatus.NOT_POSTED
     checksummed = tuple(replace(ref, sha256=file_digests[ref.file]) for ref in disclosure.tables)
     attachments = disclosure.attachments  # their clean copies' checksums, from the check
@@ -314,7 +319,7 @@ def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, 
     changes = _published_changes(history, (*checksummed, *attachments)) if history else ()
     return replace(disclosure, status=status, tables=checksummed, attachments=attachments,
                    first_published=first, last_changed=last, changes=changes,
-                   fingerprint=digest(key, status.value, str(first), str(last), repr(changes)))
+                   fingerprint=digest(key, asked, status.value, str(first), str(last), repr(changes)))
 
 
 CLEAN_COPIES = "dinh-kem"  # the store's part (store.PARTS)
