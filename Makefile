@@ -20,7 +20,7 @@ VNU_VERSION := 26.9.27
 DECAP_VERSION := 3.16.3
 EDITOR := $(VENV)/node/decap-cms
 
-.PHONY: install install-dev html print validate serve editor new import bench test lint clean docs layout-pictures province
+.PHONY: install install-dev html print validate serve editor new import bench bench-ab test lint clean docs layout-pictures province
 
 install: $(VENV)/.installed $(EDITOR)/.installed
 
@@ -85,6 +85,14 @@ PROVINCE ?= 10,50,150
 bench: install-dev
 	@scripts/install-system-packages.sh hugo || echo "Không cài được hugo: bỏ qua phép so sánh với Hugo."
 	$(PY) -m scripts.bench.run --scales $(SCALES) --province $(PROVINCE)
+
+# `make bench-ab BASE=<commit>`: one-edit rebuilds of this tree and of BASE alternated, for a change too small
+# for `make bench` to tell (scripts/bench/ab.py)
+BASE ?= HEAD~1
+ROUNDS ?= 10
+SCALE ?= 1
+bench-ab: install-dev
+	$(PY) -m scripts.bench.ab --base $(BASE) --rounds $(ROUNDS) --scale $(SCALE)
 
 # The test files share out over every core (pytest-xdist), each file's tests on one, so a file's session
 # fixtures (the sample built once) are made once; `$(PY) -m pytest tests/x.py` runs one file alone.

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""`make bench-ab BASE=<commit>`: one-edit rebuilds of this tree and of another commit, alternated on the same
+generated commune, to tell whether a change made the build faster. A script, never a test.
+
+    python -m scripts.bench.ab --base <commit> [--rounds 10] [--scale 1] [--work .bench/ab]
+
+A change of a few hundredths of a second is lost in the machine's hour: two `make bench` runs of the same
+code gave 1.63 and 1.44 s for one edit at 1x. Here both trees build the same commune, each with its own copy,
+store and site; after each is built once and edited twice (the second rebuild starts from a standby, as every
+daily build does), every round edits one notice in both and times each rebuild, in one order, then the other
+the next round (whichever ran second measured about 0.04 s slower in the harness this replaces). Printed:
+each tree's median and range, and the median of the rounds' differences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from scripts.bench.commune import generate  # noqa: E402  (needs ROOT on sys.path)
+
+BUILD_DATE = "2026-11-21"
+
+
+class Tree:
+    """One version of the code with its own copy of the commune, its store and its site."""
+
+    def __init__(self, name: str, code: Path, work: Path, content: Path) -> None:
+        self.name, self.code, self.folder = name, code, work / name
+        shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.copytree(content, self.folder / "content")
+        self.notice = sorted((self.folder / "content").glob("disclosures/*/notice-001/index.md"))[0]
+        self.edits = 0
+        self.times: list[float] = []
+
+    def build(self) -> float:
+        command = [sys.executable, str(self.code / "scripts" / "ckx.py"), "build", "--content",
+                   str(self.folder / "content"), "--output", str(self.folder / "output")]
+        env = {**os.environ, "BUILD_DATE": BUILD_DATE, "CKX_CACHE": str(self.folder / "cache")}
+        start = time.perf_counter()
+        subprocess.run(command, cwd=self.code, env=env, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+    def edit_and_build(self) -> float:
+        self.edits += 1
+        with self.notice.open("a", encoding="utf-8") as text:
+            text.write(f"\nĐã sửa câu thứ {self.edits}.\n")
+        return self.build()
+
+
+def checkout(commit: str, folder: Path) -> Path:
+    """`commit` of this repository, checked out in `folder` (a clone sharing its objects)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run(["git", "clone", "--quiet", "--shared", "--no-checkout", str(ROOT), str(folder)], check=True)
+    subprocess.run(["git", "-C", str(folder), "checkout", "--quiet", "--detach", commit], check=True)
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="the commit to compare with (HEAD~1, a hash)")
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "ab")
+    args = parser.parse_args()
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as `make bench`: compiled modules kept
+    args.work.mkdir(parents=True, exist_ok=True)
+    base_code = checkout(args.base, args.work / "ma-goc")
+    generated = args.work / "xa"
+    shutil.rmtree(generated, ignore_errors=True)
+    generate(generated, seed=args.seed, scale=args.scale)
+    trees = [Tree("cay-nay", ROOT, args.work, generated / "content"), Tree("cay-goc", base_code, args.work,
+                                                                           generated / "content")]
+    for tree in trees:  # built once, then twice edited: the rounds start from a standby
+        tree.build()
+        tree.edit_and_build()
+        tree.edit_and_build()
+    for round_ in range(args.rounds):
+        for tree in trees if round_ % 2 == 0 else reversed(trees):
+            tree.times.append(tree.edit_and_build())
+    here, base = trees
+    print(f"Máy: {os.cpu_count()} lõi; quy mô {args.scale:g}×; {args.rounds} vòng, thứ tự đổi mỗi vòng")
+    for tree, label in ((here, "cây này"), (base, f"{args.base}")):
+        print(f"{label:<12} trung vị {statistics.median(tree.times):.3f} s "
+              f"({min(tree.times):.3f}-{max(tree.times):.3f})")
+    differences = [a - b for a, b in zip(here.times, base.times, strict=True)]
+    print(f"chênh lệch từng vòng (cây này trừ {args.base}): trung vị {statistics.median(differences):+.3f} s")
+
+
+if __name__ == "__main__":
+    main()
