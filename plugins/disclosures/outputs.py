@@ -56,6 +56,7 @@ _EXACTLY_PLAIN = frozenset({type(None), *_PLAIN, dt.datetime})  # the common cas
 # views are thousands of records, and telling each one's type by the checks below, then asking `fields`,
 # cost more than walking it
 _RECORD_FIELDS: dict[type, tuple[str, ...]] = {}
+_STANDS_FOR_TEXT: set[type] = set()  # types whose `__fingerprint__` gave a string (a disclosure)
 
 
 def _add_parts(value: Any, parts: list[str]) -> None:
@@ -75,6 +76,7 @@ def _add_parts(value: Any, parts: list[str]) -> None:
     elif hasattr(kind, "__fingerprint__"):
         stands_for = value.__fingerprint__()
         if type(stands_for) is str:  # a disclosure's, a record's: one part
+            _STANDS_FOR_TEXT.add(kind)
             parts.append(f"fp:{kind.__name__}:{stands_for}")
         else:
             parts.append(f"fp:{kind.__name__}")
@@ -109,6 +111,12 @@ def _add_record(value, names: tuple[str, ...], parts: list[str]) -> None:
 def _add_sequence(value, parts: list[str]) -> None:
     parts.append("seq")
     for item in value:
+        kind = type(item)
+        if kind in _STANDS_FOR_TEXT:  # a listing's thousands of disclosures: told by one look-up
+            stands_for = item.__fingerprint__()
+            if type(stands_for) is str:
+                parts.append(f"fp:{kind.__name__}:{stands_for}")
+                continue
         _add_parts(item, parts)
     parts.append("end")
 
