@@ -41,19 +41,18 @@ class SheetsGenerator(Generator):
 
         requested = (self.settings.get("CKX_PRINT_ONLY") or "").strip("/")
 
-        def asked_for(disclosure) -> bool:
-            return bool(requested) and disclosure.save_dir.startswith(f"cong-khai/{requested}/")
+        def planned(disclosure) -> tuple[bool, tuple[str, ...]]:
+            """Whether its sheets are made, and which minutes."""
+            asked = bool(requested) and disclosure.save_dir.startswith(f"cong-khai/{requested}/")
+            # else its posting ended: its sheets left the boards, and the site
+            return has_sheets(disclosure) or asked, minutes_due(disclosure, asked)
 
         def sheets(disclosure) -> None:
-            asked = asked_for(disclosure)
-            if has_sheets(disclosure) or asked:  # else its posting ended: its sheets left the boards, and the site
+            views, folders = plans[disclosure.source_dir]
+            if views:
                 sheet_views(disclosure)
-            for folder in minutes_due(disclosure, asked):
+            for folder in folders:
                 minutes(disclosure, folder)
-
-        def any_sheet(disclosure) -> bool:
-            asked = asked_for(disclosure)
-            return has_sheets(disclosure) or asked or bool(minutes_due(disclosure, asked))
 
         def sheet_views(disclosure) -> None:
             kind = KINDS.get(disclosure.kind)
@@ -90,6 +89,7 @@ class SheetsGenerator(Generator):
 
             outputs.produce(f"{disclosure.save_dir}in/{folder}/index.html", ("minutes", disclosure, folder), make)
 
-        # only those with a sheet to make are shared out: most of an archive has none, and forking the workers
-        # to look at every disclosure cost more than the few sheets of a rebuild (0.05 s of one edit at 1x)
-        outputs.share_out([d for d in build.site.disclosures if any_sheet(d)], sheets)
+        # planned here, and only those with a sheet to make shared out: most of an archive has none, and forking
+        # the workers to look at every disclosure cost more than the few sheets of a rebuild (0.05 s at 1x)
+        plans = {d.source_dir: planned(d) for d in build.site.disclosures}
+        outputs.share_out([d for d in build.site.disclosures if any(plans[d.source_dir])], sheets)
