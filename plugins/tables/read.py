@@ -365,8 +365,10 @@ def read_ods(path: Path, file: str, sheet: str | None, max_rows: int | None = No
         merges = worksheet.merged_cell_ranges or []
     except CalamineError as exc:
         raise Unreadable(f"{DAMAGED_ODS} (chi tiết: {exc}).") from exc
-    table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name, unsaved_formulas=layout.unsaved_formulas)
-    table.hidden_columns = layout.hidden_columns
+    # copies: the layouts are kept for the next sheet of the same file
+    table = RawTable(sheet_file(file, worksheet.name), sheet=worksheet.name,
+                     unsaved_formulas=list(layout.unsaved_formulas))
+    table.hidden_columns = list(layout.hidden_columns)
     for index, values in enumerate(grid, start=1):
         texts = {column: text for first, last, text in _in_run(layout.shown_runs, index) or ()
                  for column in range(first, last + 1)}  # at most MAX_COLUMNS
@@ -422,6 +424,14 @@ def _in_run(runs: list, row: int) -> Any:
 
 
 def _ods_layouts(path: Path, max_rows: int | None) -> dict[str, _OdsLayout]:
+    """`_ods_layouts_of` the file as it is now: `make import` lists the sheets, then reads each, and the
+    file's XML was streamed once for the list and once more for every sheet."""
+    info = path.stat()
+    return _ods_layouts_of(str(path), (info.st_size, info.st_mtime_ns, info.st_ino), max_rows)
+
+
+@lru_cache(maxsize=4)
+def _ods_layouts_of(path: str, _stamp: tuple[int, int, int], max_rows: int | None) -> dict[str, _OdsLayout]:
     """Every sheet's `_OdsLayout`, by name, in one streaming pass over content.xml, whose size the caller
     bounded (`check_zip`); a sheet whose repeated cells reach past the bounds is refused here (`_bound_ods`),
     before calamine, which builds every cell of every sheet as it opens the file, is asked anything. Rows,
@@ -610,9 +620,7 @@ def hidden_parts_issues(table: RawTable) -> list[Issue]:
                                     "không cộng vào số liệu.",
                             hint="Không cần sửa nếu đó là bản nháp. Nếu cần đăng, bỏ ẩn các dòng đó (Unhide) rồi lưu."))
     if table.hidden_columns:
-        from openpyxl.utils import get_column_letter
-
-        shown = ", ".join(get_column_letter(c + 1) for c in table.hidden_columns[:12])
+        shown = ", ".join(_column_letter(c) for c in table.hidden_columns[:12])
         issues.append(Issue(code="phan-an-khong-dang", file=table.file, severity=INFO,
                             message=f"các cột {shown} đang bị ẩn trong Excel: không đăng, không dùng làm số liệu.",
                             hint="Không cần sửa nếu đó là bản nháp. Nếu cần đăng, bỏ ẩn các cột đó (Unhide) rồi lưu."))
