@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import fields, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from plugins.disclosures.kinds import KINDS, KindRegistry, village_pages
-from plugins.disclosures.model import Commune, Derived, Disclosure, PostingStatus
+from plugins.disclosures.model import Commune, Derived, Disclosure, PostingStatus, replaced
 from plugins.disclosures.unmade import each_apart, kind_part, unmade_or_all_failed
 
 if TYPE_CHECKING:
@@ -82,25 +82,7 @@ def own(disclosure: Disclosure, today: dt.date, commune: Commune, kinds: KindReg
 
 
 def with_derived(disclosure: Disclosure, derived: Derived) -> Disclosure:
-    return _replaced(disclosure, shown=_replaced(disclosure.shown, derived=derived))
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _replaced(record, **changes):
-    """`dataclasses.replace` for a frozen record with no `__post_init__` (a disclosure, its `Shown`): the fields
-    copied as they are, without `__init__` setting each one through `object.__setattr__` (the two replaces of
-    every disclosure were 0.02 s of a rebuild at 1x). What the old record worked out for itself (its cached
-    fingerprint, its URL) is not copied: the new one works it out again from its own fields."""
-    kind = type(record)
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
-    state = record.__dict__
-    new = object.__new__(kind)
-    new.__dict__.update({name: state[name] for name in names}, **changes)
-    return new
+    return replaced(disclosure, shown=replaced(disclosure.shown, derived=derived))
 
 
 def of_kind(disclosures: Iterable[Disclosure], kind) -> list[Disclosure]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -15,6 +15,24 @@ from plugins.disclosures.outputs import FingerprintedRecord
 from plugins.privacy.rules import Official
 from plugins.safe_markdown import render
 from plugins.vietnamese.text import fold
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def replaced(record, **changes):
+    """`dataclasses.replace` for a frozen record with no `__post_init__` (a disclosure, its `Shown`), done for
+    every disclosure on every build: the fields copied as they are, without `__init__` setting each one through
+    `object.__setattr__` (the derive stage's two replaces of every disclosure were 0.02 s of a rebuild at 1x).
+    What the old record worked out for itself (its cached fingerprint, its URL) is not copied: the new one
+    works it out again from its own fields."""
+    kind = type(record)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    state = record.__dict__
+    new = object.__new__(kind)
+    new.__dict__.update({name: state[name] for name in names}, **changes)
+    return new
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from plugins.disclosures.files import DEFAULT_LIMITS, ContentTree, Limits, scan
 from plugins.disclosures.history import BundleHistory, bundle_history
 from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.last_good import GitVersions, Version
-from plugins.disclosures.model import Commune, Disclosure, PostingStatus, Shown
+from plugins.disclosures.model import Commune, Disclosure, PostingStatus, Shown, replaced
 from plugins.disclosures.pages import page_slug_issue, parse_page
 from plugins.disclosures.unmade import issues_of
 from plugins.disclosures.workers import share_out
@@ -317,7 +317,7 @@ def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, 
     attachments = disclosure.attachments  # their clean copies' checksums, from the check
     first, last = (history.first, history.last) if history else (None, None)
     changes = _published_changes(history, (*checksummed, *attachments)) if history else ()
-    return replace(disclosure, status=status, tables=checksummed, attachments=attachments,
+    return replaced(disclosure, status=status, tables=checksummed, attachments=attachments,
                    first_published=first, last_changed=last, changes=changes,
                    fingerprint=digest(key, asked, status.value, str(first), str(last), repr(changes)))
 
