@@ -48,8 +48,8 @@ def test_the_derived_site_shares_the_builds_log_and_depends_on_the_date():
 
 def test_a_rebuild_reads_no_tables_of_a_disclosure_that_did_not_change(tmp_path):
     """Bundles come from the store with their tables packed (model.Packed), and what the derive stage works out
-    from a disclosure's own tables is kept by its fingerprint and the day (outputs.KeptValues): a rebuild
-    derives the same records without unpacking one table, and a new day works them out again."""
+    from a disclosure's own tables is kept by its fingerprint and what it asked of the date (outputs.KeptValues,
+    day.py): a rebuild derives the same records without unpacking one table."""
     from plugins.disclosures.model import Packed
     from plugins.disclosures.outputs import KeptValues
 
@@ -65,5 +65,32 @@ def test_a_rebuild_reads_no_tables_of_a_disclosure_that_did_not_change(tmp_path)
     assert [d.shown.derived for d in again.disclosures] == [d.shown.derived for d in first.disclosures]
     assert [d.shown.derived for d in again.disclosures] == [d.shown.derived for d in derive(loaded(), TODAY, {}).disclosures]
     assert any(d.shown.key_figure for d in again.disclosures) and any(d.shown.derived.village_pages for d in again.disclosures)
-    derive(site, TODAY + dt.timedelta(days=1), {}, kept=KeptValues(tmp_path / "gia-tri.pickle", "nen"))
-    assert any(p._value is not Packed._NOT_YET for p in packed), "the next day's key figures are worked out again"
+
+
+def test_the_next_day_reads_only_the_tables_whose_values_asked_what_it_answers_otherwise(tmp_path):
+    """A schedule's key figure is its next session: kept by day.BuildDay's questions, it is worked out again the
+    day after that session (and only its schedule's table is read), and is then what a fresh derivation says."""
+    from plugins.disclosures.model import Packed
+    from plugins.disclosures.outputs import KeptValues
+
+    load_site(ROOT / "content", KINDS, TODAY, cache_folder=tmp_path)
+    record = tmp_path / "gia-tri.pickle"
+    kept = KeptValues(record, "nen")
+    derive(load_site(ROOT / "content", KINDS, TODAY, cache_folder=tmp_path), TODAY, {}, kept=kept)
+    kept.save()
+    schedules = [d for d in loaded().disclosures if d.kind == "schedule" and d.shown.data.upcoming(TODAY)]
+    counting = {d.source_dir for d in loaded().disclosures if d.kind == "consultation"}  # days left: read daily
+    assert schedules, "the sample has a schedule with a session still to come"
+    session = min(s.date for d in schedules for s in d.shown.data.upcoming(TODAY))
+    next_session = {d.source_dir: next(s.date for s in d.shown.data.sessions if s.date >= TODAY) for d in schedules}
+    for day in (session, session + dt.timedelta(days=1)):
+        read = {folder for folder, date in next_session.items() if date < day}  # its key figure's session passed
+        site = load_site(ROOT / "content", KINDS, TODAY, cache_folder=tmp_path)  # the same fingerprints
+        kept = KeptValues(record, "nen")
+        derived = derive(site, day, {}, kept=kept)
+        unpacked = {d.source_dir for d in site.disclosures if d.shown.loaded is not None
+                    and d.shown.loaded._value is not Packed._NOT_YET}
+        assert unpacked - counting == read and counting <= unpacked
+        assert [d.shown.derived for d in derived.disclosures] == [d.shown.derived for d in derive(loaded(), day, {}).disclosures]
+        kept.save()
+    assert read, "a schedule had its next session on that day"

@@ -83,7 +83,7 @@ def read_aloud(data, _today) -> list[str]:
     return [t.summary[0] for t in data.tables if t.summary]
 
 
-def key_figure(data, _today) -> str | None:
+def key_figure(data, _day) -> str | None:
     """The first table's first summary sentence: the grand total, estimate and execution."""
     first = next((t for t in data.tables if t.summary), None)
     return first.summary[0] if first else None

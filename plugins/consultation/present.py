@@ -42,8 +42,9 @@ def status_text(data, today: dt.date) -> str:
             else "Đã có kết quả tiếp thu, giải trình ý kiến của Nhân dân.")
 
 
-def key_figure(data, today) -> str | None:
-    return status_text(data, today)
+def key_figure(data, day) -> str | None:
+    """Its status sentence, which counts the days left: tied to the build date (day.py)."""
+    return status_text(data, day.today)
 
 
 def read_aloud(data, _today) -> list[str]:

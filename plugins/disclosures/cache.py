@@ -30,6 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from plugins.disclosures.day import same_answers
+
 ROOT = Path(__file__).resolve().parents[2]
 CODE = (ROOT / "plugins", ROOT / "requirements.txt")
 DEFAULT_FOLDER = ROOT / ".cache"
@@ -159,7 +161,7 @@ class BundleCache:
         """(disclosure, issues) as loaded before, or None. Without `with_disclosure` (validate) only the issues
         are read and the disclosure is None."""
         entry = self.entries.get(source_dir)
-        if entry is None or entry.key != key or not _same_answers(entry.date_questions, today):
+        if entry is None or entry.key != key or not same_answers(entry.date_questions, today):
             self.misses += 1
             return None
         disclosure = None
@@ -210,15 +212,6 @@ class BundleCache:
         checksums = data.get("checksums") if isinstance(data.get("checksums"), dict) else {}
         entries = data.get("entries") if data.get("context") == self.context else {}
         return (entries if isinstance(entries, dict) else {}), checksums
-
-
-def _same_answers(questions, today: dt.date) -> bool:
-    for question in questions:
-        if question[0] == "is" and question[1] != today:
-            return False
-        if question[0] == "between" and (question[1] <= today <= question[2]) != question[3]:
-            return False
-    return True
 
 
 def write_atomically(path: Path, data: bytes) -> None:

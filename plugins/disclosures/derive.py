@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from plugins.disclosures.day import BuildDay
 from plugins.disclosures.kinds import KINDS, KindRegistry, village_pages
 from plugins.disclosures.model import Commune, Derived, Disclosure, PostingStatus, replaced
 from plugins.disclosures.unmade import each_apart, kind_part, unmade_or_all_failed
@@ -27,6 +28,8 @@ class Kept(Protocol):
     """Values kept between builds by what they are made from (outputs.KeptValues)."""
 
     def get(self, parts: tuple[str, ...], work_out: Callable[[], Any]) -> Any: ...
+
+    def get_on(self, parts: tuple[str, ...], date: dt.date, work_out: Callable[[BuildDay], Any]) -> Any: ...
 
 
 def derive(site: Site, today: dt.date, facts: Mapping[str, Fact], kinds: KindRegistry = KINDS,
@@ -46,11 +49,10 @@ def derive(site: Site, today: dt.date, facts: Mapping[str, Fact], kinds: KindReg
 
     def derived(disclosure: Disclosure) -> Disclosure:
         if kept is None or not disclosure.fingerprint:
-            names, figure, until, pages, noindex = own(disclosure, today, site.commune, kinds)
-        else:  # its fingerprint names its files, the commune, the settings and the code; the day is added
-            names, figure, until, pages, noindex = kept.get(
-                ("suy-ra", disclosure.fingerprint, today.isoformat()),
-                lambda: own(disclosure, today, site.commune, kinds))
+            names, figure, until, pages, noindex = own(disclosure, BuildDay(today), site.commune, kinds)
+        else:  # its fingerprint names its files, the commune, the settings and the code; the date's answers added
+            names, figure, until, pages, noindex = kept.get_on(
+                ("suy-ra", disclosure.fingerprint), today, lambda day: own(disclosure, day, site.commune, kinds))
         return with_derived(disclosure, Derived(
             names, figure, until, {name: fact(disclosure) for name, fact in facts.items()},
             across.get(disclosure.source_dir), pages, noindex))
@@ -73,12 +75,12 @@ def _across(kind, mine: list[Disclosure], with_tables: list[Disclosure], kept: K
                     work_out)
 
 
-def own(disclosure: Disclosure, today: dt.date, commune: Commune, kinds: KindRegistry = KINDS) -> tuple:
-    """What its own tables make of a disclosure on `today`: the villages it concerns, its key figure, the
-    date comments are asked by, the villages it has a page for, whether its pages are indexed."""
+def own(disclosure: Disclosure, day: BuildDay, commune: Commune, kinds: KindRegistry = KINDS) -> tuple:
+    """What its own tables make of a disclosure on the build's `day`: the villages it concerns, its key figure,
+    the date comments are asked by, the villages it has a page for, whether its pages are indexed."""
     pages = tuple(village_pages(disclosure, kinds.get(disclosure.kind)))
-    return (village_names(disclosure, commune, kinds), key_figure(disclosure, today, kinds),
-            feedback_until(disclosure, today), pages, bool(getattr(disclosure.shown.data, "noindex", False)))
+    return (village_names(disclosure, commune, kinds), key_figure(disclosure, day, kinds),
+            feedback_until(disclosure, day), pages, bool(getattr(disclosure.shown.data, "noindex", False)))
 
 
 def with_derived(disclosure: Disclosure, derived: Derived) -> Disclosure:
@@ -89,18 +91,18 @@ def of_kind(disclosures: Iterable[Disclosure], kind) -> list[Disclosure]:
     return [d for d in disclosures if d.kind == kind.id]
 
 
-def key_figure(disclosure: Disclosure, today: dt.date, kinds: KindRegistry = KINDS) -> str | None:
+def key_figure(disclosure: Disclosure, day: BuildDay, kinds: KindRegistry = KINDS) -> str | None:
     kind = kinds.get(disclosure.kind)
     data = disclosure.shown.data
-    return kind.shows.key_figure(data, today) if kind.shows.key_figure and data is not None else None
+    return kind.shows.key_figure(data, day) if kind.shows.key_figure and data is not None else None
 
 
-def feedback_until(disclosure: Disclosure, today: dt.date) -> dt.date | None:
+def feedback_until(disclosure: Disclosure, day: BuildDay) -> dt.date | None:
     """The date its page asks for comments by: the end of its own comment period (a kind's data with
     `comments_until`) until that has passed, else the end of its posting while upcoming or posted."""
     own = getattr(disclosure.shown.data, "comments_until", None)
     if own is not None:
-        return own if today <= own else None
+        return own if day.is_between(dt.date.min, own) else None
     if disclosure.posting and disclosure.status in (PostingStatus.UPCOMING, PostingStatus.POSTED):
         return disclosure.posting.end
     return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from plugins.disclosures.day import BuildDay
 from plugins.disclosures.files import DEFAULT_LIMITS, Limits
 from plugins.disclosures.model import Commune, Disclosure, Issuing
 from plugins.disclosures.schema import Spec
@@ -42,22 +43,26 @@ class LoadContext:
     settings: Mapping[str, Any]  # this kind's settings, defaults filled in
     limits: Limits = DEFAULT_LIMITS
     checked: list = field(default_factory=list)  # every (ref, table) read, for the clean copies of originals
-    # What the loader asked about the build date: ("is", date) for the date itself, ("between", first, last,
-    # answer) for `is_between`; the cache serves the result on any date that gives the same answers.
-    date_questions: list = field(default_factory=list, compare=False)
+    day: BuildDay = field(init=False, compare=False)  # the build date as the loader asks it (day.py)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "day", BuildDay(self.build_date))
+
+    @property
+    def date_questions(self) -> list[tuple]:
+        """What the loader asked about the build date, with the answers: the cache serves its result on any
+        date that gives the same answers."""
+        return self.day.questions
 
     @property
     def today(self) -> dt.date:
         """The build date. Reading it ties the result to this date alone; prefer `is_between`."""
-        self.date_questions.append(("is", self.build_date))
-        return self.build_date
+        return self.day.today
 
     def is_between(self, first: dt.date, last: dt.date) -> bool:
         """Whether the build date falls in [first, last] (a named list's window): the result then holds on
         every date with the same answer, so a daily build does not read the list again."""
-        answer = first <= self.build_date <= last
-        self.date_questions.append(("between", first, last, answer))
-        return answer
+        return self.day.is_between(first, last)
 
     def read_tables(self, disclosure: Disclosure, bundle_dir: str, schema: Any) -> tuple[list, list[Issue]]:
         """The disclosure's declared tables checked against `schema`; the commune's own phone numbers are
@@ -115,9 +120,11 @@ channel, which reads them; the core only carries them)."""
 SiteFiles = Callable[[list[Disclosure], Commune], list[Download]]
 """(every disclosure of the kind, the commune) -> files at the site root (a commune-wide feed)."""
 
-KeyFigure = Callable[[Any, dt.date], "str | None"]
-"""(the data the kind's loader returned, the build date) -> the one sentence a citizen came for, shown under
-the title on the first screen of a phone ("Tổng thu: dự toán 9.105,5 triệu đồng ..."); None for none."""
+KeyFigure = Callable[[Any, BuildDay], "str | None"]
+"""(the data the kind's loader returned, the build date as a `BuildDay`) -> the one sentence a citizen came for,
+shown under the title on the first screen of a phone ("Tổng thu: dự toán 9.105,5 triệu đồng ..."); None for
+none. The sentence is kept until the date answers what it asked (`day.is_between`) otherwise; `day.today` ties
+it to one date."""
 
 ReadAloud = Callable[[Any, dt.date], "list[str]"]
 """(the data the kind's loader returned, the build date) -> the sentences the loudspeaker reads about it

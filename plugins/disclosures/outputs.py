@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from plugins.disclosures.cache import digest, file_sha256, write_atomically
+from plugins.disclosures.day import BuildDay, same_answers
 from plugins.disclosures.unmade import each_apart, unmade_or_all_failed
 from plugins.disclosures.workers import share_out
 
@@ -166,26 +167,45 @@ class KeptValues:
     derive stage makes of each disclosure's own tables, and each disclosure's part of a file that lists them
     all (the open data catalogue), are taken from the last build when that disclosure did not change, instead
     of working every one out again after one edit. The key is a digest of the outputs' base (code, theme,
-    settings) and the parts the caller names (a disclosure's fingerprint, the day): a changed input is a new
-    key, never a stale value. Only what this build asked for is kept; a record that cannot be read is none
-    (everything is worked out again). Asked for in the build's own process: what a worker works out is not
+    settings) and the parts the caller names (a disclosure's fingerprint); a value worked out on a build date
+    (`get_on`) is kept with what it asked of the date. A changed input is a new key, never a stale value. Only
+    what this build asked for is kept; a record that cannot be read is none (everything is worked out again). Asked for in the build's own process: what a worker works out is not
     kept."""
 
     def __init__(self, path: Path | None, base: str) -> None:
         self.path, self.base = path, base
         self.old: dict[str, Any] | None = None  # read when first asked
         self.new: dict[str, Any] = {}
+        self.worked_out = False
 
     def get(self, parts: tuple[str, ...], work_out: Callable[[], Any]) -> Any:
         key = digest(self.base, *parts)
         if key not in self.new:
             old = self._read()
-            self.new[key] = old[key] if key in old else work_out()
+            if key in old:
+                self.new[key] = old[key]
+            else:
+                self.new[key], self.worked_out = work_out(), True
         return self.new[key]
+
+    def get_on(self, parts: tuple[str, ...], date: dt.date, work_out: Callable[[BuildDay], Any]) -> Any:
+        """`get` for a value worked out on a build date (`work_out(day)`): kept with what it asked of the date
+        (day.py), taken again on any date that answers the same, worked out again on one that does not."""
+        key = digest(self.base, *parts)
+        if key not in self.new:
+            old = self._read().get(key)
+            if old is not None and same_answers(old[0], date):
+                self.new[key] = old
+            else:
+                day = BuildDay(date)
+                value = work_out(day)
+                self.new[key], self.worked_out = (tuple(day.questions), value), True
+        return self.new[key][1]
 
     def save(self) -> None:
         """Once the build is published; not when it asked for exactly what the record holds."""
-        if self.path is None or (self.old is None and not self.new) or (self.old or {}).keys() == self.new.keys():
+        if self.path is None or (self.old is None and not self.new) or \
+                (not self.worked_out and (self.old or {}).keys() == self.new.keys()):
             return
         try:
             write_atomically(self.path, pickle.dumps({"base": self.base, "values": self.new},

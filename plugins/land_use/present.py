@@ -19,7 +19,7 @@ def chart(data) -> str:
                      format_value=lambda v: number(v, 2), chart_id="bieu-do-dat")
 
 
-def key_figure(data, _today) -> str | None:
+def key_figure(data, _day) -> str | None:
     if not data.projects:
         return None
     return f"{len(data.projects)} công trình, dự án; tổng diện tích {area(data.total_area)}."

@@ -11,7 +11,7 @@ def read_aloud(data, _today) -> list[str]:
             for category, count in data.counts.items() if count.households]
 
 
-def key_figure(data, _today) -> str | None:
+def key_figure(data, _day) -> str | None:
     """"Hộ nghèo: 3 hộ, 12 khẩu; hộ cận nghèo: 2 hộ, 9 khẩu.": the first two categories with households, in
     the official order (poor, near-poor first), short enough for the first screen of a phone."""
     parts = [f"{category}: {number(count.households)} hộ, {number(count.members)} khẩu"

@@ -61,7 +61,7 @@ def summary(data) -> list[str]:
     return sentences
 
 
-def key_figure(data, _today) -> str | None:
+def key_figure(data, _day) -> str | None:
     """"13.245 hồ sơ đã giải quyết, 99,98% đúng hạn và trước hạn.": what the commune reports first."""
     sentences = summary(data)
     return sentences[0] if sentences else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from plugins.vietnamese.format import short_date, weekday
 
 READ_SESSIONS = 5  # a longer schedule is on the board; the loudspeaker names the first ones
@@ -19,10 +21,11 @@ def read_aloud(data, _today) -> list[str]:
     return sentences
 
 
-def key_figure(data, today) -> str | None:
-    upcoming = data.upcoming(today)
-    if not upcoming:
+def key_figure(data, day) -> str | None:
+    """The first session still to come. Asked of each session until one is on or after the build date, so the
+    sentence is kept every day until that session has passed (day.py)."""
+    session = next((s for s in data.sessions if day.is_between(dt.date.min, s.date)), None)
+    if session is None:
         return None
-    session = upcoming[0]
     return (f"Buổi gần nhất: {weekday(session.date)}, {short_date(session.date)}, "
             f"{session.start.strftime('%H:%M')}" + (f" tại {session.place}." if session.place else "."))

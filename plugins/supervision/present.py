@@ -10,7 +10,7 @@ from plugins.vietnamese.format import number
 from plugins.vietnamese.text import fold
 
 
-def key_figure(data, _today) -> str | None:
+def key_figure(data, _day) -> str | None:
     if not data.works:
         return None
     open_ = len(data.unanswered)
