@@ -76,8 +76,8 @@ TODAY = dt.date(2026, 12, 6)
 
 def test_a_page_goes_in_the_recent_part_or_in_its_years():
     pages = [IndexedPage("gioi-thieu/index.html"),
-             IndexedPage("cong-khai/2025/a/index.html", dt.date(2025, 12, 5)),  # 366 days: still recent
-             IndexedPage("cong-khai/2025/b/index.html", dt.date(2025, 12, 4)),
+             IndexedPage("cong-khai/2025/a/index.html", dt.date(2025, 12, 1)),  # this month a year ago: recent
+             IndexedPage("cong-khai/2025/b/index.html", dt.date(2025, 11, 30)),
              IndexedPage("cong-khai/2024/c/index.html", dt.date(2024, 3, 1), posting_end=dt.date(2026, 12, 6)),
              IndexedPage("cong-khai/2024/d/index.html", dt.date(2024, 3, 1), posting_end=dt.date(2026, 12, 5)),
              IndexedPage("cong-khai/2027/e/index.html", dt.date(2027, 1, 2)),  # dated ahead: recent
@@ -89,6 +89,19 @@ def test_a_page_goes_in_the_recent_part_or_in_its_years():
         Part("pagefind/nam-2024", ("cong-khai/2024/d/index.html",)),
         Part("pagefind/nam-2019", ("cong-khai/2019/f/index.html",))]
     assert older_folders(split(pages, TODAY)) == ["nam-2025", "nam-2024", "nam-2019"]
+
+
+def test_the_parts_change_with_the_month_not_with_the_day():
+    """The daily build re-indexes no year's part because a day passed: the window moves on the first of a month,
+    and it always holds at least the last year."""
+    pages = [IndexedPage(f"cong-khai/{day.year}/{day.isoformat()}/index.html", day)
+             for day in (dt.date(2024, 12, 1) + dt.timedelta(days=n) for n in range(800))]
+    for first, last in ((dt.date(2026, 12, 1), dt.date(2026, 12, 31)), (dt.date(2028, 2, 1), dt.date(2028, 2, 29))):
+        month = [split(pages, first + dt.timedelta(days=n)) for n in range((last - first).days + 1)]
+        assert all(parts == month[0] for parts in month)
+        recent = {dt.date.fromisoformat(page.split("/")[2]) for page in month[0][0].pages}
+        assert min(recent) == dt.date(first.year - 1, first.month, 1) and min(recent) <= last - dt.timedelta(days=366)
+    assert split(pages, dt.date(2026, 12, 31)) != split(pages, dt.date(2027, 1, 1))
 
 
 def test_with_nothing_recent_the_newest_year_is_the_part_a_phone_opens():

@@ -3,12 +3,16 @@
 A site's search is split in parts, each a Pagefind index of its own, rebuilt only when a page it holds
 changes (its fingerprint is that of its pages' bytes):
 - `pagefind/`, the one a phone opens: the static pages and every disclosure posted today or still to be
-  posted, or issued within `RECENT_DAYS` (the same year as the portal's own index takes);
+  posted, or issued since the first day of this month a year ago (`recent_since`: at least the year the
+  portal's own index takes, `RECENT_DAYS`, and up to a month more);
 - `pagefind/nam-<year>/`, one per year of issue, with that year's other disclosures; the search page merges
   them into the first (they share its engine: Pagefind's merged indexes load no WebAssembly of their own)
   when the citizen asks for every year, or when the recent part finds nothing.
 
-So an edit re-indexes the part its page is in (most edits are to recent disclosures: a small part), and
+So an edit re-indexes the part its page is in (most edits are to recent disclosures: a small part), the
+daily build re-indexes a year's part only when the month turns or an old posting ends (a window moving by
+the day took one disclosure out of the recent part into its year's on most days, and both were made again),
+and
 Pagefind's memory, about 150 KB a page, is bounded by the largest part instead of the whole archive. A page
 is in exactly one part, so a search over all of them lists it once.
 
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 
 from plugins.disclosures.cache import digest
 
-RECENT_DAYS = 366  # "recent": issued within a year of the build's day
+RECENT_DAYS = 366  # the portal's "recent": issued within a year of the build's day
 RECENT = "pagefind"  # the part a phone opens first; Pagefind's own folder name, which the portal reads too
 OLDER = "nam.json"  # in the recent part's folder: the older parts, newest first, for the search page
 FORMAT = "1"  # bump when what decides a part changes, so every part is made again
@@ -47,11 +51,16 @@ class Part:
         return f"tim-kiem:{self.folder}"
 
 
+def recent_since(today: dt.date) -> dt.date:
+    """The first day of the build's month a year before: the recent part's window moves once a month."""
+    return dt.date(today.year - 1, today.month, 1)
+
+
 def is_recent(page: IndexedPage, today: dt.date) -> bool:
-    """A static page; a disclosure posted today or still to be, or issued in the last `RECENT_DAYS` (or later)."""
+    """A static page; a disclosure posted today or still to be, or issued since `recent_since` (or later)."""
     if page.issued is None or (page.posting_end is not None and today <= page.posting_end):
         return True
-    return (today - page.issued).days <= RECENT_DAYS
+    return page.issued >= recent_since(today)
 
 
 def split(pages: Iterable[IndexedPage], today: dt.date) -> list[Part]:
