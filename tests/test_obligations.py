@@ -338,3 +338,37 @@ def test_a_rules_file_past_its_limit_is_refused_with_the_limit():
                                 f"basis: b, status: verified}}\n" for i in range(MAX_RULES + 1))
     rules, issues = rules_of(text)
     assert rules == [] and [i.code for i in issues] == ["tep-qua-lon"] and "201 quy tắc" in issues[0].message
+
+
+def test_a_rebuild_assesses_the_obligations_again_only_when_a_date_place_or_the_day_changed(tmp_path, monkeypatch):
+    """The reports and warnings are kept by what they are worked out from (check.check_obligations): an edit to
+    an explanation assesses nothing and gives the same reports, fingerprints and warnings; a posting's new end,
+    or the next day, assesses again, and gives what a load without a store gives."""
+    import plugins.obligations.check as check
+    from plugins.disclosures.site import load_site
+
+    content, store = tmp_path / "content", tmp_path / "store"
+    shutil.copytree(SAMPLE, content)
+    assessed = []
+    original = check._assessed
+    monkeypatch.setattr(check, "_assessed", lambda *args: assessed.append(args[2]) or original(*args))
+    day = dt.date(2026, 11, 21)
+
+    def loaded(on=day, store=store):
+        site = load_site(content, KINDS, on, cache_folder=store)
+        return site.checked[check.NAME], [i for i in site.issues if i.code.startswith("nghia-vu")]
+
+    first, first_issues = loaded()
+    notice = content / "disclosures" / "2026" / "quy-uoc-thon-dong-ben" / "index.md"
+    notice.write_text(notice.read_text(encoding="utf-8") + "\nMột câu giải thích thêm.\n", encoding="utf-8")
+    again, again_issues = loaded()
+    assert assessed == [day] and again.reports == first.reports and again_issues == first_issues
+    assert all("_fingerprint" in vars(r) for r in again.reports)  # kept with it: its findings are not walked again
+    assert [r.__fingerprint__() for r in again.reports] == [r.__fingerprint__() for r in first.reports]
+    assert first_issues, "the sample has something to act on"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("to: 2026-12-16", "to: 2026-11-20"), encoding="utf-8")
+    for on in (day, day + dt.timedelta(days=1)):
+        kept = loaded(on)
+        assert kept == loaded(on, store=None) and assessed[-1] == on
+        assert kept[0].reports != first.reports  # the posting now ends before the obligation's minimum
+    assert len(assessed) == 1 + 2 * 2  # each date once from the store's side, once without a store

@@ -129,6 +129,9 @@ def folder_from_environment() -> tuple[Path | None, str | None]:
     return folder, None
 
 
+CHECKS_FILE = "kiem-tra.pickle"
+
+
 @dataclass
 class Entry:
     key: str
@@ -145,6 +148,7 @@ class BundleCache:
         self.context = context
         self.blobs = folder
         self.index_path = folder / "index.pickle" if folder else None
+        self.checks_path = folder / CHECKS_FILE if folder else None  # the channels' checks' kept values
         self.entries, checksums = self._read_index()
         self.checksums = KnownDigests(checksums)
         self.fresh: dict[str, Entry] = {}
@@ -195,7 +199,7 @@ class BundleCache:
             write_atomically(self.index_path, data)
         except OSError:  # the next run reads everything again; nothing else depends on the cache
             return
-        kept = {entry.blob for entry in self.fresh.values()} | {self.index_path.name}
+        kept = {entry.blob for entry in self.fresh.values()} | {self.index_path.name, CHECKS_FILE}
         for path in self.blobs.iterdir():
             if path.name not in kept and not path.name.startswith("."):
                 path.unlink(missing_ok=True)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from plugins.disclosures.files import ContentTree, Limits
     from plugins.disclosures.kinds import Download
     from plugins.disclosures.model import Commune, Disclosure
-    from plugins.disclosures.outputs import Outputs
+    from plugins.disclosures.outputs import KeptValues, Outputs
     from plugins.disclosures.settings import BuildSettings
     from plugins.disclosures.site import Site
 
@@ -64,8 +64,11 @@ class Channel:
     # its pelicanconf.py keys -> (the checked value, kept as `BuildSettings.channels[name]`, or issues)
     settings: Callable[[Mapping[str, Any]], tuple[Any, list[Issue]]] | None = None
     kind_settings: Mapping[str, Setting] = field(default_factory=dict)  # CKX_KIND_SETTINGS every kind takes
-    # (the loaded site, its content tree, the limits) -> (issues, what its generator reads: `Site.checked[name]`)
-    check: Callable[[Site, ContentTree, Limits], tuple[list[Issue], Any]] | None = None
+    # (the loaded site, its content tree, the limits, values kept between checks of the same content) -> (issues,
+    # what its generator reads: `Site.checked[name]`). `kept.get(parts, work_out)` (outputs.KeptValues) gives
+    # back what `work_out()` returned in an earlier run when `parts` name the same inputs: code, commune.yml,
+    # settings and limits are in every key already; the disclosures' `fingerprint`s name what they were loaded from
+    check: Callable[[Site, ContentTree, Limits, KeptValues], tuple[list[Issue], Any]] | None = None
     # (the build's settings, the commune) -> what its outputs of a disclosure depend on besides its bundle (a
     # share picture or not), worked out by the derive stage (derive.py) before the channel starts, kept as
     # `disclosure.shown.channels[<name>]` and so part of the disclosure's fingerprint

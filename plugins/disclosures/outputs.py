@@ -225,6 +225,22 @@ class KeptValues:
         return self.old
 
 
+class NotKept:
+    """KeptValues with nothing kept: every value worked out afresh, held nowhere."""
+
+    def get(self, _parts: tuple[str, ...], work_out: Callable[[], Any]) -> Any:
+        return work_out()
+
+    def get_on(self, _parts: tuple[str, ...], date: dt.date, work_out: Callable[[BuildDay], Any]) -> Any:
+        return work_out(BuildDay(date))
+
+    def save(self) -> None:
+        pass
+
+
+NOT_KEPT = NotKept()
+
+
 class Outputs:
     """The outputs of one build into `staging`, carried over from `previous` where nothing changed."""
 

@@ -24,6 +24,7 @@ from plugins.disclosures.history import BundleHistory, bundle_history
 from plugins.disclosures.kinds import Download, KindRegistry, LoadContext, resolve_settings
 from plugins.disclosures.last_good import GitVersions, Version
 from plugins.disclosures.model import Commune, Disclosure, PostingStatus, Shown, replaced
+from plugins.disclosures.outputs import NOT_KEPT, KeptValues
 from plugins.disclosures.pages import page_slug_issue, parse_page
 from plugins.disclosures.unmade import issues_of
 from plugins.disclosures.workers import share_out
@@ -159,11 +160,13 @@ def load_site(content_path: Path, kinds: KindRegistry, build_date: dt.date,
     site = Site(commune, disclosures, pages, issues, build_date, cache.hits, cache.misses, bundles_loaded, kept_back,
                 {}, settings)
     checked = {}
+    kept = KeptValues(cache.checks_path, inputs_of_every_bundle)  # by what every bundle is loaded with
     for check in checks:  # each reads the site as loaded, never another channel's check
-        check_issues, checked[check.name] = check.check(site, tree, limits)
+        check_issues, checked[check.name] = check.check(site, tree, limits, kept)
         issues += check_issues
         if versions is not None:
             kept_back += [KeptBack(rel, None) for rel in sorted({i.file for i in check_issues if i.is_error})]
+    kept.save()
     return replace(site, checked=checked)
 
 
@@ -202,7 +205,7 @@ def keep_back_unmade(site: Site, failures: dict[str, str], content_path: Path, k
     site = replace(site, disclosures=sorted(by_folder.values(), key=lambda d: (d.issued, d.source_dir), reverse=True))
     checked = {}
     for check in channels.checks():  # what they found was of the disclosures as loaded (the year's obligations)
-        check_issues, checked[check.name] = check.check(site, tree, limits)
+        check_issues, checked[check.name] = check.check(site, tree, limits, NOT_KEPT)
         site.issues.extend(issue for issue in check_issues if issue not in site.issues)
     return replace(site, checked=checked)
 

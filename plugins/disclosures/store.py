@@ -29,7 +29,8 @@ from plugins.disclosures.cache import digest, write_atomically
 
 UNUSED_DAYS = 30
 PARTS = {
-    "ho-so": "a content folder's loaded bundles and the checksums of its files (cache.BundleCache)",
+    "ho-so": "a content folder's loaded bundles, the checksums of its files (cache.BundleCache) and what the "
+             "channels' checks worked out of it (cache.CHECKS_FILE)",
     "ban-tot": "the last good version of a bundle or theme, written out of git (last_good.GitVersions)",
     "trang": "a published site's records (what each file was made from, its checksums, its last good build) "
              "and the site it replaced, where its next build starts",

@@ -76,7 +76,7 @@ KIND_SETTINGS = {
 }
 
 
-def check_broadcasts(site, _tree, _limits) -> tuple[list[Issue], None]:
+def check_broadcasts(site, _tree, _limits, _kept) -> tuple[list[Issue], None]:
     """The loudspeaker reads a notice on its kind's `broadcast_days` consecutive days inside its posting: a
     shorter posting cannot hold them (the script then names the days it has). One warning per notice: each is
     a different bundle to fix."""

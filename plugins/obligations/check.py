@@ -30,8 +30,12 @@ class Obligations:
     local_rules: bool  # the commune's own content/nghia-vu.yml was read (without errors)
 
 
-def check_obligations(site, tree, limits) -> tuple[list[Issue], Obligations | None]:
-    """The channel's check (plugins/disclosures/channels.py)."""
+def check_obligations(site, tree, limits, kept) -> tuple[list[Issue], Obligations | None]:
+    """The channel's check (plugins/disclosures/channels.py). The years' reports and what to act on now are kept
+    by what they are worked out from (the day, the rules, what each disclosure tells of its dates and places:
+    `facts_of`; the code, with the holidays, and commune.yml are in every kept key), each report's fingerprint
+    with it: a rebuild after an edit to an explanation or a table assesses nothing, and the pages that name a
+    report do not walk its thousands of findings again."""
     if site.commune is None or site.build_date is None:
         return [], None
     kinds, stages = _choices(KINDS)
@@ -47,13 +51,22 @@ def check_obligations(site, tree, limits) -> tuple[list[Issue], Obligations | No
                 rules, local_used = merged(rules, local), True
     today = site.build_date
     facts = [facts_of(d, KINDS) for d in site.disclosures if not d.draft]
-    villages = [v.slug for v in site.commune.villages]
+    found, reports = kept.get(("nghia-vu", today.isoformat(), repr(rules), repr(facts)),
+                              lambda: _assessed(rules, facts, today, site.commune))
+    return issues + found, Obligations(reports, local_used)
+
+
+def _assessed(rules, facts: list[Facts], today: dt.date, commune) -> tuple[list[Issue], tuple]:
+    """(what to act on now, every year's report with its fingerprint worked out, so it is kept with it)."""
     calendar = official_calendar()
-    reports = tuple(assess_years(rules, facts, reversed(years_of(facts, today)), today, calendar, villages))
-    issues += _act_now(reports, today, {f.url: f for f in facts})
+    reports = tuple(assess_years(rules, facts, reversed(years_of(facts, today)), today, calendar,
+                                 [v.slug for v in commune.villages]))
+    issues = _act_now(reports, today, {f.url: f for f in facts})
     if calendar.unknown_years(today, today):  # this year's deadlines are the ones still to meet
         issues.append(unknown_years_issue([today.year], f"nghia-vu/{today.year}"))
-    return issues, Obligations(reports, local_used)
+    for report in reports:
+        report.__fingerprint__()
+    return issues, reports
 
 
 def _choices(kinds: KindRegistry) -> tuple[dict[str, str], dict[str, str]]:
