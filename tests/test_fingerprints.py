@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.disclosures.cache import digest
 from plugins.disclosures.model import Derived, Disclosure, Shown
 from plugins.disclosures.outputs import fingerprint_of
 from plugins.disclosures.site import Site
@@ -20,6 +21,15 @@ def disclosure(**derived) -> Disclosure:
 SAME = dict(village_names=("Thôn Đông",), key_figure="Tổng thu 9.105,5 triệu đồng",
             feedback_until=dt.date(2026, 2, 1), channels={"chia-se": "anh-1"}, across=(("Quý I", 95.5),),
             village_pages=("thon-dong",), noindex=False)
+
+
+@pytest.mark.parametrize("one, other", [(("ab", "c"), ("a", "bc")), (("a", ""), ("a",)), (("a\x00b",), ("a", "b")),
+                                        (("a",), (b"a",)), (("',",), ("'", "")), (('"',), ("\\",))])
+def test_a_digest_tells_its_parts_apart(one, other):
+    """Every key of the store and every fingerprint is a digest of parts: two different lists of parts, however
+    their characters run together, never give one digest; the same parts always give the same."""
+    assert digest(*one) != digest(*other) and digest(*one) == digest(*one)
+    assert len(digest("\udc80", "Thôn Đông")) == 64  # a lone surrogate from a damaged file is a part too
 
 
 def test_the_same_disclosure_and_derivation_give_the_same_fingerprint():
