@@ -221,6 +221,23 @@ def test_an_edit_indexes_again_only_the_search_part_its_page_is_in(sample):
     assert EDITED in parts_of(site)["pagefind/nam-2025"]["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["content"]
 
 
+def test_a_posting_that_ends_remakes_its_page_not_the_data_catalogue_that_lists_it(sample):
+    """The open data catalogue's page shows each dataset's title, date and tables (open_data.DatasetLink), not
+    its posting: the day a results report's posting ends, its page is made again and the catalogue that lists
+    it is carried over, as a build from nothing on that day makes it."""
+    root, settings = sample
+    site, cache = root / "site", str(root / "cache")
+    run_build(root / "content", site, settings, "2026-11-30", cache)  # the third quarter's results: posted
+    catalogue, page = site / "du-lieu/index.html", site / "cong-khai/2026/ket-qua-tthc-quy-3-2026/index.html"
+    assert "ket-qua-tthc-quy-3-2026" in catalogue.read_text(encoding="utf-8")
+    before = catalogue.stat().st_ino, page.stat().st_ino
+    run_build(root / "content", site, settings, "2026-12-01", cache)  # its posting ended the day before
+    assert catalogue.stat().st_ino == before[0] and page.stat().st_ino != before[1]
+    cold = root / "nguoi-khac"
+    run_build(root / "content", cold, settings, "2026-12-01", str(root / "kho-khac"))
+    assert catalogue.read_bytes() == (cold / "du-lieu/index.html").read_bytes()
+
+
 def test_a_search_part_pagefind_cannot_make_is_kept_back_and_the_rest_published(sample):
     """The law's clock never stops for the search: the day's site is published without the part Pagefind could
     not make (never with an earlier version of it, which may hold names that had to leave), the report names

@@ -3,6 +3,9 @@ its JSON also lists every disclosure with its posting, for the province portal."
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from pelican.generators import Generator
 
 from plugins.disclosures.channels import build_of
@@ -20,6 +23,19 @@ from plugins.open_data.catalogue import (
 from plugins.open_data.channel import NAME
 
 
+@dataclass(frozen=True)
+class DatasetLink:
+    """A disclosure with data as the catalogue page lists it, and no more: the page is made again when what it
+    shows changes, not when a posting starts or ends (some disclosure's does most days), and it is made
+    without reading any table."""
+
+    url: str
+    title: str
+    issued: dt.date
+    kind: str  # its kind's label
+    tables: tuple[tuple[str, str, int], ...]  # (CSV file, title, number of columns) of each
+
+
 class OpenDataGenerator(Generator):
     def generate_output(self, writer) -> None:
         build = build_of(self.context)
@@ -29,25 +45,24 @@ class OpenDataGenerator(Generator):
         site, kept = build.site, build.outputs.values
         made_from = fingerprint_of((site.commune, open_data.license))
 
-        def catalogue_parts(d) -> tuple[str | None, str]:
-            """Its dataset's entry (None without data) and its own, as JSON: the last build's when neither the
-            disclosure nor the commune changed, so an edit works out one disclosure's, not all of them."""
-            def work_out() -> tuple[str | None, str]:
+        def catalogue_parts(d) -> tuple[str | None, str, DatasetLink | None]:
+            """Its dataset's entry (None without data) and its own, as JSON, and its line on the page: the last
+            build's when neither the disclosure nor the commune changed, so an edit works out one disclosure's,
+            not all of them."""
+            def work_out() -> tuple[str | None, str, DatasetLink | None]:
                 kind, resources = KINDS.get(d.kind), open_data.resources(d)
-                dataset = compact(dataset_entry(d, kind, resources, site.commune)) if resources else None
-                return dataset, compact(disclosure_entry(d, kind))
+                if not resources:
+                    return None, compact(disclosure_entry(d, kind)), None
+                return (compact(dataset_entry(d, kind, resources, site.commune)), compact(disclosure_entry(d, kind)),
+                        DatasetLink(d.url, d.title, d.issued, kind.label,
+                                    tuple((r.path, r.title, len(r.fields)) for r in resources)))
             return kept.get(("danh-muc", made_from, d.__fingerprint__()), work_out)
 
         parts = [catalogue_parts(d) for d in site.disclosures]
-        with_data = [d for d, (dataset, _own) in zip(site.disclosures, parts, strict=True) if dataset is not None]
         inputs = (site.disclosures, site.commune, open_data.license)
-
-        def entries():
-            return [(d, KINDS.get(d.kind), open_data.resources(d)) for d in with_data]
-
         write_bytes(build.outputs, self.output_path, CATALOGUE_FILE, inputs, lambda: catalogue_bytes(
             catalogue_head(site.commune, open_data.license),
-            [dataset for dataset, _own in parts if dataset is not None], [own for _dataset, own in parts]))
+            [dataset for dataset, _own, _link in parts if dataset is not None], [own for _dataset, own, _link in parts]))
         write_page(self, writer, build.outputs, "du-lieu/index.html", "data_catalogue",
-                   dict(page_url="du-lieu/", datasets=with_data, data_license=open_data.license),
-                   lambda: {"entries": entries()})
+                   dict(page_url="du-lieu/", datasets=[link for _dataset, _own, link in parts if link is not None],
+                        data_license=open_data.license))
