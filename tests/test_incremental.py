@@ -221,21 +221,26 @@ def test_an_edit_indexes_again_only_the_search_part_its_page_is_in(sample):
     assert EDITED in parts_of(site)["pagefind/nam-2025"]["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["content"]
 
 
-def test_a_posting_that_ends_remakes_its_page_not_the_data_catalogue_that_lists_it(sample):
-    """The open data catalogue's page shows each dataset's title, date and tables (open_data.DatasetLink), not
-    its posting: the day a results report's posting ends, its page is made again and the catalogue that lists
-    it is carried over, as a build from nothing on that day makes it."""
+def test_a_posting_that_ends_remakes_its_page_not_the_site_wide_files_that_list_it(sample):
+    """The open data catalogue's page shows each dataset's title, date and tables (open_data.DatasetLink) and the
+    commune's calendar each schedule's sessions (kinds.SiteFiles, kept by `loaded_from`), not their postings:
+    on the days a meeting schedule's and a results report's postings end, their pages are made again and the
+    catalogue and the calendar are carried over, as a build from nothing on the last day makes them."""
     root, settings = sample
     site, cache = root / "site", str(root / "cache")
-    run_build(root / "content", site, settings, "2026-11-30", cache)  # the third quarter's results: posted
-    catalogue, page = site / "du-lieu/index.html", site / "cong-khai/2026/ket-qua-tthc-quy-3-2026/index.html"
-    assert "ket-qua-tthc-quy-3-2026" in catalogue.read_text(encoding="utf-8")
-    before = catalogue.stat().st_ino, page.stat().st_ino
-    run_build(root / "content", site, settings, "2026-12-01", cache)  # its posting ended the day before
-    assert catalogue.stat().st_ino == before[0] and page.stat().st_ino != before[1]
+    listing = {"du-lieu/index.html": "cong-khai/2026/ket-qua-tthc-quy-3-2026/index.html",  # posted to 30/11
+               "lich.ics": "cong-khai/2026/hop-dan-thon-phu-son/index.html"}  # posted to 28/11
+    run_build(root / "content", site, settings, "2026-11-28", cache)
+    assert "ket-qua-tthc-quy-3-2026" in (site / "du-lieu/index.html").read_text(encoding="utf-8")
+    assert "hop-dan-thon-phu-son" in (site / "lich.ics").read_text(encoding="utf-8")
+    before = {name: (site / name).stat().st_ino for pair in listing.items() for name in pair}
+    for day in ("2026-11-29", "2026-11-30", "2026-12-01"):
+        run_build(root / "content", site, settings, day, cache)
+    assert all((site / name).stat().st_ino == before[name] for name in listing)
+    assert all((site / page).stat().st_ino != before[page] for page in listing.values())
     cold = root / "nguoi-khac"
     run_build(root / "content", cold, settings, "2026-12-01", str(root / "kho-khac"))
-    assert catalogue.read_bytes() == (cold / "du-lieu/index.html").read_bytes()
+    assert all((site / name).read_bytes() == (cold / name).read_bytes() for name in listing)
 
 
 def test_a_search_part_pagefind_cannot_make_is_kept_back_and_the_rest_published(sample):

@@ -94,11 +94,12 @@ class DisclosuresGenerator(Generator):
             if kind.exports.site_files:
                 disclosures = of_kind(self.site.disclosures, kind)
                 group = f"loai:{kind.id}"
-                if not outputs.keep_group(group, (kind.id, disclosures, self.site.commune)):
+                loaded = [(d.source_dir, d.loaded_from) if d.loaded_from else d for d in disclosures]
+                if not outputs.keep_group(group, (kind.id, loaded, self.site.commune)):
                     files = kind_part(kind.id, "tệp chung của cả xã (ví dụ lịch)",
                                       lambda kind=kind, disclosures=disclosures: kind.exports.site_files(
                                           disclosures, self.site.commune), self.site.issues) or ()
-                    outputs.write_group(group, (kind.id, disclosures, self.site.commune),
+                    outputs.write_group(group, (kind.id, loaded, self.site.commune),
                                         {d.file: _bytes_writer(d.content) for d in files})
         for village_view in view["by_village"]:
             self._write(writer, village_view.url + "index.html", "village",

@@ -118,7 +118,10 @@ DatasetMaker = Callable[[Disclosure, Any], list]
 channel, which reads them; the core only carries them)."""
 
 SiteFiles = Callable[[list[Disclosure], Commune], list[Download]]
-"""(every disclosure of the kind, the commune) -> files at the site root (a commune-wide feed)."""
+"""(every disclosure of the kind, the commune) -> files at the site root (a commune-wide feed). Made from what
+the disclosures were loaded from (their files and tables, what their loader asked of the date) and never from
+their posting status, history or what the build derived: kept by `Disclosure.loaded_from`, they are made again
+when a bundle changes, not on each day a posting starts or ends."""
 
 KeyFigure = Callable[[Any, BuildDay], "str | None"]
 """(the data the kind's loader returned, the build date as a `BuildDay`) -> the one sentence a citizen came for,

@@ -319,6 +319,9 @@ class Disclosure:
     last_changed: dt.date | None = None
     changes: tuple = ()  # (date, ((what, action), ...)) newest first, from git; declared files only, by title
     fingerprint: str = ""  # of what it was loaded from (plugins/disclosures/site.py); with `shown.derived`, its outputs'
+    # of its files and what its loader asked of the date alone, without its status and history: what a kind's
+    # site-wide files are made from (kinds.SiteFiles), so a posting that ends does not make them again
+    loaded_from: str = ""
 
     source_root: str | None = None  # where its files are when not in content/: a last good version (last_good.py)
 

@@ -322,7 +322,8 @@ def _with_facts(disclosure: Disclosure, file_digests: dict[str, str], key: str, 
     changes = _published_changes(history, (*checksummed, *attachments)) if history else ()
     return replaced(disclosure, status=status, tables=checksummed, attachments=attachments,
                    first_published=first, last_changed=last, changes=changes,
-                   fingerprint=digest(key, asked, status.value, str(first), str(last), repr(changes)))
+                   fingerprint=digest(key, asked, status.value, str(first), str(last), repr(changes)),
+                   loaded_from=digest(key, asked))
 
 
 CLEAN_COPIES = "dinh-kem"  # the store's part (store.PARTS)
