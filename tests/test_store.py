@@ -290,3 +290,14 @@ def test_each_test_process_builds_with_a_store_of_its_own():
     if not folder.name.startswith("ckx-cache-"):
         pytest.skip("CKX_CACHE was set by the person running the tests: used as it is")
     assert folder.name.startswith(f"ckx-cache-{os.environ.get('PYTEST_XDIST_WORKER', 'chinh')}-") and folder.is_dir()
+
+
+def test_the_stores_reader_gives_a_files_every_byte(tmp_path):
+    """cache.read_bytes reads by the operating system's calls, a mebibyte at a time: a large bundle's pickle
+    comes back whole, an empty file as nothing."""
+    from plugins.disclosures.cache import read_bytes
+
+    data = os.urandom(3 * 1024 * 1024 + 17)
+    (tmp_path / "lon.pickle").write_bytes(data)
+    (tmp_path / "rong.pickle").write_bytes(b"")
+    assert read_bytes(str(tmp_path / "lon.pickle")) == data and read_bytes(str(tmp_path / "rong.pickle")) == b""
