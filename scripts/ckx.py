@@ -93,7 +93,7 @@ def check(content: Path, settings: dict, *, checks_only: bool = False, keep_last
     build_settings, issues = read_settings(settings, KINDS)
     if build_settings is None:
         print(format_issues(issues), file=sys.stderr)
-        print("Cài đặt có lỗi: sửa pelicanconf.py (hoặc biến môi trường BUILD_DATE) rồi chạy lại.", file=sys.stderr)
+        print(f"Cài đặt có lỗi: sửa {issues[0].file} (hoặc biến môi trường BUILD_DATE) rồi chạy lại.", file=sys.stderr)
         return None
     cache, unusable = folder_from_environment()
     if unusable:

@@ -117,6 +117,8 @@ def test_unknown_kind_setting_is_refused(tmp_path):
     result = ckx("validate", "--content", str(SITE), "--settings", str(settings))
     assert result.returncode == 1
     assert "không có khóa 'grace_day'" in result.stderr and "grace_days" in result.stderr
+    assert f"{settings} LỖI [cai-dat-khong-hop-le]" in result.stderr  # the file it was given, not pelicanconf.py
+    assert f"Cài đặt có lỗi: sửa {settings} " in result.stderr
 
 
 def test_long_lists_stay_on_village_pages_but_print_in_full(tmp_path):

@@ -9,8 +9,9 @@ The core checks its own keys; each channel checks its own (channels.py).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from plugins.disclosures.channels import CHANNELS, ChannelRegistry
@@ -68,5 +69,17 @@ def read_settings(settings: Mapping[str, Any], kinds: KindRegistry,
         issues.append(setting_issue("CKX_KIND_SETTINGS", f"cần một dict theo từng loại, đang là {kind_settings!r}.",
                                     'Ví dụ: CKX_KIND_SETTINGS = {"poverty": {"grace_days": 3}}.'))
     if issues:
-        return None, issues
+        return None, _in_the_file_given(issues, settings.get("__file__"))
     return BuildSettings(build_date, page_size, limits, kind_settings, show_drafts, of_channels), []
+
+
+def _in_the_file_given(issues: list[Issue], path: str | None) -> list[Issue]:
+    """Setting issues name the settings file the command was given (`--settings cai-dat-xa.py`, whose
+    `__file__` runpy keeps), not the project's pelicanconf.py the officer never opened; from the current
+    folder when it is under it."""
+    if not path:
+        return issues
+    shown = os.path.relpath(path)
+    shown = shown if not shown.startswith("..") else str(path)
+    return [replace(issue, file=shown) if issue.file == "pelicanconf.py" else issue for issue in issues]
+
