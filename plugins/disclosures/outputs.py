@@ -169,8 +169,9 @@ class KeptValues:
     of working every one out again after one edit. The key is a digest of the outputs' base (code, theme,
     settings) and the parts the caller names (a disclosure's fingerprint); a value worked out on a build date
     (`get_on`) is kept with what it asked of the date. A changed input is a new key, never a stale value. Only
-    what this build asked for is kept; a record that cannot be read is none (everything is worked out again). Asked for in the build's own process: what a worker works out is not
-    kept."""
+    what this build asked for is kept; a record that cannot be read is none (everything is worked out again).
+    Asked for in the build's own process: what a worker works out is not kept. The channels' checks have one
+    of their own, in the content's entry of the store (site.load_site)."""
 
     def __init__(self, path: Path | None, base: str) -> None:
         self.path, self.base = path, base
@@ -203,7 +204,8 @@ class KeptValues:
         return self.new[key][1]
 
     def save(self) -> None:
-        """Once the build is published; not when it asked for exactly what the record holds."""
+        """Once everything was asked for (the build published, the checks done); not when this run asked for
+        exactly what the record holds and worked nothing out."""
         if self.path is None or (self.old is None and not self.new) or \
                 (not self.worked_out and (self.old or {}).keys() == self.new.keys()):
             return

@@ -82,4 +82,3 @@ def _in_the_file_given(issues: list[Issue], path: str | None) -> list[Issue]:
     shown = os.path.relpath(path)
     shown = shown if not shown.startswith("..") else str(path)
     return [replace(issue, file=shown) if issue.file == "pelicanconf.py" else issue for issue in issues]
-
