@@ -127,3 +127,35 @@ def test_what_one_disclosure_made_is_carried_over_together_or_looked_at_one_by_o
     made.clear()
     fourth = build(tmp_path / "4", tmp_path / "3", owners | {"b/": ("v2", ["b/index.html"])})
     assert made == [] and fourth.kept == 3 and whole == ["a/", "a/", "b/"]
+
+
+@pytest.mark.parametrize("field", ["village", "concerning", "posted_here", "url", "own_pages"])
+def test_a_villages_view_names_every_field_in_its_fingerprint(field):
+    """listings.VillageView writes its fingerprint out field by field (its lists of disclosures joined in one
+    string each): a field added to it must be added there, and this case fails until it is."""
+    from plugins.disclosures.listings import VillageView
+    from plugins.disclosures.model import Village
+
+    one, two = disclosure(**SAME), dataclasses.replace(disclosure(**SAME), fingerprint="nap-tu-tep-khac")
+    same = dict(village=Village("dong", "Thôn Đông"), concerning=[one, two], posted_here=[one], url="thon/dong/",
+                own_pages=[(one, "cong-khai/2026/a/dong/")])
+    changed = dict(village=Village("dong", "Thôn Đông Mới"), concerning=[two, one], posted_here=[],
+                   url="thon/dong-2/", own_pages=[(one, "cong-khai/2026/a/dong-2/")])
+    assert set(same) == {f.name for f in dataclasses.fields(VillageView)}, "a new field needs a case here"
+    assert VillageView(**same).__fingerprint__() == VillageView(**dict(same)).__fingerprint__()
+    assert VillageView(**same).__fingerprint__() != VillageView(**(same | {field: changed[field]})).__fingerprint__()
+
+
+@pytest.mark.parametrize("change", ["url", "title", "intro", "number", "count", "disclosures"])
+def test_a_listing_page_is_made_again_when_anything_it_shows_changes(change):
+    """listings.ListingPage's fingerprint is the listing's heading and its own disclosures, one string each."""
+    from plugins.disclosures.listings import Listing, ListingPage
+
+    one, two = disclosure(**SAME), dataclasses.replace(disclosure(**SAME), fingerprint="nap-tu-tep-khac")
+
+    def page(url="loai/thong-bao/", title="Thông báo", intro="", number=2, count=3, disclosures=(one, two)):
+        return ListingPage(Listing(url, title, [one, two], intro), number, count, list(disclosures))
+    other = {"url": "loai/lich/", "title": "Lịch", "intro": "Các lịch.", "number": 3, "count": 4,
+             "disclosures": (two, one)}
+    assert fingerprint_of(page()) == fingerprint_of(page())
+    assert fingerprint_of(page()) != fingerprint_of(page(**{change: other[change]}))

@@ -35,10 +35,15 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), VIET_NAM)
 
 
-def atom_feed(disclosures, commune, kind_labels) -> bytes:
-    """The newest disclosures, by their last change, newest first: title, address, date, kind, one sentence
-    (the summary, the key figure, the posting dates)."""
-    newest = sorted(disclosures, key=lambda d: (_changed(d), d.issued, d.url), reverse=True)[:FEED_ENTRIES]
+def newest(disclosures) -> list:
+    """What the feed lists: the newest disclosures by their last change, newest first. The feed is made from
+    these alone, so an edit to an older one, or a posting of one that ends, leaves it as it was."""
+    return sorted(disclosures, key=lambda d: (_changed(d), d.issued, d.url), reverse=True)[:FEED_ENTRIES]
+
+
+def atom_feed(newest, commune, kind_labels) -> bytes:
+    """The `newest` disclosures: title, address, date, kind, one sentence (the summary, the key figure, the
+    posting dates)."""
     feed = feedgenerator.Atom1Feed(
         title=f"Công khai thông tin – Ủy ban nhân dân {commune.in_sentence}",
         link=_absolute(commune, ""), description=f"Văn bản công khai mới và vừa sửa của {commune.in_sentence}.",

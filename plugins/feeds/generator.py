@@ -8,7 +8,7 @@ from pelican.generators import Generator
 from plugins.disclosures.channels import build_of
 from plugins.disclosures.generator import write_bytes
 from plugins.disclosures.kinds import KINDS
-from plugins.feeds import FEED_FILE, ROBOTS_FILE, SITEMAP_FILE, atom_feed, robots, sitemap
+from plugins.feeds import FEED_FILE, ROBOTS_FILE, SITEMAP_FILE, atom_feed, newest, robots, sitemap
 
 
 class FeedsGenerator(Generator):
@@ -35,7 +35,8 @@ class FeedsGenerator(Generator):
         def write(name, content, made_from=inputs) -> None:
             write_bytes(build.outputs, self.output_path, name, made_from, content)
 
-        write(FEED_FILE, lambda: atom_feed(site.disclosures, site.commune, KINDS.labels()))
+        listed = newest(site.disclosures)
+        write(FEED_FILE, lambda: atom_feed(listed, site.commune, KINDS.labels()), (listed, site.commune))
         # the commune's address alone: made again with every edit, it never changed
         write(ROBOTS_FILE, lambda: robots(site.commune, with_sitemap=bool(site.commune.site_url)), site.commune)
         if site.commune.site_url:  # a sitemap of relative addresses is invalid
