@@ -27,6 +27,7 @@ import os
 import runpy
 import shutil
 import sys
+import traceback
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -69,18 +70,53 @@ from plugins.vietnamese.format import number  # noqa: E402
 SETTINGS = ROOT / "pelicanconf.py"
 
 
+class SettingsUnreadable(Exception):
+    """The settings file could not be run, or names a plugin there is none of: one issue, never a traceback."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.message)
+        self.issue = issue
+
+
 def load_settings(path: Path) -> dict:
     """Read pelicanconf.py as Pelican does and register the kinds (`register_kinds`) and the channels
-    (`register_channel`) its plugins declare.
+    (`register_channel`) its plugins declare. A file that cannot be run (a typo in its Python) raises
+    SettingsUnreadable naming its line.
     The plugins' Pelican signals are connected by Pelican itself when `build` runs it: `validate` never
     imports Pelican (a third of its time when nothing changed)."""
-    settings = runpy.run_path(str(path))
-    for name in settings["PLUGINS"]:
-        module = importlib.import_module(name)
+    try:
+        settings = runpy.run_path(str(path))
+    except Exception as exc:  # the commune's own Python: whatever it raises is told in one line
+        raise SettingsUnreadable(_unreadable(path, exc)) from None
+    for name in settings.get("PLUGINS") or ():
+        try:
+            module = importlib.import_module(name)
+        except ImportError as exc:
+            missing = isinstance(exc, ModuleNotFoundError) and exc.name and f"{name}.".startswith(f"{exc.name}.")
+            raise SettingsUnreadable(Issue(
+                code="cai-dat-khong-hop-le", file=str(path), key="PLUGINS",
+                message=f'không có plugin "{name}".' if missing else f'plugin "{name}" không nạp được ({exc}).',
+                hint="Viết đúng tên một thư mục trong plugins/ (ví dụ plugins.budget), hoặc bỏ tên đó khỏi PLUGINS."
+                if missing else "Chạy make install để cài đủ các thư viện, rồi chạy lại.")) from None
         for hook in ("register_kinds", "register_channel"):
             if hasattr(module, hook):
                 getattr(module, hook)()
     return settings
+
+
+def _unreadable(path: Path, exc: Exception) -> Issue:
+    """Where in the settings file it failed (the last line of that file the error passed through) and why."""
+    if isinstance(exc, OSError) and not isinstance(exc, SyntaxError):
+        why = "không có tệp này" if isinstance(exc, FileNotFoundError) else exc.strerror
+        return Issue(code="cai-dat-khong-hop-le", file=str(path), message=f"không mở được tệp cài đặt ({why}).",
+                     hint="Kiểm tra đường dẫn đưa cho --settings; bỏ --settings để dùng pelicanconf.py của dự án.")
+    line = exc.lineno if isinstance(exc, SyntaxError) else next(
+        (frame.lineno for frame in reversed(traceback.extract_tb(exc.__traceback__))
+         if Path(frame.filename).resolve() == Path(path).resolve()), None)
+    said = exc.msg if isinstance(exc, SyntaxError) else f"{type(exc).__name__}: {exc}"
+    return Issue(code="cai-dat-khong-hop-le", file=str(path), line=line,
+                 message=f"tệp cài đặt không chạy được ({said}).",
+                 hint="Sửa dòng này theo cú pháp Python, lấy pelicanconf.py của dự án làm mẫu, rồi chạy lại.")
 
 
 def check(content: Path, settings: dict, *, checks_only: bool = False, keep_last_good: bool = False):
@@ -395,7 +431,12 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a value with a lone surrogate is named, never a UnicodeEncodeError
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    settings = load_settings(args.settings)
+    try:
+        settings = load_settings(args.settings)
+    except SettingsUnreadable as exc:
+        print(format_issues([exc.issue]), file=sys.stderr)
+        print(f"Cài đặt có lỗi: sửa {exc.issue.file} rồi chạy lại.", file=sys.stderr)
+        return 1
     if args.command == "kinds":  # every kind this project's settings register, as officers write them
         from plugins.disclosures.kinds import KINDS, describe
 
