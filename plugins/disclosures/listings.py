@@ -112,9 +112,9 @@ class VillageView(FingerprintedRecord):
 
     @cached_property
     def _fingerprint(self) -> str:
-        """Every field, each list of disclosures as one string of their fingerprints: walked part by part, a
-        village's thousand disclosures and hundreds of village pages at 4x were 0.2 s of every rebuild. A test
-        changes each field in turn (tests/test_fingerprints.py)."""
+        """Every field, each list of disclosures as one hash of their fingerprints (`_joined`): walked part by
+        part, a village's thousand disclosures and hundreds of village pages at 4x were 0.2 s of every rebuild.
+        A test changes each field in turn (tests/test_fingerprints.py)."""
         return digest("VillageView", fingerprint_of(self.village), _joined(self.concerning), _joined(self.posted_here),
                       self.url, _hashed(" ".join([f"{d.__fingerprint__()} {url}" for d, url in self.own_pages])))
 

@@ -41,15 +41,15 @@ def newest(disclosures) -> list:
     return sorted(disclosures, key=lambda d: (_changed(d), d.issued, d.url), reverse=True)[:FEED_ENTRIES]
 
 
-def atom_feed(newest, commune, kind_labels) -> bytes:
-    """The `newest` disclosures: title, address, date, kind, one sentence (the summary, the key figure, the
-    posting dates)."""
+def atom_feed(listed, commune, kind_labels) -> bytes:
+    """The disclosures `listed` (`newest`): title, address, date, kind, one sentence (the summary, the key
+    figure, the posting dates)."""
     feed = feedgenerator.Atom1Feed(
         title=f"Công khai thông tin – Ủy ban nhân dân {commune.in_sentence}",
         link=_absolute(commune, ""), description=f"Văn bản công khai mới và vừa sửa của {commune.in_sentence}.",
         language="vi", feed_url=_absolute(commune, FEED_FILE), author_name=f"Ủy ban nhân dân {commune.in_sentence}",
         feed_guid=_absolute(commune, FEED_FILE))
-    for d in newest:
+    for d in listed:
         words = [d.summary or d.title]
         if d.shown.key_figure:
             words.append(d.shown.key_figure)
