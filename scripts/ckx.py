@@ -114,7 +114,8 @@ def _unreadable(path: Path, exc: Exception) -> Issue:
         (frame.lineno for frame in reversed(traceback.extract_tb(exc.__traceback__))
          if Path(frame.filename).resolve() == Path(path).resolve()), None)
     said = exc.msg if isinstance(exc, SyntaxError) else f"{type(exc).__name__}: {exc}"
-    return Issue(code="cai-dat-khong-hop-le", file=str(path), line=line,
+    where = exc.filename if isinstance(exc, SyntaxError) and exc.filename else str(path)  # a file it imports
+    return Issue(code="cai-dat-khong-hop-le", file=where, line=line,
                  message=f"tệp cài đặt không chạy được ({said}).",
                  hint="Sửa dòng này theo cú pháp Python, lấy pelicanconf.py của dự án làm mẫu, rồi chạy lại.")
 
