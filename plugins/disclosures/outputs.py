@@ -315,7 +315,7 @@ class Outputs:
         """Every output made or kept inside is `owner`'s (a disclosure's page, its village pages and files, which
         it alone is made from): once all are in, the next build can carry them over together (`keep_owned`). An
         owner one of whose makers wrote nothing is not recorded, so that one is tried again."""
-        fingerprint, unmade = digest(self.base, "owner", owner, fingerprint_of(inputs)), self._unmade
+        fingerprint, unmade = self._owner_fingerprint(owner, inputs), self._unmade
         self._owner = owner
         try:
             yield
@@ -329,7 +329,7 @@ class Outputs:
         output's site-wide entries are the same; False, with nothing carried, when they must be made (or
         looked at) one by one (`owned_by`). After one edit, 1,999 of 2,000 disclosures are carried over by one
         fingerprint each instead of one per page and file."""
-        fingerprint = digest(self.base, "owner", owner, fingerprint_of(inputs))
+        fingerprint = self._owner_fingerprint(owner, inputs)
         names = self.owned.get(owner)
         if not names or self.owners_before.get(owner) != fingerprint or any(
                 name in self.new or self._reads_fingerprint(self.old[name].reads) != self.old[name].reads_fingerprint
@@ -339,6 +339,9 @@ class Outputs:
             self.owners[owner] = fingerprint
             return True
         return False
+
+    def _owner_fingerprint(self, owner: str, inputs: Any) -> str:
+        return digest(self.base, "owner", owner, fingerprint_of(inputs))
 
     def _carry_all(self, names: list[str]) -> bool:
         """Every one of `names` carried over from the last build, or none."""
