@@ -346,6 +346,7 @@ def test_a_rebuild_assesses_the_obligations_again_only_when_a_date_place_or_the_
     or the next day, assesses again, and gives what a load without a store gives."""
     import plugins.obligations.check as check
     from plugins.disclosures.site import load_site
+    from plugins.obligations.check import facts_of
 
     content, store = tmp_path / "content", tmp_path / "store"
     shutil.copytree(SAMPLE, content)
@@ -361,7 +362,10 @@ def test_a_rebuild_assesses_the_obligations_again_only_when_a_date_place_or_the_
     first, first_issues = loaded()
     notice = content / "disclosures" / "2026" / "quy-uoc-thon-dong-ben" / "index.md"
     notice.write_text(notice.read_text(encoding="utf-8") + "\nMột câu giải thích thêm.\n", encoding="utf-8")
+    told = []  # what the obligations read of a disclosure is kept by what it was loaded from
+    monkeypatch.setattr(check, "facts_of", lambda d, kinds: told.append(d.source_dir) or facts_of(d, kinds))
     again, again_issues = loaded()
+    assert told == ["disclosures/2026/quy-uoc-thon-dong-ben"]
     assert assessed == [day] and again.reports == first.reports and again_issues == first_issues
     assert all("_fingerprint" in vars(r) for r in again.reports)  # kept with it: its findings are not walked again
     assert [r.__fingerprint__() for r in again.reports] == [r.__fingerprint__() for r in first.reports]
