@@ -2,9 +2,12 @@
 
 import datetime as dt
 import json
+import re
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plugins.disclosures.outputs import Outputs
 from plugins.search import Indexing, SearchIndexError, index_pages, index_site, indexed_pages
@@ -30,6 +33,13 @@ def fragments(site):
 def test_d_stroke_words_are_indexed_without_the_stroke():
     # Tone marks stay: Pagefind folds those itself; only đ, a letter of its own, needs the copy.
     assert d_stroke_words("Đường giao thông qua cánh đồng Đồng Tâm, đường đất") == "dường dồng dất"
+
+
+@given(st.text(alphabet="aăâbdđĐeêghiklmnoôơpqrstuưvxyÁàẢạ0123456789_ ,.-\n", max_size=200))
+def test_d_stroke_words_are_each_word_with_d_once(text):
+    """Whatever the text: its words (`\\w+`) that hold đ, lower case, in order, once each, with đ written d."""
+    words = [w.lower() for w in re.findall(r"\w+", text) if "đ" in w.lower()]
+    assert d_stroke_words(text) == " ".join(dict.fromkeys(w.replace("đ", "d") for w in words))
 
 
 def test_only_disclosures_and_pages_are_indexed_once(sample_site):

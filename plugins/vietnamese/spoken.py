@@ -150,6 +150,7 @@ def _roman(n: int) -> str:
 ROMAN = {_roman(n): n for n in range(1, 40)}  # up to "khóa XXXIX" of a council, "Đại hội XIII" of a congress
 
 _LETTER = r"A-Za-zÀ-ỹĐđ"
+_DIGIT = re.compile(r"\d")
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _DOCUMENT = re.compile(rf"(?P<so>\b[Ss]ố:?\s+)?\b(?P<n>\d+)(?:/(?P<year>\d{{4}}))?/(?:(?P<type>[{_LETTER}]+)-)?(?P<issuer>[{_LETTER}]+)\d*\b")
 _DATE = re.compile(r"(?P<ngay>\b[Nn]gày\s+)?\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
@@ -172,25 +173,29 @@ _ABBREVIATION = re.compile(rf"(?<![{_LETTER}\d])({'|'.join(map(re.escape, sorted
 def spoken(text: str, style: Style = DEFAULT) -> str:
     """A sentence as the announcer says it. Document numbers first (their digits are not amounts), then
     dates, Roman numerals of periods and sections, times, phone numbers, ranges, numbers with their units,
-    and abbreviations; the sentence starts with a capital."""
-    text = _DOCUMENT.sub(lambda m: _document(m, style), text)
-    text = _DATE.sub(lambda m: f"{(m['ngay'] or 'ngày ').strip()} {day_words(int(m['d']), style)} tháng "
-                               f"{month_words(int(m['m']), style)} năm {integer_words(int(m['y']), style)}", text)
-    text = _DAY_MONTH.sub(lambda m: f"{m['ngay'].strip()} {day_words(int(m['d']), style)} tháng "
-                                    f"{month_words(int(m['m']), style)}" if 1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12
-                      else m.group(), text)
-    text = _PERIOD_OF_YEAR.sub(lambda m: f"{m['word']} "
-                                         f"{(month_words if m['word'].lower() == 'tháng' else integer_words)(int(m['m']), style)}"
-                                         f" năm {integer_words(int(m['y']), style)}", text)
+    and abbreviations; the sentence starts with a capital. Every reading but the Roman numerals' and the
+    abbreviations' is of digits, and none writes one: a sentence without digits (half of a script's) skips them."""
+    digits = _DIGIT.search(text) is not None
+    if digits:
+        text = _DOCUMENT.sub(lambda m: _document(m, style), text)
+        text = _DATE.sub(lambda m: f"{(m['ngay'] or 'ngày ').strip()} {day_words(int(m['d']), style)} tháng "
+                                   f"{month_words(int(m['m']), style)} năm {integer_words(int(m['y']), style)}", text)
+        text = _DAY_MONTH.sub(lambda m: f"{m['ngay'].strip()} {day_words(int(m['d']), style)} tháng "
+                                        f"{month_words(int(m['m']), style)}" if 1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12
+                          else m.group(), text)
+        text = _PERIOD_OF_YEAR.sub(lambda m: f"{m['word']} "
+                                             f"{(month_words if m['word'].lower() == 'tháng' else integer_words)(int(m['m']), style)}"
+                                             f" năm {integer_words(int(m['y']), style)}", text)
     text = _ROMAN_AFTER.sub(lambda m: f"{m['word']} {integer_words(ROMAN[m['roman']], style)}", text)
-    text = _NUMBER_RANGE.sub(lambda m: f"{m['a']} đến {m['b']}", text)  # "năm 2025-2026": before the year is read
-    text = _WORDED_DATE.sub(lambda m: f"{m['word']} " + (month_words(int(m['n']), style) if m["word"].lower() == "tháng"
-                                                          else day_words(int(m["n"]), style) if m["word"].lower() == "ngày"
-                                                          else integer_words(int(m["n"]), style)), text)
-    text = _TIME_RANGE.sub(lambda m: f"{(m['tu'] or 'từ ').strip()} {_time(m['ah'], m['am'], style)} đến {_time(m['bh'], m['bm'], style)}", text)
-    text = _ONE_TIME.sub(lambda m: _time(m["ah"], m["am"], style), text)
-    text = _PHONE.sub(lambda m: ", ".join(digits_words(group) for group in re.split(r"[ .]", m.group())), text)
-    text = _NUMBER_UNIT.sub(lambda m: number_words(m["n"], style) + (f" {UNITS[m['unit']]}" if m["unit"] else ""), text)
+    if digits:
+        text = _NUMBER_RANGE.sub(lambda m: f"{m['a']} đến {m['b']}", text)  # "năm 2025-2026": before the year is read
+        text = _WORDED_DATE.sub(lambda m: f"{m['word']} " + (month_words(int(m['n']), style) if m["word"].lower() == "tháng"
+                                                              else day_words(int(m["n"]), style) if m["word"].lower() == "ngày"
+                                                              else integer_words(int(m["n"]), style)), text)
+        text = _TIME_RANGE.sub(lambda m: f"{(m['tu'] or 'từ ').strip()} {_time(m['ah'], m['am'], style)} đến {_time(m['bh'], m['bm'], style)}", text)
+        text = _ONE_TIME.sub(lambda m: _time(m["ah"], m["am"], style), text)
+        text = _PHONE.sub(lambda m: ", ".join(digits_words(group) for group in re.split(r"[ .]", m.group())), text)
+        text = _NUMBER_UNIT.sub(lambda m: number_words(m["n"], style) + (f" {UNITS[m['unit']]}" if m["unit"] else ""), text)
     text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group()], text)
     text = re.sub(r"\s+", " ", text.replace("/", " trên ")).strip()
     return text[:1].upper() + text[1:]
