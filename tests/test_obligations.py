@@ -364,8 +364,13 @@ def test_a_rebuild_assesses_the_obligations_again_only_when_a_date_place_or_the_
     notice.write_text(notice.read_text(encoding="utf-8") + "\nMột câu giải thích thêm.\n", encoding="utf-8")
     told = []  # what the obligations read of a disclosure is kept by what it was loaded from
     monkeypatch.setattr(check, "facts_of", lambda d, kinds: told.append(d.source_dir) or facts_of(d, kinds))
+    [reports_file] = store.rglob("kiem-tra.pickle")
+    written = reports_file.stat().st_mtime_ns, reports_file.stat().st_ino
     again, again_issues = loaded()
     assert told == ["disclosures/2026/quy-uoc-thon-dong-ben"]
+    # apart from the reports (KeptValues.apart), which are not written again
+    assert (reports_file.stat().st_mtime_ns, reports_file.stat().st_ino) == written
+    assert reports_file.with_name("kiem-tra.du-kien.pickle").is_file()
     assert assessed == [day] and again.reports == first.reports and again_issues == first_issues
     assert all("_fingerprint" in vars(r) for r in again.reports)  # kept with it: its findings are not walked again
     assert [r.__fingerprint__() for r in again.reports] == [r.__fingerprint__() for r in first.reports]

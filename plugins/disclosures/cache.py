@@ -211,9 +211,9 @@ class BundleCache:
             write_atomically(self.index_path, data)
         except OSError:  # the next run reads everything again; nothing else depends on the cache
             return
-        kept = {entry.blob for entry in self.fresh.values()} | {self.index_path.name, CHECKS_FILE}
-        for path in self.blobs.iterdir():
-            if path.name not in kept and not path.name.startswith("."):
+        kept = {entry.blob for entry in self.fresh.values()} | {self.index_path.name}
+        for path in self.blobs.iterdir():  # the checks' values too, and those they keep apart (KeptValues.apart)
+            if path.name not in kept and not path.name.startswith((".", CHECKS_FILE.removesuffix(".pickle"))):
                 path.unlink(missing_ok=True)
 
     def _read_index(self) -> tuple[dict[str, Entry], dict[str, tuple]]:

@@ -52,7 +52,8 @@ def check_obligations(site, tree, limits, kept) -> tuple[list[Issue], Obligation
                 rules, local_used = merged(rules, local), True
     today = site.build_date
     disclosures = [d for d in site.disclosures if not d.draft]
-    found, reports = kept.get(("nghia-vu", today.isoformat(), repr(rules), *(_told(d, kept) for d in disclosures)),
+    told = kept.apart("du-kien")
+    found, reports = kept.get(("nghia-vu", today.isoformat(), repr(rules), *(_told(d, told) for d in disclosures)),
                               lambda: _assessed(rules, [facts_of(d, KINDS) for d in disclosures], today, site.commune))
     return issues + found, Obligations(reports, local_used)
 
