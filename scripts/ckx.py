@@ -58,11 +58,12 @@ from plugins.disclosures.inputs import (  # noqa: E402
 )
 from plugins.disclosures.kinds import KINDS  # noqa: E402
 from plugins.disclosures.last_good import GitVersions  # noqa: E402
-from plugins.disclosures.outputs import published_as_recorded, recorded_checksums, settings_fingerprint  # noqa: E402
+from plugins.disclosures.outputs import files_in, published_as_recorded, recorded_checksums, settings_fingerprint  # noqa: E402
 from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import KeptBack, keep_back_unmade, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.disclosures.unmade import DisclosuresUnmade  # noqa: E402
+from plugins.disclosures.workers import Ahead, WorkerFailed  # noqa: E402
 from plugins.issues import Issue, format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
 from plugins.vietnamese.format import number  # noqa: E402
@@ -168,14 +169,31 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         print(f"Không có gì thay đổi từ lần xây dựng trước (cùng nội dung, lịch sử git, mã nguồn, cài đặt và ngày "
               f"{settings.get('BUILD_DATE')}): giữ nguyên trang trong {output}.")
         return True
-    site = check(content, settings, keep_last_good=True)
-    if site is None or site.commune is None:
-        _report(report, site, output, published=False)
-        return False
+    standby_files = _listed_ahead(store.site_record(cache_folder, output, "standby"))
+    try:
+        site = check(content, settings, keep_last_good=True)
+        if site is None or site.commune is None:
+            _report(report, site, output, published=False)
+            return False
+        return _published(site, content, output, report, settings_path, settings, cache_folder, inputs, standby_files)
+    finally:
+        if standby_files is not None:
+            standby_files.discard()
+
+
+def _listed_ahead(standby: Path | None) -> Ahead | None:
+    """The standby's files (outputs.files_in), listed while the content loads: the build starts changing it
+    into the new site only once the content is loaded, and at 4x listing its 35,000 folders took 0.46 s."""
+    return Ahead(lambda: files_in(standby)) if standby is not None and standby.is_dir() else None
+
+
+def _published(site, content: Path, output: Path, report: Path, settings_path: Path, settings: dict,
+               cache_folder: Path | None, inputs: str | None, standby_files: Ahead | None) -> bool:
+    """`build` once the content is loaded."""
     gc.freeze()  # the loaded site lives as long as the build: the collector need not walk it again and again
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        preloaded = Preloaded(site, output, cache_folder)
+        preloaded = Preloaded(site, output, cache_folder, standby_files=_result_or_none(standby_files))
         checked = len(site.issues)  # printed already; what rendering finds is printed as it ends
         try:
             staging, outputs = _render(settings_path, settings, content, output, preloaded)
@@ -196,6 +214,24 @@ def build(content: Path, output: Path, settings_path: Path, settings: dict, repo
         return good
     finally:  # the collector's again before the interpreter ends: frozen objects left to be torn down with
         gc.unfreeze()  # their modules ran callbacks (blinker's) that found `sys` gone, and printed tracebacks
+
+
+def _result_or_none(ahead: Ahead | None):
+    """A function giving what `ahead` worked out the first time it is asked, then None, as when it failed: the
+    build then works it out itself (a rendering started again starts from another folder)."""
+    if ahead is None:
+        return None
+    asked = []
+
+    def result():
+        if asked:
+            return None
+        asked.append(True)
+        try:
+            return ahead.result()
+        except WorkerFailed:
+            return None
+    return result
 
 
 def _complete(staging: Path, outputs, preloaded: Preloaded) -> int | None:

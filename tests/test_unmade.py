@@ -156,3 +156,28 @@ def test_derive_goes_on_without_a_trend_it_cannot_work_out_and_names_it():
     assert len(derived.disclosures) == len(site.disclosures)
     assert [d.shown.across for d in derived.disclosures if d.kind == "procedures"] == [None, None]
     assert [i.code for i in site.issues[before:]] == ["khong-tao-duoc-phan-chung"]
+
+
+def test_work_started_ahead_comes_back_from_its_own_process_or_names_what_stopped_it(tmp_path):
+    """workers.Ahead: the standby's files are listed in a child while the content loads (scripts/ckx.py)."""
+    import os
+    from pathlib import Path
+
+    from plugins.disclosures.outputs import files_in
+    from plugins.disclosures.workers import Ahead, WorkerFailed
+
+    (tmp_path / "a/b").mkdir(parents=True)
+    (tmp_path / "a/b/trang.html").write_text("x", encoding="utf-8")
+    (tmp_path / "goc.txt").write_text("y", encoding="utf-8")
+    (tmp_path / "lien-ket").symlink_to(tmp_path / "goc.txt")
+    listed = Ahead(lambda: (os.getpid(), files_in(tmp_path)))
+    pid, files = listed.result()
+    assert pid != os.getpid()
+    assert files == {"a/b/trang.html": (tmp_path / "a/b/trang.html").stat().st_ino,
+                     "goc.txt": (tmp_path / "goc.txt").stat().st_ino, "lien-ket": None}  # not a file: removed
+    with pytest.raises(WorkerFailed, match="FileNotFoundError"):
+        Ahead(lambda: files_in(tmp_path / "khong-co")).result()
+    discarded = Ahead(lambda: files_in(tmp_path))
+    _pid, handed_back = discarded.child
+    discarded.discard()
+    assert not Path(handed_back).exists()  # no child's file left behind

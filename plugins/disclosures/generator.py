@@ -195,7 +195,8 @@ def _outputs(generator, preloaded, view: dict, base: str, kept: KeptValues) -> O
         return Outputs(Path(generator.output_path), None, None, base, view, values=kept)
     preloaded.outputs = Outputs(Path(generator.output_path), preloaded.previous_output,
                                 store.site_record(preloaded.cache_folder, preloaded.output, "outputs"), base, view,
-                                preloaded.cache_folder, standby=preloaded.standby, values=kept)
+                                preloaded.cache_folder, standby=preloaded.standby, values=kept,
+                                listed=preloaded.standby_files)
     return preloaded.outputs
 
 

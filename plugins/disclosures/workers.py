@@ -57,13 +57,7 @@ def share_out(items: Sequence[Item], work: Callable[[Sequence[Item]], Any], work
         raise
     errors = []
     for pid, path in children:
-        _pid, status = os.waitpid(pid, 0)
-        try:
-            outcome = pickle.loads(Path(path).read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError):
-            outcome = ("error", f"một tiến trình con dừng đột ngột (mã {status}).")
-        finally:
-            Path(path).unlink(missing_ok=True)
+        outcome = _outcome(pid, path)
         if outcome[0] == "ok":
             results.append(outcome[1])
         else:
@@ -71,6 +65,44 @@ def share_out(items: Sequence[Item], work: Callable[[Sequence[Item]], Any], work
     if errors:
         raise WorkerFailed(errors[0])
     return results
+
+
+class Ahead:
+    """`work()` started in a forked child, this process going on beside it: the walk of a folder the build
+    needs later, while it loads the content. `result()` waits for it and gives what it returned (WorkerFailed
+    when it failed); without fork the work runs then. `discard()` when it is not wanted after all."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        self.work, self.child = work, None
+        if hasattr(os, "fork"):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            self.child = _fork(lambda _share: work(), None)
+
+    def result(self) -> Any:
+        if self.child is None:
+            return self.work()
+        outcome, self.child = _outcome(*self.child), None
+        if outcome[0] != "ok":
+            raise WorkerFailed(outcome[1])
+        return outcome[1]
+
+    def discard(self) -> None:
+        if self.child is not None:
+            os.kill(self.child[0], signal.SIGKILL)
+            _outcome(*self.child)
+            self.child = None
+
+
+def _outcome(pid: int, path: str) -> tuple[str, Any]:
+    """("ok", result) or ("error", message) of a child once it ended; its file removed."""
+    _pid, status = os.waitpid(pid, 0)
+    try:
+        return pickle.loads(Path(path).read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return "error", f"một tiến trình con dừng đột ngột (mã {status})."
+    finally:
+        Path(path).unlink(missing_ok=True)
 
 
 def _fork(work, share) -> tuple[int, str]:
