@@ -133,7 +133,19 @@ class FingerprintedRecord:
 
     @cached_property
     def _fingerprint(self) -> str:
-        return fingerprint_of([(f.name, getattr(self, f.name)) for f in dataclasses.fields(self)])
+        """Its fields walked as a plain record's (`_add_record`), their names kept by type: 2,000 derived
+        records took 44 ms, then 24. Not in `_RECORD_FIELDS`, which would make one held in another value
+        walked instead of named by this fingerprint, as soon as one of its type was fingerprinted."""
+        kind = type(self)
+        names = _OWN_FIELDS.get(kind)
+        if names is None:
+            names = _OWN_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(self))
+        parts: list[str] = []
+        _add_record(self, names, parts)
+        return digest(*parts)
+
+
+_OWN_FIELDS: dict[type, tuple[str, ...]] = {}  # a FingerprintedRecord's field names, by its type
 
 
 class ReadsRecorder(dict):
