@@ -245,6 +245,7 @@ def _complete(staging: Path, outputs, preloaded: Preloaded) -> int | None:
         kept = keep_printed_sheets(preloaded.output, staging, outputs.new)  # the print views are outputs
         write_checksums(staging, store.site_record(preloaded.cache_folder, preloaded.output, "checksums"),
                         outputs.checksums())
+        outputs.values.save()  # while the search's last part may still run, not after it: they hold for their keys
         RENDERING_COMPLETE.send(staging)
         return kept
     except Exception as exc:  # the disk, not the content: the old site stays whole

@@ -227,7 +227,7 @@ class KeptValues:
         return self.new[key][1]
 
     def save(self) -> None:
-        """Once everything was asked for (the build published, the checks done); not when this run asked for
+        """Once everything was asked for (the generators or the checks done); not when this run asked for
         exactly what the record holds and worked nothing out."""
         for apart in self._apart.values():
             apart.save()
@@ -437,8 +437,9 @@ class Outputs:
         return _checksums(self.new)
 
     def save(self) -> None:
-        """After the staging folder became the site: what each of its files was made from, and the values kept."""
-        self.values.save()
+        """After the staging folder became the site: what each of its files was made from. (The values kept are
+        saved before, `values.save()`, once the generators are done: they hold for what they are keyed by,
+        published or not.)"""
         if self.record_file is None:
             return
         read_sets: dict[tuple, int] = {}  # a few sets of site-wide entries, read by tens of thousands of pages
