@@ -513,9 +513,9 @@ class Outputs:
     def _adopt(self, staging: Path, files: dict[str, int | None]) -> dict[str, int]:
         """Take an earlier site in the staging folder as the start (its `files`, as `files_in` lists them):
         every file the last build did not make through this record (Pelican's own pages, the theme's files,
-        the checksums, the printed sheets) goes now, before anything is written, since writing over a file
-        that is a hard link of the published site would change the published site; the rest waits to be kept,
-        replaced or removed (`settle`)."""
+        the search index, the checksums, the printed sheets) goes now, before anything is written, since
+        writing over a file that is a hard link of the published site would change the published site; the
+        rest waits to be kept, replaced or removed (`settle`)."""
         present: dict[str, int] = {}
         for name, inode in files.items():
             if inode is not None and name in self.old:
