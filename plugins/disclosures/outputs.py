@@ -337,8 +337,8 @@ class Outputs:
         own name); False, with nothing carried, when the group must be made again. Saves working out the
         files (their names too) when nothing changed."""
         names = self.groups.get(group, [])
-        if not names or any(self._made_from(name, digest(self.base, name, fingerprint_of((inputs, name)))) is None
-                            for name in names):
+        made_from = fingerprint_of(inputs)  # once for the group: a search part is a thousand files
+        if not names or any(self._made_from(name, digest(self.base, name, made_from)) is None for name in names):
             return False
         return self._carry_all(names)
 
@@ -391,9 +391,8 @@ class Outputs:
 
     def write_group(self, group: str, inputs: Any, files: dict[str, Callable[[Path], None]]) -> None:
         """Make each file of `group` (name -> writer of the file at the path given)."""
-        for name, write in files.items():
-            self.produce(name, (inputs, name), lambda _view, name=name, write=write: write(self.staging / name),
-                         group=group)
+        for name, write in files.items():  # each file's own name is in its fingerprint (`produce`)
+            self.produce(name, inputs, lambda _view, name=name, write=write: write(self.staging / name), group=group)
 
     def _made_from(self, name: str, fingerprint: str) -> Record | None:
         """The last build's record of `name` when it was made from these inputs and the same site-wide entries."""
