@@ -63,7 +63,7 @@ from plugins.disclosures.settings import read_settings  # noqa: E402
 from plugins.disclosures.site import KeptBack, keep_back_unmade, load_site  # noqa: E402
 from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.disclosures.unmade import DisclosuresUnmade  # noqa: E402
-from plugins.disclosures.workers import Ahead, WorkerFailed  # noqa: E402
+from plugins.disclosures.workers import Ahead  # noqa: E402
 from plugins.issues import Issue, format_issues, has_errors  # noqa: E402
 from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
 from plugins.vietnamese.format import number  # noqa: E402
@@ -193,7 +193,8 @@ def _published(site, content: Path, output: Path, report: Path, settings_path: P
     gc.freeze()  # the loaded site lives as long as the build: the collector need not walk it again and again
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        preloaded = Preloaded(site, output, cache_folder, standby_files=_result_or_none(standby_files))
+        preloaded = Preloaded(site, output, cache_folder,
+                              standby_files=standby_files.taken if standby_files else None)
         checked = len(site.issues)  # printed already; what rendering finds is printed as it ends
         try:
             staging, outputs = _render(settings_path, settings, content, output, preloaded)
@@ -214,24 +215,6 @@ def _published(site, content: Path, output: Path, report: Path, settings_path: P
         return good
     finally:  # the collector's again before the interpreter ends: frozen objects left to be torn down with
         gc.unfreeze()  # their modules ran callbacks (blinker's) that found `sys` gone, and printed tracebacks
-
-
-def _result_or_none(ahead: Ahead | None):
-    """A function giving what `ahead` worked out the first time it is asked, then None, as when it failed: the
-    build then works it out itself (a rendering started again starts from another folder)."""
-    if ahead is None:
-        return None
-    asked = []
-
-    def result():
-        if asked:
-            return None
-        asked.append(True)
-        try:
-            return ahead.result()
-        except WorkerFailed:
-            return None
-    return result
 
 
 def _complete(staging: Path, outputs, preloaded: Preloaded) -> int | None:

@@ -70,22 +70,34 @@ def share_out(items: Sequence[Item], work: Callable[[Sequence[Item]], Any], work
 class Ahead:
     """`work()` started in a forked child, this process going on beside it: the walk of a folder the build
     needs later, while it loads the content. `result()` waits for it and gives what it returned (WorkerFailed
-    when it failed); without fork the work runs then. `discard()` when it is not wanted after all."""
+    when it failed), once; without fork the work is done at once, here. `discard()` when it is not wanted."""
 
     def __init__(self, work: Callable[[], Any]) -> None:
-        self.work, self.child = work, None
+        self.child, self.outcome = None, None
         if hasattr(os, "fork"):
             sys.stdout.flush()
             sys.stderr.flush()
             self.child = _fork(lambda _share: work(), None)
+        else:
+            try:
+                self.outcome = ("ok", work())
+            except Exception as exc:  # as a child's failure comes back
+                self.outcome = ("error", f"{type(exc).__name__}: {exc}")
 
     def result(self) -> Any:
-        if self.child is None:
-            return self.work()
-        outcome, self.child = _outcome(*self.child), None
+        if self.child is not None:
+            self.outcome, self.child = _outcome(*self.child), None
+        outcome, self.outcome = self.outcome or ("error", "đã lấy kết quả này rồi."), None
         if outcome[0] != "ok":
             raise WorkerFailed(outcome[1])
         return outcome[1]
+
+    def taken(self) -> Any:
+        """`result()`, or None when the work failed or was taken already: the caller then does it itself."""
+        try:
+            return self.result()
+        except WorkerFailed:
+            return None
 
     def discard(self) -> None:
         if self.child is not None:

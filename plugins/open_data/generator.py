@@ -51,9 +51,10 @@ class OpenDataGenerator(Generator):
             not all of them."""
             def work_out() -> tuple[str | None, str, DatasetLink | None]:
                 kind, resources = KINDS.get(d.kind), open_data.resources(d)
+                own = compact(disclosure_entry(d, kind))
                 if not resources:
-                    return None, compact(disclosure_entry(d, kind)), None
-                return (compact(dataset_entry(d, kind, resources, site.commune)), compact(disclosure_entry(d, kind)),
+                    return None, own, None
+                return (compact(dataset_entry(d, kind, resources, site.commune)), own,
                         DatasetLink(d.url, d.title, d.issued, kind.label,
                                     tuple((r.path, r.title, len(r.fields)) for r in resources)))
             return kept.get(("danh-muc", made_from, d.__fingerprint__()), work_out)
