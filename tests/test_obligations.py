@@ -11,7 +11,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from plugins.disclosures.day import BuildDay, same_answers
 from plugins.disclosures.kinds import KINDS
 from plugins.obligations.assess import Facts, Status, assess_year
 from plugins.obligations.check import _choices
@@ -340,10 +343,11 @@ def test_a_rules_file_past_its_limit_is_refused_with_the_limit():
     assert rules == [] and [i.code for i in issues] == ["tep-qua-lon"] and "201 quy tắc" in issues[0].message
 
 
-def test_a_rebuild_assesses_the_obligations_again_only_when_a_date_place_or_the_day_changed(tmp_path, monkeypatch):
-    """The reports and warnings are kept by what they are worked out from (check.check_obligations): an edit to
-    an explanation assesses nothing and gives the same reports, fingerprints and warnings; a posting's new end,
-    or the next day, assesses again, and gives what a load without a store gives."""
+def test_a_rebuild_assesses_a_year_again_only_when_a_date_place_or_its_statuses_change(tmp_path, monkeypatch):
+    """Each year's report is kept by what it is worked out from and what it asked of the date
+    (check.check_obligations): an edit to an explanation assesses nothing and gives the same reports,
+    fingerprints and warnings; a later day does not assess a year whose every deadline and posting start has
+    passed, and gives what a load without a store gives; a posting's new end assesses every year again."""
     import plugins.obligations.check as check
     from plugins.disclosures.site import load_site
     from plugins.obligations.check import facts_of
@@ -352,7 +356,8 @@ def test_a_rebuild_assesses_the_obligations_again_only_when_a_date_place_or_the_
     shutil.copytree(SAMPLE, content)
     assessed = []
     original = check._assessed
-    monkeypatch.setattr(check, "_assessed", lambda *args: assessed.append(args[2]) or original(*args))
+    monkeypatch.setattr(check, "_assessed", lambda assessment, year, day: assessed.append((year, day.date))
+                        or original(assessment, year, day))
     day = dt.date(2026, 11, 21)
 
     def loaded(on=day, store=store):
@@ -360,6 +365,7 @@ def test_a_rebuild_assesses_the_obligations_again_only_when_a_date_place_or_the_
         return site.checked[check.NAME], [i for i in site.issues if i.code.startswith("nghia-vu")]
 
     first, first_issues = loaded()
+    assert assessed == [(2026, day), (2025, day)]
     notice = content / "disclosures" / "2026" / "quy-uoc-thon-dong-ben" / "index.md"
     notice.write_text(notice.read_text(encoding="utf-8") + "\nMột câu giải thích thêm.\n", encoding="utf-8")
     told = []  # what the obligations read of a disclosure is kept by what it was loaded from
@@ -371,13 +377,42 @@ def test_a_rebuild_assesses_the_obligations_again_only_when_a_date_place_or_the_
     # apart from the reports (KeptValues.apart), which are not written again
     assert (reports_file.stat().st_mtime_ns, reports_file.stat().st_ino) == written
     assert reports_file.with_name("kiem-tra.du-kien.pickle").is_file()
-    assert assessed == [day] and again.reports == first.reports and again_issues == first_issues
+    assert len(assessed) == 2 and again.reports == first.reports and again_issues == first_issues
     assert all("_fingerprint" in vars(r) for r in again.reports)  # kept with it: its findings are not walked again
     assert [r.__fingerprint__() for r in again.reports] == [r.__fingerprint__() for r in first.reports]
     assert first_issues, "the sample has something to act on"
+    for on in (day + dt.timedelta(days=1), day + dt.timedelta(days=2), day + dt.timedelta(days=45)):
+        del assessed[:]
+        kept = loaded(on)
+        assert 2025 not in [year for year, _ in assessed], "a year whose every deadline has passed is kept"
+        assert kept == loaded(on, store=None)
+    del assessed[:]
     notice.write_text(notice.read_text(encoding="utf-8").replace("to: 2026-12-16", "to: 2026-11-20"), encoding="utf-8")
     for on in (day, day + dt.timedelta(days=1)):
         kept = loaded(on)
-        assert kept == loaded(on, store=None) and assessed[-1] == on
+        assert kept == loaded(on, store=None)
         assert kept[0].reports != first.reports  # the posting now ends before the obligation's minimum
-    assert len(assessed) == 1 + 2 * 2  # each date once from the store's side, once without a store
+    years = [year for year, _ in assessed]  # from the store's side, then without one, on each date
+    assert years[:4] == [2026, 2025, 2026, 2025] and years[-2:] == [2026, 2025] and 2025 not in years[4:-2]
+
+
+@given(asked=st.dates(dt.date(2025, 6, 1), dt.date(2027, 6, 1)), later=st.dates(dt.date(2025, 6, 1), dt.date(2027, 6, 1)))
+@settings(max_examples=150, deadline=None)
+def test_a_years_report_holds_on_every_date_that_answers_its_date_questions_the_same(asked, later):
+    """The assessment compares the date only through the questions it asks (assess.py): a report kept on one
+    date is the report of any other date with the same answers, or the kept one would be wrong."""
+    rules, _ = rules_of(NATIONAL.read_text(encoding="utf-8"))
+    q1 = (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    year = [
+        facts("du-toan", "Dự toán năm 2026", "budget", ("2026-01-06", "2026-02-05"), stage="approved",
+              decided="2025-12-20"),
+        facts("quy-1", "Thực hiện quý I năm 2026", "budget", ("2026-04-25", "2026-05-25"), stage="q1", period=q1),
+        facts("quy-uoc", "Dự thảo quy ước thôn Đông", "notice", ("2026-11-01", "2026-11-20"), places=("dong",)),
+        facts("ho-ngheo", "Rà soát hộ nghèo năm 2026", "poverty", ("2026-11-18", "2026-11-24"),
+              places=("commune-hq", "all-villages", "website")),
+    ]
+    day = BuildDay(asked)
+    report = assess_year(rules, year, 2026, day, official_calendar(), ["dong"])
+    assert day.questions, "the assessment asks the date"
+    if same_answers(day.questions, later):
+        assert assess_year(rules, year, 2026, later, official_calendar(), ["dong"]) == report

@@ -3,7 +3,9 @@ to the disclosures that meet it: on time, late, missing, not yet due, posted too
 
 Pure: disclosures come in as `Facts` (what an obligation reads of one), the date as an argument, working days
 from the holiday calendar. What a finding says changes only on the dates a status changes (a posting starts, a
-deadline passes), never by counting days to today, so the year's page is remade only on those dates.
+deadline passes), never by counting days to today, so the year's page is remade only on those dates. The date
+is asked as a `day.BuildDay` and only ever compared with such a date: a year's report holds on every later date
+that answers the same, so a closed year's report is kept across days (check.py).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from plugins.disclosures.bundle import BOARD_PLACES
+from plugins.disclosures.day import BuildDay
 from plugins.disclosures.outputs import FingerprintedRecord
 from plugins.obligations.rules import CHANNELS, EVENTS, PERIODS, Days, Rule
 from plugins.vietnamese.format import number
@@ -76,11 +79,14 @@ class Facts:
 
 @dataclass(frozen=True)
 class Met:
-    """A disclosure as a finding lists it."""
+    """A disclosure as a finding lists it, with what the warnings of the day name (check.py): its folder, and
+    the last day of its posting."""
 
     title: str
     url: str
     disclosed: dt.date
+    source_dir: str = ""
+    posting_end: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -132,50 +138,70 @@ class YearReport(FingerprintedRecord):  # each of the year's six outputs names i
         return max((f.since for f in self.findings if f.since), default=None)
 
 
-def years_of(disclosures: Iterable[Facts], today: dt.date) -> list[int]:
+def first_year(disclosures: Iterable[Facts]) -> int | None:
+    """The first year the commune's content covers (None: no disclosure)."""
+    return min((min(f.disclosed.year, f.issued.year) for f in disclosures), default=None)
+
+
+def years_of(first: int | None, today: dt.date) -> list[int]:
     """The years with a page: from the first year the commune's content covers to this year."""
-    first = min((min(f.disclosed.year, f.issued.year) for f in disclosures), default=today.year)
-    first = max(first, today.year - MAX_YEARS + 1)
+    first = max(first if first is not None else today.year, today.year - MAX_YEARS + 1)
     return list(range(first, today.year + 1))
 
 
-def assess_year(rules: list[Rule], disclosures: list[Facts], year: int, today: dt.date, calendar: Calendar,
-                villages: Iterable[str] = ()) -> YearReport:
+def assess_year(rules: list[Rule], disclosures: list[Facts], year: int, today: dt.date | BuildDay,
+                calendar: Calendar, villages: Iterable[str] = ()) -> YearReport:
     """Every obligation of `year` as it stands on `today`."""
-    return assess_years(rules, disclosures, [year], today, calendar, villages)[0]
+    return Assessment(rules, disclosures, calendar, villages).year(year, today)
 
 
-def assess_years(rules: list[Rule], disclosures: list[Facts], years: Iterable[int], today: dt.date,
-                 calendar: Calendar, villages: Iterable[str] = ()) -> list[YearReport]:
-    """Every obligation of each of `years`. Each rule is matched against the disclosures once, whatever the
-    number of years: a build and `make validate` run this over every disclosure."""
-    villages = frozenset(villages)
-    ordered = sorted(disclosures, key=lambda f: (f.disclosed, f.source_dir))  # the first to meet one counts
-    matched = {rule.id: [f for f in ordered if _matches(rule, f)] for rule in rules}
-    with_minimum = {f.source_dir for rule in rules if rule.min_posting and not rule.fallback for f in matched[rule.id]}
-    reports = []
-    for year in years:
+class Assessment:
+    """The rules matched against the disclosures once, whatever the number of years asked: a build and
+    `make validate` run this over every disclosure."""
+
+    def __init__(self, rules: list[Rule], disclosures: list[Facts], calendar: Calendar,
+                 villages: Iterable[str] = ()) -> None:
+        self.rules, self.calendar, self.villages = rules, calendar, frozenset(villages)
+        ordered = sorted(disclosures, key=lambda f: (f.disclosed, f.source_dir))  # the first to meet one counts
+        self.matched = {rule.id: [f for f in ordered if _matches(rule, f)] for rule in rules}
+        self.with_minimum = {f.source_dir for rule in rules if rule.min_posting and not rule.fallback
+                             for f in self.matched[rule.id]}
+
+    def year(self, year: int, today: dt.date | BuildDay) -> YearReport:
+        """Every obligation of `year` as it stands on the build date; asked through a `BuildDay`, the report
+        holds on every date that answers its questions the same."""
+        day = today if isinstance(today, BuildDay) else BuildDay(today)
         findings: list[Finding] = []
-        for rule in rules:
+        for rule in self.rules:
+            matched = self.matched[rule.id]
             if rule.every == "disclosure":
-                for facts in matched[rule.id]:
+                for facts in matched:
                     if facts.disclosed.year != year or (rule.since and facts.disclosed < rule.since):
                         continue
-                    if rule.fallback and (facts.source_dir in with_minimum or facts.posting is None):
+                    if rule.fallback and (facts.source_dir in self.with_minimum or facts.posting is None):
                         continue
-                    findings.append(_each(rule, facts, today, calendar, villages))
+                    findings.append(_each(rule, facts, day, self.calendar, self.villages))
                 continue
             subject = year + rule.year_offset
             for span in rule.periods if rule.every == "periods" else ("year",):
                 _words, (m1, d1), (m2, d2) = PERIODS[span]
                 period = (dt.date(subject, m1, d1), dt.date(subject, m2, d2))
-                met = [f for f in matched[rule.id] if _reports_on(f, period, rule.every)]
-                finding = _periodic(rule, span, period, year, met, today, calendar, villages)
+                met = [f for f in matched if _reports_on(f, period, rule.every)]
+                finding = _periodic(rule, span, period, year, met, day, self.calendar, self.villages)
                 if finding is not None:
                     findings.append(finding)
         counts = Counter(f.status.value for f in findings)
-        reports.append(YearReport(year, tuple(findings), {s.value: counts.get(s.value, 0) for s in Status}))
-    return reports
+        return YearReport(year, tuple(findings), {s.value: counts.get(s.value, 0) for s in Status})
+
+
+def _before(day: BuildDay, date: dt.date) -> bool:
+    """The build date is before `date`: asked as a question that holds until `date`."""
+    return date > dt.date.min and day.is_between(dt.date.min, date - dt.timedelta(days=1))
+
+
+def _after(day: BuildDay, date: dt.date) -> bool:
+    """The build date is after `date`: asked as a question that holds from the day after."""
+    return date < dt.date.max and day.is_between(date + dt.timedelta(days=1), dt.date.max)
 
 
 def _matches(rule: Rule, facts: Facts) -> bool:
@@ -199,7 +225,7 @@ def _reports_on(facts: Facts, period: tuple[dt.date, dt.date], every: str) -> bo
     return facts.period[1] == period[1]
 
 
-def _periodic(rule: Rule, span: str, period: tuple[dt.date, dt.date], year: int, met: list[Facts], today: dt.date,
+def _periodic(rule: Rule, span: str, period: tuple[dt.date, dt.date], year: int, met: list[Facts], day: BuildDay,
               calendar: Calendar, villages: frozenset[str]) -> Finding | None:
     subject = period[1].year
     words = _span_words(span, subject)
@@ -211,11 +237,11 @@ def _periodic(rule: Rule, span: str, period: tuple[dt.date, dt.date], year: int,
         return None
     notes: list[tuple[Status, str]] = []
     since, late = None, 0
-    if first is None or first.disclosed > today:  # nothing has reached the people yet
+    if first is None or _before(day, first.disclosed):  # nothing has reached the people yet
         planned = f" Sẽ niêm yết từ {first.disclosed:%d/%m/%Y}." if first else ""
         if due is None:
             notes.append((Status.NO_DATE, f"Không tính được hạn: cần ghi {EVENTS[rule.after]}.{planned}"))
-        elif today > due:
+        elif _after(day, due):
             notes.append((Status.MISSING, f"Quá hạn {due:%d/%m/%Y}, chưa công khai.{planned}"))
             since = due + dt.timedelta(days=1)
         else:
@@ -235,15 +261,16 @@ def _periodic(rule: Rule, span: str, period: tuple[dt.date, dt.date], year: int,
     return _finding(rule, title, notes, due, requirement, met, late, since)
 
 
-def _each(rule: Rule, facts: Facts, today: dt.date, calendar: Calendar, villages: frozenset[str]) -> Finding:
+def _each(rule: Rule, facts: Facts, day: BuildDay, calendar: Calendar, villages: frozenset[str]) -> Finding:
     notes = _posting_notes(rule, facts, calendar, villages)
-    if facts.disclosed > today:
+    to_come = _before(day, facts.disclosed)
+    if to_come:
         notes.append((Status.NOT_DUE, f"Sẽ niêm yết từ {facts.disclosed:%d/%m/%Y}."))
     elif not notes:
         notes.append((Status.MET, "Đạt yêu cầu."))
     requirement = ", ".join(p for p in (f"niêm yết ít nhất {rule.min_posting.text}" if rule.min_posting else "",
                                         _channels_text(rule.channels)) if p)
-    since = facts.disclosed if facts.disclosed <= today else None
+    since = None if to_come else facts.disclosed
     return _finding(rule, facts.title, notes, None, requirement, [facts], 0, since, each=True)
 
 
@@ -254,7 +281,7 @@ def _finding(rule: Rule, title: str, notes: list[tuple[Status, str]], due, requi
     if status is Status.NOT_DUE and len(notes) > 1 and notes[1][0] in (Status.SHORT, Status.NO_CHANNEL):
         status = notes[1][0]  # a posting planned too short is already wrong
     return Finding(rule.id, rule.heading, title, status, tuple(text for _s, text in notes), due, requirement,
-                   tuple(Met(f.title, f.url, f.disclosed) for f in met), rule.basis, rule.level, late, since, each,
+                   tuple(Met(f.title, f.url, f.disclosed, f.source_dir, f.posting[1] if f.posting else None) for f in met), rule.basis, rule.level, late, since, each,
                    tuple(text for s, text in notes if s in (Status.SHORT, Status.NO_CHANNEL)))
 
 

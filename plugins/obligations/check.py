@@ -6,13 +6,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 from plugins.disclosures.cache import digest
 from plugins.disclosures.channels import Build, Channel, ChannelOutputs
 from plugins.disclosures.kinds import KINDS, KindRegistry
 from plugins.disclosures.model import Disclosure
 from plugins.issues import WARNING, Issue
-from plugins.obligations.assess import Facts, Finding, Status, YearReport, assess_years, reported_period, years_of
+from plugins.obligations.assess import (
+    Assessment,
+    Facts,
+    Finding,
+    Status,
+    YearReport,
+    first_year,
+    reported_period,
+    years_of,
+)
 from plugins.obligations.rules import LOCAL, NATIONAL, load_rules, merged
 from plugins.vietnamese.format import number
 from plugins.vietnamese.holidays import official_calendar, unknown_years_issue
@@ -32,11 +42,12 @@ class Obligations:
 
 
 def check_obligations(site, tree, limits, kept) -> tuple[list[Issue], Obligations | None]:
-    """The channel's check (plugins/disclosures/channels.py). The years' reports and what to act on now are kept
-    by what they are worked out from (the day, the rules, what each disclosure tells of its dates and places:
-    `facts_of`; the code, with the holidays, and commune.yml are in every kept key), each report's fingerprint
-    with it: a rebuild after an edit to an explanation or a table assesses nothing, and the pages that name a
-    report do not walk its thousands of findings again."""
+    """The channel's check (plugins/disclosures/channels.py). Each year's report is kept by what it is worked out
+    from (the rules, what each disclosure tells of its dates and places: `facts_of`; the code, with the holidays,
+    and commune.yml are in every kept key) and by what it asked of the date (assess.py), its fingerprint with it:
+    a rebuild after an edit to an explanation assesses nothing, the next day assesses only the years whose
+    statuses change that day (a deadline passing, a posting starting), and the pages that name a report do not
+    walk its thousands of findings again. What to act on now is worked out from the reports once a day."""
     if site.commune is None or site.build_date is None:
         return [], None
     kinds, stages = _choices(KINDS)
@@ -53,8 +64,14 @@ def check_obligations(site, tree, limits, kept) -> tuple[list[Issue], Obligation
     today = site.build_date
     disclosures = [d for d in site.disclosures if not d.draft]
     told = kept.apart("du-kien")
-    found, reports = kept.get(("nghia-vu", today.isoformat(), repr(rules), *(_told(d, told) for d in disclosures)),
-                              lambda: _assessed(rules, [facts_of(d, KINDS) for d in disclosures], today, site.commune))
+    source = digest(repr(rules), *(_told(d, told) for d in disclosures))
+    facts = cache(lambda: [facts_of(d, KINDS) for d in disclosures])
+    assessment = cache(lambda: Assessment(rules, facts(), official_calendar(), [v.slug for v in site.commune.villages]))
+    first = kept.get(("nghia-vu-nam-dau", source), lambda: first_year(facts()))
+    reports = tuple(kept.get_on(("nghia-vu-nam", str(year), source), today,
+                                lambda day, year=year: _assessed(assessment(), year, day))
+                    for year in reversed(years_of(first, today)))
+    found = kept.get(("nghia-vu-viec-can-lam", source, today.isoformat()), lambda: _act_now(reports, today))
     return issues + found, Obligations(reports, local_used)
 
 
@@ -68,17 +85,11 @@ def _told(disclosure: Disclosure, kept) -> str:
     return kept.get(("nghia-vu-du-kien", disclosure.loaded_from), work_out) if disclosure.loaded_from else work_out()
 
 
-def _assessed(rules, facts: list[Facts], today: dt.date, commune) -> tuple[list[Issue], tuple]:
-    """(what to act on now, every year's report with its fingerprint worked out, so it is kept with it)."""
-    calendar = official_calendar()
-    reports = tuple(assess_years(rules, facts, reversed(years_of(facts, today)), today, calendar,
-                                 [v.slug for v in commune.villages]))
-    issues = _act_now(reports, today, {f.url: f for f in facts})
-    if calendar.unknown_years(today, today):  # this year's deadlines are the ones still to meet
-        issues.append(unknown_years_issue([today.year], f"nghia-vu/{today.year}"))
-    for report in reports:
-        report.__fingerprint__()
-    return issues, reports
+def _assessed(assessment: Assessment, year: int, day) -> YearReport:
+    """One year's report, its fingerprint worked out, so it is kept with it."""
+    report = assessment.year(year, day)
+    report.__fingerprint__()
+    return report
 
 
 def _choices(kinds: KindRegistry) -> tuple[dict[str, str], dict[str, str]]:
@@ -103,29 +114,31 @@ def facts_of(disclosure: Disclosure, kinds: KindRegistry) -> Facts:
                 "issued": disclosure.issued})
 
 
-def _act_now(reports: tuple[YearReport, ...], today: dt.date, facts: dict[str, Facts]) -> list[Issue]:
+def _act_now(reports: tuple[YearReport, ...], today: dt.date) -> list[Issue]:
     """What an officer can still act on: a deadline within SOON_DAYS, a deadline passed with nothing posted, a
-    date missing to work the deadline out, and (once per disclosure) a posting not yet over that is too short or
-    misses a channel."""
+    date missing to work the deadline out, (once per disclosure) a posting not yet over that is too short or
+    misses a channel, and this year's holidays not in the calendar."""
     issues = []
     posting: dict[str, dict[str, None]] = {}  # index.md -> what its posting lacks, each said once
     for report in reports:
         for finding in report.findings:
-            issue = _warning(report.year, finding, today, facts)
+            issue = _warning(report.year, finding, today)
             if issue is not None:
                 issues.append(issue)
-            first = facts.get(finding.met_by[0].url) if finding.met_by else None
-            if finding.posting_notes and first is not None and first.posting and first.posting[1] >= today:
+            first = finding.met_by[0] if finding.met_by else None
+            if finding.posting_notes and first is not None and first.posting_end and first.posting_end >= today:
                 posting.setdefault(f"{first.source_dir}/index.md", {}).update(dict.fromkeys(finding.posting_notes))
     for file, notes in posting.items():  # one message for a posting, however many obligations it falls short of
         issues.append(Issue(code="nghia-vu-niem-yet-chua-dat", file=file, severity=WARNING, key="posting",
                             message=f"thời gian hoặc nơi niêm yết chưa đạt nghĩa vụ công khai: {' '.join(notes)}",
                             hint="Kéo dài thời gian niêm yết (to) hoặc thêm nơi niêm yết (places). Xem trang nghia-vu/."))
+    if official_calendar().unknown_years(today, today):  # this year's deadlines are the ones still to meet
+        issues.append(unknown_years_issue([today.year], f"nghia-vu/{today.year}"))
     return issues
 
 
-def _warning(year: int, finding: Finding, today: dt.date, facts: dict[str, Facts]) -> Issue | None:
-    first = facts.get(finding.met_by[0].url) if finding.met_by else None
+def _warning(year: int, finding: Finding, today: dt.date) -> Issue | None:
+    first = finding.met_by[0] if finding.met_by else None
     file = f"{first.source_dir}/index.md" if first else f"nghia-vu/{year}"
     page = f"Xem trang nghia-vu/{year}/."
     if finding.status is Status.NOT_DUE and finding.due and not finding.met_by \
