@@ -173,11 +173,38 @@ def test_work_started_ahead_comes_back_from_its_own_process_or_names_what_stoppe
     listed = Ahead(lambda: (os.getpid(), files_in(tmp_path)))
     pid, files = listed.result()
     assert pid != os.getpid()
-    assert files == {"a/b/trang.html": (tmp_path / "a/b/trang.html").stat().st_ino,
-                     "goc.txt": (tmp_path / "goc.txt").stat().st_ino, "lien-ket": None}  # not a file: removed
+    def stamp(path):
+        info = path.stat()
+        return info.st_size, info.st_mtime_ns, info.st_ino
+
+    assert files == {"a/b/trang.html": stamp(tmp_path / "a/b/trang.html"),
+                     "goc.txt": stamp(tmp_path / "goc.txt"), "lien-ket": None}  # not a file: removed
     with pytest.raises(WorkerFailed, match="FileNotFoundError"):
         Ahead(lambda: files_in(tmp_path / "khong-co")).result()
     discarded = Ahead(lambda: files_in(tmp_path))
     _pid, handed_back = discarded.child
     discarded.discard()
     assert not Path(handed_back).exists()  # no child's file left behind
+
+
+def test_what_is_carried_over_is_not_shared_out_and_the_one_that_fails_is_kept_back_alone(tmp_path, monkeypatch):
+    """Outputs.share_out carries over first, in the build's process, what `keep_one` keeps (after one edit, all
+    but one): the rest alone is shared out, so no worker is forked for one disclosure; and the one made that
+    fails is one disclosure kept back among all those tried, never "every disclosure failed"."""
+    import os
+
+    from plugins.disclosures.unmade import DisclosuresUnmade
+
+    monkeypatch.setenv("CKX_WORKERS", "2")
+    outputs = Outputs(tmp_path, None, None, "base", {})
+    disclosures = [SimpleNamespace(source_dir=f"disclosures/2026/ho-so-{i}") for i in range(100)]
+    made = []
+
+    def make_one(disclosure):
+        made.append((disclosure.source_dir, os.getpid()))
+        raise ValueError("mẫu trang hỏng với hồ sơ này")
+
+    with pytest.raises(DisclosuresUnmade) as caught:
+        outputs.share_out(disclosures, make_one, lambda d: d.source_dir != "disclosures/2026/ho-so-7")
+    assert made == [("disclosures/2026/ho-so-7", os.getpid())]
+    assert list(caught.value.failures) == ["disclosures/2026/ho-so-7"]

@@ -82,7 +82,8 @@ class DisclosuresGenerator(Generator):
         self._write(writer, "index.html", "home")
         for disclosure in self.site.disclosures:  # each one's fingerprint worked out before the fork: the listings
             disclosure.__fingerprint__()  # and village pages name them all after, here, not in the worker that had it
-        outputs.share_out(self.site.disclosures, lambda disclosure: self._disclosure_outputs(writer, disclosure))
+        outputs.share_out(self.site.disclosures, lambda disclosure: self._disclosure_outputs(writer, disclosure),
+                          lambda disclosure: outputs.keep_owned(disclosure.save_dir, disclosure))
         PAGES_WRITTEN.send(self)  # the search keeps its unchanged parts from the standby before it is settled
         outputs.settle()  # what the standby held and this build did not make goes
         self._write(writer, "dang-niem-yet/index.html", "now_posted", dict(page_url="dang-niem-yet/"))
@@ -110,11 +111,10 @@ class DisclosuresGenerator(Generator):
 
     def _disclosure_outputs(self, writer, disclosure) -> None:
         """Its page, its village pages and its files, the channels' included: independent of every other
-        disclosure's, and made from it alone (its fingerprint), so carried over together when it did not change."""
-        outputs = self.build.outputs
-        if not outputs.keep_owned(disclosure.save_dir, disclosure):
-            with outputs.owned_by(disclosure.save_dir, disclosure):
-                self._each_output(writer, disclosure)
+        disclosure's, and made from it alone (its fingerprint), so carried over together when it did not change
+        (`Outputs.keep_owned`, before they are shared out)."""
+        with self.build.outputs.owned_by(disclosure.save_dir, disclosure):
+            self._each_output(writer, disclosure)
 
     def _each_output(self, writer, disclosure) -> None:
         kind = KINDS.get(disclosure.kind)

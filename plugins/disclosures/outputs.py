@@ -276,7 +276,7 @@ class Outputs:
 
     def __init__(self, staging: Path, previous: Path | None, record_file: Path | None, base: str,
                  view: Mapping[str, Any], cache_folder: Path | None = None, standby: bool = False,
-                 values: KeptValues | None = None, listed: Callable[[], dict[str, int | None]] | None = None) -> None:
+                 values: KeptValues | None = None, listed: Callable[[], dict[str, Stamp | None]] | None = None) -> None:
         """`standby`: the staging folder is not empty but holds an earlier site (staging.new_staging), which
         this build changes into the new one; `listed()`, when given, gives its files as `files_in` listed them
         before (while the content loaded), else they are listed now. `values`: kept between builds with the
@@ -287,7 +287,7 @@ class Outputs:
         self.view = view
         self.old, self.owners_before = _read_record(record_file) if previous is not None else ({}, {})
         self._emptied: set[str] = set()  # folders the standby's leftovers may have left empty (`remove_emptied`)
-        self.standby: dict[str, int] = {}  # name -> inode, still to settle
+        self.standby: dict[str, Stamp] = {}  # name -> stamp as listed, still to settle
         if standby:
             self.standby = self._adopt(staging, (listed() if listed else None) or files_in(staging))
         self.groups: dict[str, list[str]] = {}
@@ -401,10 +401,14 @@ class Outputs:
             return None
         return old
 
-    def share_out(self, disclosures, make_one: Callable[[Any], None]) -> None:
+    def share_out(self, disclosures, make_one: Callable[[Any], None],
+                  keep_one: Callable[[Any], bool] | None = None) -> None:
         """`make_one(disclosure)` for every disclosure, on every core (plugins/disclosures/workers.py); what the
         workers made joins this build's record. One that fails does not stop the others: once all were tried,
-        `DisclosuresUnmade` names those that failed (unmade.py), unless every one failed alike."""
+        `DisclosuresUnmade` names those that failed (unmade.py), unless every one failed alike. `keep_one`
+        (`keep_owned`) first, here, for each: those it carries over are not shared out, so after one edit the
+        other 1,999 are carried over in this process, and no worker is forked to look at them and pass their
+        records back."""
         def work(share):
             before, owners, made, kept = len(self.new), len(self.owners), self.made, self.kept
             failures = each_apart(share, make_one, lambda disclosure: disclosure.source_dir)
@@ -413,7 +417,7 @@ class Outputs:
                     dict(itertools.islice(self.owners.items(), owners, None)), self.made - made, self.kept - kept,
                     failures)
 
-        results = share_out(disclosures, work)
+        results = share_out([d for d in disclosures if not keep_one(d)] if keep_one else disclosures, work)
         failures = {}
         for index, (new, owners, made, kept, failed) in enumerate(results):
             if index:  # the first share was made in this process
@@ -471,9 +475,16 @@ class Outputs:
         restored) the same size and bytes, its record then following the file. When the standby holds its own
         link to the very file recorded (the steady state), that link is the one looked at: the standby's
         folders were just walked, and the published site's need not be read at all (with the file system's
-        caches cold, 0.6 s of a 4 s rebuild after one edit at 1x). A file changed in place is seen through
-        either link; one replaced by hand in the published site is not the file kept."""
-        where = self.staging if self.standby.get(name) == record.stamp[2] else self.previous
+        caches cold, 0.6 s of a 4 s rebuild after one edit at 1x), and its stamp as listed (`files_in`, while
+        the content loaded) is the one compared. A file changed in place is seen through either link; one
+        replaced by hand in the published site is not the file kept."""
+        held = self.standby.get(name)
+        if held is not None and held[2] == record.stamp[2]:
+            if held == tuple(record.stamp):
+                return True
+            where = self.staging
+        else:
+            where = self.previous
         try:
             info = os.lstat(os.path.join(where, name))
         except OSError:
@@ -491,7 +502,8 @@ class Outputs:
     def _carry(self, name: str, record: Record) -> bool:
         if not self._unchanged(name, record):
             return False
-        if self.standby.get(name) == self.old[name].stamp[2]:  # the standby holds this very file already
+        held = self.standby.get(name)
+        if held is not None and held[2] == self.old[name].stamp[2]:  # the standby holds this very file already
             del self.standby[name]
             return True
         self._clear(name)
@@ -509,16 +521,16 @@ class Outputs:
                                                  stamp=(info.st_size, info.st_mtime_ns, info.st_ino))
         return True
 
-    def _adopt(self, staging: Path, files: dict[str, int | None]) -> dict[str, int]:
+    def _adopt(self, staging: Path, files: dict[str, Stamp | None]) -> dict[str, Stamp]:
         """Take an earlier site in the staging folder as the start (its `files`, as `files_in` lists them):
         every file the last build did not make through this record (Pelican's own pages, the theme's files,
         the search index, the checksums, the printed sheets) goes now, before anything is written, since
         writing over a file that is a hard link of the published site would change the published site; the
         rest waits to be kept, replaced or removed (`settle`)."""
-        present: dict[str, int] = {}
-        for name, inode in files.items():
-            if inode is not None and name in self.old:
-                present[name] = inode
+        present: dict[str, Stamp] = {}
+        for name, stamp in files.items():
+            if stamp is not None and name in self.old:
+                present[name] = stamp
             else:
                 os.unlink(os.path.join(staging, name))
                 self._emptied.add(os.path.dirname(name))
@@ -564,12 +576,13 @@ def read_record(record_file: Path | None) -> dict[str, Record]:
     return _read_record(record_file)[0]
 
 
-def files_in(root: Path) -> dict[str, int | None]:
-    """Every file under `root` by its path from there: a regular file's inode, None for anything else (a link,
-    a pipe). The directory entries say type and inode: no call per file. Walked in the build's process, or
-    beside the loading of the content in a child of its own (workers.Ahead): at 4x the standby's 35,000
-    folders take 0.46 s with the file system's caches warm, 2.1 s cold."""
-    files: dict[str, int | None] = {}
+def files_in(root: Path) -> dict[str, Stamp | None]:
+    """Every file under `root` by its path from there: a regular file's stamp (size, time, inode), None for
+    anything else (a link, a pipe). Walked in the build's process, or beside the loading of the content in a
+    child of its own (workers.Ahead): at 4x the standby's 35,000 folders take 0.46 s with the file system's
+    caches warm, 2.1 s cold. The stamps are read there too, so that carrying a file over compares them
+    without a call per file in the build's process (`Outputs._unchanged`)."""
+    files: dict[str, Stamp | None] = {}
     folders = [""]
     while folders:
         folder = folders.pop()
@@ -578,8 +591,11 @@ def files_in(root: Path) -> dict[str, int | None]:
                 name = f"{folder}{entry.name}"
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(f"{name}/")
+                elif entry.is_file(follow_symlinks=False):
+                    info = entry.stat(follow_symlinks=False)
+                    files[name] = (info.st_size, info.st_mtime_ns, info.st_ino)
                 else:
-                    files[name] = entry.inode() if entry.is_file(follow_symlinks=False) else None
+                    files[name] = None
     return files
 
 
