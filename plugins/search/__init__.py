@@ -64,6 +64,7 @@ ENGINE_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 ENGINE = f"pagefind {importlib.metadata.version('pagefind')}"
 AT_ONCE = 2  # Pagefind processes at a time: this machine's cores; each part's memory is its own
 TIMEOUT = 1800  # seconds for one part: a hang is a failure, never a stuck build
+STEP_BACK = 10  # how far the build's own thread lowers its priority once Pagefind runs (`_yield_the_cores`)
 
 _PROCESSES: set[subprocess.Popen] = set()  # running now, killed if the build ends first
 
@@ -181,6 +182,11 @@ class Indexing:
             thread.start()
             self._threads.append(thread)
 
+    @property
+    def running(self) -> bool:
+        """Pagefind was started on at least one part."""
+        return bool(self._threads)
+
     def _make(self, queue: list[tuple[Part, Path]]) -> None:
         while True:
             with self._lock:
@@ -267,6 +273,19 @@ def start_index(generator, **_) -> None:
     indexing = Indexing(Path(generator.output_path), build.outputs, split(pages, build.settings.build_date))
     _RUNNING[str(generator.output_path)] = indexing, build.site
     indexing.start()
+    if indexing.running:
+        _yield_the_cores()
+
+
+@functools.cache
+def _yield_the_cores() -> None:
+    """Pagefind's parts are what a build waits for last, and the build's own thread goes on beside them with
+    the site-wide files, which are done sooner: that thread lowers its priority, so that on two cores Pagefind
+    has them first (one edit at 1x: 1.28 -> 1.22 s, medians of eight builds alternated with and without). The
+    Pagefind processes already started keep theirs; a priority cannot be raised back without privileges, so
+    once per process (each commune of a province builds in its own). On Linux only this thread steps back."""
+    with contextlib.suppress(OSError, AttributeError):  # no `nice` on this system: nothing to gain
+        os.nice(STEP_BACK)
 
 
 def abandon_index(staging, **_) -> None:
