@@ -63,7 +63,7 @@ def read_bytes(path: str) -> bytes:
         os.close(handle)
 
 
-def file_sha256(path: Path) -> str:
+def file_sha256(path: str | Path) -> str:
     """The SHA-256 of a file's bytes, as `sha256sum` prints it."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()

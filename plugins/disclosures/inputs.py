@@ -36,7 +36,7 @@ class FileDigests:
         self.record = record
         self.known = KnownDigests.from_json(store.read(record))
 
-    def digest(self, rel: str, path: Path, info: os.stat_result) -> str:
+    def digest(self, rel: str, path: str, info: os.stat_result) -> str:
         return self.known.sha256(rel, (info.st_size, info.st_mtime_ns, info.st_ino), lambda: file_sha256(path))
 
     def save(self) -> None:
@@ -73,7 +73,7 @@ def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = N
                 budget[0] -= info.st_size
                 if budget[0] < 0:
                     return False
-                sha = digests.digest(rel, Path(entry.path), info) if digests else file_sha256(Path(entry.path))
+                sha = digests.digest(rel, entry.path, info) if digests else file_sha256(entry.path)
                 hasher.update(bytes.fromhex(sha))
             except OSError:
                 hasher.update(b"?")  # unreadable now: the build will say why

@@ -1,10 +1,11 @@
-"""Pelican glue: atom.xml, sitemap.xml (with `site_url` only) and robots.txt, made again when a disclosure
-changes."""
+"""Pelican glue: atom.xml, sitemap.xml (with `site_url` only) and robots.txt, each made again when what it
+lists changes."""
 
 from __future__ import annotations
 
 from pelican.generators import Generator
 
+from plugins.disclosures.cache import digest
 from plugins.disclosures.channels import build_of
 from plugins.disclosures.generator import write_bytes
 from plugins.disclosures.kinds import KINDS
@@ -17,7 +18,6 @@ class FeedsGenerator(Generator):
         if build is None:
             return
         site, view = build.site, build.view
-        inputs = (site.disclosures, site.commune, site.pages)
 
         def page_list():
             listed = [("", None), ("dang-niem-yet/", None), ("cong-khai/", None), ("thon/", None), ("du-lieu/", None)]
@@ -32,7 +32,7 @@ class FeedsGenerator(Generator):
                 listed += [(f"{d.url}{slug}/", changed) for slug in d.shown.derived.village_pages]
             return listed + [(page.url, None) for page in self.context.get("pages", ())]
 
-        def write(name, content, made_from=inputs) -> None:
+        def write(name, content, made_from) -> None:
             write_bytes(build.outputs, self.output_path, name, made_from, content)
 
         listed = newest(site.disclosures)
@@ -40,4 +40,6 @@ class FeedsGenerator(Generator):
         # the commune's address alone: made again with every edit, it never changed
         write(ROBOTS_FILE, lambda: robots(site.commune, with_sitemap=bool(site.commune.site_url)), site.commune)
         if site.commune.site_url:  # a sitemap of relative addresses is invalid
-            write(SITEMAP_FILE, lambda: sitemap(page_list(), site.commune))
+            # made from the addresses it lists and their dates: an edit to an explanation leaves them as they were
+            listed_pages = page_list()
+            write(SITEMAP_FILE, lambda: sitemap(listed_pages, site.commune), (site.commune, digest(repr(listed_pages))))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pelican.generators import Generator
 
+from plugins.disclosures.cache import digest
 from plugins.disclosures.channels import build_of
 from plugins.disclosures.generator import write_bytes, write_page
 from plugins.disclosures.kinds import KINDS
@@ -60,7 +61,10 @@ class OpenDataGenerator(Generator):
             return kept.get(("danh-muc", made_from, d.__fingerprint__()), work_out)
 
         parts = [catalogue_parts(d) for d in site.disclosures]
-        inputs = (site.disclosures, site.commune, open_data.license)
+        # made from its entries, not from the disclosures: an edit to an explanation leaves them as they were,
+        # and the file (1.1 MB at 1x) is carried over instead of written and hashed again
+        inputs = (made_from, digest(*(own for _dataset, own, _link in parts),
+                                    *(dataset or "" for dataset, _own, _link in parts)))
         write_bytes(build.outputs, self.output_path, CATALOGUE_FILE, inputs, lambda: catalogue_bytes(
             catalogue_head(site.commune, open_data.license),
             [dataset for dataset, _own, _link in parts if dataset is not None], [own for _dataset, own, _link in parts]))
