@@ -6,8 +6,9 @@ history (git), site (loads everything through files), store (the one store
 kept between runs: its parts, keying and pruning), cache (what was read, in the
 store), outputs (what each output was made from, carried over
 when unchanged), workers (every core), staging (the safe swap). Pelican glue:
-build (Pelican in this process over the loaded site), generator, reader, and
-the wiring below.
+build (Pelican in this process over the loaded site), generator, fragments
+(what many pages show alike, rendered once per build), reader, and the wiring
+below.
 """
 
 
@@ -17,6 +18,12 @@ def add_kind_templates(generator) -> None:
     from plugins.disclosures.kinds import KINDS
 
     generator.env.loader.loaders.append(KINDS.templates_loader())
+
+
+def add_fragment_filters(generator) -> None:
+    from plugins.disclosures.fragments import add_filters
+
+    add_filters(generator)
 
 
 def get_generators(_pelican):
@@ -45,4 +52,5 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(use_yaml_reader)
     signals.generator_init.connect(add_kind_templates)
+    signals.generator_init.connect(add_fragment_filters)
     signals.finalized.connect(checksums_for_plain_pelican)
