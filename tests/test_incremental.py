@@ -225,11 +225,13 @@ def test_a_posting_that_ends_remakes_its_page_not_the_site_wide_files_that_list_
     """The open data catalogue's page shows each dataset's title, date and tables (open_data.DatasetLink) and the
     commune's calendar each schedule's sessions (kinds.SiteFiles, kept by `loaded_from`), not their postings:
     on the days a meeting schedule's and a results report's postings end, their pages are made again and the
-    catalogue and the calendar are carried over, as a build from nothing on the last day makes them."""
+    catalogue and the calendar are carried over, as a build from nothing on the last day makes them; so are
+    the schedule's own calendar and data package (generator._files_made_from)."""
     root, settings = sample
     site, cache = root / "site", str(root / "cache")
     listing = {"du-lieu/index.html": "cong-khai/2026/ket-qua-tthc-quy-3-2026/index.html",  # posted to 30/11
-               "lich.ics": "cong-khai/2026/hop-dan-thon-phu-son/index.html"}  # posted to 28/11
+               "lich.ics": "cong-khai/2026/hop-dan-thon-phu-son/index.html",  # posted to 28/11
+               "cong-khai/2026/hop-dan-thon-phu-son/lich.ics": "cong-khai/2026/hop-dan-thon-phu-son/index.html"}
     run_build(root / "content", site, settings, "2026-11-28", cache)
     assert "ket-qua-tthc-quy-3-2026" in (site / "du-lieu/index.html").read_text(encoding="utf-8")
     assert "hop-dan-thon-phu-son" in (site / "lich.ics").read_text(encoding="utf-8")

@@ -117,9 +117,13 @@ class DisclosuresGenerator(Generator):
             self._each_output(writer, disclosure)
 
     def _each_output(self, writer, disclosure) -> None:
-        kind = KINDS.get(disclosure.kind)
-        if not self.build.outputs.keep_group(disclosure.save_dir, disclosure):
-            self.build.outputs.write_group(disclosure.save_dir, disclosure, self._files(disclosure))
+        kind, outputs = KINDS.get(disclosure.kind), self.build.outputs
+        loaded = _loaded(disclosure)
+        for group, made_from, files in ((disclosure.save_dir, loaded, self._files),
+                                        (disclosure.save_dir + CHANNEL_FILES, (loaded, disclosure.shown.derived),
+                                         self._channel_files)):
+            if not outputs.keep_group(group, made_from):
+                outputs.write_group(group, made_from, files(disclosure))
 
         def computed() -> dict:
             values = {"body_html": disclosure.body_html, "downloads": self.downloads(disclosure)}
@@ -163,10 +167,28 @@ class DisclosuresGenerator(Generator):
                 published_attachment(self.build.outputs.cache_folder, source, sha256))(path)
         for download in (*self.downloads(disclosure), *disclosure.shown.originals):
             files[disclosure.save_dir + download.file] = _bytes_writer(download.content)
+        return files
+
+    def _channel_files(self, disclosure) -> dict:
+        """The channels' own files of a disclosure (its share picture), made from what the build derived of it
+        too (whether it is still current)."""
+        files = {}
         for started in self.build.channels.values():
             if started.files:
                 files |= started.files(disclosure)
         return files
+
+
+CHANNEL_FILES = "#kenh"  # after a disclosure's folder: the group of its channels' files (`_channel_files`)
+
+
+def _loaded(disclosure) -> object:
+    """What a disclosure's own files (clean copies, downloads, data package, original tables) are made from:
+    what it was loaded from (its files, commune.yml, the settings, its loader's date answers), not its posting's
+    status or its history, which only its pages show. A posting that starts or ends makes its pages again,
+    not its calendar (icalendar's import alone is 0.06 s) and data. A kind's download that showed the status
+    would belong on its page."""
+    return disclosure.loaded_from or disclosure
 
 
 def write_page(generator: Generator, writer, outputs: Outputs, name: str, template: str, values: dict | None = None,
