@@ -113,12 +113,11 @@ def facts(source, title, kind, posting, places=("commune-hq", "website"), stage=
                  start, (start, end), places, {"decided": decided and dt.date.fromisoformat(decided)})
 
 
-def test_each_status_of_a_year():
+def a_year() -> list[Facts]:
     """A year that meets some obligations on time, some late, one not at all, one posting too short, one
-    without its loudspeaker days, and one not due yet."""
-    rules, _ = rules_of(NATIONAL.read_text(encoding="utf-8"))
+    without its loudspeaker days, and one not due yet (on 6 December 2026)."""
     q1 = (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
-    year = [
+    return [
         facts("du-toan", "Dự toán năm 2026", "budget", ("2026-01-06", "2026-02-05"), stage="approved",
               decided="2025-12-20"),
         facts("quy-1", "Thực hiện quý I năm 2026", "budget", ("2026-04-25", "2026-05-25"), stage="q1", period=q1),
@@ -126,6 +125,13 @@ def test_each_status_of_a_year():
         facts("ho-ngheo", "Rà soát hộ nghèo năm 2026", "poverty", ("2026-11-18", "2026-11-24"),
               places=("commune-hq", "all-villages", "website")),
     ]
+
+
+def test_each_status_of_a_year():
+    """A year that meets some obligations on time, some late, one not at all, one posting too short, one
+    without its loudspeaker days, and one not due yet."""
+    rules, _ = rules_of(NATIONAL.read_text(encoding="utf-8"))
+    year = a_year()
     report = assess_year(rules, year, 2026, dt.date(2026, 12, 6), official_calendar(), ["dong"])
     by_title = {f.title: f for f in report.findings if not f.each}
     each = {(f.rule, f.title): f for f in report.findings if f.each}
@@ -402,15 +408,7 @@ def test_a_years_report_holds_on_every_date_that_answers_its_date_questions_the_
     """The assessment compares the date only through the questions it asks (assess.py): a report kept on one
     date is the report of any other date with the same answers, or the kept one would be wrong."""
     rules, _ = rules_of(NATIONAL.read_text(encoding="utf-8"))
-    q1 = (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
-    year = [
-        facts("du-toan", "Dự toán năm 2026", "budget", ("2026-01-06", "2026-02-05"), stage="approved",
-              decided="2025-12-20"),
-        facts("quy-1", "Thực hiện quý I năm 2026", "budget", ("2026-04-25", "2026-05-25"), stage="q1", period=q1),
-        facts("quy-uoc", "Dự thảo quy ước thôn Đông", "notice", ("2026-11-01", "2026-11-20"), places=("dong",)),
-        facts("ho-ngheo", "Rà soát hộ nghèo năm 2026", "poverty", ("2026-11-18", "2026-11-24"),
-              places=("commune-hq", "all-villages", "website")),
-    ]
+    year = a_year()
     day = BuildDay(asked)
     report = assess_year(rules, year, 2026, day, official_calendar(), ["dong"])
     assert day.questions, "the assessment asks the date"
