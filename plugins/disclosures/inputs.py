@@ -98,7 +98,7 @@ def code_fingerprint() -> str:
     return hasher.hexdigest()
 
 
-def last_commit(content: Path) -> Callable[[], str]:
+def ask_last_commit(content: Path) -> Callable[[], str]:
     """The last commit that touched `content` ("" outside git), asked of git now and read when called: each
     page's change list and the last good versions of broken parts are read from git, so a commit that leaves
     the files as they were (an edit and its revert) still changes the site. Started before the content is
@@ -127,7 +127,7 @@ def inputs_fingerprint(content: Path, code: str, settings: Mapping[str, str],
     hasher = hashlib.sha256(code.encode())
     for key in sorted(settings):
         hasher.update(f"{key}={settings[key]}\0".encode("utf-8", "surrogateescape"))
-    commit = last_commit(content)
+    commit = ask_last_commit(content)
     files = hashlib.sha256()
     try:
         whole = _tree(files, content, [MAX_BYTES], digests)
