@@ -366,10 +366,17 @@ def test_query_with_diacritics_ranks_exact_words_first(phone, site_url):
     assert "hộ nghèo" in excerpt.lower()
 
 
-def test_results_show_kind_date_status_and_filter_by_kind(phone, site_url):
+def test_results_show_kind_date_status_and_filter_by_kind(phone, site_url, sample_site):
     search(phone, site_url, "ngan sach")
     meta = phone.locator(".ckx-search-results__meta").first.inner_text()
     assert "Ngân sách" in meta and "ban hành" in meta
+    # the status is worked out from the posting's dates on the site's date: what the page it links to says
+    results = phone.locator(".ckx-search-results__item")
+    said = {item.locator("a").get_attribute("href"): item.locator(".ckx-search-results__meta").inner_text().split(" · ")[-1]
+            for item in results.all() if item.locator("a").get_attribute("href").startswith("/cong-khai/")}
+    on_the_pages = {url: re.search(r'class="ckx-tag ckx-tag--[a-z-]+">([^<]+)<', (sample_site / url.strip("/") / "index.html")
+                                   .read_text(encoding="utf-8")).group(1) for url in said}
+    assert said == on_the_pages and {"Đang niêm yết", "Hết thời hạn niêm yết"} <= set(said.values())
     phone.get_by_text("Lọc kết quả").click()  # the filters are folded under one control
     phone.get_by_label("Loại").select_option("Ngân sách")
     expect(phone.locator("[data-ckx-status]")).to_contain_text("2 kết quả")

@@ -221,6 +221,28 @@ def test_an_edit_indexes_again_only_the_search_part_its_page_is_in(sample):
     assert EDITED in parts_of(site)["pagefind/nam-2025"]["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["content"]
 
 
+def test_a_day_that_changes_what_pages_say_of_their_postings_makes_no_search_part_again(sample):
+    """The index holds nothing the build date decides (plugins/disclosures/dated.py). On 29/11 a meeting
+    schedule's posting has ended, its next session is gone and the days left to comment count down: those pages
+    are made again, and the search part that holds them is carried over as it was, the part a build from
+    nothing makes that day."""
+    root, settings = sample
+    site, cache = root / "site", str(root / "cache")
+    page = site / "cong-khai/2026/hop-dan-thon-phu-son/index.html"
+
+    def index_files() -> dict[str, int]:
+        return {p.relative_to(site).as_posix(): p.stat().st_ino for p in (site / "pagefind").rglob("*") if p.is_file()}
+
+    run_build(root / "content", site, settings, "2026-11-28", cache)
+    before, shown = index_files(), page.read_text(encoding="utf-8")
+    run_build(root / "content", site, settings, "2026-11-29", cache)
+    assert "Đang niêm yết" in shown and "Hết thời hạn niêm yết" in page.read_text(encoding="utf-8")
+    assert index_files() == before
+    cold = root / "nguoi-khac"
+    run_build(root / "content", cold, settings, "2026-11-29", "")
+    assert parts_of(site) == parts_of(cold)
+
+
 def test_a_posting_that_ends_remakes_its_page_not_the_site_wide_files_that_list_it(sample):
     """The open data catalogue's page shows each dataset's title, date and tables (open_data.DatasetLink) and the
     commune's calendar each schedule's sessions (kinds.SiteFiles, kept by `loaded_from`), not their postings:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from plugins.disclosures.dated import END, START, without_dated, without_dated_bytes
 from plugins.disclosures.outputs import Outputs
 from plugins.search import Indexing, SearchIndexError, index_pages, index_site, indexed_pages
 from plugins.search.parts import IndexedPage, Part, older_folders, part_fingerprint, split
@@ -42,6 +43,18 @@ def test_d_stroke_words_are_each_word_with_d_once(text):
     assert d_stroke_words(text) == " ".join(dict.fromkeys(w.replace("đ", "d") for w in words))
 
 
+@given(st.lists(st.tuples(st.text(alphabet="aàđ <>-!/\n", max_size=12), st.booleans()), max_size=8))  # never a marker
+def test_what_the_date_decides_leaves_the_indexed_copy_and_nothing_else(pieces):
+    """A page of pieces, each marked as the date's or not: its copy is the unmarked pieces in their order, read as
+    text or as UTF-8 bytes; a page that marks nothing is its own copy."""
+    page = "".join(f"{START}{text}{END}" if dated else text for text, dated in pieces)
+    kept = "".join(text for text, dated in pieces if not dated)
+    assert without_dated(page) == kept and without_dated_bytes(page.encode()) == kept.encode()
+    plain = kept.replace("<", "").encode()
+    assert without_dated_bytes(plain) is plain
+    assert without_dated(f"a{START}b") == f"a{START}b", "a start with no end is left in: indexed, never lost"
+
+
 def test_only_disclosures_and_pages_are_indexed_once(sample_site):
     urls = set(fragments(sample_site))
     assert "/cong-khai/2026/thu-hoi-dat-duong-lien-thon/" in urls and "/gioi-thieu/" in urls
@@ -52,7 +65,24 @@ def test_only_disclosures_and_pages_are_indexed_once(sample_site):
 def test_filters_and_meta_are_indexed(sample_site):
     page = fragments(sample_site)["/cong-khai/2026/hop-dan-thon-phu-son/"]
     assert page["filters"] == {"Loại": ["Lịch tiếp công dân, lịch họp"], "Năm": ["2026"], "Thôn": ["Thôn Phú Sơn"]}
-    assert page["meta"]["ngay"] == "16/11/2026" and page["meta"]["trang_thai"] == "Đang niêm yết"
+    assert page["meta"]["ngay"] == "16/11/2026" and page["meta"]["niem_yet"] == "2026-11-17/2026-11-28"
+    assert "trang_thai" not in page["meta"], "the search page works a posting's status out from its dates"
+    only_on_the_site = fragments(sample_site)["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["meta"]
+    assert only_on_the_site["trang_thai"] == "Chỉ đăng trên trang" and "niem_yet" not in only_on_the_site
+
+
+def test_nothing_the_build_date_decides_is_indexed(sample_site):
+    """A posting's status, the next session, the days left to comment, what to print while it is posted: the
+    page shows them on the build date; the index, made once for many days, holds none of them."""
+    dated = ("Sắp niêm yết", "Đang niêm yết", "Hết thời hạn niêm yết", "Buổi gần nhất", "ngày để góp ý",
+             "Bản niêm yết để in", "Ý kiến về văn bản này gửi đến hết ngày")
+    shown = "".join((sample_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+                    for url in ("/cong-khai/2026/hop-dan-thon-phu-son/", "/cong-khai/2026/lay-y-kien-quy-uoc-thon-tay/"))
+    assert [words for words in dated if words not in shown] == ["Sắp niêm yết", "Hết thời hạn niêm yết"]
+    indexed = {url: json.dumps(page, ensure_ascii=False) for url, page in fragments(sample_site).items()
+               if url.startswith("/cong-khai/")}
+    assert {url: [words for words in dated if words in page] for url, page in indexed.items()} == \
+        {url: [] for url in indexed}
 
 
 def test_ended_household_list_is_indexed_by_its_counts_only(sample_site):

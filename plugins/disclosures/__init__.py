@@ -26,6 +26,12 @@ def add_fragment_filters(generator) -> None:
     add_filters(generator)
 
 
+def add_dated_filter(generator) -> None:
+    from plugins.disclosures.dated import add_filters
+
+    add_filters(generator)
+
+
 def get_generators(_pelican):
     from plugins.disclosures.generator import DisclosuresGenerator
 
@@ -53,4 +59,5 @@ def register() -> None:
     signals.readers_init.connect(use_yaml_reader)
     signals.generator_init.connect(add_kind_templates)
     signals.generator_init.connect(add_fragment_filters)
+    signals.generator_init.connect(add_dated_filter)
     signals.finalized.connect(checksums_for_plain_pelican)

@@ -36,6 +36,7 @@ from plugins.issues import format_issues
 from plugins.province.portal import ORDERS, CommuneSite, catalogue, portal
 from plugins.province.search import ShardError, remove_old_shards, shard_pages, write_shard
 from plugins.province.warm import run_ckx
+from plugins.search import posting_labels
 from plugins.vietnamese.format import FILTERS, short_date
 from plugins.vietnamese.text import slugify
 
@@ -258,7 +259,8 @@ def write_portal(results: list[Result], output: Path, today: dt.date, base_url: 
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(environment.get_template(template).render(
-                portal=view, SITEURL=base_url, page_url=name.removesuffix("index.html"), shard=shard),
+                portal=view, SITEURL=base_url, page_url=name.removesuffix("index.html"), shard=shard,
+                posting_labels=posting_labels()),
                 encoding="utf-8")
         for order in ORDERS:  # one page per order of the obligations table: sorted without a script
             target = staging / "nghia-vu" / order / "index.html"

@@ -26,6 +26,7 @@ import contextlib
 import fnmatch
 import functools
 import gzip
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -38,8 +39,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from plugins.disclosures.build import PRELOADED
-from plugins.disclosures.cache import file_sha256
 from plugins.disclosures.channels import PAGES_WRITTEN, RENDERING_ABANDONED, RENDERING_COMPLETE, build_of
+from plugins.disclosures.dated import without_dated_bytes
+from plugins.disclosures.model import PostingStatus
 from plugins.disclosures.outputs import Outputs
 from plugins.disclosures.site import KeptBack
 from plugins.issues import Issue
@@ -77,16 +79,34 @@ def index_pages(pages: Mapping[str, Path], work: Path, timeout: float = TIMEOUT)
 
 
 def link_pages(pages: Mapping[str, Path], work: Path) -> None:
-    """`pages` hard-linked at their addresses into `work`/trang, so Pagefind reads no other file and every
-    address is the page's."""
+    """`pages` at their addresses in `work`/trang, so Pagefind reads no other file and every address is the
+    page's: each as it is indexed (`indexed_copy`), hard-linked when that is the page itself."""
     site = work / "trang"
     for address, path in pages.items():
         link = site / address
         link.parent.mkdir(parents=True, exist_ok=True)
+        data = path.read_bytes()
+        copy = indexed_copy(data)
+        if copy is not data:
+            link.write_bytes(copy)
+            continue
         try:
             os.link(path, link)
         except OSError:  # another file system, or one without hard links
-            shutil.copyfile(path, link)
+            link.write_bytes(data)
+
+
+def posting_labels() -> str:
+    """What the search page calls a result's posting status (theme/static/js/tim-kiem.js works it out from the
+    result's `niem_yet` dates and the site's date): the core's words, as JSON for a data attribute."""
+    return json.dumps({"truoc": PostingStatus.UPCOMING.label, "trong": PostingStatus.POSTED.label,
+                       "sau": PostingStatus.ENDED.label}, ensure_ascii=False)
+
+
+def indexed_copy(page: bytes) -> bytes:
+    """What Pagefind is given of a page: the page without what the build's date decides (plugins/disclosures/
+    dated.py), so the index is made from, and fingerprinted by, what stays the same from day to day."""
+    return without_dated_bytes(page)
 
 
 def run_pagefind(work: Path, timeout: float = TIMEOUT) -> Path:
@@ -160,8 +180,7 @@ class Indexing:
         self._lock = threading.Lock()
 
     def start(self) -> None:
-        digests = {page: self.outputs.sha256_of(page) or file_sha256(self.staging / page)
-                   for part in self.parts for page in part.pages}
+        digests = {page: self._indexed_digest(page) for part in self.parts for page in part.pages}
         for part in self.parts:
             fingerprint = part_fingerprint(part, digests, ENGINE)
             if not self.outputs.keep_group(part.group, fingerprint):
@@ -184,6 +203,15 @@ class Indexing:
             thread.start()
             self._threads.append(thread)
 
+
+    def _indexed_digest(self, page: str) -> str:
+        """The SHA-256 of the page's `indexed_copy`, worked out again only when the page's own changed: kept by
+        that (outputs.KeptValues), so a day that changes a posting's status reads only the pages it changed."""
+        def work_out() -> str:
+            return hashlib.sha256(indexed_copy((self.staging / page).read_bytes())).hexdigest()
+
+        made = self.outputs.sha256_of(page)
+        return self.outputs.values.apart("tim-kiem").get(("ban-chi-muc", made), work_out) if made else work_out()
 
     def _make(self, queue: list[tuple[Part, Path]]) -> None:
         while True:

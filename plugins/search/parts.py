@@ -1,7 +1,8 @@
 """Which search index each page goes in: what a citizen mostly looks for in one small index, the rest by year.
 
-A site's search is split in parts, each a Pagefind index of its own, rebuilt only when a page it holds
-changes (its fingerprint is that of its pages' bytes):
+A site's search is split in parts, each a Pagefind index of its own, rebuilt only when what it indexes of a
+page it holds changes (its fingerprint is that of its pages without what the build's date decides, their
+posting status above all: plugins/disclosures/dated.py):
 - `pagefind/`, the one a phone opens: the static pages and every disclosure posted today or still to be
   posted, or issued since the first day of this month a year ago (`recent_since`: at least the year the
   portal's own index takes, `RECENT_DAYS`, and up to a month more);
@@ -30,7 +31,7 @@ from plugins.disclosures.cache import digest
 RECENT_DAYS = 366  # the portal's "recent": issued within a year of the build's day
 RECENT = "pagefind"  # the part a phone opens first; Pagefind's own folder name, which the portal reads too
 OLDER = "nam.json"  # in the recent part's folder: the older parts, newest first, for the search page
-FORMAT = "1"  # bump when what decides a part changes, so every part is made again
+FORMAT = "2"  # bump when what decides a part changes, so every part is made again
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def split(pages: Iterable[IndexedPage], today: dt.date) -> list[Part]:
 
 
 def part_fingerprint(part: Part, page_digests: Mapping[str, str], engine: str) -> str:
-    """What a part's index is made from: its pages' bytes (their SHA-256) at their addresses, and the engine."""
+    """What a part's index is made from: its pages as Pagefind is given them (the SHA-256 of each one's copy
+    without what the build's date decides, `indexed_copy`) at their addresses, and the engine."""
     return digest(FORMAT, engine, part.folder, *(f"{page}\n{page_digests[page]}" for page in part.pages))
 
 

@@ -1,5 +1,6 @@
 // Tìm kiếm: Pagefind's JS API with a Vietnamese interface. Loaded only on /tim-kiem/; every
-// other page is read without JavaScript. Results show kind, date and posting status, and a
+// other page is read without JavaScript. Results show kind, date and posting status (worked
+// out here from the posting's dates, `postingStatus`), and a
 // query typed with diacritics puts pages containing exactly those words first.
 // A site's index is in parts (plugins/search/parts.py): the page opens the recent part (what is
 // posted, and what was issued in the last year) and merges the older years' parts into it when the
@@ -73,6 +74,18 @@ function excerpt(content, query) {
   return paragraph;
 }
 
+// A posting's status on the site's date (data-ckx-ngay: the day every page's status is worked out for), from the
+// result's posting dates ("niem_yet": first and last day, ISO): the index holds nothing the date decides, so it
+// is not made again the day a posting starts or ends (plugins/disclosures/dated.py). A status no date changes
+// ("Chỉ đăng trên trang") is the result's own "trang_thai".
+const siteDay = list.dataset.ckxNgay || "";
+const postingLabels = JSON.parse(list.dataset.ckxTrangThai || "{}");
+function postingStatus(meta) {
+  if (meta.trang_thai || !meta.niem_yet || !siteDay) return meta.trang_thai || "";
+  const [first, last] = meta.niem_yet.split("/");
+  return postingLabels[siteDay < first ? "truoc" : siteDay > last ? "sau" : "trong"] || "";
+}
+
 function render(query, results, total, more, note = "", where = "") {
   list.replaceChildren();
   moreButton.hidden = !more;
@@ -88,7 +101,7 @@ function render(query, results, total, more, note = "", where = "") {
     const heading = element("h2", { class: "ckx-search-results__title" });
     heading.append(element("a", { href: r.url }, r.meta.title || r.url));
     const meta = element("p", { class: "ckx-search-results__meta" },
-      [communeOf(r.url), r.meta.loai, r.meta.ngay && `ban hành ${r.meta.ngay}`, r.meta.trang_thai]
+      [communeOf(r.url), r.meta.loai, r.meta.ngay && `ban hành ${r.meta.ngay}`, postingStatus(r.meta)]
         .filter(Boolean).join(" · "));
     item.append(heading, meta, excerpt(r.content, query));
     list.append(item);
