@@ -65,10 +65,11 @@ def test_only_disclosures_and_pages_are_indexed_once(sample_site):
 def test_filters_and_meta_are_indexed(sample_site):
     page = fragments(sample_site)["/cong-khai/2026/hop-dan-thon-phu-son/"]
     assert page["filters"] == {"Loại": ["Lịch tiếp công dân, lịch họp"], "Năm": ["2026"], "Thôn": ["Thôn Phú Sơn"]}
-    assert page["meta"]["ngay"] == "16/11/2026" and page["meta"]["niem_yet"] == "2026-11-17/2026-11-28"
+    assert page["meta"]["ngay"] == "16/11/2026" and (page["meta"]["niem_yet_tu"], page["meta"]["niem_yet_den"]) == (
+        "2026-11-17", "2026-11-28")
     assert "trang_thai" not in page["meta"], "the search page works a posting's status out from its dates"
     only_on_the_site = fragments(sample_site)["/cong-khai/2025/cong-bo-thu-tuc-hanh-chinh/"]["meta"]
-    assert only_on_the_site["trang_thai"] == "Chỉ đăng trên trang" and "niem_yet" not in only_on_the_site
+    assert only_on_the_site["trang_thai"] == "Chỉ đăng trên trang" and "niem_yet_tu" not in only_on_the_site
 
 
 def test_nothing_the_build_date_decides_is_indexed(sample_site):

@@ -7,8 +7,9 @@ kept between runs: its parts, keying and pruning), cache (what was read, in the
 store), outputs (what each output was made from, carried over
 when unchanged), workers (every core), staging (the safe swap). Pelican glue:
 build (Pelican in this process over the loaded site), generator, fragments
-(what many pages show alike, rendered once per build), reader, and the wiring
-below.
+(what many pages show alike, rendered once per build), dated (the parts of a
+page the build's date decides, marked for what must not change with it),
+reader, and the wiring below.
 """
 
 

@@ -6,8 +6,8 @@ opens when the citizen picks the commune.
 Measured on a generated province of 150 communes under a slow phone's network (docs/tinh.md): merging every
 commune's index in the browser took 928 requests and 49 s to results; one index over all of it would not fit
 a machine's memory for a province with real archives (about 160 KB of Pagefind's memory a page). This index
-is capped (`LIMIT` pages, shared fairly between communes) and rebuilt only when a page it holds changes: its
-folder is named by the fingerprint of what it indexes.
+is capped (`LIMIT` pages, shared fairly between communes) and rebuilt only when what it indexes changes: its
+folder is named by the fingerprint of its pages as Pagefind is given them (`indexed_copy`).
 
 `shard_pages` is pure; `write_shard` is the glue that reads the pages and runs Pagefind's own service.
 """
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plugins.search import SearchIndexError, index_pages
+from plugins.search import SearchIndexError, index_pages, indexed_copy
 from plugins.search.parts import RECENT_DAYS
 
 LIMIT = 6_000  # pages in the portal's index: about 1 GiB of Pagefind's memory at its peak (measured: 0.95 GiB)
@@ -34,7 +34,7 @@ PAGE_BYTES = 4 * 2**20  # a larger page is left to its commune's own index (a na
 FOLDER = "tim-kiem"  # the shard's folder lives beside the search page: tim-kiem/chi-muc-<fingerprint>/
 PREFIX = "chi-muc-"
 TIMEOUT = 1800  # seconds: a hang is a failure, never a stuck province
-FORMAT = "1"  # bump when what goes into a page's record changes, so every province's index is remade
+FORMAT = "2"  # bump when what goes into a page's record changes, so every province's index is remade
 
 
 class ShardError(RuntimeError):
@@ -119,10 +119,12 @@ def _readable(output: Path, page: ShardPage) -> Path | None:
 
 
 def fingerprint(files: list[tuple[ShardPage, Path]]) -> str:
+    """Of the pages as Pagefind is given them (`indexed_copy`: without what the build's date decides, so the
+    days left to comment or a schedule's next session do not make the portal's index again)."""
     digest = hashlib.sha256(f"{FORMAT} pagefind {importlib.metadata.version('pagefind')}\n".encode())
     for page, path in files:
         digest.update(f"{page.url}\n".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(hashlib.sha256(indexed_copy(path.read_bytes())).digest())
     return digest.hexdigest()[:16]
 
 

@@ -1,9 +1,10 @@
 """Site search with Pagefind, in parts (parts.py), each indexed again only when a page it holds changed.
 
 Glue only: the search page is a theme template; which page goes in which part is `parts.split`; each part
-is a record of the build's outputs (a group of files, plugins/disclosures/outputs.py) made from its pages'
-bytes, so an unchanged part is carried over with the rest of the site. A part to be made is made by
-Pagefind's own binary (from the `pagefind[bin]` package) over a folder of hard links to its pages, beside
+is a record of the build's outputs (a group of files, plugins/disclosures/outputs.py) made from its pages as
+Pagefind is given them (`indexed_copy`: without what the build's date decides), so an unchanged part is
+carried over with the rest of the site, whatever postings started or ended. A part to be made is made by
+Pagefind's own binary (from the `pagefind[bin]` package) over a folder of those copies, beside
 the staging folder and never in it: started as soon as the disclosure pages are written (the core's
 PAGES_WRITTEN), before the standby's leftovers are even removed, since it reads only the pages it was
 given; two at a time, beside the generators still writing listings and feeds. They are waited for once
@@ -98,7 +99,7 @@ def link_pages(pages: Mapping[str, Path], work: Path) -> None:
 
 def posting_labels() -> str:
     """What the search page calls a result's posting status (theme/static/js/tim-kiem.js works it out from the
-    result's `niem_yet` dates and the site's date): the core's words, as JSON for a data attribute."""
+    result's `niem_yet_tu` and `niem_yet_den` and the site's date): the core's words, as JSON for an attribute."""
     return json.dumps({"truoc": PostingStatus.UPCOMING.label, "trong": PostingStatus.POSTED.label,
                        "sau": PostingStatus.ENDED.label}, ensure_ascii=False)
 
