@@ -86,13 +86,14 @@ bench: install-dev
 	@scripts/install-system-packages.sh hugo || echo "Không cài được hugo: bỏ qua phép so sánh với Hugo."
 	$(PY) -m scripts.bench.run --scales $(SCALES) --province $(PROVINCE)
 
-# `make bench-ab BASE=<commit>`: one-edit rebuilds of this tree and of BASE alternated, for a change too small
-# for `make bench` to tell (scripts/bench/ab.py)
+# `make bench-ab BASE=<commit>`: one-edit rebuilds of this tree and of BASE alternated (with DAYS=1, the next
+# days' builds), for a change too small for `make bench` to tell (scripts/bench/ab.py)
 BASE ?= HEAD~1
 ROUNDS ?= 10
 SCALE ?= 1
+DAYS ?=
 bench-ab: install-dev
-	$(PY) -m scripts.bench.ab --base $(BASE) --rounds $(ROUNDS) --scale $(SCALE)
+	$(PY) -m scripts.bench.ab --base $(BASE) --rounds $(ROUNDS) --scale $(SCALE) $(if $(DAYS),--next-days)
 
 # The test files share out over every core (pytest-xdist), each file's tests on one, so a file's session
 # fixtures (the sample built once) are made once; `$(PY) -m pytest tests/x.py` runs one file alone.

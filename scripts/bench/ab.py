@@ -2,19 +2,21 @@
 """`make bench-ab BASE=<commit>`: one-edit rebuilds of this tree and of another commit, alternated on the same
 generated commune, to tell whether a change made the build faster. A script, never a test.
 
-    python -m scripts.bench.ab --base <commit> [--rounds 10] [--scale 1] [--work .bench/ab]
+    python -m scripts.bench.ab --base <commit> [--rounds 10] [--scale 1] [--work .bench/ab] [--next-days]
 
 A change of a few hundredths of a second is lost in the machine's hour: two `make bench` runs of the same
 code gave 1.63 and 1.44 s for one edit at 1x. Here both trees build the same commune, each with its own copy,
 store and site; after each is built once and edited twice (the second rebuild starts from a standby, as every
 daily build does), every round edits one notice in both and times each rebuild, in one order, then the other
 the next round (whichever ran second measured about 0.04 s slower in the harness this replaces). Printed:
-each tree's median and range, and the median of the rounds' differences.
+each tree's median and range, and the median of the rounds' differences. With `--next-days` (`make bench-ab
+DAYS=1`) a round edits nothing: both trees build the next day, the same day each, as the daily build does.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import statistics
@@ -26,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from scripts.bench.commune import generate  # noqa: E402  (needs ROOT on sys.path)
-from scripts.bench.run import timed  # noqa: E402
+from scripts.bench.run import BUILD_DATE, timed  # noqa: E402
 
 
 class Tree:
@@ -40,11 +42,11 @@ class Tree:
         self.edits = 0
         self.times: list[float] = []
 
-    def build(self) -> float:
-        """Its `ckx.py build` on the bench's build date, timed as `make bench` times one."""
+    def build(self, day: str = BUILD_DATE) -> float:
+        """Its `ckx.py build` on `day` (the bench's build date), timed as `make bench` times one."""
         return timed([sys.executable, str(self.code / "scripts" / "ckx.py"), "build", "--content",
                       str(self.folder / "content"), "--output", str(self.folder / "output")],
-                     cwd=self.code, env={"CKX_CACHE": str(self.folder / "cache")})
+                     cwd=self.code, env={"CKX_CACHE": str(self.folder / "cache"), "BUILD_DATE": day})
 
     def edit_and_build(self) -> float:
         self.edits += 1
@@ -68,6 +70,7 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "ab")
+    parser.add_argument("--next-days", action="store_true", help="each round the next day, nothing edited")
     args = parser.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as `make bench`: compiled modules kept
     args.work.mkdir(parents=True, exist_ok=True)
@@ -82,10 +85,12 @@ def main() -> None:
         tree.edit_and_build()
         tree.edit_and_build()
     for round_ in range(args.rounds):
+        day = (dt.date.fromisoformat(BUILD_DATE) + dt.timedelta(days=round_ + 1)).isoformat()
         for tree in trees if round_ % 2 == 0 else reversed(trees):
-            tree.times.append(tree.edit_and_build())
+            tree.times.append(tree.build(day) if args.next_days else tree.edit_and_build())
     here, base = trees
-    print(f"Máy: {os.cpu_count()} lõi; quy mô {args.scale:g}×; {args.rounds} vòng, thứ tự đổi mỗi vòng")
+    what = "mỗi vòng xây dựng ngày hôm sau" if args.next_days else "mỗi vòng sửa một thông báo"
+    print(f"Máy: {os.cpu_count()} lõi; quy mô {args.scale:g}×; {args.rounds} vòng, {what}, thứ tự đổi mỗi vòng")
     for tree, label in ((here, "cây này"), (base, f"{args.base}")):
         print(f"{label:<12} trung vị {statistics.median(tree.times):.3f} s "
               f"({min(tree.times):.3f}-{max(tree.times):.3f})")
