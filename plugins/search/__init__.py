@@ -204,7 +204,6 @@ class Indexing:
             thread.start()
             self._threads.append(thread)
 
-
     def _indexed_digest(self, page: str) -> str:
         """The SHA-256 of the page's `indexed_copy`, worked out again only when the page's own changed: kept by
         that (outputs.KeptValues), so a day that changes a posting's status reads only the pages it changed."""
