@@ -65,7 +65,7 @@ from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.disclosures.unmade import DisclosuresUnmade  # noqa: E402
 from plugins.disclosures.workers import Ahead  # noqa: E402
 from plugins.issues import Issue, format_issues, has_errors  # noqa: E402
-from plugins.sheets.fingerprint import keep_printed_sheets, print_views  # noqa: E402
+from plugins.sheets.fingerprint import PRINTED, keep_printed_sheets, print_views  # noqa: E402
 from plugins.vietnamese.format import number  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
@@ -227,7 +227,7 @@ def _complete(staging: Path, outputs, preloaded: Preloaded) -> int | None:
         outputs.remove_emptied()
         kept = keep_printed_sheets(preloaded.output, staging, outputs.new)  # the print views are outputs
         write_checksums(staging, store.site_record(preloaded.cache_folder, preloaded.output, "checksums"),
-                        outputs.checksums())
+                        outputs.checksums(), beyond=(PRINTED,))  # the record names every other file
         outputs.values.save()  # while the search's last part may still run, not after it: they hold for their keys
         RENDERING_COMPLETE.send(staging)
         return kept

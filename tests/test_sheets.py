@@ -11,6 +11,7 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
 
+from plugins.disclosures.checksums import listed_files
 from plugins.disclosures.model import Commune, Disclosure, Posting, Signer, Village
 from plugins.sheets.document import build_sheet, document_type, issuer_lines, summary_line
 from tests.conftest import FIXTURES, ROOT, build, ckx, copy_site
@@ -169,6 +170,13 @@ def test_print_now_takes_what_goes_up_next_too(tmp_path):
     assert sorted(p.name for p in (output / "print").glob("*.pdf")) == [
         "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-ket-thuc.pdf",
         "2026-thong-bao-tam-ngung-cap-nuoc-bien-ban-niem-yet.pdf", "2026-thong-bao-tam-ngung-cap-nuoc.pdf"]
+    # the next day's build carries them over, outside its outputs' record: SHA256SUMS lists them with every file
+    # the record names, exactly what a walk of the site finds (checksums.write_checksums walks print/ alone)
+    assert build(FIXTURES / "sites/phuong-nho", output, build_date="2026-02-28").returncode == 0
+    sums = [line.split("  ", 1)[1] for line in (output / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
+    assert sums == sorted(rel for rel, _entry in listed_files(output))
+    assert len([name for name in sums if name.startswith("print/")]) == 3
+    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=output).returncode == 0
 
 
 def test_an_ended_postings_sheets_leave_the_site_and_are_made_on_request(tmp_path, monkeypatch):

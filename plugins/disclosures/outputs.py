@@ -619,7 +619,8 @@ def recorded_checksums(record_file: Path | None) -> dict[str, list]:
 
 
 def _checksums(records: dict[str, Record]) -> dict[str, list]:
-    return {name: [*r.stamp, r.sha256] for name, r in records.items() if r.sha256}
+    """Every recorded file, "" for a SHA-256 not recorded (checksums.write_checksums reads that file)."""
+    return {name: [*r.stamp, r.sha256] for name, r in records.items()}
 
 
 def _record_data(record_file: Path | None) -> dict:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 MANIFEST = ".nguon.json"
+PRINTED = "print/"  # the site's folder of printed PDFs: kept by this module, outside the build's outputs' record
 
 
 VIEW = re.compile(r"cong-khai/[^/]+/[^/]+/in/(?:[^/]+/)?index\.html")
