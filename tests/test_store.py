@@ -284,6 +284,32 @@ def test_sha256sums_takes_what_the_build_hashed_only_for_files_as_it_left_them(t
     assert sorted(json.loads(record.read_bytes())) == ["b.json", "print/c.pdf"]
 
 
+def test_a_plugins_readme_is_not_code_a_module_is(tmp_path, monkeypatch):
+    """Both fingerprints of the code (the store's, which starts every entry afresh, and the "nothing changed"
+    check's) pass over a plugin's README: editing the docs rebuilt a whole commune from nothing."""
+    from plugins.disclosures import cache, inputs
+
+    plugin = tmp_path / "plugins/mau"
+    plugin.mkdir(parents=True)
+    (tmp_path / "requirements.txt").write_text("pelican\n")
+    (plugin / "__init__.py").write_text("X = 1\n")
+    (plugin / "README.md").write_text("# mẫu\n")
+    monkeypatch.setattr(cache, "ROOT", tmp_path)
+    monkeypatch.setattr(cache, "CODE", (tmp_path / "plugins", tmp_path / "requirements.txt"))
+    monkeypatch.setattr(inputs, "ROOT", tmp_path)
+    monkeypatch.setattr(inputs, "CODE", ("plugins", "requirements.txt"))
+
+    def fingerprints():
+        return cache.code_version.__wrapped__(), inputs.code_fingerprint()
+
+    before = fingerprints()
+    (plugin / "README.md").write_text("# mẫu\n\nMột đoạn giải thích mới.\n")
+    assert fingerprints() == before
+    (plugin / "__init__.py").write_text("X = 2\n")
+    after = fingerprints()
+    assert after[0] != before[0] and after[1] != before[1]
+
+
 def test_each_test_process_builds_with_a_store_of_its_own():
     """A store shared by two xdist workers was removed by the first to end while the other still built."""
     folder = Path(os.environ["CKX_CACHE"])

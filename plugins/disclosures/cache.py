@@ -35,6 +35,7 @@ from plugins.disclosures.day import same_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = (ROOT / "plugins", ROOT / "requirements.txt")
+DOCS = frozenset({"README.md"})  # a plugin's documentation: no code reads it, so editing it starts nothing afresh
 DEFAULT_FOLDER = ROOT / ".cache"
 FOLDER_VARIABLE = "CKX_CACHE"  # another folder, or "" for none
 
@@ -111,13 +112,13 @@ def _recorded(known: Any) -> bool:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Every plugin's source and data files, the pinned requirements and the Python version: a change to
-    any of them may change what a bundle loads to, so it starts the cache afresh. Each file by its SHA-256:
+    """Every plugin's source and data files (not its README: DOCS), the pinned requirements and the Python
+    version: a change to any of them may change what a bundle loads to, so it starts the cache afresh. Each file by its SHA-256:
     `digest` of the bytes themselves spelled out two megabytes of source on every build."""
     parts: list[str] = [sys.version]
     for top in CODE:
-        files = sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
-            if top.is_dir() else [top]
+        files = sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       and p.name not in DOCS) if top.is_dir() else [top]
         for path in files:
             parts += [path.relative_to(ROOT).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()]
     return digest(*parts)

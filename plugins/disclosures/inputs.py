@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from plugins.disclosures import store
-from plugins.disclosures.cache import KnownDigests, file_sha256, write_atomically
+from plugins.disclosures.cache import DOCS, KnownDigests, file_sha256, write_atomically
 from plugins.disclosures.files import sorted_walk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,12 +45,14 @@ class FileDigests:
                 write_atomically(self.record, self.known.to_json())
 
 
-def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = None) -> bool:
+def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = None,
+          leave_out: frozenset[str] = frozenset()) -> bool:
     """Every file under `root` (its path, and its bytes or a link's target) into `hasher`, in a fixed order
     (a folder's files and links by name, then its folders by name, each whole before the next); False when
     the files pass the budget of bytes left. With `digests`, a file is read only when its stamp changed. Links
     to folders are not walked: their targets are hashed; a pipe or device is hashed by its type, never read
-    (the content's check refuses it). Folders nested however deep are walked without Python's recursion."""
+    (the content's check refuses it). Folders nested however deep are walked without Python's recursion. Files
+    named in `leave_out` are passed over (the code's documentation, cache.DOCS)."""
     for _folder, prefix, _state, entries, walk_into in sorted_walk(root):
         if entries is None:
             hasher.update(b"?")
@@ -59,6 +61,8 @@ def _tree(hasher, root: Path, budget: list[int], digests: FileDigests | None = N
             if entry.is_dir(follow_symlinks=False):
                 if entry.name not in (".git", "__pycache__"):
                     walk_into.append((entry.path, f"{prefix}{entry.name}/", None))
+                continue
+            if entry.name in leave_out:
                 continue
             rel = prefix + entry.name
             hasher.update(f"{rel}\0".encode("utf-8", "surrogateescape"))
@@ -92,7 +96,7 @@ def code_fingerprint() -> str:
         path = ROOT / name
         hasher.update(f"{name}\0".encode())
         if path.is_dir():
-            _tree(hasher, path, [MAX_BYTES])
+            _tree(hasher, path, [MAX_BYTES], leave_out=DOCS)
         elif path.is_file():
             hasher.update(hashlib.sha256(path.read_bytes()).digest())
     return hasher.hexdigest()
