@@ -297,6 +297,12 @@ def _rendered(settings_path: Path, settings: dict, content: Path, output: Path, 
     (plugins/disclosures/unmade.py), named in the issues. `standby`: the staging folder starts as the site
     replaced last time (a rendering started again starts empty). Raises BuildFailed."""
     for _round in range(KEEP_BACK_ROUNDS + 1):
+        if standby and preloaded.standby_files is not None:
+            # taken before the standby moves into the staging folder: a listing still under way when it moved
+            # failed at the first path the move changed, and the build listed it all again itself (0.48 s at 1x,
+            # the day after a build from nothing, when the standby's folders were no longer in memory)
+            listed = preloaded.standby_files()
+            preloaded.standby_files = lambda listed=listed: listed
         staging = new_staging(output, standby=store.site_record(preloaded.cache_folder, output, "standby")
                               if standby else None)
         preloaded.standby = standby and any(staging.iterdir())
