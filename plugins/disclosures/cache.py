@@ -113,8 +113,8 @@ def _recorded(known: Any) -> bool:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Every plugin's source and data files (not its README: DOCS), the pinned requirements and the Python
-    version: a change to any of them may change what a bundle loads to, so it starts the cache afresh. Each file by its SHA-256:
-    `digest` of the bytes themselves spelled out two megabytes of source on every build."""
+    version: a change to any of them may change what a bundle loads to, so it starts the cache afresh. Each
+    file by its SHA-256: `digest` of the bytes themselves spelled out two megabytes of source on every build."""
     parts: list[str] = [sys.version]
     for top in CODE:
         files = sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts

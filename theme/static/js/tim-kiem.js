@@ -76,9 +76,8 @@ function excerpt(content, query) {
 
 // A posting's status on the site's date (data-ckx-ngay: the day every page's status is worked out for), from the
 // result's posting dates ("niem_yet_tu", "niem_yet_den": its first and last day, ISO): the index holds nothing
-// the date decides, so it
-// is not made again the day a posting starts or ends (plugins/disclosures/dated.py). A status no date changes
-// ("Chỉ đăng trên trang") is the result's own "trang_thai".
+// the date decides, so it is not made again the day a posting starts or ends (plugins/disclosures/dated.py). A
+// status no date changes ("Chỉ đăng trên trang") is the result's own "trang_thai".
 const siteDay = list.dataset.ckxNgay || "";
 const postingLabels = JSON.parse(list.dataset.ckxTrangThai || "{}");
 function postingStatus(meta) {
