@@ -193,8 +193,11 @@ def _published(site, content: Path, output: Path, report: Path, settings_path: P
     gc.freeze()  # the loaded site lives as long as the build: the collector need not walk it again and again
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
+        # taken before the standby moves into the staging folder (_rendered): a listing still under way when it
+        # moved failed at the first path the move changed, and the build listed it all again itself (0.48 s at
+        # 1x, the day after a build from nothing, when the standby's folders were no longer in memory)
         preloaded = Preloaded(site, output, cache_folder,
-                              standby_files=standby_files.taken if standby_files else None)
+                              standby_files=standby_files.taken() if standby_files else None)
         checked = len(site.issues)  # printed already; what rendering finds is printed as it ends
         try:
             staging, outputs = _render(settings_path, settings, content, output, preloaded)
@@ -297,12 +300,6 @@ def _rendered(settings_path: Path, settings: dict, content: Path, output: Path, 
     (plugins/disclosures/unmade.py), named in the issues. `standby`: the staging folder starts as the site
     replaced last time (a rendering started again starts empty). Raises BuildFailed."""
     for _round in range(KEEP_BACK_ROUNDS + 1):
-        if standby and preloaded.standby_files is not None:
-            # taken before the standby moves into the staging folder: a listing still under way when it moved
-            # failed at the first path the move changed, and the build listed it all again itself (0.48 s at 1x,
-            # the day after a build from nothing, when the standby's folders were no longer in memory)
-            listed = preloaded.standby_files()
-            preloaded.standby_files = lambda listed=listed: listed
         staging = new_staging(output, standby=store.site_record(preloaded.cache_folder, output, "standby")
                               if standby else None)
         preloaded.standby = standby and any(staging.iterdir())

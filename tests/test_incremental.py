@@ -249,7 +249,7 @@ def test_a_posting_that_ends_remakes_its_page_not_the_site_wide_files_that_list_
     commune's calendar each schedule's sessions (kinds.SiteFiles, kept by `loaded_from`), not their postings:
     on the days a meeting schedule's and a results report's postings end, their pages are made again and the
     catalogue and the calendar are carried over, as a build from nothing on the last day makes them; so are
-    the schedule's own calendar and data package (generator._files_made_from)."""
+    the schedule's own calendar and data package (generator._loaded)."""
     root, settings = sample
     site, cache = root / "site", str(root / "cache")
     listing = {"du-lieu/index.html": "cong-khai/2026/ket-qua-tthc-quy-3-2026/index.html",  # posted to 30/11

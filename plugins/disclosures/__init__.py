@@ -21,16 +21,12 @@ def add_kind_templates(generator) -> None:
     generator.env.loader.loaders.append(KINDS.templates_loader())
 
 
-def add_fragment_filters(generator) -> None:
-    from plugins.disclosures.fragments import add_filters
+def add_template_filters(generator) -> None:
+    """The core's own filters, for every template: a disclosure's line in a list, a page without its dated parts."""
+    from plugins.disclosures import dated, fragments
 
-    add_filters(generator)
-
-
-def add_dated_filter(generator) -> None:
-    from plugins.disclosures.dated import add_filters
-
-    add_filters(generator)
+    fragments.add_filters(generator)
+    dated.add_filters(generator)
 
 
 def get_generators(_pelican):
@@ -59,6 +55,5 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(use_yaml_reader)
     signals.generator_init.connect(add_kind_templates)
-    signals.generator_init.connect(add_fragment_filters)
-    signals.generator_init.connect(add_dated_filter)
+    signals.generator_init.connect(add_template_filters)
     signals.finalized.connect(checksums_for_plain_pelican)

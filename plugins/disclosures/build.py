@@ -37,7 +37,7 @@ class Preloaded:
     cache_folder: Path | None = None
     outputs: Any = None  # set by the disclosures generator: what it made and what it carried over
     standby: bool = False  # the staging folder starts as the site replaced last time (staging.new_staging)
-    standby_files: Any = None  # a function giving that site's files (outputs.files_in) listed before, or None
+    standby_files: Any = None  # that site's files (outputs.files_in) as listed before it moved, or None
 
     @property
     def previous_output(self) -> Path | None:

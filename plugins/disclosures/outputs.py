@@ -276,9 +276,9 @@ class Outputs:
 
     def __init__(self, staging: Path, previous: Path | None, record_file: Path | None, base: str,
                  view: Mapping[str, Any], cache_folder: Path | None = None, standby: bool = False,
-                 values: KeptValues | None = None, listed: Callable[[], dict[str, Stamp | None]] | None = None) -> None:
+                 values: KeptValues | None = None, listed: dict[str, Stamp | None] | None = None) -> None:
         """`standby`: the staging folder is not empty but holds an earlier site (staging.new_staging), which
-        this build changes into the new one; `listed()`, when given, gives its files as `files_in` listed them
+        this build changes into the new one; `listed`, when given, is its files as `files_in` listed them
         before (while the content loaded), else they are listed now. `values`: kept between builds with the
         record (none: not kept)."""
         self.staging, self.previous, self.record_file, self.base = staging, previous, record_file, base
@@ -289,7 +289,7 @@ class Outputs:
         self._emptied: set[str] = set()  # folders the standby's leftovers may have left empty (`remove_emptied`)
         self.standby: dict[str, Stamp] = {}  # name -> stamp as listed, still to settle
         if standby:
-            self.standby = self._adopt(staging, (listed() if listed else None) or files_in(staging))
+            self.standby = self._adopt(staging, listed or files_in(staging))
         self.groups: dict[str, list[str]] = {}
         self.owned: dict[str, list[str]] = {}  # owner -> the names the last build made for it
         for name, record in self.old.items():
