@@ -2,7 +2,7 @@
 """`make bench-ab BASE=<commit>`: one-edit rebuilds of this tree and of another commit, alternated on the same
 generated commune, to tell whether a change made the build faster. A script, never a test.
 
-    python -m scripts.bench.ab --base <commit> [--rounds 10] [--scale 1] [--work .bench/ab] [--next-days]
+    python -m scripts.bench.ab --base <commit> [--rounds 10] [--scale 1] [--work .bench/ab] [--next-days | --cold]
 
 A change of a few hundredths of a second is lost in the machine's hour: two `make bench` runs of the same
 code gave 1.63 and 1.44 s for one edit at 1x. Here both trees build the same commune, each with its own copy,
@@ -11,6 +11,8 @@ daily build does), every round edits one notice in both and times each rebuild, 
 the next round (whichever ran second measured about 0.04 s slower in the harness this replaces). Printed:
 each tree's median and range, and the median of the rounds' differences. With `--next-days` (`make bench-ab
 DAYS=1`) a round edits nothing: both trees build the next day, the same day each, as the daily build does.
+With `--cold` (`make bench-ab COLD=1`) each round builds both from nothing: store, site and staging leftovers
+removed first, as on a new machine or after a lost CI cache.
 """
 
 from __future__ import annotations
@@ -48,6 +50,13 @@ class Tree:
                       str(self.folder / "content"), "--output", str(self.folder / "output")],
                      cwd=self.code, env={"CKX_CACHE": str(self.folder / "cache"), "BUILD_DATE": day})
 
+    def cold_build(self) -> float:
+        """A build from nothing: no store, no site, nothing a build left beside the site."""
+        for leftover in self.folder.iterdir():
+            if leftover.name != "content":
+                shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+        return self.build()
+
     def edit_and_build(self) -> float:
         self.edits += 1
         with self.notice.open("a", encoding="utf-8") as text:
@@ -70,7 +79,9 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "ab")
-    parser.add_argument("--next-days", action="store_true", help="each round the next day, nothing edited")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--next-days", action="store_true", help="each round the next day, nothing edited")
+    which.add_argument("--cold", action="store_true", help="each round a build from nothing")
     args = parser.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as `make bench`: compiled modules kept
     args.work.mkdir(parents=True, exist_ok=True)
@@ -82,14 +93,17 @@ def main() -> None:
                                                                            generated / "content")]
     for tree in trees:  # built once, then twice edited: the rounds start from a standby
         tree.build()
-        tree.edit_and_build()
-        tree.edit_and_build()
+        if not args.cold:
+            tree.edit_and_build()
+            tree.edit_and_build()
     for round_ in range(args.rounds):
         day = (dt.date.fromisoformat(BUILD_DATE) + dt.timedelta(days=round_ + 1)).isoformat()
         for tree in trees if round_ % 2 == 0 else reversed(trees):
-            tree.times.append(tree.build(day) if args.next_days else tree.edit_and_build())
+            tree.times.append(tree.build(day) if args.next_days else tree.cold_build() if args.cold
+                              else tree.edit_and_build())
     here, base = trees
-    what = "mỗi vòng xây dựng ngày hôm sau" if args.next_days else "mỗi vòng sửa một thông báo"
+    what = ("mỗi vòng xây dựng ngày hôm sau" if args.next_days else "mỗi vòng xây dựng từ đầu" if args.cold
+            else "mỗi vòng sửa một thông báo")
     print(f"Máy: {os.cpu_count()} lõi; quy mô {args.scale:g}×; {args.rounds} vòng, {what}, thứ tự đổi mỗi vòng")
     for tree, label in ((here, "cây này"), (base, f"{args.base}")):
         print(f"{label:<12} trung vị {statistics.median(tree.times):.3f} s "
