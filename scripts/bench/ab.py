@@ -9,9 +9,11 @@ code gave 1.63 and 1.44 s for one edit at 1x. Here both trees build the same com
 store and site; after each is built once and edited twice (the second rebuild starts from a standby, as every
 daily build does), every round edits one notice in both and times each rebuild, in one order, then the other
 the next round (whichever ran second measured about 0.04 s slower in the harness this replaces). Printed:
-each tree's median and range, and the median of the rounds' differences, in time and in processor time (user
-and system, every process the build waited for included): a build from nothing keeps both cores busy, so its
-processor time tells less work where the wall clock, a second apart from one build to the next, cannot. With `--next-days` (`make bench-ab
+each tree's median and range, and the median of the rounds' differences, in time and in processor time (every
+process the build waited for included), the user's and the system's apart. Builds from nothing of the same code
+moved by 1.4 s between rounds and their system time (the file system's work) by 3 s, their user time by 0.6 s:
+a same-code `--cold` run of six rounds read +0.6 s, so there the user time tells a few tenths of less work where
+the wall clock cannot. With `--next-days` (`make bench-ab
 DAYS=1`) a round edits nothing: both trees build the next day, the same day each, as the daily build does.
 With `--cold` (`make bench-ab COLD=1`) each round builds both from nothing: store, site and staging leftovers
 removed first, as on a new machine or after a lost CI cache.
@@ -46,16 +48,18 @@ class Tree:
         self.notice = sorted((self.folder / "content").glob("disclosures/*/notice-001/index.md"))[0]
         self.edits = 0
         self.times: list[float] = []
-        self.cpu: list[float] = []  # of the rounds' builds, with every process they waited for (Pagefind's too)
+        self.cpu: list[tuple[float, float]] = []  # (user, system) of the rounds' builds, with every process they
+        # waited for (Pagefind's too)
 
     def build(self, day: str = BUILD_DATE) -> float:
         """Its `ckx.py build` on `day` (the bench's build date), timed as `make bench` times one; its processor
         time kept too."""
-        before = _children_cpu()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         wall = timed([sys.executable, str(self.code / "scripts" / "ckx.py"), "build", "--content",
                       str(self.folder / "content"), "--output", str(self.folder / "output")],
                      cwd=self.code, env={"CKX_CACHE": str(self.folder / "cache"), "BUILD_DATE": day})
-        self.last_cpu = _children_cpu() - before
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.last_cpu = (after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime)
         return wall
 
     def cold_build(self) -> float:
@@ -116,18 +120,14 @@ def main() -> None:
             else "mỗi vòng sửa một thông báo")
     print(f"Máy: {os.cpu_count()} lõi; quy mô {args.scale:g}×; {args.rounds} vòng, {what}, thứ tự đổi mỗi vòng")
     for tree, label in ((here, "cây này"), (base, f"{args.base}")):
-        print(f"{label:<12} trung vị {statistics.median(tree.times):.3f} s "
-              f"({min(tree.times):.3f}-{max(tree.times):.3f}); thời gian xử lý (CPU) {statistics.median(tree.cpu):.2f} s")
+        print(f"{label:<12} trung vị {statistics.median(tree.times):.3f} s ({min(tree.times):.3f}-{max(tree.times):.3f});"
+              f" CPU: người dùng {statistics.median(user for user, _ in tree.cpu):.2f} s,"
+              f" hệ thống {statistics.median(system for _, system in tree.cpu):.2f} s")
     differences = [a - b for a, b in zip(here.times, base.times, strict=True)]
-    cpu = [a - b for a, b in zip(here.cpu, base.cpu, strict=True)]
+    user = [a[0] - b[0] for a, b in zip(here.cpu, base.cpu, strict=True)]
+    system = [a[1] - b[1] for a, b in zip(here.cpu, base.cpu, strict=True)]
     print(f"chênh lệch từng vòng (cây này trừ {args.base}): trung vị {statistics.median(differences):+.3f} s; "
-          f"CPU {statistics.median(cpu):+.2f} s")
-
-
-def _children_cpu() -> float:
-    """User and system time of every process this one has waited for, and of those they waited for."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+          f"CPU người dùng {statistics.median(user):+.2f} s, hệ thống {statistics.median(system):+.2f} s")
 
 
 if __name__ == "__main__":
