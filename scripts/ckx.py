@@ -65,7 +65,7 @@ from plugins.disclosures.staging import new_staging, swap  # noqa: E402
 from plugins.disclosures.unmade import DisclosuresUnmade  # noqa: E402
 from plugins.disclosures.workers import Ahead  # noqa: E402
 from plugins.issues import Issue, format_issues, has_errors  # noqa: E402
-from plugins.sheets.fingerprint import PRINTED, keep_printed_sheets, print_views  # noqa: E402
+from plugins.sheets.fingerprint import PRINT_FOLDER, PRINTED, keep_printed_sheets, print_views  # noqa: E402
 from plugins.vietnamese.format import number  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
@@ -353,7 +353,7 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
         print(f'Không có hồ sơ "{only}" trong trang đã xây dựng: ghi ONLY=<năm>/<tên thư mục hồ sơ>, ví dụ '
               f"ONLY={example}.", file=sys.stderr)
         return False
-    staging = new_staging(output / "print")
+    staging = new_staging(output / PRINT_FOLDER)
     written = None
     try:
         written, rendered, left_out = write_pdfs(output, staging, only, now, folder)
@@ -362,10 +362,10 @@ def print_sheets(output: Path, only: str | None = None, now: bool = False, folde
     finally:
         if written is None:  # WeasyPrint failed: its traceback follows, the old PDFs stay
             shutil.rmtree(staging, ignore_errors=True)
-            print(f"In thất bại: các tệp PDF cũ trong {output / 'print'} được giữ nguyên.", file=sys.stderr)
+            print(f"In thất bại: các tệp PDF cũ trong {output / PRINT_FOLDER} được giữ nguyên.", file=sys.stderr)
     if written is None:
         return False
-    swap(staging, output / "print")
+    swap(staging, output / PRINT_FOLDER)
     cache_folder = folder_from_environment()[0]
     write_checksums(output, store.site_record(cache_folder, output, "checksums"),
                     recorded_checksums(store.site_record(cache_folder, output, "outputs")))

@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 MANIFEST = ".nguon.json"
-PRINTED = "print/"  # the site's folder of printed PDFs: kept by this module, outside the build's outputs' record
+PRINT_FOLDER = "print"  # the site's folder of printed PDFs: kept by this module, outside the build's outputs' record
+PRINTED = f"{PRINT_FOLDER}/"  # what is under it, to a listing of the site's files
 
 
 VIEW = re.compile(r"cong-khai/[^/]+/[^/]+/in/(?:[^/]+/)?index\.html")
@@ -104,10 +105,10 @@ def carry_over(previous: Path, target: Path, wanted: dict[str, str]) -> dict[str
 def keep_printed_sheets(old_site: Path, new_site: Path, names: Iterable[str] | None = None) -> int:
     """Before a new site replaces `old_site`: carry over the PDFs whose print view did not change. `names`: the
     new site's files, as the build recorded them (else it is walked)."""
-    if not (old_site / "print").is_dir():
+    if not (old_site / PRINT_FOLDER).is_dir():
         return 0
-    wanted = fingerprints(new_site, old_site, read_manifest(old_site / "print"), names)
-    kept = carry_over(old_site / "print", new_site / "print", wanted)
+    wanted = fingerprints(new_site, old_site, read_manifest(old_site / PRINT_FOLDER), names)
+    kept = carry_over(old_site / PRINT_FOLDER, new_site / PRINT_FOLDER, wanted)
     if kept:
-        write_manifest(new_site / "print", kept)
+        write_manifest(new_site / PRINT_FOLDER, kept)
     return len(kept)

@@ -15,7 +15,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetchingError
 from plugins.disclosures.model import PostingStatus
 from plugins.disclosures.workers import WorkerFailed, share_out
 from plugins.sheets.document import CLOSING
-from plugins.sheets.fingerprint import carry_over, fingerprints, print_views, sheet_name, write_manifest
+from plugins.sheets.fingerprint import PRINT_FOLDER, carry_over, fingerprints, print_views, sheet_name, write_manifest
 
 
 class PrintError(RuntimeError):
@@ -48,7 +48,7 @@ def write_pdfs(site: Path, target: Path, only: str | None = None, now: bool = Fa
     PDF written, how many were rendered, how many were left out)."""
     target.mkdir(parents=True, exist_ok=True)
     wanted = fingerprints(site)
-    kept = carry_over(site / "print", target, wanted)
+    kept = carry_over(site / PRINT_FOLDER, target, wanted)
     views = {sheet_name(view, site): view for view in print_views(site)}
     chosen = [name for name in wanted if name not in kept and _chosen(views[name], site, only, now)]
 
