@@ -79,8 +79,10 @@ EDITS = {
                                             f"\n{EDITED}\n"),
     "poverty": lambda site, _theme: append(site / "content/disclosures/2026/ra-soat-ho-ngheo-2026/index.md",
                                            f"\n{EDITED}\n"),
-    "schedule": lambda site, _theme: append(site / "content/disclosures/2026/hop-dan-thon-phu-son/index.md",
-                                            f"\n{EDITED}\n"),
+    "schedule": lambda site, _theme: (  # its explanation and a session: the commune's calendar keeps the others'
+        append(site / "content/disclosures/2026/hop-dan-thon-phu-son/index.md", f"\n{EDITED}\n"),
+        replace(site / "content/disclosures/2026/hop-dan-thon-phu-son/lich-hop.csv", "hoàn thiện nhà văn hóa thôn",
+                "hoàn thiện nhà văn hóa thôn và sân thể thao")),
     "new bundle": lambda site, _theme: shutil.copytree(
         site / "content/disclosures/2026/quy-uoc-thon-dong-ben", site / "content/disclosures/2026/quy-uoc-ban-sao"),
     "deleted bundle": lambda site, _theme: shutil.rmtree(site / "content/disclosures/2026/thu-hoi-dat-duong-lien-thon"),

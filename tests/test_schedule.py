@@ -1,10 +1,12 @@
 """Schedules: weekly rule with holiday shifts, table sessions, notice checks, iCalendar feeds."""
 
 import datetime as dt
+from types import SimpleNamespace
 
 import icalendar
 import pytest
 
+from plugins.schedule import ical
 from plugins.vietnamese.holidays import official_calendar
 from tests.conftest import FIXTURES, build, ckx, copy_site, soup
 
@@ -115,3 +117,40 @@ def test_a_year_without_holiday_data_is_said_never_counted_silently(tmp_path):
     assert warnings[1].startswith("nghia-vu/2031 CẢNH BÁO") and "ngay-nghi-le.yml" in warnings[1]
     assert ckx("validate", "--content", str(FIXTURES / "sites/xa-lich"), build_date="2026-04-21").stderr.count(
         "[thieu-lich-nghi-le]") == 0
+
+
+def _session(day: int, content: str, **more):
+    values = dict(date=dt.date(2026, 11, day), start=dt.time(7, 30), end=None, content=content, place=None, host=None,
+                  attendees=None, shifted_from=None, holiday=None)
+    values.update(more)
+    return SimpleNamespace(**values, uid=lambda disclosure, code, day=day: f"{code}-{disclosure.url}-{day}@cong-khai")
+
+
+def test_a_calendar_made_from_its_events_bytes_is_the_calendar_icalendar_writes_whole():
+    """The commune's calendar is put together from each schedule's events as an earlier build wrote them
+    (schedule.kind.commune_calendar): the same bytes as the calendar icalendar writes with those events in it,
+    long Vietnamese lines folded, commas, semicolons and line ends escaped, and with no event at all."""
+    disclosure = SimpleNamespace(issued=dt.date(2026, 11, 2), title="Lịch tiếp công dân; quý IV, năm 2026",
+                                 url="cong-khai/2026/lich-tiep-cong-dan/")
+    commune = SimpleNamespace(code="26734")
+    sessions = [_session(5, "Tiếp công dân định kỳ"),
+                _session(12, "Họp dân " + "bàn kế hoạch xây dựng đường giao thông nông thôn, " * 6, end=dt.time(11),
+                         place="Nhà văn hóa Thôn Phú Sơn; hội trường", host="Chủ tịch Ủy ban nhân dân xã",
+                         attendees="Đại diện\\các hộ\ntrong thôn", shifted_from=dt.date(2026, 11, 11),
+                         holiday="Ngày lễ")]
+    for events in (sessions, []):
+        whole = icalendar.Calendar()
+        for name, value in (("prodid", "-//Cong khai xa//Lich cong khai//VI"), ("version", "2.0"),
+                            ("calscale", "GREGORIAN"), ("x-wr-calname", "Lịch của xã"),
+                            ("x-wr-timezone", "Asia/Ho_Chi_Minh")):
+            whole.add(name, value)
+        made = [ical.event(disclosure, s, commune, "https://xa.example.vn") for s in events]
+        for component in made:
+            whole.add_component(component)
+        if made:
+            whole.subcomponents.insert(0, icalendar.Timezone.from_tzid(
+                "Asia/Ho_Chi_Minh", first_date=icalendar.Timezone.DEFAULT_FIRST_DATE,
+                last_date=icalendar.Timezone.DEFAULT_LAST_DATE))
+        assert ical.calendar_of_events("Lịch của xã", [e.to_ical() for e in made]) == whole.to_ical()
+        assert ical.calendar_bytes("Lịch của xã", [(disclosure, s) for s in events], commune,
+                                   "https://xa.example.vn") == whole.to_ical()

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pelican.generators import Generator
 
@@ -100,9 +102,10 @@ class DisclosuresGenerator(Generator):
                 group = f"loai:{kind.id}"
                 loaded = [(d.source_dir, d.loaded_from) if d.loaded_from else d for d in disclosures]
                 if not outputs.keep_group(group, (kind.id, loaded, self.site.commune)):
+                    kept = _kept_by_loading(outputs.values.apart("tep-chung"), kind.id)
                     files = kind_part(kind.id, "tệp chung của cả xã (ví dụ lịch)",
-                                      lambda kind=kind, disclosures=disclosures: kind.exports.site_files(
-                                          disclosures, self.site.commune), self.site.issues) or ()
+                                      lambda kind=kind, disclosures=disclosures, kept=kept: kind.exports.site_files(
+                                          disclosures, self.site.commune, kept), self.site.issues) or ()
                     outputs.write_group(group, (kind.id, loaded, self.site.commune),
                                         {d.file: _bytes_writer(d.content) for d in files})
         for village_view in view["by_village"]:
@@ -189,6 +192,14 @@ def _loaded(disclosure) -> object:
     not its calendar (icalendar's import alone is 0.06 s) and data. A kind's download that showed the status
     would belong on its page."""
     return disclosure.loaded_from or disclosure
+
+
+def _kept_by_loading(values: KeptValues, kind_id: str) -> Callable[[Any, Callable[[], Any]], Any]:
+    """A kind's `kept` for its site files (kinds.SiteFiles): a disclosure's part, by what it was loaded from
+    (`_loaded`: its files, commune.yml and the settings among them)."""
+    def kept(disclosure, work_out: Callable[[], Any]) -> Any:
+        return values.get((kind_id, disclosure.source_dir, fingerprint_of(_loaded(disclosure))), work_out)
+    return kept
 
 
 def write_page(generator: Generator, writer, outputs: Outputs, name: str, template: str, values: dict | None = None,

@@ -117,11 +117,13 @@ DatasetMaker = Callable[[Disclosure, Any], list]
 """(disclosure, the data its kind's loader returned) -> its tables as open data (`Resource`s of the open data
 channel, which reads them; the core only carries them)."""
 
-SiteFiles = Callable[[list[Disclosure], Commune], list[Download]]
-"""(every disclosure of the kind, the commune) -> files at the site root (a commune-wide feed). Made from what
-the disclosures were loaded from (their files and tables, what their loader asked of the date) and never from
-their posting status, history or what the build derived: kept by `Disclosure.loaded_from`, they are made again
-when a bundle changes, not on each day a posting starts or ends."""
+SiteFiles = Callable[[list[Disclosure], Commune, Callable[[Disclosure, Callable[[], Any]], Any]], list[Download]]
+"""(every disclosure of the kind, the commune, `kept`) -> files at the site root (a commune-wide feed). Made from
+what the disclosures were loaded from (their files and tables, what their loader asked of the date) and never
+from their posting status, history or what the build derived: kept by `Disclosure.loaded_from`, they are made
+again when a bundle changes, not on each day a posting starts or ends. `kept(disclosure, work_out)` gives
+`work_out()` as the last build worked it out for that disclosure when it was loaded from the same (its part of
+the file), so one edit works out one disclosure's part again, not every one."""
 
 KeyFigure = Callable[[Any, BuildDay], "str | None"]
 """(the data the kind's loader returned, the build date as a `BuildDay`) -> the one sentence a citizen came for,

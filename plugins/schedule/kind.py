@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plugins.disclosures.kinds import Download, Exports, Kind, Setting, Shows, Tables
 from plugins.open_data.package import Field, Resource
-from plugins.schedule.ical import calendar_bytes
+from plugins.schedule.ical import calendar_bytes, calendar_of_events, event_bytes
 from plugins.schedule.load import load_schedule
 from plugins.schedule.present import key_figure, read_aloud
 from plugins.schedule.schema import HOLIDAYS, RECURRING, SESSIONS_TABLE, hours_problem
@@ -31,11 +31,18 @@ def schedule_datasets(disclosure, data) -> list[Resource]:
         for s in data.sessions))]
 
 
-def commune_calendar(disclosures, commune) -> list[Download]:
-    entries = [pair for d in disclosures if d.shown.data for pair in d.shown.data.pairs(d)]
-    entries.sort(key=lambda e: (e[1].date, e[1].start))
-    content = calendar_bytes(f"Lịch công khai – Ủy ban nhân dân {commune.in_sentence}", entries, commune,
-                             commune.site_url or "")
+def commune_calendar(disclosures, commune, kept) -> list[Download]:
+    """Every session of every schedule, in the order of their days and hours. Each schedule's events are kept
+    as its last build wrote them (`kept`): icalendar took 0.3 s for the 864 events of the bench's commune, on
+    the build's own thread beside Pagefind, after any edit to any schedule."""
+    site_url = commune.site_url or ""
+
+    def events_of(d) -> list[tuple[tuple, bytes]]:
+        return [((s.date, s.start), event_bytes(d, s, commune, site_url)) for _d, s in d.shown.data.pairs(d)]
+
+    events = [event for d in disclosures if d.shown.data for event in kept(d, lambda d=d: events_of(d))]
+    events.sort(key=lambda e: e[0])  # stable: a day's sessions stay in the order of the schedules and their rows
+    content = calendar_of_events(f"Lịch công khai – Ủy ban nhân dân {commune.in_sentence}", [e for _, e in events])
     return [Download("lich.ics", "Toàn bộ lịch của xã (iCalendar)", content)]
 
 
