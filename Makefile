@@ -87,16 +87,17 @@ bench: install-dev
 	$(PY) -m scripts.bench.run --scales $(SCALES) --province $(PROVINCE)
 
 # `make bench-ab BASE=<commit>`: one-edit rebuilds of this tree and of BASE alternated (with DAYS=1, the next
-# days' builds; with COLD=1, builds from nothing), for a change too small for `make bench` to tell
-# (scripts/bench/ab.py)
+# days' builds; with COLD=1, builds from nothing; EDIT=schedule edits a schedule), for a change too small for
+# `make bench` to tell (scripts/bench/ab.py)
 BASE ?= HEAD~1
 ROUNDS ?= 10
 SCALE ?= 1
 DAYS ?=
 COLD ?=
+EDIT ?= notice
 bench-ab: install-dev
 	$(PY) -m scripts.bench.ab --base $(BASE) --rounds $(ROUNDS) --scale $(SCALE) $(if $(DAYS),--next-days) \
-		$(if $(COLD),--cold)
+		$(if $(COLD),--cold) --edit $(EDIT)
 
 # The test files share out over every core (pytest-xdist), each file's tests on one, so a file's session
 # fixtures (the sample built once) are made once; `$(PY) -m pytest tests/x.py` runs one file alone.

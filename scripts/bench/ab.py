@@ -3,6 +3,7 @@
 generated commune, to tell whether a change made the build faster. A script, never a test.
 
     python -m scripts.bench.ab --base <commit> [--rounds 10] [--scale 1] [--work .bench/ab] [--next-days | --cold]
+                               [--edit notice]
 
 A change of a few hundredths of a second is lost in the machine's hour: two `make bench` runs of the same
 code gave 1.63 and 1.44 s for one edit at 1x. Here both trees build the same commune, each with its own copy,
@@ -16,7 +17,8 @@ a same-code `--cold` run of six rounds read +0.6 s, so there the user time tells
 the wall clock cannot. With `--next-days` (`make bench-ab
 DAYS=1`) a round edits nothing: both trees build the next day, the same day each, as the daily build does.
 With `--cold` (`make bench-ab COLD=1`) each round builds both from nothing: store, site and staging leftovers
-removed first, as on a new machine or after a lost CI cache.
+removed first, as on a new machine or after a lost CI cache. `--edit schedule` (`EDIT=schedule`) edits the first
+schedule instead of the first notice: each kind's edit makes its own files, and a schedule's the commune's calendar.
 """
 
 from __future__ import annotations
@@ -41,11 +43,11 @@ from scripts.bench.run import BUILD_DATE, timed  # noqa: E402
 class Tree:
     """One version of the code with its own copy of the commune, its store and its site."""
 
-    def __init__(self, name: str, code: Path, work: Path, content: Path) -> None:
+    def __init__(self, name: str, code: Path, work: Path, content: Path, kind: str = "notice") -> None:
         self.name, self.code, self.folder = name, code, work / name
         shutil.rmtree(self.folder, ignore_errors=True)
         shutil.copytree(content, self.folder / "content")
-        self.notice = sorted((self.folder / "content").glob("disclosures/*/notice-001/index.md"))[0]
+        self.edited = sorted((self.folder / "content").glob(f"disclosures/*/{kind}-001/index.md"))[0]
         self.edits = 0
         self.times: list[float] = []
         self.cpu: list[tuple[float, float]] = []  # (user, system) of the rounds' builds, with every process they
@@ -72,7 +74,7 @@ class Tree:
 
     def edit_and_build(self) -> float:
         self.edits += 1
-        with self.notice.open("a", encoding="utf-8") as text:
+        with self.edited.open("a", encoding="utf-8") as text:
             text.write(f"\nĐã sửa câu thứ {self.edits}.\n")
         return self.build()
 
@@ -95,6 +97,8 @@ def main() -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--next-days", action="store_true", help="each round the next day, nothing edited")
     which.add_argument("--cold", action="store_true", help="each round a build from nothing")
+    parser.add_argument("--edit", default="notice", help="the kind whose first bundle each round edits (the "
+                        "generated commune's names: notice, budget, schedule, land-use, poverty)")
     args = parser.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as `make bench`: compiled modules kept
     args.work.mkdir(parents=True, exist_ok=True)
@@ -102,8 +106,8 @@ def main() -> None:
     generated = args.work / "xa"
     shutil.rmtree(generated, ignore_errors=True)
     generate(generated, seed=args.seed, scale=args.scale)
-    trees = [Tree("cay-nay", ROOT, args.work, generated / "content"), Tree("cay-goc", base_code, args.work,
-                                                                           generated / "content")]
+    trees = [Tree(name, code, args.work, generated / "content", args.edit)
+             for name, code in (("cay-nay", ROOT), ("cay-goc", base_code))]
     for tree in trees:  # built once, then twice edited: the rounds start from a standby
         tree.build()
         if not args.cold:
@@ -117,7 +121,7 @@ def main() -> None:
             tree.cpu.append(tree.last_cpu)
     here, base = trees
     what = ("mỗi vòng xây dựng ngày hôm sau" if args.next_days else "mỗi vòng xây dựng từ đầu" if args.cold
-            else "mỗi vòng sửa một thông báo")
+            else f"mỗi vòng sửa một hồ sơ {args.edit}")
     print(f"Máy: {os.cpu_count()} lõi; quy mô {args.scale:g}×; {args.rounds} vòng, {what}, thứ tự đổi mỗi vòng")
     for tree, label in ((here, "cây này"), (base, f"{args.base}")):
         print(f"{label:<12} trung vị {statistics.median(tree.times):.3f} s ({min(tree.times):.3f}-{max(tree.times):.3f});"
