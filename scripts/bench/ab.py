@@ -8,17 +8,19 @@ generated commune, to tell whether a change made the build faster. A script, nev
 A change of a few hundredths of a second is lost in the machine's hour: two `make bench` runs of the same
 code gave 1.63 and 1.44 s for one edit at 1x. Here both trees build the same commune, each with its own copy,
 store and site; after each is built once and edited twice (the second rebuild starts from a standby, as every
-daily build does), every round edits one notice in both and times each rebuild, in one order, then the other
-the next round (whichever ran second measured about 0.04 s slower in the harness this replaces). Printed:
-each tree's median and range, and the median of the rounds' differences, in time and in processor time (every
-process the build waited for included), the user's and the system's apart. Builds from nothing of the same code
-moved by 1.4 s between rounds and their system time (the file system's work) by 3 s, their user time by 0.6 s:
-a same-code `--cold` run of six rounds read +0.6 s, so there the user time tells a few tenths of less work where
-the wall clock cannot. With `--next-days` (`make bench-ab
-DAYS=1`) a round edits nothing: both trees build the next day, the same day each, as the daily build does.
-With `--cold` (`make bench-ab COLD=1`) each round builds both from nothing: store, site and staging leftovers
-removed first, as on a new machine or after a lost CI cache. `--edit schedule` (`EDIT=schedule`) edits the first
-schedule instead of the first notice: each kind's edit makes its own files, and a schedule's the commune's calendar.
+daily build does), every round edits the same bundle in both (the first notice; `--edit schedule`,
+`EDIT=schedule`, the first schedule: each kind's edit makes its own files, a schedule's the commune's calendar)
+and times each rebuild, in one order, then the other the next round (whichever ran second measured about
+0.04 s slower in the harness this replaces). With `--next-days` (`DAYS=1`) a round edits nothing: both trees
+build the next day, the same day each, as the daily build does. With `--cold` (`COLD=1`) each round builds
+both from nothing: store, site and leftovers removed and the disk synced first, as on a new machine or after a
+lost CI cache.
+
+Printed: each tree's median and range, and the median of the rounds' differences, in time and in processor
+time (every process the build waited for included), the user's and the system's apart. Eight edit rounds of
+the same code against itself read -0.046 s: under about 0.05 s an edit A/B tells nothing. Builds from nothing
+of the same code moved by 1.4 s between rounds and their system time (the file system's work) by 3 s, which
+favoured the base's tree whatever its code; their user time moved by 0.6 s, and is what a cold A/B is read by.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Tree:
         self.times: list[float] = []
         self.cpu: list[tuple[float, float]] = []  # (user, system) of the rounds' builds, with every process they
         # waited for (Pagefind's too)
+        self.last_cpu = (0.0, 0.0)
 
     def build(self, day: str = BUILD_DATE) -> float:
         """Its `ckx.py build` on `day` (the bench's build date), timed as `make bench` times one; its processor
