@@ -121,6 +121,24 @@ def test_a_damaged_recording_in_the_store_is_made_again(tmp_path, monkeypatch):
     assert audio.get("Thông báo", Voice()) == b"ID3 mp3" and made == ["Thông báo", "Thông báo"]
 
 
+def test_a_recording_is_kept_by_its_text_voice_and_programs(tmp_path, monkeypatch):
+    """The store's one keying rule for recordings: another text, voice, speed or program version is another
+    entry, made once and found again. (The incremental tests' builds from nothing share the recordings for
+    this reason: a recording is found by what it says, never carried over by what a build recorded.)"""
+    made, versions = [], ["espeak-ng 1.51; lame 3.100"]
+    monkeypatch.setattr("plugins.loudspeaker.audio.synthesize",
+                        lambda text, voice: made.append((text, voice)) or f"ID3 {text} {voice}".encode())
+    monkeypatch.setattr("plugins.loudspeaker.audio._versions", lambda: versions[0])
+    audio = AudioCache(tmp_path)
+    asked = [("Thông báo", Voice()), ("Thông báo họp dân", Voice()), ("Thông báo", Voice("vi-vn-x-south")),
+             ("Thông báo", Voice(words_per_minute=120))]
+    for _ in range(2):
+        assert [audio.get(text, voice) for text, voice in asked] == [f"ID3 {t} {v}".encode() for t, v in asked]
+    assert made == asked
+    versions[0] = "espeak-ng 1.52; lame 3.100"
+    assert audio.get("Thông báo", Voice()) == f"ID3 Thông báo {Voice()}".encode() and len(made) == len(asked) + 1
+
+
 def content_folder(root: Path) -> Path:
     content = root / "content"
     (content / "disclosures/2026/thong-bao").mkdir(parents=True)
