@@ -25,7 +25,8 @@ NOT_LISTED_FOLDERS = ("pagefind/", "theme/", "admin/")
 
 
 def listed(name: str) -> bool:
-    """Whether SHA256SUMS lists the file at `name` (from the site's root): the rule `listed_files` walks by."""
+    """Whether SHA256SUMS lists the file at `name` (from the site's root): the rule `listed_files` walks by
+    (it never enters the folders left out, and tests each file it meets by this)."""
     return not (name.endswith(".html") or name == FILE or name.startswith(NOT_LISTED_FOLDERS)
                 or any(part.startswith(".") for part in name.split("/")))
 
@@ -47,7 +48,7 @@ def listed_files(site: Path, under: str = ""):
                 if entry.is_dir(follow_symlinks=False):
                     if f"{rel}/" not in NOT_LISTED_FOLDERS:
                         stack.append((f"{rel}/", entry.path))
-                elif not entry.name.endswith(".html") and rel != FILE and entry.is_file(follow_symlinks=False):
+                elif listed(rel) and entry.is_file(follow_symlinks=False):
                     yield rel, entry
 
 
